@@ -1,0 +1,110 @@
+// The validated, typed settings every other module reads. Built once from
+// inputs + config file + defaults by src/config/load.ts; never raw strings.
+
+export const ASSOCIATIONS = [
+  'OWNER',
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'NONE',
+  'MANNEQUIN'
+] as const;
+export type Association = (typeof ASSOCIATIONS)[number];
+
+/** Associations GitHub gives to people with write access to the repository. */
+export const WRITE_ASSOCIATIONS: readonly Association[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+
+export const MODES = ['auto', 'gate', 'sweep'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const WAITING_FEEDBACK = ['fail', 'label', 'comment'] as const;
+export type WaitingFeedback = (typeof WAITING_FEEDBACK)[number];
+
+export const VIOLATION_FEEDBACK = ['fail', 'comment', 'close'] as const;
+export type ViolationFeedback = (typeof VIOLATION_FEEDBACK)[number];
+
+export const STALE_WHEN = ['author', 'always'] as const;
+export type StaleWhen = (typeof STALE_WHEN)[number];
+
+/** All present keys must match; within a key any value matches. */
+export interface Selector {
+  authors?: string[]; // login globs: only * and ?, brackets literal
+  associations?: Association[];
+  labels?: string[];
+  paths?: string[]; // minimatch globs on changed files
+  baseBranches?: string[]; // minimatch globs on the base branch
+  agents?: boolean;
+}
+
+export interface OpeningRate {
+  count: number;
+  days: number;
+}
+
+export interface Budgets {
+  maxOpen?: number;
+  maxOpenPerAuthor?: number;
+  maxOpenedPerAuthor?: OpeningRate;
+  maxChangedLines?: number;
+  maxChangedFiles?: number;
+  requireOwner?: boolean;
+}
+
+export interface Rule {
+  /** Shown in statuses, comments and the report: `name:` from the file, or `rules[2]`, or `inputs`. */
+  name: string;
+  selector: Selector;
+  budgets: Budgets;
+  /** Overrides Config.onViolation for violations of this rule. */
+  onViolation?: ViolationFeedback[];
+}
+
+export interface StaleConfig {
+  days: number; // 0 = off
+  closeDays: number; // 0 = never close
+  label: string;
+  message: string;
+  closeMessage: string;
+  when: StaleWhen;
+  exemptLabels: string[];
+  exemptAssigned: boolean;
+  exemptMilestones: boolean;
+  drafts: boolean;
+}
+
+export interface AdaptiveConfig {
+  minWipLimit: number;
+  maxWipLimit: number | null;
+  throughputWindowDays: number;
+  targetReviewDays: number;
+}
+
+export interface Config {
+  mode: Mode;
+  /** A number (0 = off) or 'auto' (Little's law, see adaptive). */
+  wipLimit: number | 'auto';
+  adaptive: AdaptiveConfig;
+  countDrafts: boolean;
+  baseBranches: string[]; // globs; empty = every base branch
+  exemptLabels: string[];
+  exemptAuthors: string[]; // login globs
+  priorityLabels: string[];
+  authorLimitAssociations: Association[];
+  trustedAfterMerged: number; // 0 = off
+  agentAuthors: string[]; // login globs
+  agentLabels: string[];
+  /** The rule made of the plain inputs (named `inputs`) first, then the file's `rules:`. */
+  rules: Rule[];
+  onWaiting: WaitingFeedback[];
+  onViolation: ViolationFeedback[];
+  waitingLabel: string;
+  violationLabel: string;
+  statusContext: string;
+  stale: StaleConfig;
+  dryRun: boolean;
+  maxClosesPerRun: number;
+  maxWritesPerRun: number;
+  configPath: string;
+}

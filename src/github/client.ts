@@ -1,0 +1,62 @@
+// The one Octokit the action uses: retries on 5xx and network errors,
+// waits on secondary rate limits, paces writes, and counts every request.
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { pacer } from './pacer.js';
+
+export type Client = ReturnType<typeof getOctokit>;
+
+export interface RequestCounts {
+  graphql: number;
+  restReads: number;
+  restWrites: number;
+  graphqlCost: number;
+}
+
+/** Longest wait on a rate limit before giving up: a run must end in minutes. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+const MAX_SECONDARY_RETRIES = 2;
+
+/**
+ * Writes are spaced `intervalMs` apart, as GitHub asks for content-creating
+ * requests (1 s by default). Tests and the demo set
+ * PR_BACKPRESSURE_WRITE_INTERVAL_MS=0; it is also the unit of retry back-off.
+ */
+export function writeIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PR_BACKPRESSURE_WRITE_INTERVAL_MS;
+  const value = raw === undefined || raw === '' ? 1000 : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : 1000;
+}
+
+export function createClient(token: string, counts: RequestCounts, intervalMs = writeIntervalFromEnv()): Client {
+  const client = getOctokit(
+    token,
+    {
+      retry: { retries: 3, retryAfterBaseValue: intervalMs },
+      throttle: {
+        retryAfterBaseValue: intervalMs,
+        write: pacer(intervalMs),
+        notifications: pacer(intervalMs * 3),
+        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          core.warning(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
+          return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+        },
+        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          core.warning(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
+          return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+        }
+      }
+    },
+    retry,
+    throttling
+  );
+  client.hook.before('request', (options) => {
+    const url = String(options.url);
+    if (url.endsWith('/graphql')) counts.graphql++;
+    else if (options.method === 'GET' || options.method === 'HEAD') counts.restReads++;
+    else counts.restWrites++;
+  });
+  return client;
+}

@@ -1,0 +1,92 @@
+// Per-author facts the per-author budgets need beyond the open queue: how
+// many PRs each author opened in a rate rule's window (closed ones too), and
+// merged counts for the authors a `trusted-after-merged` exemption could save.
+import type { Config } from '../config/types.js';
+import type { AuthorStats, PullRequest } from '../core/types.js';
+import type { Client, RequestCounts } from './client.js';
+import { restLogin } from './convert.js';
+import { query } from './graphql.js';
+import { OPENED_SINCE_QUERY } from './queries.js';
+import type { RepoRef } from './repo.js';
+import { countSearches, searchLogin } from './search-counts.js';
+
+const DAY_MS = 86_400_000;
+
+interface OpenedPage {
+  repository: {
+    pullRequests: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { createdAt: string; author: { __typename?: string; login: string } | null }[];
+    };
+  };
+}
+
+export function rateWindows(config: Config): number[] {
+  const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
+function hasPerAuthorBudget(config: Config): boolean {
+  return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
+}
+
+/** Creation times of every PR opened since `since`, by author: ⌈inflow/100⌉ requests. */
+async function openedSince(client: Client, repo: RepoRef, since: Date, counts: RequestCounts): Promise<Map<string, string[]>> {
+  const byAuthor = new Map<string, string[]>();
+  let cursor: string | null = null;
+  for (;;) {
+    const page: OpenedPage = await query<OpenedPage>(client, OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
+    const connection = page.repository.pullRequests;
+    for (const node of connection.nodes) {
+      if (new Date(node.createdAt) < since) return byAuthor;
+      const login = restLogin(node.author);
+      byAuthor.set(login, [...(byAuthor.get(login) ?? []), node.createdAt]);
+    }
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return byAuthor;
+    cursor = connection.pageInfo.endCursor;
+  }
+}
+
+/**
+ * Authors whose open PRs could put them over a per-author budget; only they
+ * need a merged count (the trust exemption cannot change anyone else's state).
+ */
+function trustCandidates(config: Config, pullRequests: PullRequest[], stats: Record<string, AuthorStats>): string[] {
+  const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
+  const smallestCap = Math.min(...caps.filter((cap): cap is number => cap !== undefined));
+  const open = new Map<string, number>();
+  for (const pr of pullRequests) open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
+  return [...open.keys()].filter((login) => {
+    const opened = Math.max(0, ...Object.values(stats[login]?.openedInWindow ?? {}));
+    return Math.max(open.get(login) ?? 0, opened) > smallestCap;
+  });
+}
+
+export async function readAuthorStats(
+  client: Client,
+  repo: RepoRef,
+  config: Config,
+  pullRequests: PullRequest[],
+  now: Date,
+  counts: RequestCounts
+): Promise<Record<string, AuthorStats>> {
+  const stats: Record<string, AuthorStats> = {};
+  if (!hasPerAuthorBudget(config)) return stats;
+  const windows = rateWindows(config);
+  if (windows.length > 0) {
+    const longest = windows[windows.length - 1];
+    const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), counts);
+    for (const [login, times] of opened) {
+      stats[login] = {
+        openedInWindow: Object.fromEntries(windows.map((days) => [days, times.filter((t) => new Date(t).getTime() >= now.getTime() - days * DAY_MS).length]))
+      };
+    }
+  }
+  if (config.trustedAfterMerged > 0) {
+    const candidates = trustCandidates(config, pullRequests, stats);
+    const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
+    const merged = await countSearches(client, searches, counts);
+    for (const login of candidates) stats[login] = { ...stats[login], merged: merged[login] };
+  }
+  return stats;
+}

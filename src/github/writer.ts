@@ -1,0 +1,171 @@
+// Applies a plan's writes, in order, within the run's budgets. Stops cleanly
+// (and says what is left) on dry-run, a read-only token, max-writes-per-run,
+// a primary rate limit running low, or GitHub failing repeatedly.
+import * as core from '@actions/core';
+import type { WriteOp } from '../core/types.js';
+import { STICKY_MARKER } from '../core/messages.js';
+import type { Client } from './client.js';
+import { describeGitHubError, isPermissionError } from './errors.js';
+import type { RepoRef } from './repo.js';
+
+/** Requests kept back for other workflows sharing the token's hourly budget. */
+export const RATE_LIMIT_RESERVE = 100;
+const MAX_CONSECUTIVE_FAILURES = 3;
+
+export interface WriteOptions {
+  repo: RepoRef;
+  statusContext: string;
+  targetUrl?: string;
+  dryRun: boolean;
+  maxWrites: number;
+  actor: string;
+}
+
+export interface WriteResult {
+  applied: WriteOp[];
+  notApplied: { op: WriteOp; why: string }[];
+  warnings: string[];
+}
+
+const PERMISSION: Record<WriteOp['kind'], string> = {
+  'create-label': 'issues: write',
+  status: 'statuses: write',
+  'add-label': 'pull-requests: write',
+  'remove-label': 'pull-requests: write',
+  'sticky-comment': 'pull-requests: write',
+  comment: 'pull-requests: write',
+  close: 'pull-requests: write'
+};
+
+type Send = (op: WriteOp) => Promise<unknown>;
+
+export async function applyWrites(client: Client, ops: WriteOp[], options: WriteOptions): Promise<WriteResult> {
+  const result: WriteResult = { applied: [], notApplied: [], warnings: [] };
+  const warn = (message: string) => {
+    core.warning(message);
+    result.warnings.push(message);
+  };
+  if (options.dryRun) {
+    result.notApplied = ops.map((op) => ({ op, why: 'dry-run' }));
+    return result;
+  }
+  const send = sender(client, options);
+  const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set<string>();
+  let writes = 0;
+  let failures = 0;
+  let stopped: string | undefined;
+  for (const op of ops) {
+    if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase())) continue;
+    if (!stopped && writes >= options.maxWrites) {
+      stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
+      warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
+    }
+    if (stopped) {
+      result.notApplied.push({ op, why: stopped });
+      continue;
+    }
+    try {
+      const response = await send(op);
+      writes++;
+      failures = 0;
+      result.applied.push(op);
+      const remaining = Number((response as { headers?: Record<string, string> })?.headers?.['x-ratelimit-remaining']);
+      if (Number.isFinite(remaining) && remaining < RATE_LIMIT_RESERVE) {
+        stopped = `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+        warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
+      }
+    } catch (error) {
+      if (isPermissionError(error)) {
+        stopped = `the token cannot write (${PERMISSION[op.kind]} needed)`;
+        warn(
+          `The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
+            `Grant "${PERMISSION[op.kind]}" in the workflow's permissions, or see the README section "Pull requests from forks".`
+        );
+        result.notApplied.push({ op, why: stopped });
+        continue;
+      }
+      failures++;
+      const line = describeGitHubError(error, describeOp(op));
+      result.notApplied.push({ op, why: line });
+      warn(line);
+      if (failures >= MAX_CONSECUTIVE_FAILURES) {
+        stopped = 'GitHub kept failing; left for the next run';
+        warn(`Stopped writing after ${failures} failures in a row; the rest is left for the next run.`);
+      }
+    }
+  }
+  return result;
+}
+
+export function describeOp(op: WriteOp): string {
+  switch (op.kind) {
+    case 'create-label':
+      return `creating label "${op.name}"`;
+    case 'status':
+      return `setting status ${op.state} on #${op.number}`;
+    case 'add-label':
+      return `adding label "${op.label}" to #${op.number}`;
+    case 'remove-label':
+      return `removing label "${op.label}" from #${op.number}`;
+    case 'sticky-comment':
+      return `${op.commentId ? 'updating' : 'posting'} the backpressure comment on #${op.number}`;
+    case 'comment':
+      return `posting the ${op.purpose} comment on #${op.number}`;
+    case 'close':
+      return `closing #${op.number}`;
+  }
+}
+
+async function labelNames(client: Client, repo: RepoRef): Promise<Set<string>> {
+  const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });
+  return new Set(labels.map((l) => l.name.toLowerCase()));
+}
+
+/** The sticky comment's id when a reader's window of recent comments missed it. */
+async function findSticky(client: Client, repo: RepoRef, number: number): Promise<number | undefined> {
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+  return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
+}
+
+function sender(client: Client, options: WriteOptions): Send {
+  const { repo } = options;
+  return async (op) => {
+    switch (op.kind) {
+      case 'create-label':
+        try {
+          return await client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description });
+        } catch (error) {
+          if ((error as { status?: number }).status === 422) return undefined; // created meanwhile
+          throw error;
+        }
+      case 'status':
+        return client.rest.repos.createCommitStatus({
+          ...repo,
+          sha: op.sha,
+          state: op.state,
+          context: options.statusContext,
+          description: op.description,
+          target_url: options.targetUrl
+        });
+      case 'add-label':
+        return client.rest.issues.addLabels({ ...repo, issue_number: op.number, labels: [op.label] });
+      case 'remove-label':
+        try {
+          return await client.rest.issues.removeLabel({ ...repo, issue_number: op.number, name: op.label });
+        } catch (error) {
+          if ((error as { status?: number }).status === 404) return undefined; // already gone
+          throw error;
+        }
+      case 'sticky-comment': {
+        const id = op.commentId ?? (await findSticky(client, repo, op.number));
+        return id
+          ? client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body })
+          : client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+      }
+      case 'comment':
+        return client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+      case 'close':
+        return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
+    }
+  };
+}

@@ -1,0 +1,95 @@
+// The action: read inputs, read GitHub, plan, write, report. Decisions live
+// in src/core; this file only wires the edges together.
+import * as core from '@actions/core';
+import { readInputs } from './config/inputs.js';
+import { buildConfig } from './config/load.js';
+import { ConfigError } from './config/errors.js';
+import { ActionError } from './action-error.js';
+import type { Config } from './config/types.js';
+import type { ExecutionReport, Plan, Snapshot } from './core/types.js';
+import { createClient, type Client, type RequestCounts } from './github/client.js';
+import { describeGitHubError } from './github/errors.js';
+import { applyWrites } from './github/writer.js';
+import { readSnapshot } from './github/read-snapshot.js';
+import { plan as decide } from './core/plan.js';
+import { gate } from './gate.js';
+import type { RepoRef } from './github/repo.js';
+import { actionOutputs } from './report/outputs.js';
+import { renderSummary } from './report/summary.js';
+import { resolveScope, type RunScope } from './mode.js';
+import { readRunContext } from './run-context.js';
+
+const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
+
+export async function run(now: Date = new Date()): Promise<void> {
+  try {
+    const context = readRunContext();
+    const inputs = readInputs((name) => core.getInput(name));
+    // Inputs are checked before any request, so a typo never reaches GitHub.
+    const inputConfig = buildConfig(inputs);
+    const scope = resolveScope(inputConfig.mode, context.eventName, context.payload);
+    if (scope.mode === 'skip') {
+      core.notice(scope.message);
+      core.setOutput('result', 'skipped');
+      return;
+    }
+    if (!context.repo) throw new ActionError('GITHUB_REPOSITORY is not set to OWNER/NAME: run this action inside a GitHub Actions workflow.');
+    const token = core.getInput('github-token');
+    if (!token) throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
+    core.setSecret(token);
+    const counts: RequestCounts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
+    const client = createClient(token, counts);
+    await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl);
+  } catch (error) {
+    core.setFailed(failureLine(error));
+  }
+}
+
+async function runScope(
+  client: Client,
+  repo: RepoRef,
+  inputs: Record<string, string>,
+  scope: Exclude<RunScope, { mode: 'skip' }>,
+  now: Date,
+  counts: RequestCounts,
+  runUrl?: string
+): Promise<void> {
+  const configPath = inputs['config-path'] || DEFAULT_CONFIG_PATH;
+  const loadConfig = (text?: string): Config => buildConfig(inputs, text === undefined ? undefined : { path: configPath, text });
+  let plan: Plan;
+  let snapshot: Snapshot;
+  let config: Config;
+  if (scope.mode === 'gate') {
+    ({ plan, snapshot, config } = await gate(client, repo, configPath, scope.number, loadConfig, now, counts));
+  } else {
+    ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, scope.mode, now, counts));
+    plan = decide(snapshot, config, now, scope);
+  }
+  const written = await applyWrites(client, plan.writes, {
+    repo,
+    statusContext: config.statusContext,
+    targetUrl: runUrl,
+    dryRun: config.dryRun,
+    maxWrites: config.maxWritesPerRun,
+    actor: snapshot.actor
+  });
+  const execution: ExecutionReport = { dryRun: config.dryRun, ...written, requests: { ...counts } };
+  for (const [name, value] of Object.entries(actionOutputs(plan, execution))) core.setOutput(name, value);
+  await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
+  core.info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
+  const subject = plan.subject;
+  if (subject && failsStep(subject.state, subject.violations.map((v) => v.rule), config)) core.setFailed(subject.summary);
+  else if (subject) core.info(subject.summary);
+}
+
+/** The step fails for a waiting or violating PR only where `fail` is selected. */
+function failsStep(state: string, violatedRules: string[], config: Config): boolean {
+  if (state === 'waiting') return config.onWaiting.includes('fail');
+  if (state !== 'violation') return false;
+  return violatedRules.some((name) => (config.rules.find((r) => r.name === name)?.onViolation ?? config.onViolation).includes('fail'));
+}
+
+function failureLine(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof ActionError) return error.message;
+  return describeGitHubError(error, 'reading the repository');
+}
