@@ -30,7 +30,12 @@ export function writeIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): numb
   return Number.isFinite(value) && value >= 0 ? value : 1000;
 }
 
-export function createClient(token: string, counts: RequestCounts, intervalMs = writeIntervalFromEnv()): Client {
+export function createClient(
+  token: string,
+  counts: RequestCounts,
+  intervalMs = writeIntervalFromEnv(),
+  warn: (message: string) => void = core.warning
+): Client {
   const client = getOctokit(
     token,
     {
@@ -40,11 +45,11 @@ export function createClient(token: string, counts: RequestCounts, intervalMs = 
         write: pacer(intervalMs),
         notifications: pacer(intervalMs * 3),
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          core.warning(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
+          warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
           return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         },
         onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          core.warning(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
+          warn(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
           return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         }
       }

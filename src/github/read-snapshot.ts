@@ -22,7 +22,8 @@ export async function readQueueSnapshot(
   config: Config,
   withHistory: boolean,
   now: Date,
-  counts: RequestCounts
+  counts: RequestCounts,
+  onProgress: (read: number, total: number) => void = (read, total) => core.debug(`Read ${read} of ${total} open pull requests`)
 ): Promise<Snapshot> {
   const pullRequests = await readOpenPullRequests(
     client,
@@ -31,11 +32,10 @@ export async function readQueueSnapshot(
       withFiles: needsFiles(config),
       statusContext: config.statusContext,
       actor: facts.actor,
-      onProgress: (read, total) => core.debug(`Read ${read} of ${total} open pull requests`)
+      onProgress
     },
     counts
   );
-  core.info(`Read ${pullRequests.length} open pull requests.`);
   const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
   const history = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
   return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history };
@@ -48,11 +48,12 @@ export async function readSnapshot(
   loadConfig: (text?: string) => Config,
   mode: 'sweep' | 'advance',
   now: Date,
-  counts: RequestCounts
+  counts: RequestCounts,
+  onProgress?: (read: number, total: number) => void
 ): Promise<{ snapshot: Snapshot; config: Config }> {
   const facts = await readRepository(client, repo, configPath, counts);
   const config = loadConfig(facts.configText);
   // The sweep's report charts inflow against throughput; advance only needs it for `auto`.
-  const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts);
+  const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts, onProgress);
   return { snapshot, config };
 }

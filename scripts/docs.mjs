@@ -1,0 +1,42 @@
+// Regenerates the inputs and outputs tables in README.md from action.yml,
+// between the <!-- inputs:start/end --> and <!-- outputs:start/end --> markers.
+// A test fails when README.md and action.yml disagree: run `npm run docs`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function cell(text) {
+  return String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+export function tables(actionYml) {
+  const action = parse(actionYml);
+  const inputs = Object.entries(action.inputs ?? {}).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} | ${spec.default === undefined ? '' : `\`${cell(spec.default)}\``} |`
+  );
+  const outputs = Object.entries(action.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
+  return {
+    inputs: ['| input | description | `default:` in action.yml |', '|---|---|---|', ...inputs].join('\n'),
+    outputs: ['| output | description |', '|---|---|', ...outputs].join('\n')
+  };
+}
+
+export function withTables(readme, actionYml) {
+  const generated = tables(actionYml);
+  let text = readme;
+  for (const name of ['inputs', 'outputs']) {
+    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
+    if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
+    text = text.replace(pattern, `$1${generated[name]}$2`);
+  }
+  return text;
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const readmePath = path.join(root, 'README.md');
+  const updated = withTables(fs.readFileSync(readmePath, 'utf8'), fs.readFileSync(path.join(root, 'action.yml'), 'utf8'));
+  fs.writeFileSync(readmePath, updated);
+  console.log('README.md tables regenerated from action.yml');
+}
