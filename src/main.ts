@@ -12,6 +12,7 @@ import { describeGitHubError } from './github/errors.js';
 import { applyWrites } from './github/writer.js';
 import { readSnapshot } from './github/read-snapshot.js';
 import { plan as decide } from './core/plan.js';
+import { failsStep } from './core/feedback.js';
 import { gate } from './gate.js';
 import type { RepoRef } from './github/repo.js';
 import { actionOutputs } from './report/outputs.js';
@@ -78,15 +79,9 @@ async function runScope(
   await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
   core.info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
   const subject = plan.subject;
-  if (subject && failsStep(subject.state, subject.violations.map((v) => v.rule), config)) core.setFailed(subject.summary);
+  // The step fails for a waiting or violating PR only where `fail` is selected.
+  if (subject && failsStep(subject, config)) core.setFailed(subject.summary);
   else if (subject) core.info(subject.summary);
-}
-
-/** The step fails for a waiting or violating PR only where `fail` is selected. */
-function failsStep(state: string, violatedRules: string[], config: Config): boolean {
-  if (state === 'waiting') return config.onWaiting.includes('fail');
-  if (state !== 'violation') return false;
-  return violatedRules.some((name) => (config.rules.find((r) => r.name === name)?.onViolation ?? config.onViolation).includes('fail'));
 }
 
 function failureLine(error: unknown): string {

@@ -57,8 +57,8 @@ export interface PullRequest {
 export interface AuthorStats {
   /** Merged PRs ever (read only when trusted-after-merged is on). */
   merged?: number;
-  /** PRs opened (any state) within each rate rule's trailing window, keyed by days. */
-  openedInWindow?: Record<number, number>;
+  /** Creation times of the PRs (any state) the author opened within the longest rate-rule window. */
+  openedAt?: string[];
 }
 
 export interface WeekCounts {
@@ -100,7 +100,7 @@ export interface GateCounts {
 }
 
 export type State = 'admitted' | 'waiting' | 'violation' | 'exempt';
-export type ExemptReason = 'draft' | 'label' | 'author' | 'base-branch' | 'off';
+export type ExemptReason = 'draft' | 'label' | 'author' | 'base-branch';
 export type BudgetName =
   | 'max-open'
   | 'max-open-per-author'
@@ -178,6 +178,9 @@ export interface Plan {
 }
 
 export type { Rule };
+
+/** What a run is about: one PR (gate), the queue after a close (advance), or everything (sweep). */
+export type PlanScope = { mode: 'gate'; number: number } | { mode: 'advance'; closedNumber: number; closedAuthor?: string } | { mode: 'sweep' };
 
 /** What the writer did with a plan's writes; the reporters show it. */
 export interface ExecutionReport {

@@ -42,8 +42,9 @@ export function createClient(
       retry: { retries: 3, retryAfterBaseValue: intervalMs },
       throttle: {
         retryAfterBaseValue: intervalMs,
-        write: pacer(intervalMs),
-        notifications: pacer(intervalMs * 3),
+        // The plugin only calls key().schedule() on these groups (see pacer.ts).
+        write: pacer(intervalMs) as never,
+        notifications: pacer(intervalMs * 3) as never,
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
           return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;

@@ -2,7 +2,7 @@
 // REST and webhooks write them: GraphQL returns bots by their bare name.
 import type { Association } from '../config/types.js';
 import type { CurrentStatus, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
-import { STALE_MARKER, STICKY_MARKER } from '../core/messages.js';
+import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
 
 interface ActorNode {
   __typename?: string;

@@ -57,7 +57,7 @@ function trustCandidates(config: Config, pullRequests: PullRequest[], stats: Rec
   const open = new Map<string, number>();
   for (const pr of pullRequests) open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
   return [...open.keys()].filter((login) => {
-    const opened = Math.max(0, ...Object.values(stats[login]?.openedInWindow ?? {}));
+    const opened = stats[login]?.openedAt?.length ?? 0;
     return Math.max(open.get(login) ?? 0, opened) > smallestCap;
   });
 }
@@ -76,11 +76,7 @@ export async function readAuthorStats(
   if (windows.length > 0) {
     const longest = windows[windows.length - 1];
     const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), counts);
-    for (const [login, times] of opened) {
-      stats[login] = {
-        openedInWindow: Object.fromEntries(windows.map((days) => [days, times.filter((t) => new Date(t).getTime() >= now.getTime() - days * DAY_MS).length]))
-      };
-    }
+    for (const [login, times] of opened) stats[login] = { openedAt: times };
   }
   if (config.trustedAfterMerged > 0) {
     const candidates = trustCandidates(config, pullRequests, stats);

@@ -3,7 +3,7 @@
 // a primary rate limit running low, or GitHub failing repeatedly.
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
-import { STICKY_MARKER } from '../core/messages.js';
+import { STICKY_MARKER } from '../core/markers.js';
 import type { Client } from './client.js';
 import { describeGitHubError, isPermissionError } from './errors.js';
 import type { RepoRef } from './repo.js';
@@ -116,19 +116,24 @@ export function describeOp(op: WriteOp): string {
   }
 }
 
+/** REST routes name the repository `repo`, GraphQL `name`. */
+function restRepo(repo: RepoRef): { owner: string; repo: string } {
+  return { owner: repo.owner, repo: repo.name };
+}
+
 async function labelNames(client: Client, repo: RepoRef): Promise<Set<string>> {
-  const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });
+  const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...restRepo(repo), per_page: 100 });
   return new Set(labels.map((l) => l.name.toLowerCase()));
 }
 
 /** The sticky comment's id when a reader's window of recent comments missed it. */
-async function findSticky(client: Client, repo: RepoRef, number: number): Promise<number | undefined> {
+async function findSticky(client: Client, repo: { owner: string; repo: string }, number: number): Promise<number | undefined> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
   return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
 }
 
 function sender(client: Client, options: WriteOptions): Send {
-  const { repo } = options;
+  const repo = restRepo(options.repo);
   return async (op) => {
     switch (op.kind) {
       case 'create-label':

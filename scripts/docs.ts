@@ -7,12 +7,17 @@ import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-function cell(text) {
+function cell(text: unknown): string {
   return String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
-export function tables(actionYml) {
-  const action = parse(actionYml);
+interface ActionSpec {
+  inputs?: Record<string, { description?: string; default?: unknown }>;
+  outputs?: Record<string, { description?: string }>;
+}
+
+export function tables(actionYml: string): { inputs: string; outputs: string } {
+  const action = parse(actionYml) as ActionSpec;
   const inputs = Object.entries(action.inputs ?? {}).map(
     ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} | ${spec.default === undefined ? '' : `\`${cell(spec.default)}\``} |`
   );
@@ -23,10 +28,10 @@ export function tables(actionYml) {
   };
 }
 
-export function withTables(readme, actionYml) {
+export function withTables(readme: string, actionYml: string): string {
   const generated = tables(actionYml);
   let text = readme;
-  for (const name of ['inputs', 'outputs']) {
+  for (const name of ['inputs', 'outputs'] as const) {
     const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
     if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
     text = text.replace(pattern, `$1${generated[name]}$2`);
@@ -34,7 +39,7 @@ export function withTables(readme, actionYml) {
   return text;
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) {
+if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
   const readmePath = path.join(root, 'README.md');
   const updated = withTables(fs.readFileSync(readmePath, 'utf8'), fs.readFileSync(path.join(root, 'action.yml'), 'utf8'));
   fs.writeFileSync(readmePath, updated);

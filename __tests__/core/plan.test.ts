@@ -1,0 +1,176 @@
+// The writes a plan makes (spec §3, §7, §8): what each mode writes, only
+// where the state changed, and nothing on a second run.
+import { plan } from '../../src/core/plan.js';
+import type { PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';
+import { NOW, STICKY_MARKER, applyWrites, config, daysAgo, pr, snapshot } from './factories.js';
+
+const sweep = { mode: 'sweep' } as const;
+const kinds = (writes: WriteOp[]) => writes.map((w) => `${w.kind}${'number' in w ? ` #${w.number}` : ''}`);
+
+function queue(n: number, fields: (i: number) => Partial<PullRequest> = () => ({})): PullRequest[] {
+  return Array.from({ length: n }, (_, i) => pr(i + 1, fields(i + 1)));
+}
+
+describe('statuses', () => {
+  test('a sweep gives every open PR a status: success for admitted, exempt and drafts; failure for waiting', () => {
+    const result = plan(snapshot([pr(1), pr(2), pr(3, { isDraft: true })]), config({ 'wip-limit': '1' }), NOW, sweep);
+    const statuses = result.writes.filter((w) => w.kind === 'status');
+    expect(statuses).toEqual([
+      { kind: 'status', number: 1, sha: 'sha1', state: 'success', description: 'Admitted: position 1 of 2 (limit 1)' },
+      { kind: 'status', number: 2, sha: 'sha2', state: 'failure', description: 'Waiting: position 2, 1 PRs ahead beyond the limit of 1' },
+      { kind: 'status', number: 3, sha: 'sha3', state: 'success', description: 'Draft: not counted' }
+    ]);
+  });
+
+  test('without `fail` in on-waiting the status of a waiting PR is success, and says it waits', () => {
+    const result = plan(snapshot([pr(1), pr(2)]), config({ 'wip-limit': '1', 'on-waiting': 'label' }), NOW, sweep);
+    expect(result.writes).toContainEqual(expect.objectContaining({ kind: 'status', number: 2, state: 'success', description: expect.stringMatching(/^Waiting/) }));
+    expect(result.writes).toContainEqual({ kind: 'add-label', number: 2, label: 'backpressure: waiting' });
+  });
+
+  test('a second run on an unchanged repository writes nothing', () => {
+    const prs = queue(30, (i) => ({
+      author: i % 3 === 0 ? 'prolific' : `author${i}`,
+      additions: i === 7 ? 5000 : 10,
+      isDraft: i === 11,
+      events: [],
+      createdAt: daysAgo(60 - i)
+    }));
+    const c = config({ 'wip-limit': '10', 'max-open-per-author': '3', 'max-changed-lines': '1000', 'on-waiting': 'fail,label,comment', 'on-violation': 'fail,comment', 'stale-days': '30' });
+    const first = plan(snapshot(prs), c, NOW, sweep);
+    expect(first.writes.length).toBeGreaterThan(30);
+    const second = plan(applyWrites(snapshot(prs), first.writes), c, NOW, sweep);
+    expect(second.writes).toEqual([]);
+  });
+
+  test('a small move in line is not rewritten; a large move or a state change is', () => {
+    const c = config({ 'wip-limit': '5' });
+    const prs = queue(60);
+    const settled = applyWrites(snapshot(prs), plan(snapshot(prs), c, NOW, sweep).writes);
+    // Three PRs ahead leave: everyone behind moves up by 3, #6..#8 are admitted now.
+    const after = { ...settled, pullRequests: settled.pullRequests.filter((p) => ![1, 2, 3].includes(p.number)) };
+    const result = plan(after, c, NOW, sweep);
+    // #4, #5 and the waiting PRs moved up 3 places: not worth a write. #6..#8 changed state.
+    expect(kinds(result.writes)).toEqual(['status #6', 'status #7', 'status #8']);
+    // Twelve more leave: the waiting PRs move 12 places and are rewritten.
+    const later = { ...after, pullRequests: applyWrites(after, result.writes).pullRequests.filter((p) => p.number > 20) };
+    const statuses = plan(later, c, NOW, sweep).writes.filter((w) => w.kind === 'status');
+    expect(statuses.length).toBe(later.pullRequests.length);
+  });
+});
+
+describe('labels and the sticky comment', () => {
+  test('the violation label is kept on exactly the PRs in violation, whatever on-violation says', () => {
+    const s = snapshot([pr(1, { additions: 5000 }), pr(2, { labels: ['backpressure: violation'] })]);
+    const result = plan(s, config({ 'max-changed-lines': '1000', 'on-violation': 'comment' }), NOW, sweep);
+    expect(result.writes).toEqual(
+      expect.arrayContaining([
+        { kind: 'add-label', number: 1, label: 'backpressure: violation' },
+        { kind: 'remove-label', number: 2, label: 'backpressure: violation' }
+      ])
+    );
+    expect(result.writes[0]).toMatchObject({ kind: 'create-label', name: 'backpressure: violation', color: expect.stringMatching(/^[0-9a-f]{6}$/) });
+  });
+
+  test('one sticky comment: created once, edited in place when the state changes, settled when admitted', () => {
+    const c = config({ 'wip-limit': '1', 'on-waiting': 'comment' });
+    const start = snapshot([pr(1), pr(2)]);
+    const first = plan(start, c, NOW, sweep);
+    const sticky = first.writes.find((w) => w.kind === 'sticky-comment');
+    expect(sticky).toMatchObject({ number: 2, commentId: undefined });
+    expect(sticky && 'body' in sticky && sticky.body).toContain(STICKY_MARKER);
+    expect(sticky && 'body' in sticky && sticky.body).toContain('Waiting: position 2');
+
+    const waited = applyWrites(start, first.writes);
+    const admitted = { ...waited, pullRequests: waited.pullRequests.filter((p) => p.number !== 1) };
+    const next = plan(admitted, c, NOW, sweep);
+    const update = next.writes.find((w) => w.kind === 'sticky-comment');
+    expect(update).toMatchObject({ number: 2, commentId: 1000 });
+    expect(update && 'body' in update && update.body).toContain('Admitted to the review queue');
+    expect(plan(applyWrites(admitted, next.writes), c, NOW, sweep).writes).toEqual([]);
+  });
+
+  test('no comment is posted on admitted PRs that never had one', () => {
+    const result = plan(snapshot(queue(3)), config({ 'on-waiting': 'comment' }), NOW, sweep);
+    expect(result.writes.filter((w) => w.kind === 'sticky-comment')).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  test('a gate writes only to its PR', () => {
+    const result = plan(snapshot(queue(5)), config({ 'wip-limit': '2' }), NOW, { mode: 'gate', number: 4 });
+    expect(kinds(result.writes)).toEqual(['status #4']);
+    expect(result.subject).toMatchObject({ number: 4, state: 'waiting', position: 4 });
+  });
+
+  test('advance flips the PR that moves into admission, and only it', () => {
+    const c = config({ 'wip-limit': '2' });
+    const settled = applyWrites(snapshot(queue(5)), plan(snapshot(queue(5)), c, NOW, sweep).writes);
+    const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
+    const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'author1' });
+    expect(result.writes).toEqual([{ kind: 'status', number: 3, sha: 'sha3', state: 'success', description: 'Admitted: position 2 of 4 (limit 2)' }]);
+  });
+
+  test('advance re-evaluates the closed PR author’s other PRs: a per-author violation may have ended', () => {
+    const c = config({ 'wip-limit': '3', 'max-open-per-author': '1' });
+    const prs = [pr(1, { author: 'ann' }), pr(2), pr(3, { author: 'ann' }), pr(4), pr(5)];
+    const settled = applyWrites(snapshot(prs), plan(snapshot(prs), c, NOW, sweep).writes);
+    expect(settled.pullRequests.find((p) => p.number === 3)?.labels).toEqual(['backpressure: violation']);
+    const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
+    const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'ann' });
+    expect(kinds(result.writes)).toEqual(['status #3', 'remove-label #3']);
+    expect(result.writes[0]).toMatchObject({ state: 'success', description: 'Admitted: position 2 of 4 (limit 3)' });
+  });
+});
+
+describe('closing', () => {
+  const huge = (n: number, association: PullRequest['authorAssociation'] = 'NONE') => pr(n, { additions: 9000, authorAssociation: association });
+
+  test('on-violation close closes with a comment, at most max-closes-per-run, the rest deferred', () => {
+    const result = plan(snapshot([huge(1), huge(2), huge(3)]), config({ 'max-changed-lines': '100', 'on-violation': 'close', 'max-closes-per-run': '2' }), NOW, sweep);
+    expect(kinds(result.writes.filter((w) => w.kind === 'close' || w.kind === 'comment'))).toEqual(['comment #1', 'close #1', 'comment #2', 'close #2']);
+    expect(result.deferredCloses).toEqual([3]);
+  });
+
+  test('never closes the PR of an author with write access unless a rule itself says close', () => {
+    const inputs = { 'max-changed-lines': '100', 'on-violation': 'close' };
+    const byMember = plan(snapshot([huge(1, 'MEMBER')]), config({ ...inputs, 'author-limit-associations': 'MEMBER' }), NOW, sweep);
+    expect(byMember.writes.some((w) => w.kind === 'close')).toBe(false);
+  });
+});
+
+describe('stale lifecycle in a sweep', () => {
+  const idle = (n: number, days: number, fields: Partial<PullRequest> = {}) =>
+    pr(n, {
+      createdAt: daysAgo(days + 1),
+      mergeable: 'CONFLICTING',
+      events: [{ kind: 'commit', actor: `author${n}`, at: daysAgo(days) }],
+      ...fields
+    });
+
+  test('marks once with a message, then closes after close-days, never both in one run', () => {
+    const c = config({ 'stale-days': '30', 'close-days': '7', 'wip-limit': '0' });
+    const start = snapshot([idle(1, 40), idle(2, 5)]);
+    const first = plan(start, c, NOW, sweep);
+    expect(kinds(first.writes.filter((w) => w.kind !== 'status'))).toEqual(['create-label', 'add-label #1', 'comment #1']);
+    const comment = first.writes.find((w) => w.kind === 'comment');
+    expect(comment && 'body' in comment && comment.body).toContain('@author1');
+    const marked = applyWrites(start, first.writes, daysAgo(8));
+    const later = plan(marked, c, NOW, sweep);
+    expect(kinds(later.writes)).toEqual(['comment #1', 'close #1']);
+    expect(later.writes[1]).toMatchObject({ reason: 'stale' });
+  });
+
+  test('a PR waiting on the maintainers is never marked', () => {
+    const waitingOnUs = pr(1, { createdAt: daysAgo(90), events: [{ kind: 'commit', actor: 'author1', at: daysAgo(80) }] });
+    const result = plan(snapshot([waitingOnUs]), config({ 'stale-days': '30', 'close-days': '7' }), NOW, sweep);
+    expect(result.writes.filter((w) => w.kind !== 'status')).toEqual([]);
+    expect(result.decisions[0].stale).toMatchObject({ whoseMove: 'maintainers', neglected: true, action: 'none' });
+  });
+
+  test('stale never closes a PR of an author with write access', () => {
+    const c = config({ 'stale-days': '30', 'close-days': '7' });
+    const member = idle(1, 60, { authorAssociation: 'MEMBER', labels: ['stale'], staleMarkedAt: daysAgo(20) });
+    expect(plan(snapshot([member]), c, NOW, sweep).writes.some((w) => w.kind === 'close')).toBe(false);
+  });
+});

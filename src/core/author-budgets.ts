@@ -1,0 +1,62 @@
+// Budgets that count an author's other PRs (spec §4): max-open-per-author
+// (countable open PRs created before this one) and max-opened-per-author
+// (PRs of any state opened in the trailing window before this one). The
+// counts come from the whole queue in a sweep and from search in a gate.
+import type { Config, Rule } from '../config/types.js';
+import { openedPerAuthorViolation, openPerAuthorViolation } from './rules.js';
+import { createdBefore, isAuthorLimited, isTrusted } from './queue.js';
+import type { AuthorStats, PullRequest, Violation } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+export interface AuthorCounts {
+  /** The author's countable open PRs matched by the rule and created before this one. */
+  openBefore(rule: Rule): number;
+  /** PRs the author opened within `days` before now and before this one. */
+  openedBefore(days: number): number;
+}
+
+export function authorBudgetViolations(pr: PullRequest, rules: Rule[], counts: AuthorCounts): Violation[] {
+  const violations: Violation[] = [];
+  for (const rule of rules) {
+    const { maxOpenPerAuthor, maxOpenedPerAuthor } = rule.budgets;
+    if (maxOpenPerAuthor !== undefined && maxOpenPerAuthor > 0) {
+      const before = counts.openBefore(rule);
+      if (before >= maxOpenPerAuthor) violations.push(openPerAuthorViolation(rule, pr.author, before + 1, maxOpenPerAuthor));
+    }
+    if (maxOpenedPerAuthor && maxOpenedPerAuthor.count > 0) {
+      const before = counts.openedBefore(maxOpenedPerAuthor.days);
+      if (before >= maxOpenedPerAuthor.count) {
+        violations.push(openedPerAuthorViolation(rule, pr.author, before + 1, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
+      }
+    }
+  }
+  return violations;
+}
+
+/** Whether per-author budgets govern this PR's author at all. */
+export function authorBudgetsApply(pr: PullRequest, stats: AuthorStats | undefined, config: Config): boolean {
+  return isAuthorLimited(pr, config) && !isTrusted(stats, config);
+}
+
+/** Counts for one PR from the author's countable PRs and opening history. */
+export function countsFromQueue(
+  pr: PullRequest,
+  authorsCountable: PullRequest[],
+  rulesOf: (pr: PullRequest) => Rule[],
+  stats: AuthorStats | undefined,
+  now: Date
+): AuthorCounts {
+  const sameAuthorBefore = authorsCountable.filter((other) => createdBefore(other, pr) < 0);
+  return {
+    openBefore: (rule) => sameAuthorBefore.filter((other) => rulesOf(other).includes(rule)).length,
+    openedBefore: (days) => {
+      const start = now.getTime() - days * DAY_MS;
+      const created = Date.parse(pr.createdAt);
+      return (stats?.openedAt ?? []).filter((at) => {
+        const t = Date.parse(at);
+        return t >= start && t < created;
+      }).length;
+    }
+  };
+}

@@ -1,0 +1,26 @@
+// When is a status or comment worth rewriting? On a change of state or
+// reason, or a large move in line: rewriting every PR's status each time
+// one PR ahead leaves would spend the hourly API budget on noise.
+
+/** A move in line smaller than this (and than 10 % of the old position) is not rewritten. */
+export const MIN_POSITION_MOVE = 10;
+const MOVE_SHARE = 0.1;
+
+const POSITION = /position ([\d,]+)/;
+const LIMIT = /limit (?:of )?([\d,]+)/;
+
+function numberAfter(pattern: RegExp, text: string): number | undefined {
+  const match = pattern.exec(text);
+  return match ? Number(match[1].replace(/,/g, '')) : undefined;
+}
+
+export function significantChange(before: string, after: string): boolean {
+  if (before === after) return false;
+  const shape = (text: string) => text.replace(/[\d,]+/g, '#');
+  if (shape(before) !== shape(after)) return true;
+  const oldPosition = numberAfter(POSITION, before);
+  const newPosition = numberAfter(POSITION, after);
+  if (oldPosition === undefined || newPosition === undefined) return true;
+  if (numberAfter(LIMIT, before) !== numberAfter(LIMIT, after)) return true;
+  return Math.abs(newPosition - oldPosition) >= Math.max(MIN_POSITION_MOVE, Math.ceil(oldPosition * MOVE_SHARE));
+}

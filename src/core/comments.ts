@@ -1,0 +1,78 @@
+// The text people read on their PR: the sticky comment (one per PR, edited
+// in place) and the stale lifecycle's comments (spec §5, §7).
+import type { Config } from '../config/types.js';
+import { escapeMarkdown } from '../report/escape.js';
+import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from './markers.js';
+import { renderTemplate } from './template.js';
+import type { BudgetName, Decision, PullRequest, StaleDecision } from './types.js';
+
+const WHAT_TO_DO: Record<BudgetName, string> = {
+  'max-open': 'Nothing: this PR waits for room in its area.',
+  'max-open-per-author': 'Close or finish one of your other open pull requests; this one then takes its place in line by its creation time.',
+  'max-opened-per-author': 'Wait until the window has passed, or close this PR and open it again later.',
+  'max-changed-lines': 'Split this pull request into smaller ones that can be reviewed one at a time.',
+  'max-changed-files': 'Split this pull request into smaller ones that touch fewer files.',
+  'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.'
+};
+
+function waitingBody(decision: Decision, wipLimit: number): string {
+  const limit = decision.waitingOnRule ? `its area's limit` : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+  return [
+    `**${decision.summary}**`,
+    '',
+    `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
+    'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
+  ].join('\n');
+}
+
+function violationBody(decision: Decision): string {
+  const lines = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
+  const advice = [...new Set(decision.violations.map((v) => `- ${WHAT_TO_DO[v.budget]}`))];
+  return [
+    '**This pull request breaks a rule of the review queue, so it takes no place in line.**',
+    '',
+    ...lines,
+    '',
+    'What to do:',
+    ...advice,
+    '',
+    'The check updates by itself once the rule is met.'
+  ].join('\n');
+}
+
+const SETTLED_BODY = '**Admitted to the review queue.** Nothing is needed from you; thank you for waiting.';
+const EXEMPT_BODY = '**Not governed by the review queue.** Nothing is needed from you.';
+
+/** The sticky comment for a decision; the waiting text changes only with the state or a large move. */
+export function stickyBody(decision: Decision, wipLimit: number): string {
+  const text =
+    decision.state === 'waiting'
+      ? waitingBody(decision, wipLimit)
+      : decision.state === 'violation'
+        ? violationBody(decision)
+        : decision.state === 'admitted'
+          ? SETTLED_BODY
+          : EXEMPT_BODY;
+  return `${STICKY_MARKER}\n${text}\n`;
+}
+
+export function staleCommentBody(pr: PullRequest, stale: StaleDecision, reason: string, config: Config): string {
+  const text = renderTemplate(config.stale.message, {
+    author: pr.author,
+    days: stale.idleDays,
+    closeDays: config.stale.closeDays,
+    reason
+  });
+  return `${STALE_MARKER}\n${text}\n`;
+}
+
+export function closeCommentBody(pr: PullRequest, reason: string, config: Config): string {
+  const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason });
+  return `${CLOSE_MARKER}\n${text}\n`;
+}
+
+/** The comment posted before a violation closes a PR. */
+export function violationCloseBody(pr: PullRequest, decision: Decision): string {
+  const reasons = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
+  return `${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`;
+}

@@ -1,0 +1,12 @@
+// The labels the action creates, with a colour and a description people can read.
+import type { Config } from '../config/types.js';
+import type { WriteOp } from './types.js';
+
+export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, { kind: 'create-label' }>> {
+  const define = (name: string, color: string, description: string) => [name, { kind: 'create-label' as const, name, color, description }] as const;
+  return new Map([
+    define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
+    define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
+    define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author')
+  ]);
+}

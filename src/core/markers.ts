@@ -1,0 +1,4 @@
+// Hidden markers that let the action find its own comments again.
+export const STICKY_MARKER = '<!-- pr-backpressure:sticky -->';
+export const STALE_MARKER = '<!-- pr-backpressure:stale -->';
+export const CLOSE_MARKER = '<!-- pr-backpressure:close -->';

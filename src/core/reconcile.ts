@@ -1,0 +1,43 @@
+// The writes that make one PR show its decision: the commit status, the
+// waiting/violation labels and the sticky comment (spec §3, §7). Nothing is
+// written where the PR already shows the truth, so a second run writes nothing.
+import type { Config } from '../config/types.js';
+import { significantChange } from './change.js';
+import { stickyBody } from './comments.js';
+import { fitDescription, statusState } from './describe.js';
+import { feedbackFor } from './feedback.js';
+import type { Decision, PullRequest, WriteOp } from './types.js';
+
+export function statusWrite(pr: PullRequest, decision: Decision, config: Config): WriteOp | undefined {
+  const state = statusState(decision, feedbackFor(decision, config).has('fail'));
+  const description = fitDescription(decision.summary);
+  const current = pr.status;
+  if (current && current.state === state && !significantChange(current.description, description)) return undefined;
+  return { kind: 'status', number: pr.number, sha: pr.headSha, state, description };
+}
+
+export function labelWrites(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
+  const wanted = new Map<string, boolean>([
+    [config.waitingLabel, decision.state === 'waiting' && config.onWaiting.includes('label')],
+    // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:` (spec §3).
+    [config.violationLabel, decision.state === 'violation']
+  ]);
+  const writes: WriteOp[] = [];
+  for (const [label, want] of wanted) {
+    const has = pr.labels.includes(label);
+    if (want && !has) writes.push({ kind: 'add-label', number: pr.number, label });
+    if (!want && has) writes.push({ kind: 'remove-label', number: pr.number, label });
+  }
+  return writes;
+}
+
+/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. */
+export function stickyWrite(pr: PullRequest, decision: Decision, config: Config, wipLimit: number): WriteOp | undefined {
+  const body = stickyBody(decision, wipLimit);
+  if (pr.sticky) {
+    return significantChange(pr.sticky.body.trim(), body.trim())
+      ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
+      : undefined;
+  }
+  return feedbackFor(decision, config).has('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
+}

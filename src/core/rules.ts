@@ -1,0 +1,67 @@
+// Rules: a selector plus budgets (spec §4). This file answers which rules
+// apply to a PR and which of the PR's own budgets (size, owner) it breaks;
+// budgets that count an author's other PRs live in author-budgets.ts.
+import { WRITE_ASSOCIATIONS, type Config, type Rule, type Selector } from '../config/types.js';
+import { loginMatches, pathMatches } from './globs.js';
+import { sameLogin } from './logins.js';
+import type { PullRequest, Violation } from './types.js';
+
+export function isAgent(pr: Pick<PullRequest, 'author' | 'labels'>, config: Config): boolean {
+  return loginMatches(pr.author, config.agentAuthors) || pr.labels.some((label) => config.agentLabels.includes(label));
+}
+
+/** All present keys must match; within a key any value matches. */
+export function selectorMatches(selector: Selector, pr: PullRequest, config: Config): boolean {
+  if (selector.authors && !loginMatches(pr.author, selector.authors)) return false;
+  if (selector.associations && !selector.associations.includes(pr.authorAssociation)) return false;
+  if (selector.labels && !pr.labels.some((label) => selector.labels?.includes(label))) return false;
+  if (selector.baseBranches && !pathMatches(pr.baseRef, selector.baseBranches)) return false;
+  if (selector.paths && !(pr.files ?? []).some((file) => pathMatches(file, selector.paths ?? []))) return false;
+  if (selector.agents !== undefined && isAgent(pr, config) !== selector.agents) return false;
+  return true;
+}
+
+export function rulesFor(pr: PullRequest, config: Config): Rule[] {
+  return config.rules.filter((rule) => selectorMatches(rule.selector, pr, config));
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Someone with write access answers for the PR: an assignee other than the author, or an approval. */
+export function hasOwner(pr: PullRequest): boolean {
+  if (pr.assignees.some((login) => !sameLogin(login, pr.author))) return true;
+  return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && e.association !== undefined && WRITE_ASSOCIATIONS.includes(e.association));
+}
+
+/** Violations of the budgets that look at the PR alone. */
+export function ownBudgetViolations(pr: PullRequest, rules: Rule[]): Violation[] {
+  const violations: Violation[] = [];
+  for (const rule of rules) {
+    const { maxChangedLines, maxChangedFiles, requireOwner } = rule.budgets;
+    const lines = pr.additions + pr.deletions;
+    if (maxChangedLines !== undefined && maxChangedLines > 0 && lines > maxChangedLines) {
+      violations.push({ rule: rule.name, budget: 'max-changed-lines', reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}` });
+    }
+    if (maxChangedFiles !== undefined && maxChangedFiles > 0 && pr.changedFiles > maxChangedFiles) {
+      violations.push({ rule: rule.name, budget: 'max-changed-files', reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}` });
+    }
+    if (requireOwner && !hasOwner(pr)) {
+      violations.push({ rule: rule.name, budget: 'require-owner', reason: 'needs an assignee or an approving review from someone with write access' });
+    }
+  }
+  return violations;
+}
+
+/** The author's Nth open PR (1-based) beyond a cap of `limit`. */
+export function openPerAuthorViolation(rule: Rule, author: string, rank: number, limit: number): Violation {
+  return { rule: rule.name, budget: 'max-open-per-author', reason: `${author}'s open PR number ${count(rank)}; the limit is ${count(limit)} per author` };
+}
+
+/** The PR was the author's Nth opened in the window. */
+export function openedPerAuthorViolation(rule: Rule, author: string, rank: number, limit: number, days: number): Violation {
+  return {
+    rule: rule.name,
+    budget: 'max-opened-per-author',
+    reason: `${author}'s PR number ${count(rank)} opened in ${days} days; the limit is ${count(limit)}`
+  };
+}
