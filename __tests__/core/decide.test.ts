@@ -83,7 +83,8 @@ describe('rules', () => {
     const big = pr(1, { additions: 12000, deletions: 400 });
     const result = decide([big, pr(2), pr(3)], { 'wip-limit': '1', 'max-changed-lines': '1000' });
     const decisions = byNumber(result.decisions);
-    expect(decisions[1]).toMatchObject({ state: 'violation', position: undefined });
+    expect(decisions[1].state).toBe('violation');
+    expect(decisions[1].position).toBeUndefined();
     expect(decisions[1].summary).toBe('Violation: 12,400 changed lines; the limit is 1,000');
     expect(decisions[2]).toMatchObject({ state: 'admitted', position: 1 });
     expect(decisions[3]).toMatchObject({ state: 'waiting', position: 2 });

@@ -71,5 +71,5 @@ test('the gate writes only its own status and labels', () => {
   const subject = pr(9, { additions: 500 });
   const gated = planGateFromCounts(subject, { ahead: 0, queueSize: 5, authorOpenBefore: 0, authorOpenedBefore: {} }, snapshot([subject]), c, NOW);
   expect(gated.writes.map((w) => w.kind)).toEqual(['create-label', 'status', 'add-label', 'sticky-comment']);
-  expect(gated.subject?.summary).toBe('Violation: 500 changed lines; the limit is 100');
+  expect(gated.subject?.summary).toBe('Violation: 502 changed lines; the limit is 100');
 });

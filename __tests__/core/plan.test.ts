@@ -2,7 +2,7 @@
 // where the state changed, and nothing on a second run.
 import { plan } from '../../src/core/plan.js';
 import type { PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';
-import { NOW, STICKY_MARKER, applyWrites, config, daysAgo, pr, snapshot } from './factories.js';
+import { NOW, STICKY_MARKER, applyWrites, config, daysAgo, pr, rule, snapshot } from './factories.js';
 
 const sweep = { mode: 'sweep' } as const;
 const kinds = (writes: WriteOp[]) => writes.map((w) => `${w.kind}${'number' in w ? ` #${w.number}` : ''}`);
@@ -77,7 +77,8 @@ describe('labels and the sticky comment', () => {
     const start = snapshot([pr(1), pr(2)]);
     const first = plan(start, c, NOW, sweep);
     const sticky = first.writes.find((w) => w.kind === 'sticky-comment');
-    expect(sticky).toMatchObject({ number: 2, commentId: undefined });
+    expect(sticky).toMatchObject({ number: 2 });
+    expect(sticky && 'commentId' in sticky ? sticky.commentId : undefined).toBeUndefined();
     expect(sticky && 'body' in sticky && sticky.body).toContain(STICKY_MARKER);
     expect(sticky && 'body' in sticky && sticky.body).toContain('Waiting: position 2');
 
@@ -136,6 +137,15 @@ describe('closing', () => {
     const inputs = { 'max-changed-lines': '100', 'on-violation': 'close' };
     const byMember = plan(snapshot([huge(1, 'MEMBER')]), config({ ...inputs, 'author-limit-associations': 'MEMBER' }), NOW, sweep);
     expect(byMember.writes.some((w) => w.kind === 'close')).toBe(false);
+  });
+
+  test.each([
+    ['a rule that names the association and says close', { associations: ['MEMBER' as const] }, true],
+    ['a rule that says close but selects everyone', {}, false]
+  ])('a maintainer’s PR is closed only by %s', (_name, selector, closes) => {
+    const sizeRule = rule('huge', { selector, budgets: { maxChangedLines: 100 }, onViolation: ['close'] });
+    const result = plan(snapshot([huge(1, 'MEMBER')]), config({}, { rules: [sizeRule] }), NOW, sweep);
+    expect(result.writes.some((w) => w.kind === 'close')).toBe(closes);
   });
 });
 

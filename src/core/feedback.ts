@@ -1,6 +1,6 @@
 // Which feedback a decision gets (spec §4): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
-import { WRITE_ASSOCIATIONS, type Config, type ViolationFeedback, type WaitingFeedback } from '../config/types.js';
+import { WRITE_ASSOCIATIONS, type Config, type Rule, type ViolationFeedback, type WaitingFeedback } from '../config/types.js';
 import type { Decision, PullRequest } from './types.js';
 
 export type Feedback = WaitingFeedback | ViolationFeedback;
@@ -24,12 +24,20 @@ export function hasWriteAccess(pr: PullRequest): boolean {
   return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
 }
 
+/** A rule that picks its authors by name or association and says `close` itself. */
+function namesAuthorsToClose(rule: Rule | undefined): boolean {
+  const selector = rule?.selector;
+  const namesAuthors = selector?.authors !== undefined || selector?.associations !== undefined;
+  return namesAuthors && (rule?.onViolation?.includes('close') ?? false);
+}
+
 /**
  * A violation closes the PR when `close` is chosen; for an author with write
- * access only when a violated rule names `close` itself (spec §8).
+ * access only when a violated rule names its authors explicitly and says
+ * `close` itself (spec §8).
  */
 export function closesForViolation(pr: PullRequest, decision: Decision, config: Config): boolean {
   if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close')) return false;
   if (!hasWriteAccess(pr)) return true;
-  return decision.violations.some((v) => config.rules.find((r) => r.name === v.rule)?.onViolation?.includes('close'));
+  return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }

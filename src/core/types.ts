@@ -52,6 +52,8 @@ export interface PullRequest {
   /** The action's current status on the head commit, if any. */
   status?: CurrentStatus;
   sticky?: StickyComment;
+  /** When the action last posted its stale message on the PR. */
+  staleMarkedAt?: string;
 }
 
 export interface AuthorStats {

@@ -3,6 +3,7 @@
 import type { Association } from '../config/types.js';
 import type { CurrentStatus, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
 import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
+import { sameLogin } from '../core/logins.js';
 
 interface ActorNode {
   __typename?: string;
@@ -78,12 +79,6 @@ function statusOf(node: PullRequestNode, statusContext: string): CurrentStatus |
 
 function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
   return sameLogin(restLogin(comment.author), actor);
-}
-
-/** `github-actions[bot]` and `github-actions` are one account. */
-export function sameLogin(a: string, b: string): boolean {
-  const bare = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
-  return bare(a) === bare(b);
 }
 
 export function toPullRequest(node: PullRequestNode, actor: string, statusContext: string): PullRequest {

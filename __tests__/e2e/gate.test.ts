@@ -1,0 +1,95 @@
+// Issue 2 end to end: the bundled action judges one PR against a queue of 120.
+import { pullRequestEvent } from '../../test-support/events.js';
+import { createStore, READ_TOKEN } from '../../test-support/fake-github/store.js';
+import { openPullRequests, session, type Session } from './harness.js';
+
+describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
+  let github: Session;
+  beforeAll(async () => {
+    const prs = openPullRequests(125, (n) => ({
+      isDraft: n === 121,
+      labels: n === 122 ? ['release'] : [],
+      author: n === 123 ? 'dependabot[bot]' : `author${n}`,
+      authorType: n === 123 ? 'Bot' : 'User',
+      baseRefName: n === 124 ? 'gh-pages' : 'main'
+    }));
+    github = await session(createStore({ pullRequests: prs }));
+  });
+  afterAll(() => github.close());
+
+  const inputs = { 'wip-limit': '50', 'exempt-labels': 'release', 'exempt-authors': 'dependabot[bot]', 'base-branches': 'main' };
+  const gate = (number: number, extra: Record<string, string> = {}, token?: string) =>
+    github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, number, 'synchronize'), inputs: { ...inputs, ...extra }, token });
+
+  test('a PR beyond the limit fails the step with one line and a failure status', async () => {
+    const result = await gate(60);
+    const line = 'Waiting: position 60, 10 PRs ahead beyond the limit of 50';
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([line]);
+    expect(github.status(60)).toMatchObject({ state: 'failure', description: line });
+    expect(result.outputs).toMatchObject({ result: 'waiting', position: '60', 'queue-size': '121', 'wip-limit': '50' });
+    expect(result.summary).toContain(line);
+  });
+
+  test('a PR within the limit passes and gets a success status', async () => {
+    const result = await gate(10);
+    expect(result.exitCode).toBe(0);
+    expect(result.errors).toEqual([]);
+    expect(github.status(10)).toMatchObject({ state: 'success', description: 'Admitted: position 10 of 121 (limit 50)' });
+    expect(result.outputs).toMatchObject({ result: 'admitted', position: '10' });
+  });
+
+  test.each([
+    [121, 'Draft: not counted'],
+    [122, 'Exempt by label: not counted'],
+    [123, 'Exempt author: not counted'],
+    [124, 'Base branch not governed: not counted']
+  ])('PR #%i is not governed by the queue: success "%s"', async (number, description) => {
+    const result = await gate(number);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.result).toBe('exempt');
+    expect(github.status(number)).toMatchObject({ state: 'success', description });
+  });
+
+  test('the gate costs the same few requests whatever the queue size', async () => {
+    const result = await gate(100);
+    expect(result.graphql).toBeLessThanOrEqual(2);
+    expect(result.restReads).toBe(0);
+    expect(result.writes).toBe(1);
+  });
+
+  test('a glob exemption reads the queue in pages of 100 and decides the same', async () => {
+    const result = await gate(60, { 'exempt-authors': '*[bot]' });
+    expect(result.errors).toEqual(['Waiting: position 60, 10 PRs ahead beyond the limit of 50']);
+    expect(result.graphql).toBe(1 + 2); // the gate read, then 125 open PRs in 2 pages
+  });
+
+  test('a PR whose status already says the same is not written again', async () => {
+    await gate(70);
+    const again = await gate(70);
+    expect(again.exitCode).toBe(1);
+    expect(again.writes).toBe(0);
+  });
+
+  test('with a read-only token the step still fails for a waiting PR, with one warning and no error per write', async () => {
+    const result = await gate(90, {}, READ_TOKEN);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual(['Waiting: position 90, 40 PRs ahead beyond the limit of 50']);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('statuses: write');
+    expect(result.warnings[0]).toContain('Pull requests from forks');
+    expect(github.status(90)).toBeUndefined();
+  });
+
+  test.each([
+    ['wip-limit', 'fifty', 'Input "wip-limit" is "fifty"'],
+    ['on-waiting', 'explode', 'Input "on-waiting"'],
+    ['max-opened-per-author', '5/week', 'Input "max-opened-per-author" is "5/week"']
+  ])('bad input %s=%s fails with a clear error before any request', async (name, value, message) => {
+    const result = await gate(10, { [name]: value });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toContain(message);
+    expect(result.stderr + result.stdout).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.graphql + result.restReads + result.writes).toBe(0);
+  });
+});

@@ -1,0 +1,56 @@
+// One end-to-end run: a fake GitHub holding `store`, the bundled action run
+// as the Actions runner runs it, and what a user would look at afterwards.
+import { startFakeGitHub } from '../../test-support/fake-github/index.js';
+import { runAction } from '../../test-support/run-action.js';
+import { latestStatuses, makePullRequest, WRITE_TOKEN, type FakePullRequest, type FakeStatus, type FakeStore } from '../../test-support/fake-github/store.js';
+
+const HOUR_MS = 3_600_000;
+
+/** PRs 1..count, opened an hour apart (1 is the oldest), ending an hour ago. */
+export function openPullRequests(count: number, fields: (n: number) => Partial<FakePullRequest> = () => ({})): FakePullRequest[] {
+  const start = Date.now() - (count + 1) * HOUR_MS;
+  return Array.from({ length: count }, (_, i) => {
+    const number = i + 1;
+    return makePullRequest({ number, createdAt: new Date(start + number * HOUR_MS).toISOString(), author: `author${number}`, ...fields(number) });
+  });
+}
+
+export type Run = Awaited<ReturnType<typeof runAction>> & {
+  writes: number;
+  graphql: number;
+  restReads: number;
+};
+
+export interface Session {
+  store: FakeStore;
+  url: string;
+  /** Runs the action once; counts are this run's requests only. */
+  run(options: { eventName: string; event: object; inputs?: Record<string, string>; token?: string }): Promise<Run>;
+  status(number: number, context?: string): FakeStatus | undefined;
+  close(): Promise<void>;
+}
+
+export async function session(store: FakeStore): Promise<Session> {
+  const fake = await startFakeGitHub(store);
+  const repository = `${store.repository.owner}/${store.repository.name}`;
+  return {
+    store,
+    url: fake.url,
+    async run({ eventName, event, inputs = {}, token = WRITE_TOKEN }) {
+      const before = fake.counts();
+      const result = await runAction({ apiUrl: fake.url, token, eventName, event, inputs, repository });
+      const after = fake.counts();
+      return {
+        ...result,
+        writes: after.restWrites - before.restWrites,
+        graphql: after.graphql - before.graphql,
+        restReads: after.restReads - before.restReads
+      };
+    },
+    status(number, context = 'backpressure') {
+      const pr = store.pullRequests.find((p) => p.number === number);
+      return pr && latestStatuses(store, pr.headSha).find((s) => s.context === context);
+    },
+    close: () => fake.close()
+  };
+}

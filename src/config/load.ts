@@ -1,0 +1,295 @@
+// Inputs + config file + built-in defaults -> a validated Config.
+// Precedence per key: an input that is set > the file > the default.
+// Every problem is collected, then thrown together as one ConfigError.
+import {
+  ASSOCIATIONS,
+  MODES,
+  STALE_WHEN,
+  VIOLATION_FEEDBACK,
+  WAITING_FEEDBACK,
+  type Budgets,
+  type Config,
+  type OpeningRate,
+  type Rule,
+  type Selector
+} from './types.js';
+import { ConfigError } from './errors.js';
+import { describe, isRecord, keyPathName, readConfigFile, type ConfigFile, type KeyPath } from './file.js';
+import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from '../core/template.js';
+
+export const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
+export const DEFAULT_STALE_MESSAGE =
+  'This pull request has had no activity for {days} days while it waits on {author}. It is marked stale; push a commit or leave a comment to keep it open.';
+export const DEFAULT_CLOSE_MESSAGE =
+  'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. You are welcome to reopen it when you pick it up again.';
+
+type Parsed<T> = { value: T } | { problem: string };
+
+/** How one kind of value is read: from an input's text, and from a file value. */
+interface Kind<T> {
+  fromText(text: string): Parsed<T>;
+  fromValue(value: unknown): Parsed<T>;
+}
+
+// ---- kinds -------------------------------------------------------------------
+
+function textKind<T>(fromText: (text: string) => Parsed<T>, expected: string): Kind<T> {
+  return {
+    fromText,
+    fromValue: (value) => (typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` })
+  };
+}
+
+function wholeNumber(min: number, note = ''): Kind<number> {
+  const expected = `expected a whole number ≥ ${min}${note}`;
+  const check = (n: number): Parsed<number> => (Number.isSafeInteger(n) && n >= min ? { value: n } : { problem: expected });
+  return {
+    fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
+    fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
+  };
+}
+
+const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
+const wipLimitKind: Kind<number | 'auto'> = {
+  fromText: (text) => (text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED }),
+  fromValue: (value) =>
+    typeof value === 'string'
+      ? wipLimitKind.fromText(value.trim())
+      : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? { value }
+        : { problem: WIP_LIMIT_EXPECTED }
+};
+
+const booleanKind: Kind<boolean> = {
+  fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
+  fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
+};
+
+const nonEmptyText: Kind<string> = textKind((text) => ({ value: text }), 'a non-empty text');
+
+function oneOf<T extends string>(values: readonly T[]): Kind<T> {
+  const expected = `expected one of ${values.join(', ')}`;
+  return textKind<T>((text) => (values.includes(text as T) ? { value: text as T } : { problem: expected }), expected);
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Lists: comma- or newline-separated text, or (in the file) a YAML sequence. */
+function listOf<T extends string>(checkItems: (items: string[]) => Parsed<T[]>, expected: string): Kind<T[]> {
+  return {
+    fromText: (text) => checkItems(splitList(text)),
+    fromValue: (value) => {
+      if (typeof value === 'string') return checkItems(splitList(value));
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return checkItems(value.map((item: string) => item.trim()).filter(Boolean));
+      return { problem: `expected ${expected}` };
+    }
+  };
+}
+
+const stringList: Kind<string[]> = listOf((items) => ({ value: items }), 'a list of texts (a YAML sequence or a comma-separated text)');
+
+function anyOf<T extends string>(values: readonly T[]): Kind<T[]> {
+  const expected = `any of ${values.join(', ')}`;
+  return listOf((items) => {
+    const unknown = items.filter((item) => !values.includes(item as T));
+    if (unknown.length > 0) return { problem: `expected ${expected} (${unknown.map((item) => `"${item}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not)` };
+    return { value: [...new Set(items)] as T[] };
+  }, `a list of ${expected}`);
+}
+
+const RATE_EXPECTED = 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)';
+const openingRate: Kind<OpeningRate> = textKind<OpeningRate>((text) => {
+  const match = /^(\d+)\s*\/\s*(\d+)d$/.exec(text);
+  const count = Number(match?.[1]);
+  const days = Number(match?.[2]);
+  return match && count >= 1 && days >= 1 ? { value: { count, days } } : { problem: RATE_EXPECTED };
+}, RATE_EXPECTED.replace(/^expected /, ''));
+
+const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
+const template: Kind<string> = textKind<string>((text) => {
+  const unknown = unknownPlaceholders(text);
+  if (unknown.length === 0) return { value: text };
+  return { problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST} (${unknown.map((name) => `{${name}}`).join(', ')} is not one of them)` };
+}, `a non-empty text; placeholders: ${PLACEHOLDER_LIST}`);
+
+// ---- reading one setting -----------------------------------------------------
+
+class Reader {
+  readonly problems: string[];
+
+  constructor(
+    private readonly inputs: Record<string, string>,
+    private readonly file: ConfigFile | undefined
+  ) {
+    this.problems = file ? [...file.problems] : [];
+  }
+
+  /** An input-only setting. */
+  input<T>(name: string, kind: Kind<T>, fallback: T): T {
+    const text = (this.inputs[name] ?? '').trim();
+    return text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+  }
+
+  /** A setting the input and the file can both set. */
+  get<T>(name: string, kind: Kind<T>, fallback: T): T {
+    return this.optional(name, kind) ?? fallback;
+  }
+
+  /** Like get, but undefined when neither the input nor the file sets it. */
+  optional<T>(name: string, kind: Kind<T>): T | undefined {
+    const text = (this.inputs[name] ?? '').trim();
+    if (text !== '') return this.fromInput(name, text, kind, undefined);
+    const values = this.file?.values;
+    if (!values || !(name in values)) return undefined;
+    return this.fromFile([name], values[name], kind);
+  }
+
+  /** A value inside the file (rules), at its key path. */
+  fromFile<T>(path: KeyPath, value: unknown, kind: Kind<T>): T | undefined {
+    const parsed = kind.fromValue(value);
+    if ('value' in parsed) return parsed.value;
+    this.problems.push(`${this.file?.where(path)}: ${keyPathName(path)} is ${describe(value)}: ${parsed.problem}`);
+    return undefined;
+  }
+
+  private fromInput<T, F>(name: string, text: string, kind: Kind<T>, fallback: F): T | F {
+    const parsed = kind.fromText(text);
+    if ('value' in parsed) return parsed.value;
+    this.problems.push(`Input "${name}" is "${text}": ${parsed.problem}.`);
+    return fallback;
+  }
+}
+
+// ---- rules -------------------------------------------------------------------
+
+function inputsRule(read: Reader): Rule | undefined {
+  const budgets = definedOnly<Budgets>({
+    maxOpenPerAuthor: read.optional('max-open-per-author', wholeNumber(1)),
+    maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
+    maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
+    maxChangedFiles: read.optional('max-changed-files', wholeNumber(1))
+  });
+  return Object.keys(budgets).length > 0 ? { name: 'inputs', selector: {}, budgets } : undefined;
+}
+
+function fileRules(read: Reader, file: ConfigFile | undefined): Rule[] {
+  const rules = file?.values.rules;
+  if (!Array.isArray(rules)) return []; // a wrong shape is reported by readConfigFile
+  return rules.flatMap((entry: unknown, index) => (isRecord(entry) ? [fileRule(read, entry, ['rules', index])] : []));
+}
+
+function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): Rule {
+  const field = <T>(key: string, kind: Kind<T>): T | undefined => (key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined);
+  const name = field('name', nonEmptyText) ?? keyPathName(path);
+  const budgets = definedOnly<Budgets>({
+    maxOpen: field('max-open', wholeNumber(1)),
+    maxOpenPerAuthor: field('max-open-per-author', wholeNumber(1)),
+    maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
+    maxChangedLines: field('max-changed-lines', wholeNumber(1)),
+    maxChangedFiles: field('max-changed-files', wholeNumber(1)),
+    requireOwner: field('require-owner', booleanKind) || undefined
+  });
+  const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
+  const selector = isRecord(entry.match) ? fileSelector(read, entry.match, [...path, 'match']) : {};
+  return { name, selector, budgets, ...(onViolation ? { onViolation } : {}) };
+}
+
+function fileSelector(read: Reader, match: Record<string, unknown>, path: KeyPath): Selector {
+  const field = <T>(key: string, kind: Kind<T>): T | undefined => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
+  return definedOnly<Selector>({
+    authors: field('authors', stringList),
+    associations: field('associations', anyOf(ASSOCIATIONS)),
+    labels: field('labels', stringList),
+    paths: field('paths', stringList),
+    baseBranches: field('base-branches', stringList),
+    agents: field('agents', booleanKind)
+  });
+}
+
+function definedOnly<T extends object>(fields: { [K in keyof T]: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+function duplicateRuleNames(rules: Rule[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const rule of rules) (seen.has(rule.name) ? repeated : seen).add(rule.name);
+  return [...repeated].map((name) => `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`);
+}
+
+// ---- the whole config --------------------------------------------------------
+
+export function buildConfig(inputs: Record<string, string>, file?: { path: string; text: string }): Config {
+  const configFile = file ? readConfigFile(file) : undefined;
+  const read = new Reader(inputs, configFile);
+
+  const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
+  const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
+  if (maxWipLimit !== null && maxWipLimit < minWipLimit) {
+    read.problems.push(`"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`);
+  }
+
+  const rules: Rule[] = [];
+  const fromInputs = inputsRule(read);
+  if (fromInputs) rules.push(fromInputs);
+  if (read.get('require-owner-for-agents', booleanKind, false)) {
+    rules.push({ name: 'agents', selector: { agents: true }, budgets: { requireOwner: true } });
+  }
+  rules.push(...fileRules(read, configFile));
+  read.problems.push(...duplicateRuleNames(rules));
+
+  const config: Config = {
+    mode: read.input('mode', oneOf(MODES), 'auto'),
+    wipLimit: read.get('wip-limit', wipLimitKind, 50),
+    adaptive: {
+      minWipLimit,
+      maxWipLimit,
+      throughputWindowDays: read.get('throughput-window-days', wholeNumber(1), 28),
+      targetReviewDays: read.get('target-review-days', wholeNumber(1), 7)
+    },
+    countDrafts: read.get('count-drafts', booleanKind, false),
+    baseBranches: read.get('base-branches', stringList, []),
+    exemptLabels: read.get('exempt-labels', stringList, []),
+    exemptAuthors: read.get('exempt-authors', stringList, []),
+    priorityLabels: read.get('priority-labels', stringList, []),
+    authorLimitAssociations: read.get('author-limit-associations', anyOf(ASSOCIATIONS), [
+      'CONTRIBUTOR',
+      'FIRST_TIME_CONTRIBUTOR',
+      'FIRST_TIMER',
+      'NONE',
+      'MANNEQUIN'
+    ]),
+    trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
+    agentAuthors: read.get('agent-authors', stringList, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
+    agentLabels: read.get('agent-labels', stringList, []),
+    rules,
+    onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
+    onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
+    waitingLabel: read.get('waiting-label', nonEmptyText, 'backpressure: waiting'),
+    violationLabel: read.get('violation-label', nonEmptyText, 'backpressure: violation'),
+    statusContext: read.get('status-context', nonEmptyText, 'backpressure'),
+    stale: {
+      days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)'), 0),
+      closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)'), 0),
+      label: read.get('stale-label', nonEmptyText, 'stale'),
+      message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
+      closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
+      when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
+      exemptLabels: read.get('stale-exempt-labels', stringList, []),
+      exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
+      exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
+      drafts: read.get('stale-drafts', booleanKind, false)
+    },
+    dryRun: read.input('dry-run', booleanKind, false),
+    maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
+    maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
+    configPath: read.input('config-path', nonEmptyText, DEFAULT_CONFIG_PATH)
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}

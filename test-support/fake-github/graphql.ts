@@ -1,0 +1,425 @@
+// GitHub's GraphQL API over the store: documents are validated and executed
+// by graphql-js against GitHub's published schema, so a document GitHub would
+// reject fails here too. Data comes from plain objects whose fields are values
+// or `(args) => value` functions (graphql-js's default resolver calls them).
+import { schema as published } from '@octokit/graphql-schema';
+import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { countSearch, searchPullRequests } from './search.js';
+import {
+  findPullRequest,
+  graphqlLogin,
+  isRepository,
+  latestStatuses,
+  TOKEN_BOT,
+  type ActorType,
+  type FakePullRequest,
+  type FakeStatus,
+  type FakeStore
+} from './store.js';
+
+let cachedSchema: GraphQLSchema | undefined;
+
+/** GitHub's schema, built once: the published SDL repeats a few enterprise fields, hence assumeValidSDL. */
+export function githubSchema(): GraphQLSchema {
+  cachedSchema ??= buildSchema(published.idl, { assumeValidSDL: true });
+  return cachedSchema;
+}
+
+/** An error GitHub reports with a `type` (NOT_FOUND, MISSING_PAGINATION_BOUNDARIES, ...). */
+export class GitHubGraphqlError extends Error {
+  constructor(
+    message: string,
+    readonly type: string
+  ) {
+    super(message);
+  }
+}
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  resetAt: string;
+}
+
+export interface GraphqlRequestBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+interface GitHubErrorJson {
+  message: string;
+  type?: string;
+  path?: readonly (string | number)[];
+  locations?: readonly { line: number; column: number }[];
+}
+
+export interface GraphqlResponseJson {
+  data?: unknown;
+  errors?: GitHubErrorJson[];
+}
+
+interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+const MAX_PAGE = 100;
+
+function encodeCursor(position: number): string {
+  return Buffer.from(`cursor:v2:${position}`).toString('base64');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^cursor:v2:(-?\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  if (!match) throw new GitHubGraphqlError(`\`${cursor}\` does not appear to be a valid cursor.`, 'INVALID_CURSOR_ARGUMENTS');
+  return Number(match[1]);
+}
+
+/**
+ * A Relay connection over `items`. Positions are stable keys in the full
+ * order (so a cursor survives items leaving a filtered list between pages).
+ */
+export function connection<T>(items: T[], args: ConnectionArgs, name: string, positionOf: (item: T, index: number) => number = (_, i) => i) {
+  const { first, last, after, before } = args;
+  if (first == null && last == null) {
+    throw new GitHubGraphqlError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`, 'MISSING_PAGINATION_BOUNDARIES');
+  }
+  for (const [argument, value] of [
+    ['first', first],
+    ['last', last]
+  ] as const) {
+    if (value != null && (value < 0 || value > MAX_PAGE)) {
+      throw new GitHubGraphqlError(
+        `Requesting ${value} records on the \`${name}\` connection exceeds the \`${argument}\` limit of ${MAX_PAGE} records.`,
+        'EXCESSIVE_PAGINATION'
+      );
+    }
+  }
+  const positioned = items.map((node, i) => ({ node, position: positionOf(node, i) }));
+  let window = positioned;
+  if (after) {
+    const from = decodeCursor(after);
+    window = window.filter((e) => e.position > from);
+  }
+  if (before) {
+    const to = decodeCursor(before);
+    window = window.filter((e) => e.position < to);
+  }
+  if (first != null) window = window.slice(0, first);
+  if (last != null) window = window.slice(Math.max(0, window.length - last));
+  const firstPosition = window[0]?.position;
+  const lastPosition = window[window.length - 1]?.position;
+  const edges = window.map((e) => ({ cursor: encodeCursor(e.position), node: e.node }));
+  return {
+    totalCount: items.length,
+    nodes: window.map((e) => e.node),
+    edges,
+    pageInfo: {
+      hasNextPage: lastPosition === undefined ? false : positioned.some((e) => e.position > lastPosition),
+      hasPreviousPage: firstPosition === undefined ? false : positioned.some((e) => e.position < firstPosition),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null
+    }
+  };
+}
+
+function nodeId(kind: string, key: string | number): string {
+  return Buffer.from(`${kind}_${key}`).toString('base64');
+}
+
+function actor(login: string, type: ActorType = login.endsWith('[bot]') ? 'Bot' : 'User') {
+  const shown = graphqlLogin(login, type);
+  return {
+    __typename: type,
+    login: shown,
+    id: nodeId(type, shown),
+    url: `https://github.com/${type === 'Bot' ? `apps/${shown}` : shown}`,
+    avatarUrl: `https://avatars.githubusercontent.com/${shown}`,
+    resourcePath: `/${shown}`
+  };
+}
+
+/** `REOPENED_EVENT` -> `ReopenedEvent`. */
+function typenameOfItemType(itemType: string): string {
+  return itemType
+    .toLowerCase()
+    .split('_')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function combinedState(statuses: FakeStatus[]): string {
+  const states = statuses.map((s) => s.state);
+  if (states.includes('error')) return 'ERROR';
+  if (states.includes('failure')) return 'FAILURE';
+  if (states.includes('pending')) return 'PENDING';
+  return 'SUCCESS';
+}
+
+function statusNode(store: FakeStore, sha: string) {
+  const statuses = latestStatuses(store, sha);
+  if (statuses.length === 0) return null;
+  const contexts = statuses.map((s) => ({
+    __typename: 'StatusContext',
+    id: nodeId('SC', `${sha}:${s.context}`),
+    context: s.context,
+    state: s.state.toUpperCase(),
+    description: s.description,
+    targetUrl: s.target_url,
+    createdAt: s.createdAt,
+    isRequired: () => false
+  }));
+  return {
+    id: nodeId('ST', sha),
+    state: combinedState(statuses),
+    contexts,
+    context: ({ name }: { name: string }) => contexts.find((c) => c.context === name) ?? null
+  };
+}
+
+function labelNode(store: FakeStore, name: string) {
+  const known = store.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
+  return {
+    __typename: 'Label',
+    id: nodeId('LA', name),
+    name: known?.name ?? name,
+    color: known?.color ?? 'ededed',
+    description: known?.description ?? null,
+    isDefault: false
+  };
+}
+
+export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
+  const { owner, name } = store.repository;
+  const url = `https://github.com/${owner}/${name}/pull/${pr.number}`;
+  const commit = {
+    __typename: 'Commit',
+    id: nodeId('C', pr.headSha),
+    oid: pr.headSha,
+    committedDate: pr.lastCommittedAt,
+    authoredDate: pr.lastCommittedAt,
+    message: pr.title,
+    status: () => statusNode(store, pr.headSha)
+  };
+  return {
+    __typename: 'PullRequest',
+    id: nodeId('PR', pr.number),
+    databaseId: pr.number,
+    number: pr.number,
+    title: pr.title,
+    body: '',
+    url,
+    resourcePath: `/${owner}/${name}/pull/${pr.number}`,
+    author: actor(pr.author, pr.authorType),
+    authorAssociation: pr.authorAssociation,
+    createdAt: pr.createdAt,
+    updatedAt: pr.createdAt,
+    closedAt: pr.closedAt,
+    mergedAt: pr.mergedAt,
+    closed: pr.state !== 'OPEN',
+    merged: pr.state === 'MERGED',
+    state: pr.state,
+    isDraft: pr.isDraft,
+    locked: false,
+    baseRefName: pr.baseRefName,
+    headRefName: pr.headRefName,
+    headRefOid: pr.headSha,
+    additions: pr.additions,
+    deletions: pr.deletions,
+    changedFiles: pr.changedFiles,
+    mergeable: pr.mergeable,
+    milestone: pr.milestone === null ? null : { id: nodeId('MI', pr.milestone), number: pr.milestone, title: `Milestone ${pr.milestone}` },
+    labels: (args: ConnectionArgs) =>
+      connection(
+        pr.labels.map((l) => labelNode(store, l)),
+        args,
+        'labels'
+      ),
+    assignees: (args: ConnectionArgs) =>
+      connection(
+        pr.assignees.map((a) => actor(a, 'User')),
+        args,
+        'assignees'
+      ),
+    files: (args: ConnectionArgs) =>
+      connection(
+        pr.files.map((path) => ({ path, additions: 0, deletions: 0, changeType: 'MODIFIED' })),
+        args,
+        'files'
+      ),
+    commits: (args: ConnectionArgs) => connection([{ id: nodeId('PRC', pr.number), url, commit }], args, 'commits'),
+    comments: (args: ConnectionArgs) =>
+      connection(
+        pr.comments.map((c) => ({
+          __typename: 'IssueComment',
+          id: nodeId('IC', c.id),
+          databaseId: c.id,
+          body: c.body,
+          createdAt: c.createdAt,
+          updatedAt: c.updatedAt ?? c.createdAt,
+          authorAssociation: c.association,
+          author: actor(c.author, c.authorType),
+          url: `${url}#issuecomment-${c.id}`
+        })),
+        args,
+        'comments'
+      ),
+    reviews: (args: ConnectionArgs & { states?: string[] | null }) =>
+      connection(
+        pr.reviews
+          .filter((r) => !args.states || args.states.includes(r.state))
+          .map((r, i) => ({
+            __typename: 'PullRequestReview',
+            id: nodeId('PRR', `${pr.number}:${i}`),
+            state: r.state,
+            submittedAt: r.submittedAt,
+            createdAt: r.submittedAt ?? pr.createdAt,
+            body: '',
+            authorAssociation: r.association,
+            author: actor(r.author, r.authorType)
+          })),
+        args,
+        'reviews'
+      ),
+    timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null; since?: string | null }) => {
+      const wanted = args.itemTypes?.map(typenameOfItemType);
+      const items = pr.timeline
+        .filter((e) => !wanted || wanted.includes(e.type))
+        .filter((e) => !args.since || e.createdAt >= args.since)
+        .map((e, i) => ({ __typename: e.type, id: nodeId('TL', `${pr.number}:${i}`), createdAt: e.createdAt, actor: actor(e.actor, e.actorType) }));
+      return { ...connection(items, args, 'timelineItems'), filteredCount: items.length, pageCount: items.length, updatedAt: pr.createdAt };
+    }
+  };
+}
+
+/** Creation order; UPDATED_AT sorts the same, as the store keeps no update times. */
+function sortedPullRequests(store: FakeStore, direction: string): FakePullRequest[] {
+  const sign = direction === 'DESC' ? -1 : 1;
+  return [...store.pullRequests].sort((a, b) => sign * (a.createdAt.localeCompare(b.createdAt) || a.number - b.number));
+}
+
+interface PullRequestsArgs extends ConnectionArgs {
+  states?: string[] | null;
+  labels?: string[] | null;
+  baseRefName?: string | null;
+  headRefName?: string | null;
+  orderBy?: { field: string; direction: string } | null;
+}
+
+function repositoryNode(store: FakeStore) {
+  const { owner, name, defaultBranch, files } = store.repository;
+  const head = {
+    __typename: 'Commit',
+    id: nodeId('C', 'default'),
+    oid: 'f'.repeat(40),
+    file: ({ path }: { path: string }) =>
+      files[path] === undefined
+        ? null
+        : {
+            path,
+            name: path.split('/').pop(),
+            type: 'blob',
+            object: { __typename: 'Blob', id: nodeId('B', path), text: files[path], byteSize: Buffer.byteLength(files[path]), isBinary: false, isTruncated: false }
+          }
+  };
+  return {
+    __typename: 'Repository',
+    id: nodeId('R', `${owner}/${name}`),
+    name,
+    nameWithOwner: `${owner}/${name}`,
+    url: `https://github.com/${owner}/${name}`,
+    owner: { __typename: 'Organization', login: owner, id: nodeId('O', owner) },
+    defaultBranchRef: { id: nodeId('REF', defaultBranch), name: defaultBranch, prefix: 'refs/heads/', target: head },
+    labels: (args: ConnectionArgs & { query?: string | null }) =>
+      connection(
+        store.labels.filter((l) => !args.query || l.name.toLowerCase().includes(args.query.toLowerCase())).map((l) => labelNode(store, l.name)),
+        args,
+        'labels'
+      ),
+    pullRequest: ({ number }: { number: number }) => {
+      const pr = findPullRequest(store, number);
+      if (!pr) throw new GitHubGraphqlError(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND');
+      return pullRequestNode(store, pr);
+    },
+    pullRequests: (args: PullRequestsArgs) => {
+      const order = sortedPullRequests(store, args.orderBy?.direction ?? 'ASC');
+      const position = new Map(order.map((pr, i) => [pr.number, i]));
+      const selected = order.filter(
+        (pr) =>
+          (!args.states || args.states.includes(pr.state)) &&
+          (!args.labels || args.labels.some((l) => pr.labels.includes(l))) &&
+          (!args.baseRefName || pr.baseRefName === args.baseRefName) &&
+          (!args.headRefName || pr.headRefName === args.headRefName)
+      );
+      const page = connection(selected, args, 'pullRequests', (pr) => position.get(pr.number) as number);
+      return { ...page, nodes: page.nodes.map((pr) => pullRequestNode(store, pr)), edges: page.edges.map((e) => ({ ...e, node: pullRequestNode(store, e.node) })) };
+    }
+  };
+}
+
+function rootValue(store: FakeStore, rateLimit: RateLimitState) {
+  return {
+    rateLimit: () => ({ cost: 1, limit: rateLimit.limit, remaining: rateLimit.remaining, used: rateLimit.limit - rateLimit.remaining, resetAt: rateLimit.resetAt, nodeCount: 0 }),
+    viewer: actor(TOKEN_BOT, 'Bot'),
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      if (!isRepository(store, owner, name)) throw new GitHubGraphqlError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, 'NOT_FOUND');
+      return repositoryNode(store);
+    },
+    search: (args: ConnectionArgs & { type: string; query: string }) => {
+      if (args.type !== 'ISSUE') throw new Error(`Fake search: type ${args.type} is not supported (only ISSUE)`);
+      // Search answers newest first.
+      const found = searchPullRequests(store, args.query).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const page = connection(found, args, 'search');
+      return {
+        issueCount: countSearch(store, args.query),
+        codeCount: 0,
+        repositoryCount: 0,
+        userCount: 0,
+        discussionCount: 0,
+        wikiCount: 0,
+        pageInfo: page.pageInfo,
+        nodes: page.nodes.map((pr) => pullRequestNode(store, pr)),
+        edges: page.edges.map((e) => ({ cursor: e.cursor, node: pullRequestNode(store, e.node) }))
+      };
+    }
+  };
+}
+
+function toGitHubError(error: GraphQLError): GitHubErrorJson {
+  const original = error.originalError;
+  return {
+    message: error.message,
+    ...(original instanceof GitHubGraphqlError ? { type: original.type } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    ...(error.locations ? { locations: error.locations } : {})
+  };
+}
+
+/** Runs one GraphQL request body; GitHub answers 200 with `errors` for bad documents. */
+export async function executeGraphql(store: FakeStore, body: GraphqlRequestBody, rateLimit: RateLimitState): Promise<GraphqlResponseJson> {
+  if (typeof body.query !== 'string') return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (error) {
+    return { errors: [toGitHubError(error as GraphQLError)] };
+  }
+  const schema = githubSchema();
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return { errors: invalid.map(toGitHubError) };
+  const result = await execute({
+    schema,
+    document,
+    rootValue: rootValue(store, rateLimit),
+    variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
+    typeResolver: (value) => (value as { __typename?: string }).__typename
+  });
+  return {
+    ...(result.data !== undefined ? { data: result.data } : {}),
+    ...(result.errors ? { errors: result.errors.map(toGitHubError) } : {})
+  };
+}
