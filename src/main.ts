@@ -74,6 +74,11 @@ async function runScope(
     maxWrites: config.maxWritesPerRun,
     actor: snapshot.actor
   });
+  if (plan.deferredCloses.length > 0) {
+    const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;
+    core.warning(line);
+    written.warnings.push(line);
+  }
   const execution: ExecutionReport = { dryRun: config.dryRun, ...written, requests: { ...counts } };
   for (const [name, value] of Object.entries(actionOutputs(plan, execution))) core.setOutput(name, value);
   await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();

@@ -1,6 +1,7 @@
 // Issue 2 end to end: the bundled action judges one PR against a queue of 120.
 import { pullRequestEvent } from '../../test-support/events.js';
 import { createStore, READ_TOKEN } from '../../test-support/fake-github/store.js';
+import { markdownToTerminal } from '../../src/report/terminal.js';
 import { openPullRequests, session, type Session } from './harness.js';
 
 describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
@@ -28,7 +29,7 @@ describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
     expect(result.errors).toEqual([line]);
     expect(github.status(60)).toMatchObject({ state: 'failure', description: line });
     expect(result.outputs).toMatchObject({ result: 'waiting', position: '60', 'queue-size': '121', 'wip-limit': '50' });
-    expect(result.summary).toContain(line);
+    expect(markdownToTerminal(result.summary)).toContain(line); // as a reader sees the rendered summary
   });
 
   test('a PR within the limit passes and gets a success status', async () => {

@@ -1,6 +1,7 @@
 // Issue 3 end to end: sweep, advance, dry-run, write budget, idempotence.
 import { closedEvent, scheduleEvent } from '../../test-support/events.js';
 import { createStore, type FakeStore } from '../../test-support/fake-github/store.js';
+import { markdownToTerminal } from '../../src/report/terminal.js';
 import { openPullRequests, session, type Session } from './harness.js';
 
 const sweepInputs = { 'wip-limit': '50' };
@@ -26,7 +27,7 @@ describe('sweep over 300 open PRs with wip-limit 50', () => {
     expect(statesOf(github, range(51, 300)).every((s) => s === 'failure')).toBe(true);
     expect(github.status(51)?.description).toBe('Waiting: position 51, 1 PRs ahead beyond the limit of 50');
     expect(result.writes).toBe(300);
-    expect(result.graphql).toBe(1 + 3); // repository + 3 pages of 100
+    expect(result.graphql).toBe(1 + 3 + 1); // repository, 3 pages of 100, one request of history counts
     expect(JSON.parse(result.outputs.admitted)).toEqual(range(1, 50));
     expect(JSON.parse(result.outputs.waiting)).toHaveLength(250);
   });
@@ -66,8 +67,10 @@ describe('write budgets and dry-run', () => {
     const result = await sweep(github, { 'dry-run': 'true' });
     expect(result.exitCode).toBe(0);
     expect(result.writes).toBe(0);
-    expect(result.summary).toMatch(/would/i);
-    expect(result.summary).toContain('#120');
+    const summary = markdownToTerminal(result.summary);
+    expect(summary).toContain('Would write (120)');
+    expect(summary).toContain('statuses: 120');
+    expect(summary).toContain('status success on #50: Admitted: position 50 of 120 (limit 50)');
   });
 
   test('max-writes-per-run 10 sends at most 10 and says what is left; the next run goes on', async () => {

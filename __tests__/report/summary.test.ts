@@ -35,12 +35,14 @@ describe('renderSummary', () => {
   test('a gate shows its own PR and the decision first', () => {
     const subject = decision(7, 'waiting', { position: 5, ahead: 4, summary: 'Waiting: position 5, 3 PRs ahead beyond the limit of 2' });
     const markdown = renderSummary({ plan: plan([subject], { mode: 'gate', subject, queueSize: 6 }), snapshot: snapshot([pr(7, { title: 'Add caching' })]), config, execution: execution() });
-    const sections = markdown.split('\n### ');
     // The core's line is escaped too (`\\:` renders as `:`).
-    expect(sections[1]!.trim()).toBe(
-      'This PR: [#7](https://github.com/acme/widgets/pull/7) Add caching by author7\n\n**Waiting\\: position 5, 3 PRs ahead beyond the limit of 2**'
-    );
-    expect(markdown).toContain('**6 PRs** in the review queue · WIP limit **2**');
+    const top = [
+      '## PR Backpressure: gate of acme/widgets',
+      '### This PR: [#7](https://github.com/acme/widgets/pull/7) Add caching by author7',
+      '**Waiting\\: position 5, 3 PRs ahead beyond the limit of 2**',
+      '**6 PRs** in the review queue · WIP limit **2**'
+    ].join('\n\n');
+    expect(markdown.slice(0, top.length)).toBe(top);
   });
 
   test('auto shows the formula, the clamp and the expected wait of the last waiting PR', () => {
@@ -58,6 +60,13 @@ describe('renderSummary', () => {
     const markdown = renderSummary({ plan: plan([decision(1, 'waiting', { position: 12 })], { wipLimit: 10, adaptive }), snapshot: snapshot([pr(1)]), config, execution: execution() });
     expect(markdown).toContain('clamped to [10, 40] → **10**');
     expect(markdown).toContain('no PR was merged in the window, so there is no estimate of its wait.');
+  });
+
+  test('auto with the last waiting PR held by an area rule gives no estimate', () => {
+    const adaptive = { mergedInWindow: 42, windowDays: 28, perDay: 1.5, targetReviewDays: 7, raw: 11, min: 10, max: null, limit: 11 };
+    const waiting = decision(1, 'waiting', { position: 3, waitingOnRule: 'docs' });
+    const markdown = renderSummary({ plan: plan([waiting], { wipLimit: 11, adaptive }), snapshot: snapshot([pr(1)]), config, execution: execution() });
+    expect(markdown).toContain('at position 3, waits for room in its area (rule docs), not for the WIP limit: there is no estimate of its wait.');
   });
 
   test('a dry-run says nothing was written and lists what would be', () => {

@@ -33,9 +33,11 @@ export function readConfigFile(file: { path: string; text: string }): ConfigFile
   };
   const where = (path: KeyPath): string => at(offsetOf(doc.contents, path));
 
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => `${at(error.pos[0])}: ${error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')} (YAML syntax)`);
-    return { values: {}, where, problems };
+  // Only the first syntax error: the ones after it are mostly its echoes.
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const message = syntaxError.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
+    return { values: {}, where, problems: [`${at(syntaxError.pos[0])}: ${message} (YAML syntax)`] };
   }
   const values: unknown = doc.toJS() ?? {};
   if (!isRecord(values)) {

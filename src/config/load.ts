@@ -104,7 +104,7 @@ function anyOf<T extends string>(values: readonly T[]): Kind<T[]> {
 
 const RATE_EXPECTED = 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)';
 const openingRate: Kind<OpeningRate> = textKind<OpeningRate>((text) => {
-  const match = /^(\d+)\s*\/\s*(\d+)d$/.exec(text);
+  const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
   const count = Number(match?.[1]);
   const days = Number(match?.[2]);
   return match && count >= 1 && days >= 1 ? { value: { count, days } } : { problem: RATE_EXPECTED };
@@ -142,11 +142,11 @@ class Reader {
 
   /** Like get, but undefined when neither the input nor the file sets it. */
   optional<T>(name: string, kind: Kind<T>): T | undefined {
-    const text = (this.inputs[name] ?? '').trim();
-    if (text !== '') return this.fromInput(name, text, kind, undefined);
     const values = this.file?.values;
-    if (!values || !(name in values)) return undefined;
-    return this.fromFile([name], values[name], kind);
+    // The file's value is checked even when an input wins: the file must stay valid on its own.
+    const fromFile = values && name in values ? this.fromFile([name], values[name], kind) : undefined;
+    const text = (this.inputs[name] ?? '').trim();
+    return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
   }
 
   /** A value inside the file (rules), at its key path. */
@@ -213,6 +213,19 @@ function fileSelector(read: Reader, match: Record<string, unknown>, path: KeyPat
 
 function definedOnly<T extends object>(fields: { [K in keyof T]: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** Input problems first, then the file's from top to bottom, as the user reads the file. */
+function inReadingOrder(problems: string[], filePath: string | undefined): string[] {
+  const position = (problem: string): number[] => {
+    if (filePath === undefined || !problem.startsWith(`${filePath}:`)) return [0, 0];
+    return problem.slice(filePath.length + 1).split(':', 2).map(Number);
+  };
+  return [...problems].sort((a, b) => {
+    const [lineA, colA] = position(a);
+    const [lineB, colB] = position(b);
+    return lineA - lineB || colA - colB;
+  });
 }
 
 function duplicateRuleNames(rules: Rule[]): string[] {
@@ -290,6 +303,6 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
     configPath: read.input('config-path', nonEmptyText, DEFAULT_CONFIG_PATH)
   };
-  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  if (read.problems.length > 0) throw new ConfigError(inReadingOrder(read.problems, file?.path));
   return config;
 }

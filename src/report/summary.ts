@@ -33,8 +33,10 @@ interface Context extends SummaryInput {
 export function renderSummary(input: SummaryInput): string {
   const context: Context = { ...input, prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])), taken: writesTaken(input.plan, input.execution) };
   const sections = [
-    headline(context),
+    titleLine(context),
+    // A gate's reader came for their own PR: its decision comes first.
     subjectSection(context),
+    overview(context),
     countsSection(context),
     queueSection(context, 'admitted', 'Admitted', MAX_ROWS),
     queueSection(context, 'waiting', 'Waiting', MAX_WAITING_ROWS),
@@ -95,11 +97,15 @@ const byState = (plan: Plan, state: State) => plan.decisions.filter((d) => d.sta
 
 // ---- sections ------------------------------------------------------------
 
-function headline(context: Context): string {
-  const { plan, snapshot, execution } = context;
-  const repo = `${escapeMarkdown(snapshot.repository.owner)}/${escapeMarkdown(snapshot.repository.name)}`;
+function titleLine(context: Context): string {
+  const { repository } = context.snapshot;
+  return `## PR Backpressure: ${context.plan.mode} of ${escapeMarkdown(repository.owner)}/${escapeMarkdown(repository.name)}`;
+}
+
+function overview(context: Context): string {
+  const { plan, execution } = context;
   const limit = plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
-  const lines = [`## PR Backpressure: ${plan.mode} of ${repo}`, '', `**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
+  const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
   if (plan.adaptive) lines.push('', adaptiveLine(plan.adaptive), '', expectedWaitLine(context, plan.adaptive));
   if (execution.dryRun) lines.push('', '> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.');
   return lines.join('\n');
@@ -121,8 +127,13 @@ function adaptiveLine(a: AdaptiveLimit): string {
 function expectedWaitLine(context: Context, a: AdaptiveLimit): string {
   const last = byState(context.plan, 'waiting').at(-1);
   if (!last || last.position === undefined) return 'No PR is waiting.';
-  const beyond = Math.max(1, last.position - context.plan.wipLimit);
-  const who = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}, is ${count(beyond)} beyond the limit`;
+  const beyond = last.position - context.plan.wipLimit;
+  const at = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}`;
+  if (beyond <= 0) {
+    const rule = last.waitingOnRule ? ` (rule ${escapeMarkdown(last.waitingOnRule)})` : '';
+    return `${at}, waits for room in its area${rule}, not for the WIP limit: there is no estimate of its wait.`;
+  }
+  const who = `${at}, is ${count(beyond)} beyond the limit`;
   if (a.perDay <= 0) return `${who}; no PR was merged in the window, so there is no estimate of its wait.`;
   return `${who}: at ${fixed(a.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(beyond / a.perDay), 'day')} (${count(beyond)} / ${fixed(a.perDay)}).`;
 }
@@ -264,7 +275,7 @@ function historySection(context: Context): string {
 }
 
 /** One line per write, PR-derived parts escaped. */
-export function describeWrite(op: WriteOp): string {
+function describeWrite(op: WriteOp): string {
   switch (op.kind) {
     case 'create-label':
       return `create label "${escapeMarkdown(op.name)}"`;

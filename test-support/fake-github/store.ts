@@ -107,7 +107,7 @@ export const READ_TOKEN = 'fake-read-token';
 export const TOKEN_BOT = 'github-actions';
 export const TOKEN_BOT_REST_LOGIN = `${TOKEN_BOT}[bot]`;
 
-export function createStore(partial: Partial<FakeStore> & { repository?: Partial<FakeRepository> } = {}): FakeStore {
+export function createStore(partial: Omit<Partial<FakeStore>, 'repository'> & { repository?: Partial<FakeRepository> } = {}): FakeStore {
   return {
     repository: { owner: 'acme', name: 'widgets', defaultBranch: 'main', files: {}, ...partial.repository },
     pullRequests: partial.pullRequests ?? [],
