@@ -4,7 +4,7 @@
 // or `(args) => value` functions (graphql-js's default resolver calls them).
 import { schema as published } from '@octokit/graphql-schema';
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { countSearch, searchPullRequests } from './search.js';
+import { searchPullRequests } from './search.js';
 import {
   findPullRequest,
   graphqlLogin,
@@ -355,7 +355,7 @@ function repositoryNode(store: FakeStore) {
           (!args.headRefName || pr.headRefName === args.headRefName)
       );
       const page = connection(selected, args, 'pullRequests', (pr) => position.get(pr.number) as number);
-      return { ...page, nodes: page.nodes.map((pr) => pullRequestNode(store, pr)), edges: page.edges.map((e) => ({ ...e, node: pullRequestNode(store, e.node) })) };
+      return { ...page, nodes: () => page.nodes.map((pr) => pullRequestNode(store, pr)), edges: () => page.edges.map((e) => ({ ...e, node: pullRequestNode(store, e.node) })) };
     }
   };
 }
@@ -374,15 +374,15 @@ function rootValue(store: FakeStore, rateLimit: RateLimitState) {
       const found = searchPullRequests(store, args.query).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const page = connection(found, args, 'search');
       return {
-        issueCount: countSearch(store, args.query),
+        issueCount: found.length,
         codeCount: 0,
         repositoryCount: 0,
         userCount: 0,
         discussionCount: 0,
         wikiCount: 0,
         pageInfo: page.pageInfo,
-        nodes: page.nodes.map((pr) => pullRequestNode(store, pr)),
-        edges: page.edges.map((e) => ({ cursor: e.cursor, node: pullRequestNode(store, e.node) }))
+        nodes: () => page.nodes.map((pr) => pullRequestNode(store, pr)),
+        edges: () => page.edges.map((e) => ({ cursor: e.cursor, node: pullRequestNode(store, e.node) }))
       };
     }
   };
