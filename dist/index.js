@@ -50599,10 +50599,11 @@ function definedOnly(fields) {
     return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 /** Input problems first, then the file's from top to bottom, as the user reads the file. */
-function inReadingOrder(problems) {
+function inReadingOrder(problems, filePath) {
     const position = (problem) => {
-        const match = /^[^\s:]+(?: [^:]*)?:(\d+):(\d+): /.exec(problem);
-        return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+        if (filePath === undefined || !problem.startsWith(`${filePath}:`))
+            return [0, 0];
+        return problem.slice(filePath.length + 1).split(':', 2).map(Number);
     };
     return [...problems].sort((a, b) => {
         const [lineA, colA] = position(a);
@@ -50683,7 +50684,7 @@ function buildConfig(inputs, file) {
         configPath: read.input('config-path', nonEmptyText, DEFAULT_CONFIG_PATH)
     };
     if (read.problems.length > 0)
-        throw new ConfigError(inReadingOrder(read.problems));
+        throw new ConfigError(inReadingOrder(read.problems, file?.path));
     return config;
 }
 
@@ -60467,6 +60468,7 @@ function weeklyChart(weeks) {
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
+const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
 const summary_DAY_MS = 86_400_000;
 const summary_count = (n) => n.toLocaleString('en-US');
@@ -60724,6 +60726,15 @@ function tallyByKind(ops) {
 function writeList(ops) {
     return bounded(ops, MAX_ROWS, (shown) => shown.map((line) => `- ${line}`).join('\n'));
 }
+/** One group per reason: a budget that stops a run leaves thousands of writes with the same why. */
+function notAppliedList(notApplied) {
+    const byWhy = new Map();
+    for (const { op, why } of notApplied)
+        byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
+    return [...byWhy.entries()]
+        .map(([why, ops]) => `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeWrite))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${summary_count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`)
+        .join('\n\n');
+}
 function writesSection(context) {
     const { execution } = context;
     const lines = [];
@@ -60736,7 +60747,7 @@ function writesSection(context) {
         lines.push(`### Writes (${summary_count(execution.applied.length)})`, '');
         lines.push(execution.applied.length === 0 ? 'Nothing written: every PR already showed its state.' : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
         if (execution.notApplied.length > 0) {
-            lines.push('', `**Not applied (${summary_count(execution.notApplied.length)})**`, '', writeList(execution.notApplied.map((n) => `${describeWrite(n.op)}: ${escapeMarkdown(n.why)}`)));
+            lines.push('', `**Not applied (${summary_count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
     }
     if (execution.warnings.length > 0) {

@@ -98,7 +98,7 @@ describe('renderSummary', () => {
       execution: execution({ applied, notApplied, warnings: ['Read-only token: writes skipped'], requests: { graphql: 3, restReads: 1, restWrites: 1, graphqlCost: 12 } })
     });
     expect(markdown).toContain('### Writes (1)\n\nstatuses: 1\n\n- status success on #1: Admitted');
-    expect(markdown).toContain('**Not applied (1)**\n\n- add label "&lt;b&gt;x&lt;/b&gt;" to #1: max-writes-per-run reached');
+    expect(markdown).toContain('**Not applied (1)**\n\nmax-writes-per-run reached (labels added: 1):\n\n- add label "&lt;b&gt;x&lt;/b&gt;" to #1');
     expect(markdown).toContain('**Warnings**\n\n- Read-only token\\: writes skipped');
     expect(markdown).toContain('- 2 closes held back by max-closes-per-run (10): [#8](https://github.com/acme/widgets/pull/8), [#9](https://github.com/acme/widgets/pull/9)');
     expect(markdown).toContain('Requests: 3 GraphQL queries (12 points), 1 REST read, 1 REST write');

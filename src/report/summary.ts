@@ -18,6 +18,7 @@ export interface SummaryInput {
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
+const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
 const DAY_MS = 86_400_000;
 
@@ -314,6 +315,15 @@ function writeList(ops: string[]): string {
   return bounded(ops, MAX_ROWS, (shown) => shown.map((line) => `- ${line}`).join('\n'));
 }
 
+/** One group per reason: a budget that stops a run leaves thousands of writes with the same why. */
+function notAppliedList(notApplied: ExecutionReport['notApplied']): string {
+  const byWhy = new Map<string, WriteOp[]>();
+  for (const { op, why } of notApplied) byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
+  return [...byWhy.entries()]
+    .map(([why, ops]) => `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeWrite))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`)
+    .join('\n\n');
+}
+
 function writesSection(context: Context): string {
   const { execution } = context;
   const lines: string[] = [];
@@ -325,7 +335,7 @@ function writesSection(context: Context): string {
     lines.push(`### Writes (${count(execution.applied.length)})`, '');
     lines.push(execution.applied.length === 0 ? 'Nothing written: every PR already showed its state.' : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
     if (execution.notApplied.length > 0) {
-      lines.push('', `**Not applied (${count(execution.notApplied.length)})**`, '', writeList(execution.notApplied.map((n) => `${describeWrite(n.op)}: ${escapeMarkdown(n.why)}`)));
+      lines.push('', `**Not applied (${count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
     }
   }
   if (execution.warnings.length > 0) {

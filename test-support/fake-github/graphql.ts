@@ -16,6 +16,7 @@ import {
   type FakeStatus,
   type FakeStore
 } from './store.js';
+import { queryCost } from './cost.js';
 
 let cachedSchema: GraphQLSchema | undefined;
 
@@ -360,9 +361,9 @@ function repositoryNode(store: FakeStore) {
   };
 }
 
-function rootValue(store: FakeStore, rateLimit: RateLimitState) {
+function rootValue(store: FakeStore, rateLimit: RateLimitState, cost: number) {
   return {
-    rateLimit: () => ({ cost: 1, limit: rateLimit.limit, remaining: rateLimit.remaining, used: rateLimit.limit - rateLimit.remaining, resetAt: rateLimit.resetAt, nodeCount: 0 }),
+    rateLimit: () => ({ cost, limit: rateLimit.limit, remaining: rateLimit.remaining, used: rateLimit.limit - rateLimit.remaining, resetAt: rateLimit.resetAt, nodeCount: 0 }),
     viewer: actor(TOKEN_BOT, 'Bot'),
     repository: ({ owner, name }: { owner: string; name: string }) => {
       if (!isRepository(store, owner, name)) throw new GitHubGraphqlError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, 'NOT_FOUND');
@@ -410,10 +411,14 @@ export async function executeGraphql(store: FakeStore, body: GraphqlRequestBody,
   const schema = githubSchema();
   const invalid = validate(schema, document);
   if (invalid.length > 0) return { errors: invalid.map(toGitHubError) };
+  const variables = (body.variables ?? {}) as Record<string, unknown>;
+  const cost = queryCost(document, variables);
+  // The request itself was charged 1 point on arrival; the rest of its cost now.
+  rateLimit.remaining = Math.max(0, rateLimit.remaining - (cost - 1));
   const result = await execute({
     schema,
     document,
-    rootValue: rootValue(store, rateLimit),
+    rootValue: rootValue(store, rateLimit, cost),
     variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
     operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
     typeResolver: (value) => (value as { __typename?: string }).__typename

@@ -1,0 +1,23 @@
+import { parse } from 'graphql';
+import { queryCost } from '../../test-support/fake-github/cost.js';
+import { GATE_QUERY, OPEN_PULL_REQUESTS_QUERY, searchCountsQuery } from '../../src/github/queries.js';
+
+// GitHub's documented examples and the action's own documents.
+describe("GitHub's GraphQL cost formula", () => {
+  test.each([
+    ['one connection', '{ viewer { repositories(first: 100) { nodes { name } } } }', {}, 1],
+    ['nested: 1 + 100 requests', '{ viewer { repositories(first: 100) { nodes { issues(first: 50) { nodes { title } } } } } }', {}, 1],
+    [
+      "GitHub's example: 1 + 50 + 50×60 = 3,051 requests",
+      '{ viewer { repositories(first: 50) { nodes { issues(first: 60) { nodes { labels(first: 100) { nodes { name } } } } } } } }',
+      {},
+      31
+    ],
+    ['a page of open PRs with their facts, files skipped', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false }, 6],
+    ['a page of open PRs with files', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: true }, 7],
+    ['the gate read', GATE_QUERY, { withFiles: false }, 1],
+    ['20 aliased search counts', searchCountsQuery(Array.from({ length: 20 }, (_, i) => `c${i}`)), {}, 1]
+  ])('%s', (_name, query, variables, points) => {
+    expect(queryCost(parse(query), variables)).toBe(points);
+  });
+});

@@ -1,0 +1,84 @@
+// `npm run demo`: the real bundled action (dist/index.js), run as the Actions
+// runner runs it, against the embedded fake GitHub holding a generated busy
+// repository. No token, no network. Prints the job summaries.
+import fs from 'node:fs';
+import path from 'node:path';
+import { markdownToTerminal } from '../src/report/terminal.js';
+import { pullRequestEvent, scheduleEvent } from '../test-support/events.js';
+import { startFakeGitHub } from '../test-support/fake-github/index.js';
+import { WRITE_TOKEN } from '../test-support/fake-github/store.js';
+import { generateRepository } from '../test-support/generate.js';
+import { REPO_ROOT, runAction } from '../test-support/run-action.js';
+
+const OPEN_PULL_REQUESTS = Number(process.env.DEMO_OPEN_PRS ?? 2500);
+
+/** The policy a busy repository might start with: see README "The config file". */
+const CONFIG = `wip-limit: auto
+min-wip-limit: 25
+exempt-authors: ['dependabot[bot]', 'renovate[bot]']
+priority-labels: [priority]
+max-open-per-author: 15
+max-changed-lines: 3000
+stale-days: 30
+close-days: 14
+rules:
+  - name: docs
+    match: { paths: ['docs/**'] }
+    max-open: 10
+  - name: coding agents
+    match: { agents: true }
+    require-owner: true
+`;
+
+async function main(): Promise<void> {
+  const store = generateRepository({ seed: 2026, openPullRequests: OPEN_PULL_REQUESTS, now: new Date(), config: CONFIG });
+  const github = await startFakeGitHub(store);
+  const outDir = path.join(REPO_ROOT, 'demo-output');
+  fs.mkdirSync(outDir, { recursive: true });
+  const repository = `${store.repository.owner}/${store.repository.name}`;
+  try {
+    console.log(`Fake GitHub on ${github.url}: ${repository} with ${OPEN_PULL_REQUESTS.toLocaleString('en-US')} open PRs.\n`);
+
+    let before = github.counts();
+    const sweep = await runAction({ apiUrl: github.url, token: WRITE_TOKEN, eventName: 'schedule', event: scheduleEvent(store), inputs: {}, repository });
+    const sweepCounts = delta(before, github.counts());
+    fs.writeFileSync(path.join(outDir, 'summary.md'), sweep.summary);
+    console.log(markdownToTerminal(sweep.summary));
+    report('sweep (schedule)', sweep.exitCode, sweepCounts, sweep.warnings);
+
+    const waiting = (JSON.parse(sweep.outputs.waiting ?? '[]') as number[]).at(-1);
+    if (waiting !== undefined) {
+      before = github.counts();
+      const gate = await runAction({
+        apiUrl: github.url,
+        token: WRITE_TOKEN,
+        eventName: 'pull_request',
+        event: pullRequestEvent(store, waiting, 'synchronize'),
+        inputs: {},
+        repository
+      });
+      fs.writeFileSync(path.join(outDir, 'gate-summary.md'), gate.summary);
+      console.log(`\nGate on #${waiting} (pull_request synchronize): step ${gate.exitCode === 0 ? 'passed' : 'failed'}: ${gate.errors[0] ?? gate.outputs.result}`);
+      report('gate', gate.exitCode, delta(before, github.counts()), gate.warnings);
+    }
+    console.log(`\nSummaries written to ${path.relative(process.cwd(), outDir)}/ (summary.md, gate-summary.md).`);
+  } finally {
+    await github.close();
+  }
+}
+
+type Counts = ReturnType<Awaited<ReturnType<typeof startFakeGitHub>>['counts']>;
+
+function delta(before: Counts, after: Counts): Counts {
+  return { ...after, graphql: after.graphql - before.graphql, restReads: after.restReads - before.restReads, restWrites: after.restWrites - before.restWrites };
+}
+
+function report(what: string, exitCode: number, counts: Counts, warnings: string[]): void {
+  console.log(`\n[${what}] exit code ${exitCode}; requests: ${counts.graphql} GraphQL, ${counts.restReads} REST reads, ${counts.restWrites} REST writes`);
+  for (const warning of warnings) console.log(`  warning: ${warning}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
