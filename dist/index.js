@@ -50250,7 +50250,12 @@ const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":
 const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
 const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
 const Ajv = (ajv_default())["default"];
-const validate = new Ajv({ allErrors: true }).compile(backpressure_schema_namespaceObject);
+let compiled;
+/** Compiled on first use: most runs that read no file never pay for it at start-up. */
+function validator() {
+    compiled ??= new Ajv({ allErrors: true }).compile(backpressure_schema_namespaceObject);
+    return compiled;
+}
 function readConfigFile(file) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(file.text, { lineCounter, prettyErrors: true });
@@ -50269,6 +50274,7 @@ function readConfigFile(file) {
     if (!isRecord(values)) {
         return { values: {}, where, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
     }
+    const validate = validator();
     const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
     return { values, where, problems: [...new Set(problems)] };
 }

@@ -1,18 +1,32 @@
-// `npm run bench`: what the action costs in API requests and GraphQL points
-// as the queue grows, measured on the fake GitHub (which bills GraphQL by
-// GitHub's published cost formula). Prints a markdown table for
-// docs/benchmarks.md. Wall times include starting node for each run.
+// `npm run bench`: what the action costs in API requests, GraphQL points,
+// time and memory as the queue grows. Runs the bundled action as the runner
+// does against the fake GitHub (which bills GraphQL by GitHub's published
+// cost formula) with a fixed latency per request, and writes
+// docs/benchmarks.md. BENCH_SIZES=100,2500 npm run bench for a quick look.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'graphql';
-import { pullRequestEvent, scheduleEvent } from '../test-support/events.js';
+import { closedEvent, pullRequestEvent, scheduleEvent } from '../test-support/events.js';
 import { queryCost } from '../test-support/fake-github/cost.js';
 import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/index.js';
 import { WRITE_TOKEN, type FakeStore } from '../test-support/fake-github/store.js';
 import { generateRepository } from '../test-support/generate.js';
-import { runAction } from '../test-support/run-action.js';
+import { REPO_ROOT, runAction } from '../test-support/run-action.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2500,5000').split(',').map(Number);
-const COMMON = { 'wip-limit': '50', 'max-open-per-author': '5', 'max-changed-lines': '3000', 'exempt-authors': 'dependabot[bot],renovate[bot]' };
+const SIZES = (process.env.BENCH_SIZES ?? '100,2500,10000').split(',').map(Number);
+const LATENCY_MS = 20;
+/** WIP limit, per-author cap, opening rate and size: what search counts can express. */
+const COMMON = {
+  'wip-limit': '50',
+  'max-open-per-author': '5',
+  'max-changed-lines': '3000',
+  'exempt-authors': 'dependabot[bot],renovate[bot]'
+};
+const WITH_RATE = { ...COMMON, 'max-opened-per-author': '10/7d' };
 const PATH_RULE = 'rules:\n  - name: docs\n    match: { paths: ["docs/**"] }\n    max-open: 10\n';
+const PRELOAD = path.join(REPO_ROOT, 'test-support', 'peak-memory.cjs');
 
 interface Measure {
   graphql: number;
@@ -20,11 +34,12 @@ interface Measure {
   restReads: number;
   restWrites: number;
   seconds: number;
-  exitCode: number;
+  peakMb: number;
 }
 
 async function measure(github: FakeGitHub, store: FakeStore, eventName: string, event: object, inputs: Record<string, string>): Promise<Measure> {
   const from = github.requests.length;
+  const memoryFile = path.join(os.tmpdir(), `pr-backpressure-peak-${process.pid}`);
   const started = performance.now();
   const run = await runAction({
     apiUrl: github.url,
@@ -33,9 +48,11 @@ async function measure(github: FakeGitHub, store: FakeStore, eventName: string, 
     event,
     inputs,
     repository: `${store.repository.owner}/${store.repository.name}`,
-    timeoutMs: 900_000
+    env: { NODE_OPTIONS: `--require ${PRELOAD}`, PEAK_MEMORY_FILE: memoryFile },
+    timeoutMs: 1_800_000
   });
   const seconds = (performance.now() - started) / 1000;
+  if (run.errors.length > 0 && eventName === 'schedule') throw new Error(`The sweep failed: ${run.errors.join('; ')}`);
   const requests = github.requests.slice(from);
   const graphql = requests.filter((r) => r.kind === 'graphql');
   const points = graphql.reduce((sum, r) => {
@@ -48,45 +65,111 @@ async function measure(github: FakeGitHub, store: FakeStore, eventName: string, 
     restReads: requests.filter((r) => r.kind === 'rest-read').length,
     restWrites: requests.filter((r) => r.kind === 'rest-write').length,
     seconds,
-    exitCode: run.exitCode
+    peakMb: Number(fs.readFileSync(memoryFile, 'utf8')) / 1024
   };
 }
 
-function newestOpen(store: FakeStore): number {
-  const open = store.pullRequests.filter((p) => p.state === 'OPEN' && !p.isDraft && !p.author.endsWith('[bot]'));
-  return open[open.length - 1].number;
+function openHumanPullRequests(store: FakeStore): number[] {
+  return store.pullRequests.filter((p) => p.state === 'OPEN' && !p.isDraft && !p.author.endsWith('[bot]')).map((p) => p.number);
 }
 
 const row = (size: number, what: string, m: Measure) =>
-  `| ${size.toLocaleString('en-US')} | ${what} | ${m.graphql} | ${m.points} | ${m.restReads} | ${m.restWrites} | ${m.seconds.toFixed(1)} s |`;
+  `| ${size.toLocaleString('en-US')} | ${what} | ${m.graphql} | ${m.points} | ${m.restReads} | ${m.restWrites} | ${m.seconds.toFixed(1)} s | ${Math.round(m.peakMb)} MB |`;
 
 async function bench(size: number): Promise<string[]> {
   const rows: string[] = [];
-  for (const config of [undefined, PATH_RULE]) {
-    const store = generateRepository({ seed: 7, openPullRequests: size, now: new Date(), config });
-    // A budget no run reaches: the settling sweep writes one status per PR.
-    const github = await startFakeGitHub(store, { restRequests: 1_000_000, graphqlPoints: 1_000_000 });
-    try {
-      const gate = () => measure(github, store, 'pull_request', pullRequestEvent(store, newestOpen(store), 'synchronize'), COMMON);
-      if (config) {
-        rows.push(row(size, 'gate, with a `paths` rule (reads the queue)', await gate()));
-        continue;
-      }
-      rows.push(row(size, 'gate (common config)', await gate()));
-      rows.push(row(size, 'first sweep (max-writes-per-run 300)', await measure(github, store, 'schedule', scheduleEvent(store), COMMON)));
-      rows.push(row(size, 'settling sweep (no write budget, pacing off)', await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'max-writes-per-run': '100000' })));
-      rows.push(row(size, 'sweep of a settled repository', await measure(github, store, 'schedule', scheduleEvent(store), COMMON)));
-    } finally {
-      await github.close();
-    }
+  const store = generateRepository({ seed: 7, openPullRequests: size, now: new Date() });
+  // A budget no run reaches: the settling sweep writes one status per PR.
+  const github = await startFakeGitHub(store, { restRequests: 10_000_000, graphqlPoints: 10_000_000, latencyMs: LATENCY_MS });
+  try {
+    const schedule = () => measure(github, store, 'schedule', scheduleEvent(store), COMMON);
+    const newest = openHumanPullRequests(store).at(-1) as number;
+    rows.push(row(size, 'gate: WIP + per-author + rate + size', await measure(github, store, 'pull_request', pullRequestEvent(store, newest, 'synchronize'), WITH_RATE)));
+    rows.push(row(size, 'first sweep (stops at max-writes-per-run 300)', await schedule()));
+    rows.push(row(size, 'first sweep with a `10/7d` rate rule', await measure(github, store, 'schedule', scheduleEvent(store), { ...WITH_RATE, 'dry-run': 'true' })));
+    // Settle without latency (it is many thousand writes), then measure what a settled repository costs.
+    github.setLatency(0);
+    await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'max-writes-per-run': '1000000' });
+    github.setLatency(LATENCY_MS);
+    rows.push(row(size, 'sweep of a settled repository', await schedule()));
+    const admitted = openHumanPullRequests(store)[0];
+    const closing = store.pullRequests.find((p) => p.number === admitted) as FakeStore['pullRequests'][number];
+    closing.state = 'CLOSED';
+    closing.closedAt = new Date().toISOString();
+    rows.push(row(size, 'advance: one admitted PR closed', await measure(github, store, 'pull_request', closedEvent(store, admitted), COMMON)));
+  } finally {
+    await github.close();
+  }
+  const withPaths = generateRepository({ seed: 7, openPullRequests: size, now: new Date(), config: PATH_RULE });
+  const pathsGithub = await startFakeGitHub(withPaths, { latencyMs: LATENCY_MS });
+  try {
+    const newest = openHumanPullRequests(withPaths).at(-1) as number;
+    rows.push(row(size, 'gate with a `paths` rule (reads the queue)', await measure(pathsGithub, withPaths, 'pull_request', pullRequestEvent(withPaths, newest, 'synchronize'), COMMON)));
+  } finally {
+    await pathsGithub.close();
   }
   return rows;
 }
 
+/** Median wall time of `node dist/index.js` for an event it skips: module load and start-up, no requests. */
+function startupMs(): number {
+  const times: number[] = [];
+  const event = path.join(os.tmpdir(), 'pr-backpressure-push-event.json');
+  fs.writeFileSync(event, '{}');
+  for (let i = 0; i < 7; i++) {
+    const started = performance.now();
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/widgets', 'INPUT_GITHUB-TOKEN': 'x' }
+    });
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[3];
+}
+
 async function main(): Promise<void> {
-  console.log('| open PRs | run | GraphQL requests | GraphQL points | REST reads | REST writes | wall time |');
-  console.log('|---:|---|---:|---:|---:|---:|---:|');
-  for (const size of SIZES) for (const line of await bench(size)) console.log(line);
+  const table = [
+    '| open PRs | run | GraphQL requests | GraphQL points | REST reads | REST writes | wall time | peak memory |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|'
+  ];
+  for (const size of SIZES) {
+    console.error(`Measuring ${size.toLocaleString('en-US')} open PRs…`);
+    table.push(...(await bench(size)));
+  }
+  const startup = startupMs();
+  const doc = [
+    '# Benchmarks',
+    '',
+    '<!-- Generated by `npm run bench`; do not edit by hand. -->',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on Node ${process.version}, ${os.cpus().length} CPUs, with \`npm run bench\`: the bundled`,
+    'action (`dist/index.js`) run as the Actions runner runs it, against the fake GitHub',
+    `(\`test-support/fake-github\`) with ${LATENCY_MS} ms latency per request, on generated repositories`,
+    '(`test-support/generate.ts`, seed 7: heavy-tailed authors, bots and agents, drafts, labels, files,',
+    '8 weeks of history). GraphQL points are billed by GitHub\'s published formula',
+    '(`test-support/fake-github/cost.ts`). Wall time includes starting node; writes are not paced',
+    '(`PR_BACKPRESSURE_WRITE_INTERVAL_MS=0`; real runs space writes about 1 s apart). Peak memory is the',
+    "action process's maximum resident set size.",
+    '',
+    `Start-up: \`node dist/index.js\` for an event it skips takes **${Math.round(startup)} ms** (median of 7).`,
+    '',
+    ...table,
+    '',
+    'Reading the table:',
+    '',
+    '- **Gate**: the same requests at every size: one GraphQL read (the PR, the config file, the 30 newest',
+    '  PRs) and one document of aliased `search` counts. A `paths` rule cannot be counted by search, so',
+    '  that gate reads the queue in pages of 100 and says so in its log.',
+    '- **Sweep**: ⌈N/100⌉ pages plus 2 (the repository and one document of history counts). A `COUNT/DAYSd`',
+    '  rate rule adds ⌈PRs opened in the window / 100⌉ pages of the newest PRs (closed ones count too).',
+    '- **Writes** only where a PR\'s state changed: a settled repository costs no writes.',
+    '- `GITHUB_TOKEN` allows 1,000 requests (REST) and 1,000 points (GraphQL) per hour per repository.',
+    '  An hourly sweep of 10,000 open PRs plus its writes fits; the first sweeps of a large repository',
+    '  spread their writes over several runs (`max-writes-per-run`), statuses first.',
+    ''
+  ];
+  fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc.join('\n'));
+  console.log(table.join('\n'));
+  console.log(`\nStart-up ${Math.round(startup)} ms. Written to docs/benchmarks.md.`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 // Reads the YAML config file: syntax, shape and unknown keys, each problem
 // with `path:line:col`. Values are checked by load.ts with the same parsers
 // as the inputs, so a bad value reads the same wherever it was written.
-import AjvModule, { type ErrorObject } from 'ajv';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import schema from '../../schema/backpressure.schema.json' with { type: 'json' };
 
@@ -22,7 +22,12 @@ const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
 const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
 
 const Ajv = AjvModule.default;
-const validate = new Ajv({ allErrors: true }).compile(schema);
+let compiled: ValidateFunction | undefined;
+/** Compiled on first use: most runs that read no file never pay for it at start-up. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true }).compile(schema);
+  return compiled;
+}
 
 export function readConfigFile(file: { path: string; text: string }): ConfigFile {
   const lineCounter = new LineCounter();
@@ -43,6 +48,7 @@ export function readConfigFile(file: { path: string; text: string }): ConfigFile
   if (!isRecord(values)) {
     return { values: {}, where, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
   }
+  const validate = validator();
   const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
   return { values, where, problems: [...new Set(problems)] };
 }

@@ -44,6 +44,8 @@ export interface FakeGitHubOptions {
   graphqlPoints?: number;
   /** REST requests left at start, reported in `x-ratelimit-remaining`; at 0 REST answers 403. */
   restRequests?: number;
+  /** Simulated network and server time added to every response (the benchmark uses it). */
+  latencyMs?: number;
 }
 
 export interface FakeGitHub {
@@ -54,6 +56,7 @@ export interface FakeGitHub {
   store: FakeStore;
   /** The next `times` requests matching `matcher` get `response` instead of being handled. */
   failNext(matcher: FaultMatcher, response: FaultResponse, times?: number): void;
+  setLatency(ms: number): void;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -134,6 +137,7 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
   };
   const restLimit = { limit: options.restRequests ?? 5000, remaining: options.restRequests ?? 5000 };
   let baseUrl = '';
+  let latencyMs = options.latencyMs ?? 0;
 
   async function respond(request: http.IncomingMessage, method: string, path: string, kind: RequestKind, body: unknown): Promise<RestResponse> {
     const fault = faults.find((f) => f.remaining > 0 && matches(f.matcher, method, path, kind));
@@ -186,6 +190,7 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
         answer = { status: 500, body: { message: `Fake GitHub failed: ${(error as Error).stack ?? String(error)}` } };
       }
       entry.status = answer.status;
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
       response.writeHead(answer.status, {
         'content-type': 'application/json; charset=utf-8',
@@ -209,6 +214,9 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
       restReads: requests.filter((r) => r.kind === 'rest-read').length,
       restWrites: requests.filter((r) => r.kind === 'rest-write').length
     }),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
     failNext: (matcher, response, times = 1) => {
       faults.push({ matcher, response, remaining: times });
     },

@@ -1,0 +1,110 @@
+// A fake GitHub behind a misbehaving network: the fake's own faults
+// (`failNext`, rate limits) plus what only a proxy can do (hang, drop the
+// connection, doctor a GraphQL answer), and a run of the bundled action with
+// any environment, repository and token.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type RequestKind } from '../../test-support/fake-github/index.js';
+import { runAction, type ActionRun } from '../../test-support/run-action.js';
+import { WRITE_TOKEN, type FakeStore } from '../../test-support/fake-github/store.js';
+
+export interface Interference {
+  kind?: RequestKind;
+  method?: string;
+  pathPrefix?: string;
+  times: number;
+  /** hang: never answer; reset: drop the connection; a function: rewrite the fake's JSON answer. */
+  act: 'hang' | 'reset' | ((body: unknown) => unknown);
+}
+
+export type FaultRun = ActionRun & { writes: number; graphql: number; restReads: number };
+
+export interface FaultSession {
+  fake: FakeGitHub;
+  store: FakeStore;
+  /** The next `times` requests that match `interference` misbehave. */
+  interfere(interference: Interference): void;
+  run(options: {
+    eventName: string;
+    event: object;
+    inputs?: Record<string, string>;
+    token?: string;
+    env?: Record<string, string>;
+    repository?: string;
+  }): Promise<FaultRun>;
+  close(): Promise<void>;
+}
+
+function kindOf(method: string, path: string): RequestKind {
+  if (path.startsWith('/graphql')) return 'graphql';
+  return method === 'GET' || method === 'HEAD' ? 'rest-read' : 'rest-write';
+}
+
+async function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const HOP_HEADERS = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive', 'host']);
+
+export async function faultSession(store: FakeStore, options: FakeGitHubOptions = {}): Promise<FaultSession> {
+  const fake = await startFakeGitHub(store, options);
+  const interferences: Interference[] = [];
+
+  const proxy = http.createServer((request, response) => {
+    void (async () => {
+      const method = (request.method ?? 'GET').toUpperCase();
+      const path = request.url ?? '/';
+      const body = await readBody(request);
+      const kind = kindOf(method, path);
+      const interference = interferences.find(
+        (i) =>
+          i.times > 0 &&
+          (i.kind === undefined || i.kind === kind) &&
+          (i.method === undefined || i.method.toUpperCase() === method) &&
+          (i.pathPrefix === undefined || path.startsWith(i.pathPrefix))
+      );
+      if (interference) interference.times--;
+      if (interference?.act === 'hang') return; // the client's timeout must end this
+      if (interference?.act === 'reset') {
+        request.socket.destroy();
+        return;
+      }
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name))) as Record<string, string>;
+      const answer = await fetch(`${fake.url}${path}`, { method, headers, body: body.length > 0 ? body : undefined });
+      let text = await answer.text();
+      if (interference && typeof interference.act === 'function') text = JSON.stringify(interference.act(JSON.parse(text)));
+      const outHeaders: Record<string, string> = {};
+      answer.headers.forEach((value, name) => {
+        if (!HOP_HEADERS.has(name) && name !== 'content-encoding') outHeaders[name] = value;
+      });
+      response.writeHead(answer.status, outHeaders);
+      response.end(text);
+    })();
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+
+  return {
+    fake,
+    store,
+    interfere: (interference) => void interferences.push(interference),
+    async run({ eventName, event, inputs = {}, token = WRITE_TOKEN, env = {}, repository = `${store.repository.owner}/${store.repository.name}` }) {
+      const before = fake.counts();
+      const result = await runAction({ apiUrl: url, token, eventName, event, inputs, repository, env });
+      const after = fake.counts();
+      return {
+        ...result,
+        writes: after.restWrites - before.restWrites,
+        graphql: after.graphql - before.graphql,
+        restReads: after.restReads - before.restReads
+      };
+    },
+    async close() {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await fake.close();
+    }
+  };
+}
