@@ -56050,6 +56050,7 @@ function pacer(intervalMs) {
 
 
 
+
 /** Longest wait on a rate limit before giving up: a run must end in minutes. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 const MAX_SECONDARY_RETRIES = 2;
@@ -56063,8 +56064,31 @@ function writeIntervalFromEnv(env = process.env) {
     const value = raw === undefined || raw === '' ? 1000 : Number(raw);
     return Number.isFinite(value) && value >= 0 ? value : 1000;
 }
-function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn = warning) {
+/**
+ * A request with no answer after PR_BACKPRESSURE_REQUEST_TIMEOUT_MS (30 s by
+ * default; tests shorten it) is abandoned and retried like a network error.
+ */
+function requestTimeoutFromEnv(env = process.env) {
+    const value = Number(env.PR_BACKPRESSURE_REQUEST_TIMEOUT_MS || 30_000);
+    return Number.isFinite(value) && value > 0 ? value : 30_000;
+}
+/** Each attempt (retries included) gets its own deadline; the proxy-aware fetch of @actions/github does the rest. */
+function withTimeout(fetch, timeoutMs) {
+    return async (url, init = {}) => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
+        const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+        try {
+            return await fetch(url, { ...init, signal });
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn = warning, timeoutMs = requestTimeoutFromEnv()) {
     const client = getOctokit(token, {
+        request: { ...defaults.request, fetch: withTimeout(defaults.request?.fetch, timeoutMs) },
         retry: { retries: 3, retryAfterBaseValue: intervalMs },
         throttle: {
             retryAfterBaseValue: intervalMs,
@@ -56102,28 +56126,47 @@ function isPermissionError(error) {
     const e = error;
     return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
 }
+function graphqlErrors(e) {
+    return e?.errors ?? e?.response?.data?.errors ?? [];
+}
+/** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
+function isRateLimitExhausted(error) {
+    const e = error;
+    return e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED');
+}
+/** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
+function isUnreachable(e) {
+    return e?.status === 500 && e.response === undefined;
+}
 function describeGitHubError(error, what) {
     const e = error;
-    const graphqlErrors = e?.errors?.map((x) => x.message).join('; ');
+    const errors = graphqlErrors(e);
+    if (isRateLimitExhausted(e))
+        return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
+    if (isUnreachable(e))
+        return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
     switch (e?.status) {
         case 401:
             return `GitHub rejected the token while ${what} (401 Bad credentials): check the github-token input.`;
         case 403:
-            if (e.response?.headers?.['x-ratelimit-remaining'] === '0') {
-                return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
-            }
+            if (/secondary rate/i.test(e.message ?? ''))
+                return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
             return `GitHub refused ${what} (403: ${e.message ?? 'forbidden'}).`;
         case 404:
             return `GitHub answered 404 while ${what}: the repository does not exist or the token cannot see it.`;
         case 429:
             return `GitHub is rate limiting this token (429) while ${what}; try again later.`;
-        default:
-            if (e?.status && e.status >= 500)
-                return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
-            if (graphqlErrors)
-                return `GitHub's GraphQL API answered with errors while ${what}: ${graphqlErrors}`;
-            return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
     }
+    if (e?.status && e.status >= 500)
+        return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
+    const notFound = errors.find((x) => x.type === 'NOT_FOUND');
+    if (notFound)
+        return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${notFound.message}).`;
+    if (errors.length > 0) {
+        const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
+        return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;
+    }
+    return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
 }
 function resetTime(e) {
     const reset = Number(e.response?.headers?.['x-ratelimit-reset']);
@@ -56169,8 +56212,10 @@ async function applyWrites(client, ops, options) {
     const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set();
     let writes = 0;
     let failures = 0;
+    let failed = 0;
     let stopped;
-    for (const op of ops) {
+    let stoppedBy;
+    for (const [index, op] of ops.entries()) {
         if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase()))
             continue;
         if (!stopped && writes >= options.maxWrites) {
@@ -56194,22 +56239,36 @@ async function applyWrites(client, ops, options) {
         }
         catch (error) {
             if (isPermissionError(error)) {
-                stopped = `the token cannot write (${PERMISSION[op.kind]} needed)`;
+                const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
+                stopped = `the token cannot write (${needed.join(', ')} needed)`;
                 warn(`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-                    `Grant "${PERMISSION[op.kind]}" in the workflow's permissions, or see the README section "Pull requests from forks".`);
+                    `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`);
                 result.notApplied.push({ op, why: stopped });
                 continue;
             }
             failures++;
+            failed++;
             const line = describeGitHubError(error, describeOp(op));
             result.notApplied.push({ op, why: line });
+            if (isRateLimitExhausted(error)) {
+                // Every further request would be refused until the reset.
+                stopped = stoppedBy = line;
+                continue;
+            }
             warn(line);
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
                 stopped = 'GitHub kept failing; left for the next run';
+                stoppedBy = `Stopped writing after ${failures} failures in a row`;
                 warn(`Stopped writing after ${failures} failures in a row; the rest is left for the next run.`);
             }
         }
     }
+    const total = result.applied.length + result.notApplied.length;
+    const left = `${result.notApplied.length} of ${total} writes are left for the next run.`;
+    if (stoppedBy)
+        result.failure = `${stoppedBy.replace(/\.$/, '')}: ${left}`;
+    else if (failed > 0)
+        result.failure = `${failed} writes failed (see the warnings): ${left}`;
     return result;
 }
 function describeOp(op) {
@@ -56242,6 +56301,27 @@ async function labelNames(client, repo) {
 async function findSticky(client, repo, number) {
     const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
     return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
+}
+/**
+ * Posts a comment without blind retries: GitHub may have created it before
+ * failing (a 502 after the write), and a retry would post it twice. After
+ * such a failure `findCreated` looks for it; only when it is not there is it
+ * posted again, with the usual retries.
+ */
+async function createOnce(client, repo, number, body, findCreated) {
+    try {
+        return await client.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status !== undefined && status < 500)
+            throw error;
+        return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
+    }
+}
+async function hasComment(client, repo, number, body) {
+    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    return comments.some((c) => c.body === body);
 }
 function sender(client, options) {
     const repo = restRepo(options.repo);
@@ -56278,12 +56358,15 @@ function sender(client, options) {
                 }
             case 'sticky-comment': {
                 const id = op.commentId ?? (await findSticky(client, repo, op.number));
-                return id
-                    ? client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body })
-                    : client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+                if (id)
+                    return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
+                return createOnce(client, repo, op.number, op.body, async () => {
+                    const created = await findSticky(client, repo, op.number);
+                    return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+                });
             }
             case 'comment':
-                return client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+                return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
             case 'close':
                 return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
         }
@@ -56376,21 +56459,24 @@ function toPullRequest(node, actor, statusContext) {
 // Sends one GraphQL document, keeps GitHub's point cost, and decides what a
 // response with both `data` and `errors` means for the caller.
 
+/** Tries of a query whose answer came back with `errors` beside `data`. */
+const PARTIAL_ANSWER_TRIES = 3;
 async function query(client, document, variables, counts, budget = {}) {
     let data;
-    try {
-        data = await client.graphql(document, variables);
-    }
-    catch (error) {
-        // GraphQL answered with data and errors together: keep the data when the
-        // errors are about parts we can do without, report them once.
-        const partial = error;
-        if (partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')) {
-            warning(`GitHub returned partial data: ${partial.errors.map((e) => e.message).join('; ')}`);
-            data = partial.data;
+    for (let attempt = 1; data === undefined; attempt++) {
+        try {
+            data = await client.graphql(document, variables);
         }
-        else {
-            throw error;
+        catch (error) {
+            // `data` with `errors` means a part of the answer is missing (null), and a
+            // decision on part of the queue could close, comment or label wrongly.
+            // Such errors are mostly transient (timeouts in one resolver): ask again,
+            // then give up with the errors rather than use what came back.
+            const partial = error;
+            const retriable = partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+            if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
+                throw error;
+            info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
         }
     }
     const rateLimit = data.rateLimit;
@@ -60471,6 +60557,7 @@ function weeklyChart(weeks) {
 
 
 
+
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
@@ -60596,12 +60683,29 @@ function countsSection(context) {
 function queueRow(context, d) {
     return [d.position === undefined ? '' : summary_count(d.position), prLink(context, d.number), title(context, d.number), author(context, d.number), age(context, d.number)];
 }
+/** Merges per day over the throughput window, when the run read the history. */
+function mergesPerDay(context) {
+    if (context.plan.adaptive)
+        return context.plan.adaptive.perDay;
+    const history = context.snapshot.history;
+    return history ? history.mergedInWindow / context.config.adaptive.throughputWindowDays : undefined;
+}
+/** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
+function expectedWait(context, d, perDay) {
+    if (d.waitingOnRule || d.position === undefined || context.plan.wipLimit === 0)
+        return 'n/a';
+    const days = expectedWaitDays(d.position, context.plan.wipLimit, perDay);
+    return days === null ? 'n/a' : `~${plural(Math.ceil(days), 'day')}`;
+}
 function queueSection(context, state, heading, max) {
     const decisions = byState(context.plan, state);
     if (decisions.length === 0)
         return '';
     const shownNote = decisions.length > max ? ` (first ${max} of ${summary_count(decisions.length)})` : ` (${summary_count(decisions.length)})`;
-    return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(['position', 'PR', 'title', 'author', 'age'], shown.map((d) => queueRow(context, d))))].join('\n');
+    const perDay = state === 'waiting' ? mergesPerDay(context) : undefined;
+    const header = ['position', 'PR', 'title', 'author', 'age', ...(perDay === undefined ? [] : ['expected wait'])];
+    const row = (d) => [...queueRow(context, d), ...(perDay === undefined ? [] : [expectedWait(context, d, perDay)])];
+    return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(header, shown.map(row)))].join('\n');
 }
 function violationsSection(context) {
     const rows = byState(context.plan, 'violation').flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), escapeMarkdown(v.rule), escapeMarkdown(v.reason)]));
@@ -60903,6 +61007,9 @@ async function runScope(client, repo, inputs, scope, now, counts, runUrl) {
         setOutput(name, value);
     await summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
     info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
+    // Writes GitHub refused or failed are work undone: the step says so and fails.
+    if (written.failure)
+        setFailed(written.failure);
     const subject = plan.subject;
     // The step fails for a waiting or violating PR only where `fail` is selected.
     if (subject && failsStep(subject, config))

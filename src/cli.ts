@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildConfig } from './config/load.js';
 import { ConfigError } from './config/errors.js';
+import { INPUT_NAMES } from './config/inputs.js';
 import { plan as decide } from './core/plan.js';
 import type { ExecutionReport } from './core/types.js';
 import { createClient, type RequestCounts } from './github/client.js';
-import { describeGitHubError } from './github/errors.js';
+import { describeGitHubError, statusOf } from './github/errors.js';
 import { readSnapshot } from './github/read-snapshot.js';
 import { parseRepo } from './github/repo.js';
 import { describeOp } from './github/writer.js';
@@ -32,6 +33,13 @@ Environment: GITHUB_TOKEN (required; read access is enough),
 GITHUB_API_URL (default https://api.github.com).`;
 
 class UsageError extends Error {}
+
+/** Inputs that make no sense for a read-only preview of a sweep. */
+const NOT_CLI_INPUTS: Record<string, string> = {
+  'github-token': 'the token comes from the GITHUB_TOKEN environment variable',
+  mode: 'the preview is always a sweep',
+  'dry-run': 'the preview never writes'
+};
 
 interface CliOptions {
   repo: string;
@@ -59,12 +67,45 @@ function parse(argv: string[]): CliOptions | 'help' {
   for (const pair of values.input ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--input "${pair}" is not NAME=VALUE (e.g. --input wip-limit=50).`);
-    inputs[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    const name = pair.slice(0, eq).trim();
+    if (NOT_CLI_INPUTS[name]) throw new UsageError(`--input ${name}: not accepted here, ${NOT_CLI_INPUTS[name]}.`);
+    if (!INPUT_NAMES.includes(name)) throw new UsageError(`--input ${name}: no such input; accepted: ${INPUT_NAMES.filter((n) => !NOT_CLI_INPUTS[n]).join(', ')}.`);
+    inputs[name] = pair.slice(eq + 1).trim();
   }
   return { repo: values.repo, configFile: values.config, inputs, json: values.json ?? false };
 }
 
+/**
+ * The shared reader logs through @actions/core, which writes workflow
+ * commands (`::debug::`, `::warning::`) and info lines to stdout for the
+ * runner. Here stdout carries only the report or the JSON, so those go to
+ * stderr as plain lines (debug nowhere). Returns the writer for stdout.
+ */
+function reserveStdout(): (text: string) => void {
+  const print = process.stdout.write.bind(process.stdout);
+  const toStderr = (chunk: string | Uint8Array): boolean => {
+    const lines = String(chunk)
+      .split('\n')
+      .filter((line) => !line.startsWith('::debug::'))
+      .map((line) => line.replace(/^::(warning|error|notice)[^:]*::/, '$1: '));
+    return process.stderr.write(lines.join('\n'));
+  };
+  process.stdout.write = toStderr as typeof process.stdout.write;
+  return (text) => {
+    print(text);
+  };
+}
+
+/** One line for a failure: the CLI's own words where the action's would point at an input. */
+function failureLine(error: unknown, repo: string): string {
+  if (error instanceof ConfigError) return error.message;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return `--config: ${(error as Error).message}`;
+  if (statusOf(error) === 401) return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
+  return describeGitHubError(error, `reading ${repo}`);
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const print = reserveStdout();
   let options: CliOptions | 'help';
   try {
     options = parse(argv);
@@ -73,7 +114,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 2;
   }
   if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    print(`${USAGE}\n`);
     return 0;
   }
   const repo = parseRepo(options.repo);
@@ -104,9 +145,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       'sweep',
       now,
       counts,
-      (read, total) => process.stderr.write(`\rRead ${read} of ${total} open pull requests…`)
+      // A terminal sees one line counting up; a log sees one line per page.
+      (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`)
     );
-    process.stderr.write('\n');
+    if (process.stderr.isTTY) process.stderr.write('\n');
     const plan = decide(snapshot, config, now, { mode: 'sweep' });
     const execution: ExecutionReport = {
       dryRun: true,
@@ -116,15 +158,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       requests: { ...counts }
     };
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`);
+      print(`${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`);
     } else {
-      process.stdout.write(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
+      print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
     }
     return 0;
   } catch (error) {
-    const message =
-      error instanceof ConfigError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? `--config: ${(error as Error).message}` : describeGitHubError(error, `reading ${options.repo}`);
-    process.stderr.write(`\nerror: ${message}\n`);
+    process.stderr.write(`error: ${failureLine(error, options.repo)}\n`);
     return 1;
   }
 }

@@ -83,6 +83,8 @@ async function runScope(
   for (const [name, value] of Object.entries(actionOutputs(plan, execution))) core.setOutput(name, value);
   await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
   core.info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
+  // Writes GitHub refused or failed are work undone: the step says so and fails.
+  if (written.failure) core.setFailed(written.failure);
   const subject = plan.subject;
   // The step fails for a waiting or violating PR only where `fail` is selected.
   if (subject && failsStep(subject, config)) core.setFailed(subject.summary);

@@ -137,7 +137,7 @@ describe('rules', () => {
     const decisions = byNumber(result.decisions);
     expect(decisions[8].state).toBe('admitted');
     expect(decisions[9]).toMatchObject({ state: 'violation' });
-    expect(decisions[9].summary).toBe("Violation: fast's PR number 4 opened in 7 days; the limit is 3");
+    expect(decisions[9].summary).toBe('Violation: fast opened more than 3 PRs in 7 days and this is one of the newest; the limit is 3 per 7 days');
   });
 
   test('require-owner for agents: an assignee or a maintainer approval answers for the PR', () => {

@@ -124,6 +124,15 @@ describe('scope', () => {
   });
 });
 
+test('advance after a prolific author closes one PR rewrites only the PR that leaves violation', () => {
+  const c = config({ 'wip-limit': '50', 'max-open-per-author': '2' });
+  const prs = Array.from({ length: 8 }, (_, i) => pr(i + 1, { author: 'prolific' }));
+  const settled = applyWrites(snapshot(prs), plan(snapshot(prs), c, NOW, sweep).writes);
+  const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
+  const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'prolific' });
+  expect(kinds(result.writes)).toEqual(['status #3', 'remove-label #3']);
+});
+
 describe('closing', () => {
   const huge = (n: number, association: PullRequest['authorAssociation'] = 'NONE') => pr(n, { additions: 9000, authorAssociation: association });
 

@@ -4,17 +4,24 @@
 // any environment, repository and token.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type RequestKind } from '../../test-support/fake-github/index.js';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FaultResponse, type RequestKind } from '../../test-support/fake-github/index.js';
 import { runAction, type ActionRun } from '../../test-support/run-action.js';
 import { WRITE_TOKEN, type FakeStore } from '../../test-support/fake-github/store.js';
+
+export type Misbehaviour =
+  | 'hang' // never answer: the client's timeout must end it
+  | 'reset' // drop the connection before any answer
+  | { rewrite: (body: unknown) => unknown } // pass the request on, doctor the fake's JSON answer
+  | { respond: FaultResponse; applied?: boolean }; // answer this instead, after passing the request on when `applied`
 
 export interface Interference {
   kind?: RequestKind;
   method?: string;
-  pathPrefix?: string;
+  path?: RegExp;
+  /** Matching requests let through untouched before the misbehaviour starts. */
+  skip?: number;
   times: number;
-  /** hang: never answer; reset: drop the connection; a function: rewrite the fake's JSON answer. */
-  act: 'hang' | 'reset' | ((body: unknown) => unknown);
+  act: Misbehaviour;
 }
 
 export type FaultRun = ActionRun & { writes: number; graphql: number; restReads: number };
@@ -46,6 +53,11 @@ async function readBody(request: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function send(response: http.ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+  response.end(body === undefined ? '' : JSON.stringify(body));
+}
+
 const HOP_HEADERS = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive', 'host']);
 
 export async function faultSession(store: FakeStore, options: FakeGitHubOptions = {}): Promise<FaultSession> {
@@ -63,23 +75,27 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
           i.times > 0 &&
           (i.kind === undefined || i.kind === kind) &&
           (i.method === undefined || i.method.toUpperCase() === method) &&
-          (i.pathPrefix === undefined || path.startsWith(i.pathPrefix))
+          (i.path === undefined || i.path.test(path))
       );
-      if (interference) interference.times--;
-      if (interference?.act === 'hang') return; // the client's timeout must end this
-      if (interference?.act === 'reset') {
+      const act = interference && (interference.skip ?? 0) > 0 ? undefined : interference?.act;
+      if (interference && act === undefined) interference.skip = (interference.skip ?? 0) - 1;
+      else if (interference) interference.times--;
+      if (act === 'hang') return;
+      if (act === 'reset') {
         request.socket.destroy();
         return;
       }
+      if (act && 'respond' in act && !act.applied) return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name))) as Record<string, string>;
-      const answer = await fetch(`${fake.url}${path}`, { method, headers, body: body.length > 0 ? body : undefined });
-      let text = await answer.text();
-      if (interference && typeof interference.act === 'function') text = JSON.stringify(interference.act(JSON.parse(text)));
-      const outHeaders: Record<string, string> = {};
+      const answer = await fetch(`${fake.url}${path}`, { method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined });
+      const text = await answer.text();
+      const answerHeaders: Record<string, string> = {};
       answer.headers.forEach((value, name) => {
-        if (!HOP_HEADERS.has(name) && name !== 'content-encoding') outHeaders[name] = value;
+        if (!HOP_HEADERS.has(name) && name !== 'content-encoding') answerHeaders[name] = value;
       });
-      response.writeHead(answer.status, outHeaders);
+      if (act && 'respond' in act) return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
+      if (act && 'rewrite' in act) return send(response, answer.status, answerHeaders, act.rewrite(JSON.parse(text)));
+      response.writeHead(answer.status, answerHeaders);
       response.end(text);
     })();
   });

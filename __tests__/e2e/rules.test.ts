@@ -13,7 +13,7 @@ describe('max-open-per-author 3 and an author with 5 open PRs', () => {
       const sweep = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
       expect(sweep.exitCode).toBe(0);
       expect(JSON.parse(sweep.outputs.violations).map((v: { number: number }) => v.number)).toEqual([8, 10]);
-      expect(github.status(8)?.description).toBe("Violation: prolific's open PR number 4; the limit is 3 per author");
+      expect(github.status(8)?.description).toBe('Violation: prolific has more than 3 open PRs and this is one of the newest; the limit is 3 per author');
       expect(github.store.pullRequests.find((p) => p.number === 10)?.labels).toEqual(['backpressure: violation']);
       // The oldest 3 take their place in line: 1, 2, 3, 4 admitted; 5, 6, 7, 9 waiting.
       expect([1, 2, 3, 4].map((n) => github.status(n)?.state)).toEqual(['success', 'success', 'success', 'success']);

@@ -47710,6 +47710,55 @@ function buildConfig(inputs, file) {
     return config;
 }
 
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// The action's inputs, as action.yml declares them (a test keeps the two equal).
+const INPUT_NAMES = [
+    'mode',
+    'wip-limit',
+    'min-wip-limit',
+    'max-wip-limit',
+    'throughput-window-days',
+    'target-review-days',
+    'count-drafts',
+    'base-branches',
+    'exempt-labels',
+    'exempt-authors',
+    'priority-labels',
+    'author-limit-associations',
+    'trusted-after-merged',
+    'agent-authors',
+    'agent-labels',
+    'max-open-per-author',
+    'max-opened-per-author',
+    'max-changed-lines',
+    'max-changed-files',
+    'require-owner-for-agents',
+    'on-waiting',
+    'on-violation',
+    'waiting-label',
+    'violation-label',
+    'status-context',
+    'stale-days',
+    'close-days',
+    'stale-label',
+    'stale-message',
+    'close-message',
+    'stale-when',
+    'stale-exempt-labels',
+    'stale-exempt-assigned',
+    'stale-exempt-milestones',
+    'stale-drafts',
+    'dry-run',
+    'max-closes-per-run',
+    'max-writes-per-run',
+    'config-path',
+    'github-token'
+];
+/** Every input by name, trimmed; '' means the input is unset. */
+function readInputs(get) {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, (get(name) ?? '').trim()]));
+}
+
 ;// CONCATENATED MODULE: ./src/core/adaptive.ts
 function adaptiveLimit(history, adaptive) {
     const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
@@ -54038,7 +54087,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -59476,6 +59525,7 @@ function pacer(intervalMs) {
 
 
 
+
 /** Longest wait on a rate limit before giving up: a run must end in minutes. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 const MAX_SECONDARY_RETRIES = 2;
@@ -59489,8 +59539,31 @@ function writeIntervalFromEnv(env = process.env) {
     const value = raw === undefined || raw === '' ? 1000 : Number(raw);
     return Number.isFinite(value) && value >= 0 ? value : 1000;
 }
-function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn = warning) {
+/**
+ * A request with no answer after PR_BACKPRESSURE_REQUEST_TIMEOUT_MS (30 s by
+ * default; tests shorten it) is abandoned and retried like a network error.
+ */
+function requestTimeoutFromEnv(env = process.env) {
+    const value = Number(env.PR_BACKPRESSURE_REQUEST_TIMEOUT_MS || 30_000);
+    return Number.isFinite(value) && value > 0 ? value : 30_000;
+}
+/** Each attempt (retries included) gets its own deadline; the proxy-aware fetch of @actions/github does the rest. */
+function withTimeout(fetch, timeoutMs) {
+    return async (url, init = {}) => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
+        const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+        try {
+            return await fetch(url, { ...init, signal });
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn = warning, timeoutMs = requestTimeoutFromEnv()) {
     const client = getOctokit(token, {
+        request: { ...utils_defaults.request, fetch: withTimeout(utils_defaults.request?.fetch, timeoutMs) },
         retry: { retries: 3, retryAfterBaseValue: intervalMs },
         throttle: {
             retryAfterBaseValue: intervalMs,
@@ -59520,7 +59593,7 @@ function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn =
 }
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
-function statusOf(error) {
+function errors_statusOf(error) {
     return error?.status;
 }
 /** A write refused because the token may only read (a fork's PR, missing permissions). */
@@ -59528,28 +59601,47 @@ function errors_isPermissionError(error) {
     const e = error;
     return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
 }
+function graphqlErrors(e) {
+    return e?.errors ?? e?.response?.data?.errors ?? [];
+}
+/** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
+function errors_isRateLimitExhausted(error) {
+    const e = error;
+    return e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED');
+}
+/** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
+function isUnreachable(e) {
+    return e?.status === 500 && e.response === undefined;
+}
 function errors_describeGitHubError(error, what) {
     const e = error;
-    const graphqlErrors = e?.errors?.map((x) => x.message).join('; ');
+    const errors = graphqlErrors(e);
+    if (errors_isRateLimitExhausted(e))
+        return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
+    if (isUnreachable(e))
+        return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
     switch (e?.status) {
         case 401:
             return `GitHub rejected the token while ${what} (401 Bad credentials): check the github-token input.`;
         case 403:
-            if (e.response?.headers?.['x-ratelimit-remaining'] === '0') {
-                return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
-            }
+            if (/secondary rate/i.test(e.message ?? ''))
+                return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
             return `GitHub refused ${what} (403: ${e.message ?? 'forbidden'}).`;
         case 404:
             return `GitHub answered 404 while ${what}: the repository does not exist or the token cannot see it.`;
         case 429:
             return `GitHub is rate limiting this token (429) while ${what}; try again later.`;
-        default:
-            if (e?.status && e.status >= 500)
-                return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
-            if (graphqlErrors)
-                return `GitHub's GraphQL API answered with errors while ${what}: ${graphqlErrors}`;
-            return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
     }
+    if (e?.status && e.status >= 500)
+        return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
+    const notFound = errors.find((x) => x.type === 'NOT_FOUND');
+    if (notFound)
+        return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${notFound.message}).`;
+    if (errors.length > 0) {
+        const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
+        return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;
+    }
+    return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
 }
 function resetTime(e) {
     const reset = Number(e.response?.headers?.['x-ratelimit-reset']);
@@ -59634,21 +59726,24 @@ function toPullRequest(node, actor, statusContext) {
 // Sends one GraphQL document, keeps GitHub's point cost, and decides what a
 // response with both `data` and `errors` means for the caller.
 
+/** Tries of a query whose answer came back with `errors` beside `data`. */
+const PARTIAL_ANSWER_TRIES = 3;
 async function query(client, document, variables, counts, budget = {}) {
     let data;
-    try {
-        data = await client.graphql(document, variables);
-    }
-    catch (error) {
-        // GraphQL answered with data and errors together: keep the data when the
-        // errors are about parts we can do without, report them once.
-        const partial = error;
-        if (partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')) {
-            warning(`GitHub returned partial data: ${partial.errors.map((e) => e.message).join('; ')}`);
-            data = partial.data;
+    for (let attempt = 1; data === undefined; attempt++) {
+        try {
+            data = await client.graphql(document, variables);
         }
-        else {
-            throw error;
+        catch (error) {
+            // `data` with `errors` means a part of the answer is missing (null), and a
+            // decision on part of the queue could close, comment or label wrongly.
+            // Such errors are mostly transient (timeouts in one resolver): ask again,
+            // then give up with the errors rather than use what came back.
+            const partial = error;
+            const retriable = partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+            if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
+                throw error;
+            info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
         }
     }
     const rateLimit = data.rateLimit;
@@ -60029,8 +60124,10 @@ async function applyWrites(client, ops, options) {
     const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set();
     let writes = 0;
     let failures = 0;
+    let failed = 0;
     let stopped;
-    for (const op of ops) {
+    let stoppedBy;
+    for (const [index, op] of ops.entries()) {
         if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase()))
             continue;
         if (!stopped && writes >= options.maxWrites) {
@@ -60054,22 +60151,36 @@ async function applyWrites(client, ops, options) {
         }
         catch (error) {
             if (isPermissionError(error)) {
-                stopped = `the token cannot write (${PERMISSION[op.kind]} needed)`;
+                const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
+                stopped = `the token cannot write (${needed.join(', ')} needed)`;
                 warn(`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-                    `Grant "${PERMISSION[op.kind]}" in the workflow's permissions, or see the README section "Pull requests from forks".`);
+                    `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`);
                 result.notApplied.push({ op, why: stopped });
                 continue;
             }
             failures++;
+            failed++;
             const line = describeGitHubError(error, describeOp(op));
             result.notApplied.push({ op, why: line });
+            if (isRateLimitExhausted(error)) {
+                // Every further request would be refused until the reset.
+                stopped = stoppedBy = line;
+                continue;
+            }
             warn(line);
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
                 stopped = 'GitHub kept failing; left for the next run';
+                stoppedBy = `Stopped writing after ${failures} failures in a row`;
                 warn(`Stopped writing after ${failures} failures in a row; the rest is left for the next run.`);
             }
         }
     }
+    const total = result.applied.length + result.notApplied.length;
+    const left = `${result.notApplied.length} of ${total} writes are left for the next run.`;
+    if (stoppedBy)
+        result.failure = `${stoppedBy.replace(/\.$/, '')}: ${left}`;
+    else if (failed > 0)
+        result.failure = `${failed} writes failed (see the warnings): ${left}`;
     return result;
 }
 function describeOp(op) {
@@ -60102,6 +60213,27 @@ async function labelNames(client, repo) {
 async function findSticky(client, repo, number) {
     const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
     return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
+}
+/**
+ * Posts a comment without blind retries: GitHub may have created it before
+ * failing (a 502 after the write), and a retry would post it twice. After
+ * such a failure `findCreated` looks for it; only when it is not there is it
+ * posted again, with the usual retries.
+ */
+async function createOnce(client, repo, number, body, findCreated) {
+    try {
+        return await client.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status !== undefined && status < 500)
+            throw error;
+        return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
+    }
+}
+async function hasComment(client, repo, number, body) {
+    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    return comments.some((c) => c.body === body);
 }
 function sender(client, options) {
     const repo = restRepo(options.repo);
@@ -60138,12 +60270,15 @@ function sender(client, options) {
                 }
             case 'sticky-comment': {
                 const id = op.commentId ?? (await findSticky(client, repo, op.number));
-                return id
-                    ? client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body })
-                    : client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+                if (id)
+                    return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
+                return createOnce(client, repo, op.number, op.body, async () => {
+                    const created = await findSticky(client, repo, op.number);
+                    return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+                });
             }
             case 'comment':
-                return client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+                return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
             case 'close':
                 return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
         }
@@ -60244,6 +60379,7 @@ function actionOutputs(plan, execution) {
 // The job summary (spec §7): the queue at a glance, how the limit was set,
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
+
 
 
 
@@ -60373,12 +60509,29 @@ function countsSection(context) {
 function queueRow(context, d) {
     return [d.position === undefined ? '' : summary_count(d.position), prLink(context, d.number), title(context, d.number), author(context, d.number), age(context, d.number)];
 }
+/** Merges per day over the throughput window, when the run read the history. */
+function mergesPerDay(context) {
+    if (context.plan.adaptive)
+        return context.plan.adaptive.perDay;
+    const history = context.snapshot.history;
+    return history ? history.mergedInWindow / context.config.adaptive.throughputWindowDays : undefined;
+}
+/** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
+function expectedWait(context, d, perDay) {
+    if (d.waitingOnRule || d.position === undefined || context.plan.wipLimit === 0)
+        return 'n/a';
+    const days = expectedWaitDays(d.position, context.plan.wipLimit, perDay);
+    return days === null ? 'n/a' : `~${plural(Math.ceil(days), 'day')}`;
+}
 function queueSection(context, state, heading, max) {
     const decisions = byState(context.plan, state);
     if (decisions.length === 0)
         return '';
     const shownNote = decisions.length > max ? ` (first ${max} of ${summary_count(decisions.length)})` : ` (${summary_count(decisions.length)})`;
-    return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(['position', 'PR', 'title', 'author', 'age'], shown.map((d) => queueRow(context, d))))].join('\n');
+    const perDay = state === 'waiting' ? mergesPerDay(context) : undefined;
+    const header = ['position', 'PR', 'title', 'author', 'age', ...(perDay === undefined ? [] : ['expected wait'])];
+    const row = (d) => [...queueRow(context, d), ...(perDay === undefined ? [] : [expectedWait(context, d, perDay)])];
+    return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(header, shown.map(row)))].join('\n');
 }
 function violationsSection(context) {
     const rows = byState(context.plan, 'violation').flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), escapeMarkdown(v.rule), escapeMarkdown(v.reason)]));
@@ -60643,6 +60796,7 @@ function markdownToTerminal(markdown) {
 
 
 
+
 const USAGE = `Usage: pr-backpressure plan --repo OWNER/NAME [--config FILE] [--input NAME=VALUE ...] [--json]
 
 Prints what PR Backpressure would do on the repository today: the queue,
@@ -60660,6 +60814,12 @@ Environment: GITHUB_TOKEN (required; read access is enough),
 GITHUB_API_URL (default https://api.github.com).`;
 class UsageError extends Error {
 }
+/** Inputs that make no sense for a read-only preview of a sweep. */
+const NOT_CLI_INPUTS = {
+    'github-token': 'the token comes from the GITHUB_TOKEN environment variable',
+    mode: 'the preview is always a sweep',
+    'dry-run': 'the preview never writes'
+};
 function cli_parse(argv) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({
         args: argv,
@@ -60683,11 +60843,47 @@ function cli_parse(argv) {
         const eq = pair.indexOf('=');
         if (eq <= 0)
             throw new UsageError(`--input "${pair}" is not NAME=VALUE (e.g. --input wip-limit=50).`);
-        inputs[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+        const name = pair.slice(0, eq).trim();
+        if (NOT_CLI_INPUTS[name])
+            throw new UsageError(`--input ${name}: not accepted here, ${NOT_CLI_INPUTS[name]}.`);
+        if (!INPUT_NAMES.includes(name))
+            throw new UsageError(`--input ${name}: no such input; accepted: ${INPUT_NAMES.filter((n) => !NOT_CLI_INPUTS[n]).join(', ')}.`);
+        inputs[name] = pair.slice(eq + 1).trim();
     }
     return { repo: values.repo, configFile: values.config, inputs, json: values.json ?? false };
 }
+/**
+ * The shared reader logs through @actions/core, which writes workflow
+ * commands (`::debug::`, `::warning::`) and info lines to stdout for the
+ * runner. Here stdout carries only the report or the JSON, so those go to
+ * stderr as plain lines (debug nowhere). Returns the writer for stdout.
+ */
+function reserveStdout() {
+    const print = process.stdout.write.bind(process.stdout);
+    const toStderr = (chunk) => {
+        const lines = String(chunk)
+            .split('\n')
+            .filter((line) => !line.startsWith('::debug::'))
+            .map((line) => line.replace(/^::(warning|error|notice)[^:]*::/, '$1: '));
+        return process.stderr.write(lines.join('\n'));
+    };
+    process.stdout.write = toStderr;
+    return (text) => {
+        print(text);
+    };
+}
+/** One line for a failure: the CLI's own words where the action's would point at an input. */
+function failureLine(error, repo) {
+    if (error instanceof ConfigError)
+        return error.message;
+    if (error.code === 'ENOENT')
+        return `--config: ${error.message}`;
+    if (errors_statusOf(error) === 401)
+        return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
+    return errors_describeGitHubError(error, `reading ${repo}`);
+}
 async function main(argv, env = process.env) {
+    const print = reserveStdout();
     let options;
     try {
         options = cli_parse(argv);
@@ -60697,7 +60893,7 @@ async function main(argv, env = process.env) {
         return 2;
     }
     if (options === 'help') {
-        process.stdout.write(`${USAGE}\n`);
+        print(`${USAGE}\n`);
         return 0;
     }
     const repo = parseRepo(options.repo);
@@ -60720,8 +60916,11 @@ async function main(argv, env = process.env) {
         const { snapshot, config } = await readSnapshot(client, repo, configPath, (text) => {
             const chosen = localText ?? text;
             return buildConfig(options.inputs, chosen === undefined ? undefined : { path: localConfig ?? configPath, text: chosen });
-        }, 'sweep', now, counts, (read, total) => process.stderr.write(`\rRead ${read} of ${total} open pull requests…`));
-        process.stderr.write('\n');
+        }, 'sweep', now, counts, 
+        // A terminal sees one line counting up; a log sees one line per page.
+        (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`));
+        if (process.stderr.isTTY)
+            process.stderr.write('\n');
         const plan = plan_plan(snapshot, config, now, { mode: 'sweep' });
         const execution = {
             dryRun: true,
@@ -60731,16 +60930,15 @@ async function main(argv, env = process.env) {
             requests: { ...counts }
         };
         if (options.json) {
-            process.stdout.write(`${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`);
+            print(`${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`);
         }
         else {
-            process.stdout.write(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
+            print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
         }
         return 0;
     }
     catch (error) {
-        const message = error instanceof ConfigError ? error.message : error.code === 'ENOENT' ? `--config: ${error.message}` : errors_describeGitHubError(error, `reading ${options.repo}`);
-        process.stderr.write(`\nerror: ${message}\n`);
+        process.stderr.write(`error: ${failureLine(error, options.repo)}\n`);
         return 1;
     }
 }

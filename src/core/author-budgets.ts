@@ -22,12 +22,12 @@ export function authorBudgetViolations(pr: PullRequest, rules: Rule[], counts: A
     const { maxOpenPerAuthor, maxOpenedPerAuthor } = rule.budgets;
     if (maxOpenPerAuthor !== undefined && maxOpenPerAuthor > 0) {
       const before = counts.openBefore(rule);
-      if (before >= maxOpenPerAuthor) violations.push(openPerAuthorViolation(rule, pr.author, before + 1, maxOpenPerAuthor));
+      if (before >= maxOpenPerAuthor) violations.push(openPerAuthorViolation(rule, pr.author, maxOpenPerAuthor));
     }
     if (maxOpenedPerAuthor && maxOpenedPerAuthor.count > 0) {
       const before = counts.openedBefore(maxOpenedPerAuthor.days);
       if (before >= maxOpenedPerAuthor.count) {
-        violations.push(openedPerAuthorViolation(rule, pr.author, before + 1, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
+        violations.push(openedPerAuthorViolation(rule, pr.author, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
       }
     }
   }

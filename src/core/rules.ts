@@ -52,16 +52,23 @@ export function ownBudgetViolations(pr: PullRequest, rules: Rule[]): Violation[]
   return violations;
 }
 
-/** The author's Nth open PR (1-based) beyond a cap of `limit`. */
-export function openPerAuthorViolation(rule: Rule, author: string, rank: number, limit: number): Violation {
-  return { rule: rule.name, budget: 'max-open-per-author', reason: `${author}'s open PR number ${count(rank)}; the limit is ${count(limit)} per author` };
+// The reasons name no rank or total: those change whenever the author opens
+// or closes another PR, and every changed description is a write (spec §10).
+
+/** One of the author's newest open PRs beyond a cap of `limit`. */
+export function openPerAuthorViolation(rule: Rule, author: string, limit: number): Violation {
+  return {
+    rule: rule.name,
+    budget: 'max-open-per-author',
+    reason: `${author} has more than ${count(limit)} open PRs and this is one of the newest; the limit is ${count(limit)} per author`
+  };
 }
 
-/** The PR was the author's Nth opened in the window. */
-export function openedPerAuthorViolation(rule: Rule, author: string, rank: number, limit: number, days: number): Violation {
+/** The PR came after the author's first `limit` in the trailing window. */
+export function openedPerAuthorViolation(rule: Rule, author: string, limit: number, days: number): Violation {
   return {
     rule: rule.name,
     budget: 'max-opened-per-author',
-    reason: `${author}'s PR number ${count(rank)} opened in ${days} days; the limit is ${count(limit)}`
+    reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
   };
 }

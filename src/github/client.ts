@@ -2,6 +2,7 @@
 // waits on secondary rate limits, paces writes, and counts every request.
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { pacer } from './pacer.js';
@@ -30,15 +31,42 @@ export function writeIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): numb
   return Number.isFinite(value) && value >= 0 ? value : 1000;
 }
 
+/**
+ * A request with no answer after PR_BACKPRESSURE_REQUEST_TIMEOUT_MS (30 s by
+ * default; tests shorten it) is abandoned and retried like a network error.
+ */
+export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PR_BACKPRESSURE_REQUEST_TIMEOUT_MS || 30_000);
+  return Number.isFinite(value) && value > 0 ? value : 30_000;
+}
+
+type Fetch = (url: string, init?: { signal?: AbortSignal | null }) => Promise<unknown>;
+
+/** Each attempt (retries included) gets its own deadline; the proxy-aware fetch of @actions/github does the rest. */
+function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
+  return async (url, init = {}) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    try {
+      return await fetch(url, { ...init, signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 export function createClient(
   token: string,
   counts: RequestCounts,
   intervalMs = writeIntervalFromEnv(),
-  warn: (message: string) => void = core.warning
+  warn: (message: string) => void = core.warning,
+  timeoutMs = requestTimeoutFromEnv()
 ): Client {
   const client = getOctokit(
     token,
     {
+      request: { ...defaults.request, fetch: withTimeout(defaults.request?.fetch as Fetch, timeoutMs) },
       retry: { retries: 3, retryAfterBaseValue: intervalMs },
       throttle: {
         retryAfterBaseValue: intervalMs,

@@ -1,9 +1,15 @@
 // One clear line for a failed GitHub request: never a stack trace.
+interface GraphqlErrorLike {
+  message: string;
+  type?: string;
+  path?: (string | number)[];
+}
+
 interface RequestErrorLike {
   status?: number;
   message?: string;
-  response?: { headers?: Record<string, string | undefined> };
-  errors?: { message: string; type?: string }[];
+  response?: { headers?: Record<string, string | undefined>; data?: { errors?: GraphqlErrorLike[] } };
+  errors?: GraphqlErrorLike[];
 }
 
 export function statusOf(error: unknown): number | undefined {
@@ -16,26 +22,45 @@ export function isPermissionError(error: unknown): boolean {
   return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
 }
 
+function graphqlErrors(e: RequestErrorLike): GraphqlErrorLike[] {
+  return e?.errors ?? e?.response?.data?.errors ?? [];
+}
+
+/** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
+export function isRateLimitExhausted(error: unknown): boolean {
+  const e = error as RequestErrorLike;
+  return e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED');
+}
+
+/** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
+function isUnreachable(e: RequestErrorLike): boolean {
+  return e?.status === 500 && e.response === undefined;
+}
+
 export function describeGitHubError(error: unknown, what: string): string {
   const e = error as RequestErrorLike;
-  const graphqlErrors = e?.errors?.map((x) => x.message).join('; ');
+  const errors = graphqlErrors(e);
+  if (isRateLimitExhausted(e)) return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
+  if (isUnreachable(e)) return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
   switch (e?.status) {
     case 401:
       return `GitHub rejected the token while ${what} (401 Bad credentials): check the github-token input.`;
     case 403:
-      if (e.response?.headers?.['x-ratelimit-remaining'] === '0') {
-        return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
-      }
+      if (/secondary rate/i.test(e.message ?? '')) return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
       return `GitHub refused ${what} (403: ${e.message ?? 'forbidden'}).`;
     case 404:
       return `GitHub answered 404 while ${what}: the repository does not exist or the token cannot see it.`;
     case 429:
       return `GitHub is rate limiting this token (429) while ${what}; try again later.`;
-    default:
-      if (e?.status && e.status >= 500) return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
-      if (graphqlErrors) return `GitHub's GraphQL API answered with errors while ${what}: ${graphqlErrors}`;
-      return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
   }
+  if (e?.status && e.status >= 500) return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
+  const notFound = errors.find((x) => x.type === 'NOT_FOUND');
+  if (notFound) return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${notFound.message}).`;
+  if (errors.length > 0) {
+    const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
+    return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;
+  }
+  return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
 }
 
 function resetTime(e: RequestErrorLike): string {

@@ -15,9 +15,12 @@ export interface GraphqlBudget {
 }
 
 interface PartialErrorLike {
-  errors?: { message: string; type?: string }[];
+  errors?: { message: string; type?: string; path?: (string | number)[] }[];
   data?: unknown;
 }
+
+/** Tries of a query whose answer came back with `errors` beside `data`. */
+const PARTIAL_ANSWER_TRIES = 3;
 
 export async function query<T extends object>(
   client: Client,
@@ -26,18 +29,19 @@ export async function query<T extends object>(
   counts: RequestCounts,
   budget: GraphqlBudget = {}
 ): Promise<T> {
-  let data: T;
-  try {
-    data = await client.graphql<T>(document, variables);
-  } catch (error) {
-    // GraphQL answered with data and errors together: keep the data when the
-    // errors are about parts we can do without, report them once.
-    const partial = error as PartialErrorLike;
-    if (partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')) {
-      core.warning(`GitHub returned partial data: ${partial.errors.map((e) => e.message).join('; ')}`);
-      data = partial.data as T;
-    } else {
-      throw error;
+  let data: T | undefined;
+  for (let attempt = 1; data === undefined; attempt++) {
+    try {
+      data = await client.graphql<T>(document, variables);
+    } catch (error) {
+      // `data` with `errors` means a part of the answer is missing (null), and a
+      // decision on part of the queue could close, comment or label wrongly.
+      // Such errors are mostly transient (timeouts in one resolver): ask again,
+      // then give up with the errors rather than use what came back.
+      const partial = error as PartialErrorLike;
+      const retriable = partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+      if (!retriable || attempt >= PARTIAL_ANSWER_TRIES) throw error;
+      core.info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
     }
   }
   const rateLimit = (data as { rateLimit?: RateLimit }).rateLimit;

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { STICKY_MARKER } from '../core/markers.js';
 import type { Client } from './client.js';
-import { describeGitHubError, isPermissionError } from './errors.js';
+import { describeGitHubError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
 import type { RepoRef } from './repo.js';
 
 /** Requests kept back for other workflows sharing the token's hourly budget. */
@@ -25,6 +25,8 @@ export interface WriteResult {
   applied: WriteOp[];
   notApplied: { op: WriteOp; why: string }[];
   warnings: string[];
+  /** Set when GitHub failures left writes undone: the run must not pass as if it had done its job. */
+  failure?: string;
 }
 
 const PERMISSION: Record<WriteOp['kind'], string> = {
@@ -53,8 +55,10 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set<string>();
   let writes = 0;
   let failures = 0;
+  let failed = 0;
   let stopped: string | undefined;
-  for (const op of ops) {
+  let stoppedBy: string | undefined;
+  for (const [index, op] of ops.entries()) {
     if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase())) continue;
     if (!stopped && writes >= options.maxWrites) {
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
@@ -76,24 +80,36 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
       }
     } catch (error) {
       if (isPermissionError(error)) {
-        stopped = `the token cannot write (${PERMISSION[op.kind]} needed)`;
+        const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
+        stopped = `the token cannot write (${needed.join(', ')} needed)`;
         warn(
           `The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-            `Grant "${PERMISSION[op.kind]}" in the workflow's permissions, or see the README section "Pull requests from forks".`
+            `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`
         );
         result.notApplied.push({ op, why: stopped });
         continue;
       }
       failures++;
+      failed++;
       const line = describeGitHubError(error, describeOp(op));
       result.notApplied.push({ op, why: line });
+      if (isRateLimitExhausted(error)) {
+        // Every further request would be refused until the reset.
+        stopped = stoppedBy = line;
+        continue;
+      }
       warn(line);
       if (failures >= MAX_CONSECUTIVE_FAILURES) {
         stopped = 'GitHub kept failing; left for the next run';
+        stoppedBy = `Stopped writing after ${failures} failures in a row`;
         warn(`Stopped writing after ${failures} failures in a row; the rest is left for the next run.`);
       }
     }
   }
+  const total = result.applied.length + result.notApplied.length;
+  const left = `${result.notApplied.length} of ${total} writes are left for the next run.`;
+  if (stoppedBy) result.failure = `${stoppedBy.replace(/\.$/, '')}: ${left}`;
+  else if (failed > 0) result.failure = `${failed} writes failed (see the warnings): ${left}`;
   return result;
 }
 
@@ -132,6 +148,33 @@ async function findSticky(client: Client, repo: { owner: string; repo: string },
   return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
 }
 
+/**
+ * Posts a comment without blind retries: GitHub may have created it before
+ * failing (a 502 after the write), and a retry would post it twice. After
+ * such a failure `findCreated` looks for it; only when it is not there is it
+ * posted again, with the usual retries.
+ */
+async function createOnce(
+  client: Client,
+  repo: { owner: string; repo: string },
+  number: number,
+  body: string,
+  findCreated: () => Promise<unknown>
+): Promise<unknown> {
+  try {
+    return await client.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== undefined && status < 500) throw error;
+    return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
+  }
+}
+
+async function hasComment(client: Client, repo: { owner: string; repo: string }, number: number, body: string): Promise<boolean> {
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+  return comments.some((c) => c.body === body);
+}
+
 function sender(client: Client, options: WriteOptions): Send {
   const repo = restRepo(options.repo);
   return async (op) => {
@@ -163,12 +206,14 @@ function sender(client: Client, options: WriteOptions): Send {
         }
       case 'sticky-comment': {
         const id = op.commentId ?? (await findSticky(client, repo, op.number));
-        return id
-          ? client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body })
-          : client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+        if (id) return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
+        return createOnce(client, repo, op.number, op.body, async () => {
+          const created = await findSticky(client, repo, op.number);
+          return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+        });
       }
       case 'comment':
-        return client.rest.issues.createComment({ ...repo, issue_number: op.number, body: op.body });
+        return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
       case 'close':
         return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
     }

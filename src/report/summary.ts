@@ -3,6 +3,7 @@
 // have), and inflow versus throughput. Every PR-derived string is escaped.
 import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
 import type { AdaptiveLimit, Decision, ExecutionReport, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
+import { expectedWaitDays } from '../core/adaptive.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
@@ -163,11 +164,28 @@ function queueRow(context: Context, d: Decision): string[] {
   return [d.position === undefined ? '' : count(d.position), prLink(context, d.number), title(context, d.number), author(context, d.number), age(context, d.number)];
 }
 
+/** Merges per day over the throughput window, when the run read the history. */
+function mergesPerDay(context: Context): number | undefined {
+  if (context.plan.adaptive) return context.plan.adaptive.perDay;
+  const history = context.snapshot.history;
+  return history ? history.mergedInWindow / context.config.adaptive.throughputWindowDays : undefined;
+}
+
+/** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
+function expectedWait(context: Context, d: Decision, perDay: number): string {
+  if (d.waitingOnRule || d.position === undefined || context.plan.wipLimit === 0) return 'n/a';
+  const days = expectedWaitDays(d.position, context.plan.wipLimit, perDay);
+  return days === null ? 'n/a' : `~${plural(Math.ceil(days), 'day')}`;
+}
+
 function queueSection(context: Context, state: 'admitted' | 'waiting', heading: string, max: number): string {
   const decisions = byState(context.plan, state);
   if (decisions.length === 0) return '';
   const shownNote = decisions.length > max ? ` (first ${max} of ${count(decisions.length)})` : ` (${count(decisions.length)})`;
-  return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(['position', 'PR', 'title', 'author', 'age'], shown.map((d) => queueRow(context, d))))].join('\n');
+  const perDay = state === 'waiting' ? mergesPerDay(context) : undefined;
+  const header = ['position', 'PR', 'title', 'author', 'age', ...(perDay === undefined ? [] : ['expected wait'])];
+  const row = (d: Decision) => [...queueRow(context, d), ...(perDay === undefined ? [] : [expectedWait(context, d, perDay)])];
+  return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(header, shown.map(row)))].join('\n');
 }
 
 function violationsSection(context: Context): string {

@@ -1,0 +1,327 @@
+// Every fault, bad input and security or concurrency case the action is
+// tested against, as data: the e2e tests run each row and assert its
+// outcome, and scripts/reliability.ts renders docs/reliability.md from the
+// same rows, so the document cannot claim what no test checks.
+
+export type Category = 'GitHub fault' | 'Bad input' | 'Bad config file' | 'Security' | 'Concurrency';
+
+/** What a user sees after the run. */
+export interface Outcome {
+  exitCode: 0 | 1;
+  /** The `::error::` lines, in order; `…` stands for text that varies (a time). */
+  errors: string[];
+  /** Some `::warning::` line contains each of these. */
+  warnings?: string[];
+  /** REST writes the run sends: an exact count or a range. */
+  writes?: number | { min: number; max: number };
+  /** Text the job summary contains. */
+  summary?: string[];
+}
+
+export interface FaultRow {
+  id: string;
+  category: 'GitHub fault';
+  scenario: string;
+  /** How the test makes it happen. */
+  setup: string;
+  outcome: Outcome;
+  /** The outcome in words, for the document. */
+  observed: string;
+}
+
+export interface BadInputRow {
+  id: string;
+  category: 'Bad input' | 'Bad config file';
+  scenario: string;
+  inputs?: Record<string, string>;
+  /** `.github/backpressure.yml` on the default branch. */
+  file?: string;
+  /** The one error line the run fails with. */
+  error: string;
+}
+
+export interface CheckRow {
+  id: string;
+  category: 'Security' | 'Concurrency';
+  scenario: string;
+  setup: string;
+  observed: string;
+}
+
+export type Row = FaultRow | BadInputRow | CheckRow;
+
+const RETRIED = 'Retried; the run goes on and exits 0 with every write made once.';
+
+/** Sweeps of 10 open PRs, wip-limit 5, on-waiting fail,label,comment unless said otherwise. */
+export const FAULT_ROWS: FaultRow[] = [
+  {
+    id: 'read-502-burst',
+    category: 'GitHub fault',
+    scenario: 'GraphQL answers 502 twice, then recovers',
+    setup: 'failNext(graphql, 502, 2)',
+    outcome: { exitCode: 0, errors: [], writes: 21 },
+    observed: RETRIED
+  },
+  {
+    id: 'write-500-503-burst',
+    category: 'GitHub fault',
+    scenario: 'REST writes answer 500, then 503, then recover',
+    setup: 'failNext(write, 500) then failNext(write, 503)',
+    outcome: { exitCode: 0, errors: [], writes: 23 },
+    observed: RETRIED
+  },
+  {
+    id: 'read-502-persistent',
+    category: 'GitHub fault',
+    scenario: 'GraphQL answers 502 on every attempt',
+    setup: 'failNext(graphql, 502, 4): every attempt',
+    outcome: { exitCode: 1, errors: ['GitHub failed (502) while reading the repository, even after retries; try again later.'], writes: 0 },
+    observed: 'Exit 1 after 3 retries with one error line; nothing written.'
+  },
+  {
+    id: 'write-503-persistent',
+    category: 'GitHub fault',
+    scenario: 'REST writes answer 503 on every attempt',
+    setup: 'failNext(write, 503, 12): every attempt until the writer stops',
+    outcome: {
+      exitCode: 1,
+      errors: ['Stopped writing after 3 failures in a row: 21 of 21 writes are left for the next run.'],
+      warnings: ['GitHub failed (503) while creating label "backpressure: waiting", even after retries; try again later.'],
+      writes: 12,
+      summary: ['Not applied (21)']
+    },
+    observed: 'Each write retried 3 times; after 3 failed writes in a row the run stops writing, warns per failure, exits 1 and the summary lists what is left.'
+  },
+  {
+    id: 'comment-applied-then-502',
+    category: 'GitHub fault',
+    scenario: 'GitHub creates the sticky comment but answers 502',
+    setup: 'proxy: forward POST .../comments, answer 502 (twice)',
+    outcome: { exitCode: 0, errors: [], writes: 23 },
+    observed: 'The comment is not posted twice: comments are not retried blindly; the writer finds its marker and edits that comment instead. Exit 0.'
+  },
+  {
+    id: 'read-timeout-once',
+    category: 'GitHub fault',
+    scenario: 'A GraphQL request never answers (once)',
+    setup: 'proxy: hang 1 request; PR_BACKPRESSURE_REQUEST_TIMEOUT_MS=1000',
+    outcome: { exitCode: 0, errors: [], writes: 21 },
+    observed: 'Timed out and retried; the run goes on and exits 0 with every write made once.'
+  },
+  {
+    id: 'read-timeout-persistent',
+    category: 'GitHub fault',
+    scenario: 'GraphQL never answers',
+    setup: 'proxy: hang 4 requests (every attempt); PR_BACKPRESSURE_REQUEST_TIMEOUT_MS=1000',
+    outcome: { exitCode: 1, errors: ['Could not reach GitHub while reading the repository, even after retries (no answer within 1 s); try again later.'], writes: 0 },
+    observed: 'Exit 1 after 3 retries, one error line naming the timeout; nothing written.'
+  },
+  {
+    id: 'connection-reset',
+    category: 'GitHub fault',
+    scenario: 'The connection drops before any answer (once)',
+    setup: 'proxy: destroy the socket of 1 GraphQL request',
+    outcome: { exitCode: 0, errors: [], writes: 21 },
+    observed: RETRIED
+  },
+  {
+    id: 'secondary-limit-once',
+    category: 'GitHub fault',
+    scenario: '403 secondary rate limit with retry-after: 1 on a write',
+    setup: 'failNext(write, 403 secondary + retry-after 1)',
+    outcome: { exitCode: 0, errors: [], warnings: ["GitHub's secondary rate limit hit (POST /repos/{owner}/{repo}/labels); waiting 1 s."], writes: 22 },
+    observed: 'Waits retry-after seconds with one warning, retries; exits 0 with every write made once.'
+  },
+  {
+    id: 'secondary-limit-persistent',
+    category: 'GitHub fault',
+    scenario: '403 secondary rate limit on every write',
+    setup: 'failNext(write, 403 secondary, 9): every attempt until the writer stops',
+    outcome: {
+      exitCode: 1,
+      errors: ['Stopped writing after 3 failures in a row: 21 of 21 writes are left for the next run.'],
+      warnings: ['GitHub\'s secondary rate limit still applied after waiting while creating label "backpressure: waiting"; left for the next run.'],
+      writes: 9
+    },
+    observed: 'Waits twice per write, then gives the write up; after 3 in a row stops writing, exits 1, says what is left.'
+  },
+  {
+    id: 'write-429-once',
+    category: 'GitHub fault',
+    scenario: '429 Too Many Requests on a write (once)',
+    setup: 'failNext(write, 429 + retry-after 1)',
+    outcome: { exitCode: 0, errors: [], writes: 22 },
+    observed: RETRIED
+  },
+  {
+    id: 'read-429-persistent',
+    category: 'GitHub fault',
+    scenario: '429 Too Many Requests on every GraphQL request',
+    setup: 'failNext(graphql, 429, 4): every attempt',
+    outcome: { exitCode: 1, errors: ['GitHub is rate limiting this token (429) while reading the repository; try again later.'], writes: 0 },
+    observed: 'Exit 1 after 3 retries, one error line; nothing written.'
+  },
+  {
+    id: 'primary-limit-low',
+    category: 'GitHub fault',
+    scenario: 'The primary REST limit runs low mid-run (105 requests left)',
+    setup: 'startFakeGitHub(store, { restRequests: 105 })',
+    outcome: {
+      exitCode: 0,
+      errors: [],
+      warnings: ['Stopped writing: only 99 API requests are left this hour; keeping them for other workflows.'],
+      writes: 5,
+      summary: ['Not applied (16)']
+    },
+    observed: 'Stops writing while 100 requests are left for other workflows; exits 0 with one warning, the summary lists what is left for the next run.'
+  },
+  {
+    id: 'primary-limit-exhausted-writes',
+    category: 'GitHub fault',
+    scenario: 'The primary REST limit is exhausted mid-run (by another workflow)',
+    setup: 'proxy: the 4th write answers 403 x-ratelimit-remaining: 0',
+    outcome: {
+      exitCode: 1,
+      errors: ["GitHub's rate limit is exhausted while setting status success on #3; it resets at …: 18 of 21 writes are left for the next run."],
+      writes: 3,
+      summary: ['Not applied (18)']
+    },
+    observed: 'Stops writing at the first refusal (no retries against an empty budget); exits 1 naming the reset time; the summary lists what is left.'
+  },
+  {
+    id: 'primary-limit-exhausted-read',
+    category: 'GitHub fault',
+    scenario: 'The GraphQL limit is exhausted between pages (RATE_LIMITED)',
+    setup: 'proxy: the 2nd GraphQL request (the first page) answers errors[type=RATE_LIMITED], x-ratelimit-remaining: 0',
+    outcome: { exitCode: 1, errors: ["GitHub's rate limit is exhausted while reading the repository; it resets at …."], writes: 0 },
+    observed: 'Exit 1 naming the reset time; nothing written.'
+  },
+  {
+    id: 'bad-token-401',
+    category: 'GitHub fault',
+    scenario: 'The token is wrong or expired (401)',
+    setup: "token 'ghs_not_a_token'",
+    outcome: { exitCode: 1, errors: ['GitHub rejected the token while reading the repository (401 Bad credentials): check the github-token input.'], writes: 0 },
+    observed: 'Exit 1 at the first request, not retried; nothing written.'
+  },
+  {
+    id: 'repository-404',
+    category: 'GitHub fault',
+    scenario: 'The repository does not exist or the token cannot see it',
+    setup: 'GITHUB_REPOSITORY=acme/missing',
+    outcome: {
+      exitCode: 1,
+      errors: ["GitHub answered NOT_FOUND while reading the repository: the repository does not exist or the token cannot see it (Could not resolve to a Repository with the name 'acme/missing'.)."],
+      writes: 0
+    },
+    observed: 'Exit 1 at the first request, not retried; nothing written.'
+  },
+  {
+    id: 'graphql-partial-once',
+    category: 'GitHub fault',
+    scenario: 'GraphQL answers `data` and `errors` together (once)',
+    setup: 'proxy: add errors[path=repository.pullRequests] to 1 answer, null that part',
+    outcome: { exitCode: 0, errors: [], writes: 21 },
+    observed: 'The incomplete answer is not used: the query is sent again; ' + RETRIED
+  },
+  {
+    id: 'graphql-partial-persistent',
+    category: 'GitHub fault',
+    scenario: 'GraphQL answers `data` and `errors` together on every attempt',
+    setup: 'proxy: add errors[path=repository.pullRequests] to 3 answers in a row, null that part',
+    outcome: {
+      exitCode: 1,
+      errors: ["GitHub's GraphQL API answered with errors while reading the repository: Loading pullRequests timed out (at repository.pullRequests)."],
+      writes: 0
+    },
+    observed: 'Never decides on part of the data: exit 1 with the errors and where they are; nothing written, no PR closed.'
+  }
+];
+
+const ASSOCIATIONS = 'OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN';
+const FILE = '.github/backpressure.yml';
+
+export const BAD_INPUT_ROWS: BadInputRow[] = [
+  { id: 'input-wip-limit-word', category: 'Bad input', scenario: 'wip-limit is a word', inputs: { 'wip-limit': 'fifty' }, error: 'Input "wip-limit" is "fifty": expected a whole number ≥ 0 (0 turns the limit off) or "auto".' },
+  { id: 'input-wip-limit-negative', category: 'Bad input', scenario: 'wip-limit is negative', inputs: { 'wip-limit': '-1' }, error: 'Input "wip-limit" is "-1": expected a whole number ≥ 0 (0 turns the limit off) or "auto".' },
+  { id: 'input-wip-limit-fraction', category: 'Bad input', scenario: 'wip-limit is a fraction', inputs: { 'wip-limit': '2.5' }, error: 'Input "wip-limit" is "2.5": expected a whole number ≥ 0 (0 turns the limit off) or "auto".' },
+  { id: 'input-mode', category: 'Bad input', scenario: 'mode is not a mode', inputs: { mode: 'advance' }, error: 'Input "mode" is "advance": expected one of auto, gate, sweep.' },
+  { id: 'input-rate-unit', category: 'Bad input', scenario: 'COUNT/DAYSd with a unit word', inputs: { 'max-opened-per-author': '5/week' }, error: 'Input "max-opened-per-author" is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).' },
+  { id: 'input-rate-zero', category: 'Bad input', scenario: 'COUNT/DAYSd with COUNT 0', inputs: { 'max-opened-per-author': '0/7d' }, error: 'Input "max-opened-per-author" is "0/7d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).' },
+  { id: 'input-negative-files', category: 'Bad input', scenario: 'max-changed-files is negative', inputs: { 'max-changed-files': '-3' }, error: 'Input "max-changed-files" is "-3": expected a whole number ≥ 1.' },
+  { id: 'input-boolean', category: 'Bad input', scenario: 'dry-run is not true or false', inputs: { 'dry-run': 'yes' }, error: 'Input "dry-run" is "yes": expected true or false.' },
+  { id: 'input-on-waiting', category: 'Bad input', scenario: 'on-waiting names an unknown action', inputs: { 'on-waiting': 'explode' }, error: 'Input "on-waiting" is "explode": expected any of fail, label, comment ("explode" is not).' },
+  { id: 'input-on-violation', category: 'Bad input', scenario: 'on-violation mixes a good and a bad action', inputs: { 'on-violation': 'fail, delete' }, error: 'Input "on-violation" is "fail, delete": expected any of fail, comment, close ("delete" is not).' },
+  { id: 'input-association', category: 'Bad input', scenario: 'an association typo', inputs: { 'author-limit-associations': 'CONTRIBUTR' }, error: `Input "author-limit-associations" is "CONTRIBUTR": expected any of ${ASSOCIATIONS} ("CONTRIBUTR" is not).` },
+  { id: 'input-placeholder', category: 'Bad input', scenario: 'a message with an unknown placeholder', inputs: { 'stale-message': 'Hi {user}' }, error: 'Input "stale-message" is "Hi {user}": expected a text using only the placeholders {author}, {days}, {close_days}, {position}, {limit}, {reason} ({user} is not one of them).' },
+  { id: 'input-close-days', category: 'Bad input', scenario: 'close-days is a fraction', inputs: { 'close-days': '1.5' }, error: 'Input "close-days" is "1.5": expected a whole number ≥ 0 (0 never closes).' },
+  { id: 'input-max-writes', category: 'Bad input', scenario: 'max-writes-per-run is not a number', inputs: { 'max-writes-per-run': '∞' }, error: 'Input "max-writes-per-run" is "∞": expected a whole number ≥ 0.' },
+  { id: 'input-min-max-conflict', category: 'Bad input', scenario: 'max-wip-limit below min-wip-limit (conflicting settings)', inputs: { 'wip-limit': 'auto', 'min-wip-limit': '20', 'max-wip-limit': '10' }, error: '"max-wip-limit" is 10, below "min-wip-limit" 20: expected max-wip-limit ≥ min-wip-limit.' },
+  { id: 'file-misspelt-key', category: 'Bad config file', scenario: 'a misspelt key', file: 'wip-limt: 20\n', error: `${FILE}:1:1: unknown key "wip-limt": did you mean "wip-limit"?` },
+  { id: 'file-camel-case-key', category: 'Bad config file', scenario: 'a camelCase key', file: 'staleDays: 20\n', error: `${FILE}:1:1: unknown key "staleDays": did you mean "stale-days"?` },
+  { id: 'file-misspelt-selector', category: 'Bad config file', scenario: 'a misspelt selector key in a rule', file: 'rules:\n  - match: {autors: [x]}\n    max-open: 1\n', error: `${FILE}:2:13: unknown key "autors" in rules[0].match: did you mean "authors"?` },
+  { id: 'file-wrong-type', category: 'Bad config file', scenario: 'a word where a number belongs', file: 'wip-limit: fifty\n', error: `${FILE}:1:1: wip-limit is "fifty": expected a whole number ≥ 0 (0 turns the limit off) or "auto"` },
+  { id: 'file-negative', category: 'Bad config file', scenario: 'a negative number', file: 'stale-days: 10\nclose-days: -1\n', error: `${FILE}:2:1: close-days is -1: expected a whole number ≥ 0 (0 never closes)` },
+  { id: 'file-quoted-number', category: 'Bad config file', scenario: 'a quoted number is text', file: 'max-closes-per-run: "5"\n', error: `${FILE}:1:1: max-closes-per-run is "5": expected a whole number ≥ 0` },
+  { id: 'file-list-for-number', category: 'Bad config file', scenario: 'a list where a number belongs', file: 'wip-limit: [5]\n', error: `${FILE}:1:1: wip-limit is a list [5]: expected a whole number ≥ 0 (0 turns the limit off) or "auto"` },
+  { id: 'file-mapping-for-list', category: 'Bad config file', scenario: 'a mapping where a list belongs', file: 'exempt-labels: {a: 1}\n', error: `${FILE}:1:1: exempt-labels is a mapping {"a":1}: expected a list of texts (a YAML sequence or a comma-separated text)` },
+  { id: 'file-rule-rate', category: 'Bad config file', scenario: 'a bad COUNT/DAYSd in a rule', file: 'rules:\n  - max-opened-per-author: 5/0d\n', error: `${FILE}:2:5: rules[0].max-opened-per-author is "5/0d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)` },
+  { id: 'file-rule-no-budget', category: 'Bad config file', scenario: 'a rule without a budget', file: 'rules:\n  - name: docs\n    match: {paths: ["docs/**"]}\n    require-owner: false\n', error: `${FILE}:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true` },
+  { id: 'file-input-only-key', category: 'Bad config file', scenario: 'an input-only key in the file', file: 'dry-run: true\n', error: `${FILE}:1:1: dry-run is an action input only (with: in the workflow), not a config file key` },
+  { id: 'file-empty-label', category: 'Bad config file', scenario: 'an empty status context', file: 'status-context: ""\n', error: `${FILE}:1:1: status-context is "": expected a non-empty text` },
+  { id: 'file-rule-names-conflict', category: 'Bad config file', scenario: 'a rule named like the rules the inputs make (conflicting settings)', file: 'max-changed-lines: 9\nrules:\n  - name: inputs\n    max-open: 1\n', error: 'Rule name "inputs" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).' },
+  { id: 'file-yaml-tab', category: 'Bad config file', scenario: 'YAML syntax: a tab as indentation', file: 'wip-limit: 5\n\tstale-days: 3\n', error: `${FILE}:2:1: Tabs are not allowed as indentation (YAML syntax)` },
+  { id: 'file-yaml-quote', category: 'Bad config file', scenario: 'YAML syntax: an unclosed quote', file: 'wip-limit: "5\n', error: `${FILE}:2:1: Missing closing "quote (YAML syntax)` },
+  { id: 'file-yaml-duplicate', category: 'Bad config file', scenario: 'YAML syntax: a duplicate key', file: 'wip-limit: 5\nwip-limit: 6\n', error: `${FILE}:2:1: Map keys must be unique (YAML syntax)` },
+  { id: 'file-is-a-list', category: 'Bad config file', scenario: 'the file is a list, not a mapping', file: '- wip-limit: 5\n', error: `${FILE}:1:1: the file holds a list [{"wip-limit":5}]: expected a mapping of keys, e.g. "wip-limit: 50"` }
+];
+
+export const SECURITY_ROWS: CheckRow[] = [
+  {
+    id: 'token-never-shown',
+    category: 'Security',
+    scenario: 'The token in logs, outputs and the summary, with debug logging on',
+    setup: 'RUNNER_DEBUG=1, ACTIONS_STEP_DEBUG=true; a sweep, a gate, a failing write and a 401, each scanned',
+    observed: 'The token appears nowhere: not in stdout, stderr, debug lines, outputs or the summary.'
+  },
+  {
+    id: 'pr-text-escaped',
+    category: 'Security',
+    scenario: 'A PR title and author login carrying markdown, HTML and @mentions',
+    setup: 'title `<img src=x onerror=alert(1)> @org/team [x](javascript:alert(1))`; the summary and the comments are read back',
+    observed: 'No raw HTML tag, no live @mention, no markdown link from PR text in the summary or any comment.'
+  },
+  {
+    id: 'config-from-default-branch',
+    category: 'Security',
+    scenario: "A PR that changes .github/backpressure.yml to raise its own limit",
+    setup: "the default branch says wip-limit: 5; the PR's event payload and head claim wip-limit: 500",
+    observed: 'The gate uses the default branch: the PR is waiting, and the config is read with `ref: HEAD` of the default branch only.'
+  },
+  {
+    id: 'missing-permission-one-warning',
+    category: 'Security',
+    scenario: 'A read-only token (a fork, or missing permissions) on a sweep with 21 writes',
+    setup: 'READ_TOKEN',
+    observed: 'Exit 0, exactly one warning, naming the permission to grant; no error per PR.'
+  }
+];
+
+export const CONCURRENCY_ROWS: CheckRow[] = [
+  {
+    id: 'last-slot-race',
+    category: 'Concurrency',
+    scenario: 'Two gates at the same moment for two new PRs racing for the last slot',
+    setup: '49 open PRs + 2 opened seconds ago, wip-limit 50, both gates run with Promise.all',
+    observed: 'Exactly one is admitted, the older one; the newer one is waiting at position 51.'
+  },
+  {
+    id: 'gate-and-sweep-race',
+    category: 'Concurrency',
+    scenario: 'A gate and a sweep at the same moment',
+    setup: '60 open PRs, wip-limit 50; gate for #60 and a sweep with Promise.all',
+    observed: 'Both agree: #60 waits; one status per PR; no duplicate label or comment.'
+  }
+];
+
+export const ROWS: Row[] = [...FAULT_ROWS, ...BAD_INPUT_ROWS, ...SECURITY_ROWS, ...CONCURRENCY_ROWS];
