@@ -46,22 +46,20 @@ async function main(): Promise<void> {
     console.log(markdownToTerminal(sweep.summary));
     report('sweep (schedule)', sweep.exitCode, sweepCounts, sweep.warnings);
 
+    // A few gates, as pull_request events would run them: one admitted PR, the last waiting one, and a coding agent's.
+    const admitted = (JSON.parse(sweep.outputs.admitted ?? '[]') as number[])[0];
     const waiting = (JSON.parse(sweep.outputs.waiting ?? '[]') as number[]).at(-1);
-    if (waiting !== undefined) {
+    const agent = store.pullRequests.find((p) => p.state === 'OPEN' && !p.isDraft && p.author.startsWith('copilot-swe-agent'))?.number;
+    for (const number of [admitted, waiting, agent]) {
+      if (number === undefined) continue;
       before = github.counts();
-      const gate = await runAction({
-        apiUrl: github.url,
-        token: WRITE_TOKEN,
-        eventName: 'pull_request',
-        event: pullRequestEvent(store, waiting, 'synchronize'),
-        inputs: {},
-        repository
-      });
-      fs.writeFileSync(path.join(outDir, 'gate-summary.md'), gate.summary);
-      console.log(`\nGate on #${waiting} (pull_request synchronize): step ${gate.exitCode === 0 ? 'passed' : 'failed'}: ${gate.errors[0] ?? gate.outputs.result}`);
+      const gate = await runAction({ apiUrl: github.url, token: WRITE_TOKEN, eventName: 'pull_request', event: pullRequestEvent(store, number, 'synchronize'), inputs: {}, repository });
+      fs.writeFileSync(path.join(outDir, `gate-${number}-summary.md`), gate.summary);
+      const line = gate.errors[0] ?? gate.stdout.split('\n').find((l) => /^(Admitted|Waiting|Violation|Draft|Exempt)/.test(l)) ?? gate.outputs.result ?? `no result: ${gate.stderr.trim().split('\n')[0]}`;
+      console.log(`\nGate on #${number} (pull_request synchronize): step ${gate.exitCode === 0 ? 'passed' : 'failed'}: ${line}`);
       report('gate', gate.exitCode, delta(before, github.counts()), gate.warnings);
     }
-    console.log(`\nSummaries written to ${path.relative(process.cwd(), outDir)}/ (summary.md, gate-summary.md).`);
+    console.log(`\nSummaries written to ${path.relative(process.cwd(), outDir)}/ (summary.md and one per gate).`);
   } finally {
     await github.close();
   }
