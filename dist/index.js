@@ -59674,16 +59674,22 @@ function ownBudgetViolations(pr, rules) {
     }
     return violations;
 }
-/** The author's Nth open PR (1-based) beyond a cap of `limit`. */
-function openPerAuthorViolation(rule, author, rank, limit) {
-    return { rule: rule.name, budget: 'max-open-per-author', reason: `${author}'s open PR number ${count(rank)}; the limit is ${count(limit)} per author` };
+// The reasons name no rank or total: those change whenever the author opens
+// or closes another PR, and every changed description is a write (spec §10).
+/** One of the author's newest open PRs beyond a cap of `limit`. */
+function openPerAuthorViolation(rule, author, limit) {
+    return {
+        rule: rule.name,
+        budget: 'max-open-per-author',
+        reason: `${author} has more than ${count(limit)} open PRs and this is one of the newest; the limit is ${count(limit)} per author`
+    };
 }
-/** The PR was the author's Nth opened in the window. */
-function openedPerAuthorViolation(rule, author, rank, limit, days) {
+/** The PR came after the author's first `limit` in the trailing window. */
+function openedPerAuthorViolation(rule, author, limit, days) {
     return {
         rule: rule.name,
         budget: 'max-opened-per-author',
-        reason: `${author}'s PR number ${count(rank)} opened in ${days} days; the limit is ${count(limit)}`
+        reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
     };
 }
 
@@ -59734,12 +59740,12 @@ function authorBudgetViolations(pr, rules, counts) {
         if (maxOpenPerAuthor !== undefined && maxOpenPerAuthor > 0) {
             const before = counts.openBefore(rule);
             if (before >= maxOpenPerAuthor)
-                violations.push(openPerAuthorViolation(rule, pr.author, before + 1, maxOpenPerAuthor));
+                violations.push(openPerAuthorViolation(rule, pr.author, maxOpenPerAuthor));
         }
         if (maxOpenedPerAuthor && maxOpenedPerAuthor.count > 0) {
             const before = counts.openedBefore(maxOpenedPerAuthor.days);
             if (before >= maxOpenedPerAuthor.count) {
-                violations.push(openedPerAuthorViolation(rule, pr.author, before + 1, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
+                violations.push(openedPerAuthorViolation(rule, pr.author, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
             }
         }
     }
@@ -60952,6 +60958,10 @@ function readRunContext(env = process.env) {
 const main_DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 async function run(now = new Date()) {
     try {
+        // Masked first, so that no line the run prints can show the token.
+        const token = getInput('github-token');
+        if (token)
+            core_setSecret(token);
         const context = readRunContext();
         const inputs = readInputs((name) => getInput(name));
         // Inputs are checked before any request, so a typo never reaches GitHub.
@@ -60964,10 +60974,8 @@ async function run(now = new Date()) {
         }
         if (!context.repo)
             throw new ActionError('GITHUB_REPOSITORY is not set to OWNER/NAME: run this action inside a GitHub Actions workflow.');
-        const token = getInput('github-token');
         if (!token)
             throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
-        core_setSecret(token);
         const counts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
         const client = createClient(token, counts);
         await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl);

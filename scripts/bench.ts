@@ -26,7 +26,7 @@ const COMMON = {
 };
 const WITH_RATE = { ...COMMON, 'max-opened-per-author': '10/7d' };
 const PATH_RULE = 'rules:\n  - name: docs\n    match: { paths: ["docs/**"] }\n    max-open: 10\n';
-const PRELOAD = path.join(REPO_ROOT, 'test-support', 'peak-memory.cjs');
+const PRELOAD = path.join(REPO_ROOT, 'test-support', 'peak-memory.mjs');
 
 interface Measure {
   graphql: number;
@@ -48,7 +48,7 @@ async function measure(github: FakeGitHub, store: FakeStore, eventName: string, 
     event,
     inputs,
     repository: `${store.repository.owner}/${store.repository.name}`,
-    env: { NODE_OPTIONS: `--require ${PRELOAD}`, PEAK_MEMORY_FILE: memoryFile },
+    env: { NODE_OPTIONS: `--import ${PRELOAD}`, PEAK_MEMORY_FILE: memoryFile },
     timeoutMs: 1_800_000
   });
   const seconds = (performance.now() - started) / 1000;

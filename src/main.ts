@@ -24,6 +24,9 @@ const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 
 export async function run(now: Date = new Date()): Promise<void> {
   try {
+    // Masked first, so that no line the run prints can show the token.
+    const token = core.getInput('github-token');
+    if (token) core.setSecret(token);
     const context = readRunContext();
     const inputs = readInputs((name) => core.getInput(name));
     // Inputs are checked before any request, so a typo never reaches GitHub.
@@ -35,9 +38,7 @@ export async function run(now: Date = new Date()): Promise<void> {
       return;
     }
     if (!context.repo) throw new ActionError('GITHUB_REPOSITORY is not set to OWNER/NAME: run this action inside a GitHub Actions workflow.');
-    const token = core.getInput('github-token');
     if (!token) throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
-    core.setSecret(token);
     const counts: RequestCounts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
     const client = createClient(token, counts);
     await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl);

@@ -117,7 +117,6 @@ describe('GitHub faults', () => {
     try {
       setup.arrange?.(github);
       const result = await sweep(github, setup);
-      if (process.env.SHOW_FAULTS) console.log(row.id, JSON.stringify({ exit: result.exitCode, errors: result.errors, warnings: result.warnings, writes: result.writes, stderr: result.stderr }, null, 1));
       expectOutcome(result, row);
       expectNoDamage(github.store);
 

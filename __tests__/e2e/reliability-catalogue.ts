@@ -222,7 +222,7 @@ export const FAULT_ROWS: FaultRow[] = [
     scenario: 'GraphQL answers `data` and `errors` together (once)',
     setup: 'proxy: add errors[path=repository.pullRequests] to 1 answer, null that part',
     outcome: { exitCode: 0, errors: [], writes: 21 },
-    observed: 'The incomplete answer is not used: the query is sent again; ' + RETRIED
+    observed: 'The incomplete answer is not used: the query is sent again, and the run exits 0 with every write made once.'
   },
   {
     id: 'graphql-partial-persistent',
@@ -295,8 +295,8 @@ export const SECURITY_ROWS: CheckRow[] = [
     id: 'config-from-default-branch',
     category: 'Security',
     scenario: "A PR that changes .github/backpressure.yml to raise its own limit",
-    setup: "the default branch says wip-limit: 5; the PR's event payload and head claim wip-limit: 500",
-    observed: 'The gate uses the default branch: the PR is waiting, and the config is read with `ref: HEAD` of the default branch only.'
+    setup: "the default branch says wip-limit: 5; the PR changes the file on its head branch",
+    observed: "The gate decides with the default branch's wip-limit: 5 (the PR waits); the file is read only through `defaultBranchRef`, no request names the PR's head."
   },
   {
     id: 'missing-permission-one-warning',

@@ -50623,16 +50623,22 @@ function ownBudgetViolations(pr, rules) {
     }
     return violations;
 }
-/** The author's Nth open PR (1-based) beyond a cap of `limit`. */
-function openPerAuthorViolation(rule, author, rank, limit) {
-    return { rule: rule.name, budget: 'max-open-per-author', reason: `${author}'s open PR number ${count(rank)}; the limit is ${count(limit)} per author` };
+// The reasons name no rank or total: those change whenever the author opens
+// or closes another PR, and every changed description is a write (spec §10).
+/** One of the author's newest open PRs beyond a cap of `limit`. */
+function openPerAuthorViolation(rule, author, limit) {
+    return {
+        rule: rule.name,
+        budget: 'max-open-per-author',
+        reason: `${author} has more than ${count(limit)} open PRs and this is one of the newest; the limit is ${count(limit)} per author`
+    };
 }
-/** The PR was the author's Nth opened in the window. */
-function openedPerAuthorViolation(rule, author, rank, limit, days) {
+/** The PR came after the author's first `limit` in the trailing window. */
+function openedPerAuthorViolation(rule, author, limit, days) {
     return {
         rule: rule.name,
         budget: 'max-opened-per-author',
-        reason: `${author}'s PR number ${count(rank)} opened in ${days} days; the limit is ${count(limit)}`
+        reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
     };
 }
 
@@ -50683,12 +50689,12 @@ function authorBudgetViolations(pr, rules, counts) {
         if (maxOpenPerAuthor !== undefined && maxOpenPerAuthor > 0) {
             const before = counts.openBefore(rule);
             if (before >= maxOpenPerAuthor)
-                violations.push(openPerAuthorViolation(rule, pr.author, before + 1, maxOpenPerAuthor));
+                violations.push(openPerAuthorViolation(rule, pr.author, maxOpenPerAuthor));
         }
         if (maxOpenedPerAuthor && maxOpenedPerAuthor.count > 0) {
             const before = counts.openedBefore(maxOpenedPerAuthor.days);
             if (before >= maxOpenedPerAuthor.count) {
-                violations.push(openedPerAuthorViolation(rule, pr.author, before + 1, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
+                violations.push(openedPerAuthorViolation(rule, pr.author, maxOpenedPerAuthor.count, maxOpenedPerAuthor.days));
             }
         }
     }
