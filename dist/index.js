@@ -50493,6 +50493,19 @@ function listOf(checkItems, expected) {
     };
 }
 const stringList = listOf((items) => ({ value: items }), 'a list of texts (a YAML sequence or a comma-separated text)');
+/** A list whose every item must pass `valid`; the problem names the items that do not. */
+function checkedList(valid, expected) {
+    return listOf((items) => {
+        const bad = items.filter((item) => !valid(item));
+        if (bad.length > 0)
+            return { problem: `expected ${expected} (${bad.map((item) => `"${item}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)` };
+        return { value: items };
+    }, expected);
+}
+// Logins are letters, digits and hyphens; a bot's REST login ends in [bot].
+const loginGlobs = checkedList((item) => /^[A-Za-z0-9*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, * and ?, optionally ending in [bot]');
+// Changed files are paths from the repository root: a leading / or ./ never matches.
+const pathGlobs = checkedList((item) => !/^\.?\//.test(item), 'path globs from the repository root, like docs/** (no leading / or ./)');
 function anyOf(values) {
     const expected = `any of ${values.join(', ')}`;
     return listOf((items) => {
@@ -50593,10 +50606,10 @@ function fileRule(read, entry, path) {
 function fileSelector(read, match, path) {
     const field = (key, kind) => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
     return definedOnly({
-        authors: field('authors', stringList),
+        authors: field('authors', loginGlobs),
         associations: field('associations', anyOf(ASSOCIATIONS)),
         labels: field('labels', stringList),
-        paths: field('paths', stringList),
+        paths: field('paths', pathGlobs),
         baseBranches: field('base-branches', stringList),
         agents: field('agents', booleanKind)
     });
@@ -50654,7 +50667,7 @@ function buildConfig(inputs, file) {
         countDrafts: read.get('count-drafts', booleanKind, false),
         baseBranches: read.get('base-branches', stringList, []),
         exemptLabels: read.get('exempt-labels', stringList, []),
-        exemptAuthors: read.get('exempt-authors', stringList, []),
+        exemptAuthors: read.get('exempt-authors', loginGlobs, []),
         priorityLabels: read.get('priority-labels', stringList, []),
         authorLimitAssociations: read.get('author-limit-associations', anyOf(ASSOCIATIONS), [
             'CONTRIBUTOR',
@@ -50664,7 +50677,7 @@ function buildConfig(inputs, file) {
             'MANNEQUIN'
         ]),
         trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
-        agentAuthors: read.get('agent-authors', stringList, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
+        agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
         agentLabels: read.get('agent-labels', stringList, []),
         rules,
         onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),

@@ -38,6 +38,8 @@ test.each<[string, string, string]>([
   ['max-changed-lines', '1k', 'expected a whole number ≥ 1.'],
   ['max-changed-files', '-3', 'expected a whole number ≥ 1.'],
   ['require-owner-for-agents', 'always', 'expected true or false.'],
+  ['exempt-authors', 'bot[, x', 'expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("bot[" is not).'],
+  ['agent-authors', 'copilot agent', 'expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("copilot agent" is not).'],
   ['on-waiting', 'explode', 'expected any of fail, label, comment ("explode" is not).'],
   ['on-violation', 'fail, delete', 'expected any of fail, comment, close ("delete" is not).'],
   ['stale-days', 'never', 'expected a whole number ≥ 0 (0 turns the stale lifecycle off).'],
@@ -95,6 +97,16 @@ test.each<[string, string, string[]]>([
     ['.github/backpressure.yml:2:5: rules[0].max-opened-per-author is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)']
   ],
   ['a rule on-violation', 'rules:\n  - max-open: 2\n    on-violation: explode\n', ['.github/backpressure.yml:3:5: rules[0].on-violation is "explode": expected any of fail, comment, close ("explode" is not)']],
+  [
+    'a path glob with a leading slash',
+    'rules:\n  - match: {paths: ["/docs/**"]}\n    max-open: 2\n',
+    ['.github/backpressure.yml:2:13: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, like docs/** (no leading / or ./) ("/docs/**" is not)']
+  ],
+  [
+    'a login glob with a space',
+    'rules:\n  - match: {authors: ["dependa bot"]}\n    max-open: 2\n',
+    ['.github/backpressure.yml:2:13: rules[0].match.authors is a list ["dependa bot"]: expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("dependa bot" is not)']
+  ],
   ['agents not a boolean', 'rules:\n  - match: {agents: yes}\n    max-open: 2\n', ['.github/backpressure.yml:2:13: rules[0].match.agents is "yes": expected true or false']],
   [
     'a template placeholder',
