@@ -60968,7 +60968,6 @@ function readRunContext(env = process.env) {
 
 
 
-const main_DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 async function run(now = new Date()) {
     try {
         // Masked first, so that no line the run prints can show the token.
@@ -60998,7 +60997,7 @@ async function run(now = new Date()) {
     }
 }
 async function runScope(client, repo, inputs, scope, now, counts, runUrl) {
-    const configPath = inputs['config-path'] || main_DEFAULT_CONFIG_PATH;
+    const configPath = inputs['config-path'] || DEFAULT_CONFIG_PATH;
     const loadConfig = (text) => buildConfig(inputs, text === undefined ? undefined : { path: configPath, text });
     let plan;
     let snapshot;

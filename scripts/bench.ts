@@ -163,8 +163,10 @@ async function main(): Promise<void> {
     '  rate rule adds ⌈PRs opened in the window / 100⌉ pages of the newest PRs (closed ones count too).',
     '- **Writes** only where a PR\'s state changed: a settled repository costs no writes.',
     '- `GITHUB_TOKEN` allows 1,000 requests (REST) and 1,000 points (GraphQL) per hour per repository.',
-    '  An hourly sweep of 10,000 open PRs plus its writes fits; the first sweeps of a large repository',
-    '  spread their writes over several runs (`max-writes-per-run`), statuses first.',
+    '  A sweep costs about 6 points per 100 open PRs: hourly up to a few thousand open PRs; at 10,000',
+    '  (about 600 points) sweep every 2 to 3 hours and leave the rest of the budget to gates (2 points',
+    '  each). The first sweeps of a large repository spread their writes over several runs',
+    '  (`max-writes-per-run`), statuses first.',
     ''
   ];
   fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc.join('\n'));

@@ -3,7 +3,7 @@
 // action and never writes.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildConfig } from './config/load.js';
+import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
 import { plan as decide } from './core/plan.js';
@@ -132,7 +132,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const localConfig = options.configFile;
   try {
     const localText = localConfig ? fs.readFileSync(localConfig, 'utf8') : undefined;
-    const configPath = options.inputs['config-path'] || '.github/backpressure.yml';
+    const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
     const now = new Date();
     const { snapshot, config } = await readSnapshot(
       client,

@@ -2,7 +2,7 @@
 // in src/core; this file only wires the edges together.
 import * as core from '@actions/core';
 import { readInputs } from './config/inputs.js';
-import { buildConfig } from './config/load.js';
+import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
 import { ConfigError } from './config/errors.js';
 import { ActionError } from './action-error.js';
 import type { Config } from './config/types.js';
@@ -19,8 +19,6 @@ import { actionOutputs } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
 import { resolveScope, type RunScope } from './mode.js';
 import { readRunContext } from './run-context.js';
-
-const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 
 export async function run(now: Date = new Date()): Promise<void> {
   try {

@@ -14,6 +14,7 @@ import {
   type FakeTimelineEvent,
   type Mergeable
 } from './fake-github/store.js';
+import { DEFAULT_CONFIG_PATH } from '../src/config/load.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -34,7 +35,6 @@ export interface GenerateOptions {
   conflictShare?: number;
 }
 
-export const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 export const GENERATED_LABELS = [
   { name: 'priority', color: 'b60205', description: 'Review first' },
   { name: 'docs', color: '0075ca', description: 'Documentation' },

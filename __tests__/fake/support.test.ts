@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { closedEvent, pullRequestEvent, scheduleEvent, workflowDispatchEvent, writeEventFile } from '../../test-support/events.js';
 import { countSearch } from '../../test-support/fake-github/index.js';
-import { DEFAULT_CONFIG_PATH, generateRepository } from '../../test-support/generate.js';
+import { DEFAULT_CONFIG_PATH } from '../../src/config/load.js';
+import { generateRepository } from '../../test-support/generate.js';
 import { parseOutputFile, runAction, workflowCommands } from '../../test-support/run-action.js';
 
 const now = new Date('2025-06-02T12:00:00Z');

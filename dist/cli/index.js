@@ -60930,7 +60930,7 @@ async function main(argv, env = process.env) {
     const localConfig = options.configFile;
     try {
         const localText = localConfig ? external_node_fs_default().readFileSync(localConfig, 'utf8') : undefined;
-        const configPath = options.inputs['config-path'] || '.github/backpressure.yml';
+        const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
         const now = new Date();
         const { snapshot, config } = await readSnapshot(client, repo, configPath, (text) => {
             const chosen = localText ?? text;
