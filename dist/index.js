@@ -60587,16 +60587,23 @@ const summary_count = (n) => n.toLocaleString('en-US');
 const plural = (n, one, many = `${one}s`) => `${summary_count(n)} ${n === 1 ? one : many}`;
 function renderSummary(input) {
     const context = { ...input, prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])), taken: writesTaken(input.plan, input.execution) };
+    // A gate that decided from search counts read only its own PR: tables of one row would mislead.
+    const onlyTheSubject = input.plan.mode === 'gate' && input.plan.decisions.length <= 1;
+    const queueSections = onlyTheSubject
+        ? ['This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep\'s summary shows the whole queue.']
+        : [
+            countsSection(context),
+            queueSection(context, 'admitted', 'Admitted', MAX_ROWS),
+            queueSection(context, 'waiting', 'Waiting', MAX_WAITING_ROWS),
+            violationsSection(context),
+            authorsSection(context)
+        ];
     const sections = [
         titleLine(context),
         // A gate's reader came for their own PR: its decision comes first.
         subjectSection(context),
         overview(context),
-        countsSection(context),
-        queueSection(context, 'admitted', 'Admitted', MAX_ROWS),
-        queueSection(context, 'waiting', 'Waiting', MAX_WAITING_ROWS),
-        violationsSection(context),
-        authorsSection(context),
+        ...queueSections,
         staleSection(context),
         neglectedSection(context),
         historySection(context),
@@ -60695,8 +60702,8 @@ function subjectSection(context) {
 function countsSection(context) {
     const { plan } = context;
     const states = ['admitted', 'waiting', 'violation', 'exempt'];
-    // A gate that decides with search counts evaluates only its own PR.
-    const scope = plan.mode === 'gate' ? 'a gate reads only what it needs, so this may not be the whole queue' : 'every open PR';
+    // Here a gate read the whole queue (a path rule or a glob exemption needs it).
+    const scope = plan.mode === 'gate' ? 'every open PR, read because a rule needs the whole queue' : 'every open PR';
     return ['### Counts', '', table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])), '', `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`].join('\n');
 }
 function queueRow(context, d) {

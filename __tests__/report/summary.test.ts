@@ -43,6 +43,9 @@ describe('renderSummary', () => {
       '**6 PRs** in the review queue · WIP limit **2**'
     ].join('\n\n');
     expect(markdown.slice(0, top.length)).toBe(top);
+    // It read no other PR, so no tables of one row.
+    expect(markdown).toContain("the scheduled sweep's summary shows the whole queue");
+    expect(markdown).not.toContain('### Counts');
   });
 
   test('auto shows the formula, the clamp and the expected wait of the last waiting PR', () => {
