@@ -8,7 +8,8 @@ import { pullRequestEvent, scheduleEvent } from '../test-support/events.js';
 import { startFakeGitHub } from '../test-support/fake-github/index.js';
 import { WRITE_TOKEN } from '../test-support/fake-github/store.js';
 import { generateRepository } from '../test-support/generate.js';
-import { REPO_ROOT, runAction } from '../test-support/run-action.js';
+import { REPO_ROOT } from '../test-support/run-action.js';
+import { runCounted, type CountedRun } from '../test-support/counted-run.js';
 
 const OPEN_PULL_REQUESTS = Number(process.env.DEMO_OPEN_PRS ?? 2500);
 
@@ -39,12 +40,10 @@ async function main(): Promise<void> {
   try {
     console.log(`Fake GitHub on ${github.url}: ${repository} with ${OPEN_PULL_REQUESTS.toLocaleString('en-US')} open PRs.\n`);
 
-    let before = github.counts();
-    const sweep = await runAction({ apiUrl: github.url, token: WRITE_TOKEN, eventName: 'schedule', event: scheduleEvent(store), inputs: {}, repository });
-    const sweepCounts = delta(before, github.counts());
+    const sweep = await runCounted(github, { apiUrl: github.url, token: WRITE_TOKEN, eventName: 'schedule', event: scheduleEvent(store), inputs: {}, repository });
     fs.writeFileSync(path.join(outDir, 'summary.md'), sweep.summary);
     console.log(markdownToTerminal(sweep.summary));
-    report('sweep (schedule)', sweep.exitCode, sweepCounts, sweep.warnings);
+    report('sweep (schedule)', sweep);
 
     // A few gates, as pull_request events would run them: one admitted PR, the last waiting one, and a coding agent's.
     const admitted = (JSON.parse(sweep.outputs.admitted ?? '[]') as number[])[0];
@@ -52,12 +51,11 @@ async function main(): Promise<void> {
     const agent = store.pullRequests.find((p) => p.state === 'OPEN' && !p.isDraft && p.author.startsWith('copilot-swe-agent'))?.number;
     for (const number of [admitted, waiting, agent]) {
       if (number === undefined) continue;
-      before = github.counts();
-      const gate = await runAction({ apiUrl: github.url, token: WRITE_TOKEN, eventName: 'pull_request', event: pullRequestEvent(store, number, 'synchronize'), inputs: {}, repository });
+      const gate = await runCounted(github, { apiUrl: github.url, token: WRITE_TOKEN, eventName: 'pull_request', event: pullRequestEvent(store, number, 'synchronize'), inputs: {}, repository });
       fs.writeFileSync(path.join(outDir, `gate-${number}-summary.md`), gate.summary);
       const line = gate.errors[0] ?? gate.stdout.split('\n').find((l) => /^(Admitted|Waiting|Violation|Draft|Exempt)/.test(l)) ?? gate.outputs.result ?? `no result: ${gate.stderr.trim().split('\n')[0]}`;
       console.log(`\nGate on #${number} (pull_request synchronize): step ${gate.exitCode === 0 ? 'passed' : 'failed'}: ${line}`);
-      report('gate', gate.exitCode, delta(before, github.counts()), gate.warnings);
+      report('gate', gate);
     }
     console.log(`\nSummaries written to ${path.relative(process.cwd(), outDir)}/ (summary.md and one per gate).`);
   } finally {
@@ -65,15 +63,9 @@ async function main(): Promise<void> {
   }
 }
 
-type Counts = ReturnType<Awaited<ReturnType<typeof startFakeGitHub>>['counts']>;
-
-function delta(before: Counts, after: Counts): Counts {
-  return { ...after, graphql: after.graphql - before.graphql, restReads: after.restReads - before.restReads, restWrites: after.restWrites - before.restWrites };
-}
-
-function report(what: string, exitCode: number, counts: Counts, warnings: string[]): void {
-  console.log(`\n[${what}] exit code ${exitCode}; requests: ${counts.graphql} GraphQL, ${counts.restReads} REST reads, ${counts.restWrites} REST writes`);
-  for (const warning of warnings) console.log(`  warning: ${warning}`);
+function report(what: string, run: CountedRun): void {
+  console.log(`\n[${what}] exit code ${run.exitCode}; requests: ${run.graphql} GraphQL, ${run.restReads} REST reads, ${run.restWrites} REST writes`);
+  for (const warning of run.warnings) console.log(`  warning: ${warning}`);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FaultResponse, type RequestKind } from '../../test-support/fake-github/index.js';
-import { runAction, type ActionRun } from '../../test-support/run-action.js';
+import { runCounted, type CountedRun } from '../../test-support/counted-run.js';
 import { WRITE_TOKEN, type FakeStore } from '../../test-support/fake-github/store.js';
 
 export type Misbehaviour =
@@ -24,7 +24,7 @@ export interface Interference {
   act: Misbehaviour;
 }
 
-export type FaultRun = ActionRun & { writes: number; graphql: number; restReads: number };
+export type FaultRun = CountedRun & { writes: number };
 
 export interface FaultSession {
   fake: FakeGitHub;
@@ -107,15 +107,8 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
     store,
     interfere: (interference) => void interferences.push(interference),
     async run({ eventName, event, inputs = {}, token = WRITE_TOKEN, env = {}, repository = `${store.repository.owner}/${store.repository.name}` }) {
-      const before = fake.counts();
-      const result = await runAction({ apiUrl: url, token, eventName, event, inputs, repository, env });
-      const after = fake.counts();
-      return {
-        ...result,
-        writes: after.restWrites - before.restWrites,
-        graphql: after.graphql - before.graphql,
-        restReads: after.restReads - before.restReads
-      };
+      const result = await runCounted(fake, { apiUrl: url, token, eventName, event, inputs, repository, env });
+      return { ...result, writes: result.restWrites };
     },
     async close() {
       proxy.closeAllConnections();

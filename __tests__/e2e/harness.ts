@@ -1,7 +1,7 @@
 // One end-to-end run: a fake GitHub holding `store`, the bundled action run
 // as the Actions runner runs it, and what a user would look at afterwards.
 import { startFakeGitHub } from '../../test-support/fake-github/index.js';
-import { runAction } from '../../test-support/run-action.js';
+import { runCounted, type CountedRun } from '../../test-support/counted-run.js';
 import { latestStatuses, makePullRequest, WRITE_TOKEN, type FakePullRequest, type FakeStatus, type FakeStore } from '../../test-support/fake-github/store.js';
 
 const HOUR_MS = 3_600_000;
@@ -15,11 +15,8 @@ export function openPullRequests(count: number, fields: (n: number) => Partial<F
   });
 }
 
-export type Run = Awaited<ReturnType<typeof runAction>> & {
-  writes: number;
-  graphql: number;
-  restReads: number;
-};
+/** A counted run; `writes` are its REST write requests. */
+export type Run = CountedRun & { writes: number };
 
 export interface Session {
   store: FakeStore;
@@ -37,15 +34,8 @@ export async function session(store: FakeStore): Promise<Session> {
     store,
     url: fake.url,
     async run({ eventName, event, inputs = {}, token = WRITE_TOKEN }) {
-      const before = fake.counts();
-      const result = await runAction({ apiUrl: fake.url, token, eventName, event, inputs, repository });
-      const after = fake.counts();
-      return {
-        ...result,
-        writes: after.restWrites - before.restWrites,
-        graphql: after.graphql - before.graphql,
-        restReads: after.restReads - before.restReads
-      };
+      const result = await runCounted(fake, { apiUrl: fake.url, token, eventName, event, inputs, repository });
+      return { ...result, writes: result.restWrites };
     },
     status(number, context = 'backpressure') {
       const pr = store.pullRequests.find((p) => p.number === number);

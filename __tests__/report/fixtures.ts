@@ -1,78 +1,29 @@
-// Hand-built plans, snapshots and execution reports for the reporters' tests:
-// the reporters only read these shapes, so no reader or planner is involved.
+// Hand-built plans and execution reports for the reporters' tests (PRs and
+// snapshots from the core's factories): no reader or planner is involved.
+import { buildConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
-import type { Decision, ExecutionReport, Plan, PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';
+import { pr as corePr, snapshot } from '../core/factories.js';
+import type { Decision, ExecutionReport, Plan, PullRequest, WriteOp } from '../../src/core/types.js';
 
 export const NOW = '2026-11-23T12:00:00.000Z';
 const DAY_MS = 86_400_000;
 
+// The built-in defaults, with a WIP limit of 2, stale on, short messages and no agents.
 export const config: Config = {
-  mode: 'auto',
-  wipLimit: 2,
-  adaptive: { minWipLimit: 10, maxWipLimit: null, throughputWindowDays: 28, targetReviewDays: 7 },
-  countDrafts: false,
-  baseBranches: [],
-  exemptLabels: [],
-  exemptAuthors: [],
-  priorityLabels: [],
-  authorLimitAssociations: ['CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE', 'MANNEQUIN'],
-  trustedAfterMerged: 0,
+  ...buildConfig({ 'wip-limit': '2', 'stale-days': '30', 'close-days': '7', 'stale-message': 'stale', 'close-message': 'closed' }),
   agentAuthors: [],
-  agentLabels: [],
-  rules: [{ name: 'inputs', selector: {}, budgets: {} }],
-  onWaiting: ['fail'],
-  onViolation: ['fail'],
-  waitingLabel: 'backpressure: waiting',
-  violationLabel: 'backpressure: violation',
-  statusContext: 'backpressure',
-  stale: {
-    days: 30,
-    closeDays: 7,
-    label: 'stale',
-    message: 'stale',
-    closeMessage: 'closed',
-    when: 'author',
-    exemptLabels: [],
-    exemptAssigned: false,
-    exemptMilestones: false,
-    drafts: false
-  },
-  dryRun: false,
-  maxClosesPerRun: 10,
-  maxWritesPerRun: 300,
-  configPath: '.github/backpressure.yml'
+  rules: [{ name: 'inputs', selector: {}, budgets: {} }]
 };
 
+/** The core tests' PR, created 10 + number days before NOW. */
 export function pr(number: number, overrides: Partial<PullRequest> = {}): PullRequest {
-  return {
-    number,
-    title: `Change ${number}`,
-    url: `https://github.com/acme/widgets/pull/${number}`,
-    author: `author${number}`,
-    authorAssociation: 'CONTRIBUTOR',
-    createdAt: new Date(Date.parse(NOW) - (10 + number) * DAY_MS).toISOString(),
-    isDraft: false,
-    baseRef: 'main',
-    headRef: `topic-${number}`,
-    headSha: `sha${number}`,
-    labels: [],
-    assignees: [],
-    hasMilestone: false,
-    additions: 10,
-    deletions: 2,
-    changedFiles: 1,
-    mergeable: 'MERGEABLE',
-    events: [],
-    ...overrides
-  };
+  return corePr(number, { createdAt: new Date(Date.parse(NOW) - (10 + number) * DAY_MS).toISOString(), ...overrides });
 }
+
+export { snapshot };
 
 export function decision(number: number, state: Decision['state'], overrides: Partial<Decision> = {}): Decision {
   return { number, state, violations: [], summary: `${state} #${number}`, ...overrides };
-}
-
-export function snapshot(pullRequests: PullRequest[], extra: Partial<Snapshot> = {}): Snapshot {
-  return { repository: { owner: 'acme', name: 'widgets', defaultBranch: 'main' }, actor: 'github-actions[bot]', pullRequests, authors: {}, ...extra };
 }
 
 export function plan(decisions: Decision[], overrides: Partial<Plan> = {}): Plan {

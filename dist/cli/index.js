@@ -60540,7 +60540,7 @@ function mergesPerDay(context) {
     if (context.plan.adaptive)
         return context.plan.adaptive.perDay;
     const history = context.snapshot.history;
-    return history ? history.mergedInWindow / context.config.adaptive.throughputWindowDays : undefined;
+    return history ? adaptiveLimit(history, context.config.adaptive).perDay : undefined;
 }
 /** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
 function expectedWait(context, d, perDay) {

@@ -11,6 +11,7 @@ import { GATE_QUERY } from './queries.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 import { countSearches, quote, searchLogin, searchTime } from './search-counts.js';
+import type { QueueFacts } from '../core/queue.js';
 
 /** How far behind live data the search index is assumed to be. */
 export const SEARCH_LAG_MS = 5 * 60_000;
@@ -31,14 +32,7 @@ interface GateData {
 }
 
 /** An open PR known only by the few facts the queue order needs. */
-export interface RecentPullRequest {
-  number: number;
-  createdAt: string;
-  isDraft: boolean;
-  baseRef: string;
-  author: string;
-  labels: string[];
-}
+export type RecentPullRequest = QueueFacts;
 
 export interface GateRead {
   facts: RepositoryFacts;

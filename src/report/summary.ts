@@ -3,7 +3,7 @@
 // have), and inflow versus throughput. Every PR-derived string is escaped.
 import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
 import type { AdaptiveLimit, Decision, ExecutionReport, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
-import { expectedWaitDays } from '../core/adaptive.js';
+import { adaptiveLimit, expectedWaitDays } from '../core/adaptive.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
@@ -175,7 +175,7 @@ function queueRow(context: Context, d: Decision): string[] {
 function mergesPerDay(context: Context): number | undefined {
   if (context.plan.adaptive) return context.plan.adaptive.perDay;
   const history = context.snapshot.history;
-  return history ? history.mergedInWindow / context.config.adaptive.throughputWindowDays : undefined;
+  return history ? adaptiveLimit(history, context.config.adaptive).perDay : undefined;
 }
 
 /** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
