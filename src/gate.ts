@@ -4,6 +4,8 @@ import * as core from '@actions/core';
 import type { Config } from './config/types.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
 import { plan as decide } from './core/plan.js';
+import { isOneOfLabels, ownLabels } from './core/labels.js';
+import { withMergeGroupStatus } from './core/merge-group.js';
 import { isCountable, isAuthorLimited } from './core/queue.js';
 import type { Plan, Snapshot } from './core/types.js';
 import { ActionError } from './action-error.js';
@@ -13,6 +15,20 @@ import { readHistory } from './github/read-history.js';
 import { readQueueSnapshot } from './github/read-snapshot.js';
 import type { RepoRef } from './github/repo.js';
 
+/** What the triggering event adds to a gate (see RunScope in src/mode.ts). */
+export interface GateEvent {
+  /** merge_group: the queue's temporary commit, which gets the PR's status too. */
+  mergeGroupSha?: string;
+  /** labeled / unlabeled: the label; one of the config file's own labels ends the run after the first read. */
+  eventLabel?: string;
+}
+
+export type GateResult = { plan: Plan; snapshot: Snapshot; config: Config } | { skip: string };
+
+/**
+ * Judges PR `number`: one GraphQL read (config, PR, newest PRs) and one of search counts, or the
+ * whole queue when search cannot express the config. Throws ActionError when the PR does not exist.
+ */
 export async function gate(
   client: Client,
   repo: RepoRef,
@@ -20,19 +36,25 @@ export async function gate(
   number: number,
   loadConfig: (text?: string) => Config,
   now: Date,
-  counts: RequestCounts
-): Promise<{ plan: Plan; snapshot: Snapshot; config: Config }> {
+  counts: RequestCounts,
+  event: GateEvent = {}
+): Promise<GateResult> {
   const read = await readGate(client, repo, configPath, number, counts);
   const config = loadConfig(read.facts.configText);
+  // Label names set in the config file are known only now: stop before any further request.
+  if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
+    return { skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.` };
+  }
   const pr = subjectPullRequest(read, config.statusContext);
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
+  const onMergeGroup = (plan: Plan): Plan => (event.mergeGroupSha ? withMergeGroupStatus(plan, pr, event.mergeGroupSha, config) : plan);
 
   const check = canGateFromCounts(config);
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);
-    return { plan: decide(snapshot, config, now, { mode: 'gate', number }), snapshot, config };
+    return { plan: onMergeGroup(decide(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
   }
   const gateCounts = await readGateCounts(
     client,
@@ -55,5 +77,5 @@ export async function gate(
     authors: gateCounts.merged === undefined ? {} : { [pr.author]: { merged: gateCounts.merged } },
     history
   };
-  return { plan: planGateFromCounts(pr, gateCounts, snapshot, config, now), snapshot, config };
+  return { plan: onMergeGroup(planGateFromCounts(pr, gateCounts, snapshot, config, now)), snapshot, config };
 }

@@ -13,6 +13,7 @@ import { applyWrites } from './github/writer.js';
 import { readSnapshot } from './github/read-snapshot.js';
 import { plan as decide } from './core/plan.js';
 import { failsStep } from './core/feedback.js';
+import { ownLabels } from './core/labels.js';
 import { gate } from './gate.js';
 import type { RepoRef } from './github/repo.js';
 import { actionOutputs } from './report/outputs.js';
@@ -29,7 +30,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name));
     // Inputs are checked before any request, so a typo never reaches GitHub.
     const inputConfig = buildConfig(inputs);
-    const scope = resolveScope(inputConfig.mode, context.eventName, context.payload);
+    const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, ownLabels(inputConfig));
     if (scope.mode === 'skip') {
       core.notice(scope.message);
       core.setOutput('result', 'skipped');
@@ -39,7 +40,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     if (!token) throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
     const counts: RequestCounts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
     const client = createClient(token, counts);
-    await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl);
+    await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl, context.eventName);
   } catch (error) {
     core.setFailed(failureLine(error));
   }
@@ -52,7 +53,8 @@ async function runScope(
   scope: Exclude<RunScope, { mode: 'skip' }>,
   now: Date,
   counts: RequestCounts,
-  runUrl?: string
+  runUrl?: string,
+  eventName?: string
 ): Promise<void> {
   const configPath = inputs['config-path'] || DEFAULT_CONFIG_PATH;
   const loadConfig = (text?: string): Config => buildConfig(inputs, text === undefined ? undefined : { path: configPath, text });
@@ -60,7 +62,13 @@ async function runScope(
   let snapshot: Snapshot;
   let config: Config;
   if (scope.mode === 'gate') {
-    ({ plan, snapshot, config } = await gate(client, repo, configPath, scope.number, loadConfig, now, counts));
+    const judged = await gate(client, repo, configPath, scope.number, loadConfig, now, counts, scope);
+    if ('skip' in judged) {
+      core.notice(judged.skip);
+      core.setOutput('result', 'skipped');
+      return;
+    }
+    ({ plan, snapshot, config } = judged);
   } else {
     ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, scope.mode, now, counts));
     plan = decide(snapshot, config, now, scope);
@@ -71,7 +79,8 @@ async function runScope(
     targetUrl: runUrl,
     dryRun: config.dryRun,
     maxWrites: config.maxWritesPerRun,
-    actor: snapshot.actor
+    actor: snapshot.actor,
+    eventName
   });
   if (plan.deferredCloses.length > 0) {
     const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;

@@ -1,37 +1,107 @@
-// Which mode a run is in, from the `mode` input and the triggering event (spec §2).
+// Which mode a run is in, from the `mode` input and the triggering event
+// (README "Events and modes").
 import type { Mode } from './config/types.js';
+import { isOneOfLabels } from './core/labels.js';
+import { truncate } from './report/escape.js';
+
+/** Values from the event are quoted in messages at most this long. */
+const QUOTE_MAX = 100;
+const shorten = (text: string): string => truncate(text, QUOTE_MAX);
 
 export type RunScope =
-  | { mode: 'gate'; number: number }
+  | {
+      mode: 'gate';
+      number: number;
+      /** merge_group: the queue's temporary commit, which gets the PR's status too. */
+      mergeGroupSha?: string;
+      /** labeled / unlabeled: the label, checked again against the config file's own label names. */
+      eventLabel?: string;
+    }
   | { mode: 'advance'; closedNumber: number; closedAuthor?: string }
   | { mode: 'sweep' }
   | { mode: 'skip'; message: string };
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
+const REVIEW_ACTIONS = ['submitted', 'dismissed'];
+const SUPPORTED =
+  'PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), pull_request_review (submitted, dismissed) and merge_group (checks_requested) as a gate, schedule and workflow_dispatch (sweep)';
+
+/** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`: the branch GitHub's merge queue creates (the base may hold slashes). */
+const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)-[0-9a-f]{40,64}$/;
 
 interface EventPayload {
   action?: string;
   pull_request?: { number?: number; user?: { login?: string } };
+  label?: { name?: string };
+  merge_group?: { head_ref?: string; head_sha?: string };
 }
 
-export function resolveScope(mode: Mode, eventName: string, payload: EventPayload): RunScope {
-  const pr = payload.pull_request;
+type GateScope = Extract<RunScope, { mode: 'gate' }>;
+type Skip = Extract<RunScope, { mode: 'skip' }>;
+
+/**
+ * The run's scope. `ownLabels` are the waiting, violation and stale label names the inputs (or the
+ * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
+ * Unsupported events and payloads that name no PR are a skip with a message saying why.
+ */
+export function resolveScope(mode: Mode, eventName: string, payload: EventPayload, ownLabels: readonly string[] = []): RunScope {
+  const label = labelOfEvent(eventName, payload);
+  if (label !== undefined && isOneOfLabels(label, ownLabels)) {
+    return { mode: 'skip', message: `The label "${shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.` };
+  }
   if (mode === 'sweep') return { mode: 'sweep' };
+  const target = gateTarget(eventName, payload, label);
   if (mode === 'gate') {
-    if (typeof pr?.number !== 'number') {
-      return { mode: 'skip', message: `mode "gate" needs a pull_request or pull_request_target event; this run was triggered by "${eventName}".` };
-    }
-    return { mode: 'gate', number: pr.number };
+    if (target) return target;
+    return { mode: 'skip', message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".` };
   }
-  if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number') {
-    return payload.action === 'closed'
-      ? { mode: 'advance', closedNumber: pr.number, closedAuthor: pr.user?.login }
-      : { mode: 'gate', number: pr.number };
+  const pr = payload.pull_request;
+  if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number' && payload.action === 'closed') {
+    return { mode: 'advance', closedNumber: pr.number, closedAuthor: pr.user?.login };
   }
+  if (target) return target;
   if (SWEEP_EVENTS.includes(eventName)) return { mode: 'sweep' };
-  return {
-    mode: 'skip',
-    message: `PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), schedule and workflow_dispatch (sweep); "${eventName}" is not one of them, so there is nothing to do.`
-  };
+  return { mode: 'skip', message: `${SUPPORTED}; "${eventName}" is not one of them, so there is nothing to do.` };
+}
+
+/** The label of a pull_request* labeled / unlabeled event. */
+function labelOfEvent(eventName: string, payload: EventPayload): string | undefined {
+  if (!PULL_REQUEST_EVENTS.includes(eventName) || (payload.action !== 'labeled' && payload.action !== 'unlabeled')) return undefined;
+  return typeof payload.label?.name === 'string' ? payload.label.name : undefined;
+}
+
+/** The PR a gate judges for this event; a skip when the event is one of ours but names none; undefined for other events. */
+function gateTarget(eventName: string, payload: EventPayload, label: string | undefined): GateScope | Skip | undefined {
+  const number = payload.pull_request?.number;
+  if (PULL_REQUEST_EVENTS.includes(eventName)) {
+    if (typeof number !== 'number') return undefined;
+    return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
+  }
+  if (eventName === 'pull_request_review') {
+    if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
+      return { mode: 'skip', message: `pull_request_review "${shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.` };
+    }
+    return typeof number === 'number' ? { mode: 'gate', number } : undefined;
+  }
+  if (eventName === 'merge_group') return mergeGroupTarget(payload);
+  return undefined;
+}
+
+function mergeGroupTarget(payload: EventPayload): GateScope | Skip {
+  if (payload.action !== 'checks_requested') {
+    return { mode: 'skip', message: `merge_group "${shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.` };
+  }
+  const ref = payload.merge_group?.head_ref ?? '';
+  const sha = payload.merge_group?.head_sha ?? '';
+  const match = MERGE_QUEUE_REF.exec(ref);
+  if (!match || !/^[0-9a-f]{40,64}$/.test(sha)) {
+    return {
+      mode: 'skip',
+      message:
+        `merge_group.head_ref "${shorten(ref)}" and head_sha "${shorten(sha)}" name no pull request ` +
+        `(expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.`
+    };
+  }
+  return { mode: 'gate', number: Number(match[1]), mergeGroupSha: sha };
 }

@@ -10,3 +10,14 @@ export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, {
     define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author')
   ]);
 }
+
+/** The labels the action writes itself: waiting, violation and stale (README "Events"). */
+export function ownLabels(config: Pick<Config, 'waitingLabel' | 'violationLabel' | 'stale'>): string[] {
+  return [config.waitingLabel, config.violationLabel, config.stale.label];
+}
+
+/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
+export function isOneOfLabels(name: string, labels: readonly string[]): boolean {
+  const wanted = name.toLowerCase();
+  return labels.some((label) => label.toLowerCase() === wanted);
+}

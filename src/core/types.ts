@@ -146,7 +146,15 @@ export interface Decision {
 
 export type WriteOp =
   | { kind: 'create-label'; name: string; color: string; description: string }
-  | { kind: 'status'; number: number; sha: string; state: 'success' | 'failure'; description: string }
+  | {
+      kind: 'status';
+      number: number;
+      sha: string;
+      state: 'success' | 'failure';
+      description: string;
+      /** Set when `sha` is a merge queue's temporary commit carrying PR `number`, not the PR's head. */
+      mergeGroup?: true;
+    }
   | { kind: 'add-label'; number: number; label: string }
   | { kind: 'remove-label'; number: number; label: string }
   | { kind: 'sticky-comment'; number: number; body: string; commentId?: number }

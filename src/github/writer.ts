@@ -19,6 +19,8 @@ export interface WriteOptions {
   dryRun: boolean;
   maxWrites: number;
   actor: string;
+  /** The triggering event (GITHUB_EVENT_NAME): the read-only warning says what writes the status instead. */
+  eventName?: string;
 }
 
 export interface WriteResult {
@@ -82,10 +84,7 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
       if (isPermissionError(error)) {
         const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
         stopped = `the token cannot write (${needed.join(', ')} needed)`;
-        warn(
-          `The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-            `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`
-        );
+        warn(readOnlyWarning(needed, options.eventName));
         result.notApplied.push({ op, why: stopped });
         continue;
       }
@@ -113,12 +112,28 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   return result;
 }
 
+/** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
+export function readOnlyWarning(needed: string[], eventName?: string): string {
+  const grant = `grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions`;
+  if (eventName === 'pull_request_review') {
+    // There is no pull_request_review_target: a fork's review event always gets a read-only token.
+    return (
+      `The token may only read, so nothing was written (a review on a pull request from a fork gets a read-only token). ` +
+      `The next sweep writes this PR's status; to write it at once, add the review recipe of the README section "Pull requests from forks" (or, for a pull request from this repository, ${grant}).`
+    );
+  }
+  return (
+    `The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
+    `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`
+  );
+}
+
 export function describeOp(op: WriteOp): string {
   switch (op.kind) {
     case 'create-label':
       return `creating label "${op.name}"`;
     case 'status':
-      return `setting status ${op.state} on #${op.number}`;
+      return `setting status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}`;
     case 'add-label':
       return `adding label "${op.label}" to #${op.number}`;
     case 'remove-label':

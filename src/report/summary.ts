@@ -306,7 +306,7 @@ function describeWrite(op: WriteOp): string {
     case 'create-label':
       return `create label "${escapeMarkdown(op.name)}"`;
     case 'status':
-      return `status ${op.state} on #${op.number}: ${escapeMarkdown(op.description)}`;
+      return `status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}: ${escapeMarkdown(op.description)}`;
     case 'add-label':
       return `add label "${escapeMarkdown(op.label)}" to #${op.number}`;
     case 'remove-label':
