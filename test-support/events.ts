@@ -93,6 +93,58 @@ export function closedEvent(store: FakeStore, number: number, sender = 'maintain
   return pullRequestEvent(store, number, 'closed', sender);
 }
 
+/** A `pull_request` `labeled` / `unlabeled` event for `label` (the label need not exist in the store). */
+export function labelEvent(store: FakeStore, number: number, label: string, action: 'labeled' | 'unlabeled' = 'labeled', sender?: string): Payload {
+  const payload = pullRequestEvent(store, number, action, sender);
+  return { ...payload, label: { ...object(example('pull_request', action).label), name: label } };
+}
+
+/** A `pull_request_review` event (`submitted`, `dismissed`) by `reviewer` with GitHub's lower-case review `state`. */
+export function pullRequestReviewEvent(
+  store: FakeStore,
+  number: number,
+  review: { reviewer: string; state: 'approved' | 'changes_requested' | 'commented' | 'dismissed'; association?: string },
+  action: 'submitted' | 'dismissed' = 'submitted'
+): Payload {
+  const pr = findPullRequest(store, number);
+  if (!pr) throw new Error(`pullRequestReviewEvent: the store has no PR #${number}`);
+  const payload = example('pull_request_review', action);
+  const base = object(payload.review);
+  return {
+    ...payload,
+    action,
+    review: {
+      ...base,
+      user: user(review.reviewer, 'User'),
+      state: review.state,
+      commit_id: pr.headSha,
+      author_association: review.association ?? 'MEMBER'
+    },
+    pull_request: pullRequestPayload(store, pr, payload.pull_request),
+    repository: repositoryPayload(store, payload.repository),
+    sender: user(review.reviewer, 'User')
+  };
+}
+
+/** A `merge_group` `checks_requested` event for the queue's commit `headSha` carrying PR `number` (`headRef` overrides the branch). */
+export function mergeGroupEvent(store: FakeStore, number: number, headSha: string, headRef?: string): Payload {
+  const pr = findPullRequest(store, number);
+  const payload = example('merge_group', 'checks_requested');
+  const group = object(payload.merge_group);
+  const base = pr?.baseRefName ?? store.repository.defaultBranch;
+  return {
+    ...payload,
+    merge_group: {
+      ...group,
+      head_sha: headSha,
+      head_ref: headRef ?? `refs/heads/gh-readonly-queue/${base}/pr-${number}-${pr?.headSha ?? '0'.repeat(40)}`,
+      base_ref: `refs/heads/${base}`,
+      head_commit: { ...object(group.head_commit), id: headSha }
+    },
+    repository: repositoryPayload(store, payload.repository)
+  };
+}
+
 /** The runner's payload for a `schedule` trigger: only the cron line (and the repository when known). */
 export function scheduleEvent(store?: FakeStore, cron = '*/30 * * * *'): Payload {
   return store ? { schedule: cron, repository: repositoryPayload(store, example('workflow_dispatch').repository) } : { schedule: cron };
