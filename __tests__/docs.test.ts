@@ -42,6 +42,9 @@ test('the README has the sections a user looks for', () => {
     '## Recipes',
     '### A WIP gate',
     '### Fork-friendly: `pull_request_target`, and why it is safe here',
+    // The read-only warning points here.
+    '### Pull requests from forks',
+    '### Merge queues',
     '### A scheduled sweep',
     '### Require the `backpressure` status',
     '### Bots and coding agents: `require-owner`',

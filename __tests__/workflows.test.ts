@@ -112,7 +112,37 @@ test('README documents a workflow for every trigger the recipes use', () => {
   const triggers = sources
     .filter(([where]) => where.startsWith('README.md'))
     .flatMap(([, source]) => Object.keys((parse(source) as { on: Record<string, unknown> }).on));
-  expect([...new Set(triggers)].sort()).toEqual(['pull_request', 'pull_request_target', 'schedule', 'workflow_call', 'workflow_dispatch']);
+  expect([...new Set(triggers)].sort()).toEqual([
+    'merge_group',
+    'pull_request',
+    'pull_request_review',
+    'pull_request_target',
+    'schedule',
+    'workflow_call',
+    'workflow_dispatch',
+    'workflow_run'
+  ]);
+});
+
+/** The event types that move a PR's required status (README "Events and modes"). */
+const GATE_TYPES = ['opened', 'reopened', 'synchronize', 'ready_for_review', 'converted_to_draft', 'labeled', 'unlabeled', 'edited', 'assigned', 'unassigned', 'closed'];
+
+test('every README workflow on PR events subscribes to every event that moves the status', () => {
+  const readmeWorkflows = sources.filter(([where]) => where.startsWith('README.md')).map(([where, source]) => [where, parse(source) as { on: Record<string, { types?: string[] } | null>; concurrency?: { group?: string } }] as const);
+  const gates = readmeWorkflows.filter(([, w]) => w.on.pull_request !== undefined || w.on.pull_request_target !== undefined);
+  expect(gates.length).toBeGreaterThanOrEqual(4);
+  for (const [where, workflow] of gates) {
+    const types = (workflow.on.pull_request_target ?? workflow.on.pull_request)?.types ?? [];
+    expect({ where, missing: GATE_TYPES.filter((t) => !types.includes(t)) }).toEqual({ where, missing: [] });
+    expect({ where, review: workflow.on.pull_request_review?.types }).toEqual({ where, review: ['submitted', 'dismissed'] });
+  }
+  const queues = readmeWorkflows.filter(([, w]) => w.on.merge_group !== undefined);
+  expect(queues.length).toBeGreaterThanOrEqual(2);
+  for (const [where, workflow] of queues) {
+    expect({ where, types: workflow.on.merge_group?.types }).toEqual({ where, types: ['checks_requested'] });
+    // A merge group run shares no concurrency group with another PR's or a sweep's, so it is never cancelled while pending.
+    if (workflow.concurrency) expect({ where, group: workflow.concurrency.group }).toEqual({ where, group: expect.stringContaining('github.event.merge_group.head_sha') });
+  }
 });
 
 test('the action runs on node24 from the committed bundle', () => {

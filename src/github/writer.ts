@@ -114,17 +114,17 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
 
 /** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
 export function readOnlyWarning(needed: string[], eventName?: string): string {
-  const grant = `grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions`;
+  const permissions = needed.map((p) => `"${p}"`).join(', ');
   if (eventName === 'pull_request_review') {
     // There is no pull_request_review_target: a fork's review event always gets a read-only token.
     return (
       `The token may only read, so nothing was written (a review on a pull request from a fork gets a read-only token). ` +
-      `The next sweep writes this PR's status; to write it at once, add the review recipe of the README section "Pull requests from forks" (or, for a pull request from this repository, ${grant}).`
+      `The next sweep writes this PR's status; to write it at once, add the review recipe of the README section "Pull requests from forks" (or, for a pull request from this repository, grant ${permissions} in the workflow's permissions).`
     );
   }
   return (
     `The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-    `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`
+    `Grant ${permissions} in the workflow's permissions, or see the README section "Pull requests from forks".`
   );
 }
 
