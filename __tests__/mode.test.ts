@@ -96,6 +96,15 @@ describe('events that name nothing to judge are one clear skip', () => {
     expect(message).toContain('…');
   });
 
+  test.each([
+    ['a review after the merge', 'pull_request_review', { ...review('submitted'), pull_request: { number: 9, state: 'closed' } }],
+    ['a label on a closed PR', 'pull_request', { ...labelEvent('labeled', 'priority'), pull_request: { number: 9, state: 'closed' } }]
+  ])('%s: the action never touches closed PRs', (_name, eventName, payload) => {
+    for (const mode of ['auto', 'gate'] as const) {
+      expect(skipped(resolve(eventName, payload, mode))).toBe('Pull request #9 is closed: the queue does not govern it, nothing to do.');
+    }
+  });
+
   test('an edited review changes nothing', () => {
     expect(skipped(resolve('pull_request_review', review('edited')))).toBe('pull_request_review "edited" changes no review state (submitted and dismissed do): nothing to do.');
   });

@@ -32,7 +32,7 @@ const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)
 
 interface EventPayload {
   action?: string;
-  pull_request?: { number?: number; user?: { login?: string } };
+  pull_request?: { number?: number; state?: string; user?: { login?: string } };
   label?: { name?: string };
   merge_group?: { head_ref?: string; head_sha?: string };
 }
@@ -74,6 +74,10 @@ function labelOfEvent(eventName: string, payload: EventPayload): string | undefi
 /** The PR a gate judges for this event; a skip when the event is one of ours but names none; undefined for other events. */
 function gateTarget(eventName: string, payload: EventPayload, label: string | undefined): GateScope | Skip | undefined {
   const number = payload.pull_request?.number;
+  // A review after the merge, a label on a closed PR: the action never touches closed PRs.
+  if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') && payload.pull_request?.state === 'closed') {
+    return { mode: 'skip', message: `Pull request #${number} is closed: the queue does not govern it, nothing to do.` };
+  }
   if (PULL_REQUEST_EVENTS.includes(eventName)) {
     if (typeof number !== 'number') return undefined;
     return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };

@@ -110,6 +110,16 @@ describe("pull_request_review: an approval satisfies require-owner on an agent's
     expect(agentPr.labels).toContain(violationLabel);
   });
 
+  test('a review after the merge: one notice, no request, nothing written', async () => {
+    const merged = findPullRequest(github.store, 6) as FakePullRequest;
+    Object.assign(merged, { state: 'MERGED', closedAt: new Date().toISOString(), mergedAt: new Date().toISOString() });
+    const event = pullRequestReviewEvent(github.store, 6, { reviewer: 'maintainer', state: 'approved' });
+    const result = await github.run({ eventName: 'pull_request_review', event, inputs });
+    expect(result.exitCode).toBe(0);
+    expect(notices(result)).toEqual(['Pull request #6 is closed: the queue does not govern it, nothing to do.']);
+    expect(reads(result) + result.writes).toBe(0);
+  });
+
   test("a fork's review (read-only token): still decides, one warning naming the sweep and the recipe, no stack trace", async () => {
     review('APPROVED');
     const event = pullRequestReviewEvent(github.store, 2, { reviewer: 'maintainer', state: 'approved' });
