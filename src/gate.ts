@@ -1,10 +1,12 @@
 // Gate mode: judge one PR. Constant cost when search counts can express the
-// configuration; otherwise (path rules, glob exemptions) the whole queue.
+// configuration (area rules too, through the labels the action keeps);
+// otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from './config/types.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
 import { plan as decide } from './core/plan.js';
-import { isCountable, isAuthorLimited } from './core/queue.js';
+import { actionLabelNames } from './core/labels.js';
+import { isAuthorLimited } from './core/queue.js';
 import type { Plan, Snapshot } from './core/types.js';
 import { ActionError } from './action-error.js';
 import type { Client, RequestCounts } from './github/client.js';
@@ -34,17 +36,9 @@ export async function gate(
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);
     return { plan: decide(snapshot, config, now, { mode: 'gate', number }), snapshot, config };
   }
-  const gateCounts = await readGateCounts(
+  const { counts: gateCounts, existingLabels } = await readGateCounts(
     client,
-    {
-      repo,
-      config,
-      pr,
-      recent: read.recent,
-      countable: (recent) => isCountable(recent, config),
-      authorLimited: isAuthorLimited(pr, config),
-      now
-    },
+    { repo, config, pr, recent: read.recent, authorLimited: isAuthorLimited(pr, config), now, labels: actionLabelNames(config) },
     counts
   );
   const history = config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
@@ -53,7 +47,8 @@ export async function gate(
     actor: read.facts.actor,
     pullRequests: [pr],
     authors: gateCounts.merged === undefined ? {} : { [pr.author]: { merged: gateCounts.merged } },
-    history
+    history,
+    existingLabels
   };
   return { plan: planGateFromCounts(pr, gateCounts, snapshot, config, now), snapshot, config };
 }

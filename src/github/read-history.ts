@@ -3,7 +3,8 @@
 import type { History } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import type { RepoRef } from './repo.js';
-import { countSearches, searchTime } from './search-counts.js';
+import { searchTime } from '../core/gate-searches.js';
+import { countSearches } from './search-counts.js';
 
 const DAY_MS = 86_400_000;
 export const HISTORY_WEEKS = 8;
@@ -31,7 +32,7 @@ export async function readHistory(client: Client, repo: RepoRef, now: Date, wind
     searches[`opened${i}`] = `${base} created:${range(start, end)}`;
     searches[`merged${i}`] = `${base} is:merged merged:${range(start, end)}`;
   });
-  const result = await countSearches(client, searches, counts);
+  const { counts: result } = await countSearches(client, searches, counts);
   return {
     mergedInWindow: result.mergedInWindow,
     weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))

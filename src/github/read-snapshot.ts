@@ -2,6 +2,7 @@
 // ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
+import { actionLabelNames } from '../core/labels.js';
 import type { Snapshot } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import { readAuthorStats } from './read-author-stats.js';
@@ -9,6 +10,7 @@ import { readHistory } from './read-history.js';
 import { readOpenPullRequests } from './read-queue.js';
 import { readRepository, type RepositoryFacts } from './read-repository.js';
 import type { RepoRef } from './repo.js';
+import { countSearches } from './search-counts.js';
 
 export function needsFiles(config: Config): boolean {
   return config.rules.some((rule) => rule.selector.paths !== undefined);
@@ -38,7 +40,8 @@ export async function readQueueSnapshot(
   );
   const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
   const history = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
-  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history };
+  const { existingLabels } = await countSearches(client, {}, counts, { repo, names: actionLabelNames(config) });
+  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
 }
 
 export async function readSnapshot(
