@@ -41,7 +41,7 @@ export async function gate(
     { repo, config, pr, recent: read.recent, authorLimited: isAuthorLimited(pr, config), now, labels: actionLabelNames(config) },
     counts
   );
-  const history = config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
+  const history = config.wipLimit === 'auto' ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history : undefined;
   const snapshot: Snapshot = {
     repository,
     actor: read.facts.actor,

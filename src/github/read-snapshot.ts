@@ -10,7 +10,6 @@ import { readHistory } from './read-history.js';
 import { readOpenPullRequests } from './read-queue.js';
 import { readRepository, type RepositoryFacts } from './read-repository.js';
 import type { RepoRef } from './repo.js';
-import { countSearches } from './search-counts.js';
 
 export function needsFiles(config: Config): boolean {
   return config.rules.some((rule) => rule.selector.paths !== undefined);
@@ -39,9 +38,9 @@ export async function readQueueSnapshot(
     counts
   );
   const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-  const history = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
-  const { existingLabels } = await countSearches(client, {}, counts, { repo, names: actionLabelNames(config) });
-  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
+  // The history request also looks up the action's labels; without it, labels are created on demand (GitHub answers 422 when one exists).
+  const read = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config)) : undefined;
+  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history: read?.history, existingLabels: read?.existingLabels };
 }
 
 export async function readSnapshot(
