@@ -1,12 +1,13 @@
 // Gate mode: judge one PR. Constant cost when search counts can express the
-// configuration; otherwise (path rules, glob exemptions) the whole queue.
+// configuration (area rules too, through the labels the action keeps);
+// otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from './config/types.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
 import { plan as decide } from './core/plan.js';
-import { isOneOfLabels, ownLabels } from './core/labels.js';
+import { actionLabelNames, isOneOfLabels, ownLabels } from './core/labels.js';
 import { withMergeGroupStatus } from './core/merge-group.js';
-import { isCountable, isAuthorLimited } from './core/queue.js';
+import { isAuthorLimited } from './core/queue.js';
 import type { Plan, Snapshot } from './core/types.js';
 import { ActionError } from './action-error.js';
 import type { Client, RequestCounts } from './github/client.js';
@@ -56,26 +57,19 @@ export async function gate(
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);
     return { plan: onMergeGroup(decide(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
   }
-  const gateCounts = await readGateCounts(
+  const { counts: gateCounts, existingLabels } = await readGateCounts(
     client,
-    {
-      repo,
-      config,
-      pr,
-      recent: read.recent,
-      countable: (recent) => isCountable(recent, config),
-      authorLimited: isAuthorLimited(pr, config),
-      now
-    },
+    { repo, config, pr, recent: read.recent, authorLimited: isAuthorLimited(pr, config), now, labels: actionLabelNames(config) },
     counts
   );
-  const history = config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
+  const history = config.wipLimit === 'auto' ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history : undefined;
   const snapshot: Snapshot = {
     repository,
     actor: read.facts.actor,
     pullRequests: [pr],
     authors: gateCounts.merged === undefined ? {} : { [pr.author]: { merged: gateCounts.merged } },
-    history
+    history,
+    existingLabels
   };
   return { plan: onMergeGroup(planGateFromCounts(pr, gateCounts, snapshot, config, now)), snapshot, config };
 }

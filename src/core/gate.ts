@@ -13,8 +13,6 @@ import { planWrites } from './writes.js';
 const AUTHOR_ONLY_KEYS = new Set(['authors', 'associations']);
 
 export function canGateFromCounts(config: Config): { ok: true } | { ok: false; why: string } {
-  if (config.rules.some((rule) => rule.budgets.maxOpen !== undefined)) return { ok: false, why: 'a max-open (area) rule admits by walking the queue' };
-  if (config.rules.some((rule) => rule.selector.paths !== undefined)) return { ok: false, why: 'a rule selects by changed paths' };
   const perAuthorScoped = config.rules.some(
     (rule) => rule.budgets.maxOpenPerAuthor !== undefined && Object.keys(rule.selector).some((key) => !AUTHOR_ONLY_KEYS.has(key))
   );
@@ -29,19 +27,28 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
 export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number): Decision {
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
-  const violations = violationsOf(pr, rulesFor(pr, config), snapshot.authors[pr.author], config, () => ({
+  const rules = rulesFor(pr, config);
+  const violations = violationsOf(pr, rules, snapshot.authors[pr.author], config, () => ({
     openBefore: () => counts.authorOpenBefore,
     openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
   }));
   if (violations.length > 0) return violationDecision(pr, violations);
-  // Without area rules, admitted means fewer than wip-limit PRs ahead (spec §3).
-  return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+  if (counts.admittedAhead === undefined) {
+    // Without area rules, admitted means fewer than wip-limit PRs ahead.
+    return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+  }
+  // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
+  const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
+  const fullArea = rules.find(
+    (rule) => rule.budgets.maxOpen !== undefined && (counts.areaAdmittedAhead?.[rule.name] ?? 0) >= rule.budgets.maxOpen
+  );
+  return placeDecision(pr, counts.ahead + 1, underLimit && !fullArea, counts.queueSize, wipLimit, underLimit ? fullArea : undefined);
 }
 
 export function planGateFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, now: Date): Plan {
   const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit);
-  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor);
+  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor, snapshot.existingLabels);
   return {
     mode: 'gate',
     now: now.toISOString(),

@@ -1,5 +1,6 @@
 // The labels the action creates, with a colour and a description people can read.
 import type { Config } from '../config/types.js';
+import { areaLabel, areaRules } from './areas.js';
 import type { WriteOp } from './types.js';
 
 export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, { kind: 'create-label' }>> {
@@ -7,7 +8,8 @@ export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, {
   return new Map([
     define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
     define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
-    define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author')
+    define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
+    ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
   ]);
 }
 
@@ -20,4 +22,9 @@ export function ownLabels(config: Pick<Config, 'waitingLabel' | 'violationLabel'
 export function isOneOfLabels(name: string, labels: readonly string[]): boolean {
   const wanted = name.toLowerCase();
   return labels.some((label) => label.toLowerCase() === wanted);
+}
+
+/** The names of the labels the action may create, to look up before planning. */
+export function actionLabelNames(config: Config): string[] {
+  return [...labelDefinitions(config).keys()];
 }

@@ -35,7 +35,8 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
     evaluated.filter((e) => inScope(scope, e)),
     config,
     wipLimit,
-    snapshot.actor
+    snapshot.actor,
+    snapshot.existingLabels
   );
   return {
     mode: scope.mode,

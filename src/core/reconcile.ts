@@ -2,10 +2,12 @@
 // waiting/violation labels and the sticky comment (spec §3, §7). Nothing is
 // written where the PR already shows the truth, so a second run writes nothing.
 import type { Config } from '../config/types.js';
+import { areaLabel, areaRules, waitingIsState } from './areas.js';
 import { significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
 import { feedbackFor } from './feedback.js';
+import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
 
 export function statusWrite(pr: PullRequest, decision: Decision, config: Config): WriteOp | undefined {
@@ -18,9 +20,11 @@ export function statusWrite(pr: PullRequest, decision: Decision, config: Config)
 
 export function labelWrites(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
   const wanted = new Map<string, boolean>([
-    [config.waitingLabel, decision.state === 'waiting' && config.onWaiting.includes('label')],
-    // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:` (spec §3).
-    [config.violationLabel, decision.state === 'violation']
+    [config.waitingLabel, decision.state === 'waiting' && (config.onWaiting.includes('label') || waitingIsState(config))],
+    // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
+    [config.violationLabel, decision.state === 'violation'],
+    // Area labels let a gate count an area's admitted PRs with `label:`.
+    ...areaRules(config).map((rule): [string, boolean] => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
   ]);
   const writes: WriteOp[] = [];
   for (const [label, want] of wanted) {

@@ -84,6 +84,8 @@ export interface Snapshot {
   pullRequests: PullRequest[];
   authors: Record<string, AuthorStats>;
   history?: History;
+  /** Which of the action's labels (labels.ts) exist in the repository; undefined when not read. */
+  existingLabels?: string[];
 }
 
 /**
@@ -99,6 +101,10 @@ export interface GateCounts {
   authorOpenBefore: number;
   /** Keyed by window days: PRs the author opened in the window before this one. */
   authorOpenedBefore: Record<number, number>;
+  /** With area rules: of `ahead`, those admitted (not carrying the waiting label). */
+  admittedAhead?: number;
+  /** With area rules, keyed by rule name: admitted PRs ahead that carry the rule's area label. */
+  areaAdmittedAhead?: Record<string, number>;
 }
 
 export type State = 'admitted' | 'waiting' | 'violation' | 'exempt';

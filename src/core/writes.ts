@@ -19,7 +19,12 @@ export interface PlannedWrites {
   deferredCloses: number[];
 }
 
-export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: number, actor: string): PlannedWrites {
+/**
+ * `existingLabels`: the action's labels known to exist in the repository
+ * (undefined: unknown, so every label the writes add is created first; GitHub
+ * answers 422 for one that exists).
+ */
+export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: number, actor: string, existingLabels?: string[]): PlannedWrites {
   const statuses: WriteOp[] = [];
   const labels: WriteOp[] = [];
   const comments: WriteOp[] = [];
@@ -62,7 +67,8 @@ export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: num
   const allowed = closes.slice(0, config.maxClosesPerRun);
   const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap((c) => c.ops)];
   const definitions = labelDefinitions(config);
-  const added = new Set(body.flatMap((op) => (op.kind === 'add-label' ? [op.label] : [])));
+  const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
+  const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
   const creates = [...added].flatMap((name) => {
     const definition = definitions.get(name);
     return definition ? [definition] : [];

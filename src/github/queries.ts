@@ -106,26 +106,32 @@ ${REPOSITORY_FIELDS}
 ${PULL_REQUEST_FIELDS}`;
 
 /**
- * Builds one document of aliased search counts: `{ alias: searchQuery }`.
+ * Builds one document of aliased search counts: `{ alias: searchQuery }`,
+ * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
  * Counting costs one request whatever the queue size.
  */
-export function searchCountsQuery(aliases: string[]): string {
-  const fields = aliases
-    .map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`)
-    .join('\n');
-  const params = aliases.map((_, i) => `$q${i}: String!`).join(', ');
-  return `query SearchCounts(${params}) {\n  rateLimit { cost remaining resetAt }\n${fields}\n}`;
+export function searchCountsQuery(aliases: string[], labels = 0): string {
+  const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
+  const params = aliases.map((_, i) => `$q${i}: String!`);
+  const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
+  if (labels > 0) {
+    params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
+    fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
+  }
+  return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
 }
 
-
-/** PRs in any state, newest first: who opened how many in a trailing window. */
-export const OPENED_SINCE_QUERY = `
-query OpenedSince($owner: String!, $name: String!, $cursor: String) {
+/**
+ * Closed and merged PRs, newest first: with the open ones (already read),
+ * who opened how many in a trailing window.
+ */
+export const CLOSED_OPENED_SINCE_QUERY = `
+query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
-    pullRequests(first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
+    pullRequests(states: [CLOSED, MERGED], first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
-      nodes { createdAt author { __typename login } }
+      nodes { number createdAt author { __typename login } }
     }
   }
 }`;
@@ -135,6 +141,8 @@ export const ALL_QUERIES: Record<string, string> = {
   REPOSITORY_QUERY,
   OPEN_PULL_REQUESTS_QUERY,
   GATE_QUERY,
-  OPENED_SINCE_QUERY,
-  SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'])
+  CLOSED_OPENED_SINCE_QUERY,
+  SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
+  SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
+  LABELS_QUERY: searchCountsQuery([], 3)
 };

@@ -6,9 +6,11 @@ import type { AuthorStats, PullRequest } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import { restLogin } from './convert.js';
 import { query } from './graphql.js';
-import { OPENED_SINCE_QUERY } from './queries.js';
+import { CLOSED_OPENED_SINCE_QUERY } from './queries.js';
 import type { RepoRef } from './repo.js';
-import { countSearches, searchLogin } from './search-counts.js';
+import { countSearches } from './search-counts.js';
+import { searchLogin } from '../core/gate-searches.js';
+import { rateWindows } from '../core/rate-windows.js';
 
 const DAY_MS = 86_400_000;
 
@@ -16,31 +18,37 @@ interface OpenedPage {
   repository: {
     pullRequests: {
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: { createdAt: string; author: { __typename?: string; login: string } | null }[];
+      nodes: { number: number; createdAt: string; author: { __typename?: string; login: string } | null }[];
     };
   };
-}
-
-export function rateWindows(config: Config): number[] {
-  const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
-  return [...new Set(days)].sort((a, b) => a - b);
 }
 
 function hasPerAuthorBudget(config: Config): boolean {
   return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
 }
 
-/** Creation times of every PR opened since `since`, by author: ⌈inflow/100⌉ requests. */
-async function openedSince(client: Client, repo: RepoRef, since: Date, counts: RequestCounts): Promise<Map<string, string[]>> {
+/**
+ * Creation times of every PR opened since `since`, by author: the open ones
+ * from the queue already read, the closed and merged ones from
+ * ⌈closed PRs opened since / 100⌉ requests.
+ */
+async function openedSince(client: Client, repo: RepoRef, since: Date, open: PullRequest[], counts: RequestCounts): Promise<Map<string, string[]>> {
   const byAuthor = new Map<string, string[]>();
+  // A PR closed between the two reads is in both: count it once.
+  const seen = new Set<number>();
+  const add = (number: number, login: string, createdAt: string) => {
+    if (seen.has(number)) return;
+    seen.add(number);
+    byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
+  };
+  for (const pr of open) if (new Date(pr.createdAt) >= since) add(pr.number, pr.author, pr.createdAt);
   let cursor: string | null = null;
   for (;;) {
-    const page: OpenedPage = await query<OpenedPage>(client, OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
+    const page: OpenedPage = await query<OpenedPage>(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
     const connection = page.repository.pullRequests;
     for (const node of connection.nodes) {
       if (new Date(node.createdAt) < since) return byAuthor;
-      const login = restLogin(node.author);
-      byAuthor.set(login, [...(byAuthor.get(login) ?? []), node.createdAt]);
+      add(node.number, restLogin(node.author), node.createdAt);
     }
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return byAuthor;
     cursor = connection.pageInfo.endCursor;
@@ -75,13 +83,13 @@ export async function readAuthorStats(
   const windows = rateWindows(config);
   if (windows.length > 0) {
     const longest = windows[windows.length - 1];
-    const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), counts);
+    const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), pullRequests, counts);
     for (const [login, times] of opened) stats[login] = { openedAt: times };
   }
   if (config.trustedAfterMerged > 0) {
     const candidates = trustCandidates(config, pullRequests, stats);
     const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
-    const merged = await countSearches(client, searches, counts);
+    const { counts: merged } = await countSearches(client, searches, counts);
     for (const login of candidates) stats[login] = { ...stats[login], merged: merged[login] };
   }
   return stats;

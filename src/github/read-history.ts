@@ -3,7 +3,8 @@
 import type { History } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import type { RepoRef } from './repo.js';
-import { countSearches, searchTime } from './search-counts.js';
+import { searchTime } from '../core/gate-searches.js';
+import { countSearches } from './search-counts.js';
 
 const DAY_MS = 86_400_000;
 export const HISTORY_WEEKS = 8;
@@ -19,7 +20,19 @@ function range(from: Date, to: Date): string {
   return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
 }
 
-export async function readHistory(client: Client, repo: RepoRef, now: Date, windowDays: number, counts: RequestCounts): Promise<History> {
+/**
+ * One request of aliased search counts (GraphQL `search`): merged PRs in the
+ * throughput window and 8 weeks of opened and merged. With `labels`, the same
+ * request looks them up (`existingLabels` in the answer).
+ */
+export async function readHistory(
+  client: Client,
+  repo: RepoRef,
+  now: Date,
+  windowDays: number,
+  counts: RequestCounts,
+  labels: string[] = []
+): Promise<{ history: History; existingLabels: string[] }> {
   const base = `repo:${repo.owner}/${repo.name} is:pr`;
   const thisWeek = weekStart(now);
   const weeks = Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
@@ -31,9 +44,12 @@ export async function readHistory(client: Client, repo: RepoRef, now: Date, wind
     searches[`opened${i}`] = `${base} created:${range(start, end)}`;
     searches[`merged${i}`] = `${base} is:merged merged:${range(start, end)}`;
   });
-  const result = await countSearches(client, searches, counts);
+  const { counts: result, existingLabels } = await countSearches(client, searches, counts, { repo, names: labels });
   return {
-    mergedInWindow: result.mergedInWindow,
-    weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
+    existingLabels,
+    history: {
+      mergedInWindow: result.mergedInWindow,
+      weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
+    }
   };
 }

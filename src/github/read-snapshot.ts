@@ -2,6 +2,7 @@
 // ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
+import { actionLabelNames } from '../core/labels.js';
 import type { Snapshot } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import { readAuthorStats } from './read-author-stats.js';
@@ -37,8 +38,9 @@ export async function readQueueSnapshot(
     counts
   );
   const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-  const history = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
-  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history };
+  // The history request also looks up the action's labels; without it, labels are created on demand (GitHub answers 422 when one exists).
+  const read = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config)) : undefined;
+  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history: read?.history, existingLabels: read?.existingLabels };
 }
 
 export async function readSnapshot(

@@ -1,37 +1,52 @@
 // Counts of issue-search queries, many per request as aliased `search`
-// fields: the gate's cost stays constant whatever the queue size.
+// fields: the gate's cost stays constant whatever the queue size. The same
+// document can look up labels by name, so checking that the action's labels
+// exist costs no request of its own.
 import type { Client, RequestCounts } from './client.js';
 import { query } from './graphql.js';
 import { searchCountsQuery } from './queries.js';
+import type { RepoRef } from './repo.js';
 
 /** GitHub caps a query's complexity; 20 searches per document stays well inside it. */
 const SEARCHES_PER_REQUEST = 20;
 
-export async function countSearches(client: Client, searches: Record<string, string>, counts: RequestCounts): Promise<Record<string, number>> {
+export interface LabelLookup {
+  repo: RepoRef;
+  /** Label names; GitHub finds a label by name case-insensitively. */
+  names: string[];
+}
+
+export interface SearchCounts {
+  /** `issueCount` per key of the searches. */
+  counts: Record<string, number>;
+  /** The names of `labels` that exist in the repository, as the lookup asked for them. */
+  existingLabels: string[];
+}
+
+type CountsData = Record<string, { issueCount: number }> & { repository?: Record<string, { name: string } | null> };
+
+/**
+ * Sends `searches` (`{ key: search query }`) as aliased GraphQL
+ * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
+ * `labels` with `repository.label(name:)` in the first request.
+ */
+export async function countSearches(client: Client, searches: Record<string, string>, counts: RequestCounts, labels?: LabelLookup): Promise<SearchCounts> {
   const keys = Object.keys(searches);
-  const result: Record<string, number> = {};
-  for (let start = 0; start < keys.length; start += SEARCHES_PER_REQUEST) {
+  const result: SearchCounts = { counts: {}, existingLabels: [] };
+  const names = labels?.names ?? [];
+  for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
     const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
+    const lookup = start === 0 ? names : [];
+    if (batch.length === 0 && lookup.length === 0) break;
     const aliases = batch.map((_, i) => `c${i}`);
-    const variables = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
-    const data = await query<Record<string, { issueCount: number }>>(client, searchCountsQuery(aliases), variables, counts);
-    batch.forEach((key, i) => (result[key] = data[aliases[i]].issueCount));
+    const variables: Record<string, unknown> = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
+    lookup.forEach((name, i) => (variables[`l${i}`] = name));
+    if (lookup.length > 0 && labels) Object.assign(variables, { owner: labels.repo.owner, name: labels.repo.name });
+    const data = await query<CountsData>(client, searchCountsQuery(aliases, lookup.length), variables, counts);
+    batch.forEach((key, i) => (result.counts[key] = data[aliases[i]].issueCount));
+    lookup.forEach((name, i) => {
+      if (data.repository?.[`l${i}`]) result.existingLabels.push(name);
+    });
   }
   return result;
-}
-
-/** A search qualifier value: quoted when it holds spaces or commas. */
-export function quote(value: string): string {
-  return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-export function searchLogin(login: string): string {
-  const bot = /^(.+)\[bot\]$/.exec(login);
-  return bot ? `app/${bot[1]}` : login;
-}
-
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-export function searchTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

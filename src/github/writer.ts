@@ -54,14 +54,12 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
     return result;
   }
   const send = sender(client, options);
-  const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set<string>();
   let writes = 0;
   let failures = 0;
   let failed = 0;
   let stopped: string | undefined;
   let stoppedBy: string | undefined;
   for (const [index, op] of ops.entries()) {
-    if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase())) continue;
     if (!stopped && writes >= options.maxWrites) {
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
       warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
@@ -150,11 +148,6 @@ export function describeOp(op: WriteOp): string {
 /** REST routes name the repository `repo`, GraphQL `name`. */
 function restRepo(repo: RepoRef): { owner: string; repo: string } {
   return { owner: repo.owner, repo: repo.name };
-}
-
-async function labelNames(client: Client, repo: RepoRef): Promise<Set<string>> {
-  const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...restRepo(repo), per_page: 100 });
-  return new Set(labels.map((l) => l.name.toLowerCase()));
 }
 
 /** The sticky comment's id when a reader's window of recent comments missed it. */

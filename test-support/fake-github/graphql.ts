@@ -340,6 +340,8 @@ function repositoryNode(store: FakeStore) {
         args,
         'labels'
       ),
+    // GitHub finds a label by name case-insensitively.
+    label: ({ name }: { name: string }) => (store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()) ? labelNode(store, name) : null),
     pullRequest: ({ number }: { number: number }) => {
       const pr = findPullRequest(store, number);
       if (!pr) throw new GitHubGraphqlError(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND');
