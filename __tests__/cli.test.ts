@@ -1,6 +1,6 @@
 // The read-only CLI (`node dist/cli.js plan`) against the fake GitHub: it
 // makes the same decisions as a sweep of the action and never writes.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,17 +121,31 @@ describe('plan on a busy repository', () => {
     ['an unknown repository', ['plan', '--repo', 'acme/nope'], {}, 1, 'error: GitHub answered NOT_FOUND while reading acme/nope: the repository does not exist or the token cannot see it'],
     ['no token', ['plan', '--repo', REPOSITORY], { GITHUB_TOKEN: '' }, 2, 'GITHUB_TOKEN is not set'],
     ['a repository that is not OWNER/NAME', ['plan', '--repo', 'widgets'], {}, 2, '--repo "widgets" is not OWNER/NAME.'],
-    ['a missing local config file', ['plan', '--repo', REPOSITORY, '--config', '/nonexistent/backpressure.yml'], {}, 1, 'error: --config: ENOENT'],
+    ['a missing local config file', ['plan', '--repo', REPOSITORY, '--config', '/nonexistent/backpressure.yml'], {}, 1, 'error: --config "/nonexistent/backpressure.yml": no such file.'],
+    ['a directory as the local config file', ['plan', '--repo', REPOSITORY, '--config', os.tmpdir()], {}, 1, `error: --config ${JSON.stringify(os.tmpdir())}: is a directory, not a file.`],
     ['a bad input value', ['plan', '--repo', REPOSITORY, '--input', 'wip-limit=lots'], {}, 1, 'wip-limit'],
-    ['an unknown input', ['plan', '--repo', REPOSITORY, '--input', 'wip-limt=5'], {}, 2, '--input wip-limt: no such input; accepted: wip-limit,'],
+    ['a misspelt input', ['plan', '--repo', REPOSITORY, '--input', 'wip-limt=5'], {}, 2, '--input wip-limt: no such input. Did you mean wip-limit?'],
+    ['a camelCase input', ['plan', '--repo', REPOSITORY, '--input', 'staleDays=5'], {}, 2, '--input staleDays: no such input. Did you mean stale-days?'],
+    ['an unknown input', ['plan', '--repo', REPOSITORY, '--input', 'colour=red'], {}, 2, '--input colour: no such input; accepted: wip-limit,'],
     ['the token as an input', ['plan', '--repo', REPOSITORY, '--input', 'github-token=x'], {}, 2, '--input github-token: not accepted here, the token comes from the GITHUB_TOKEN environment variable.'],
     ['no --repo', ['plan'], {}, 2, '--repo OWNER/NAME is required.'],
-    ['an unknown command', ['apply', '--repo', REPOSITORY], {}, 2, 'Unknown command "apply": the command is "plan".']
+    ['an unknown command', ['apply', '--repo', REPOSITORY], {}, 2, 'Unknown command "apply": the command is "plan".'],
+    ['no command', ['--repo', REPOSITORY], {}, 2, 'Usage: pr-backpressure plan --repo OWNER/NAME'],
+    ['no arguments at all', [], {}, 2, 'Usage: pr-backpressure plan --repo OWNER/NAME'],
+    ['an extra argument', ['plan', 'acme/widgets'], {}, 2, 'Unexpected argument "acme/widgets": plan takes options only.'],
+    ['a misspelt option', ['plan', '--repo', REPOSITORY, '--jsn'], {}, 2, 'Unknown option --jsn. Did you mean --json?'],
+    ['an unknown option', ['plan', '--repo', REPOSITORY, '--verbose'], {}, 2, 'Unknown option --verbose.'],
+    ['an unknown short option', ['plan', '-x'], {}, 2, 'Unknown option -x.'],
+    ['an option without its value', ['plan', '--repo'], {}, 2, '--repo needs a value: --repo OWNER/NAME.'],
+    ['an option whose value is another option', ['plan', '--repo', '--json'], {}, 2, '--repo needs a value: --repo OWNER/NAME.'],
+    ['a value for a flag', ['plan', '--repo', REPOSITORY, '--json=yes'], {}, 2, '--json takes no value.']
   ])('%s: a clear message, no stack trace, nothing on stdout', async (_name, args, extraEnv, exitCode, message) => {
     const cli = await runCli(args, { ...env, ...extraEnv });
     expect(cli.exitCode).toBe(exitCode);
     expect(cli.stderr.trim().split('\n')[0]).toContain(message);
     expect(cli.stderr).not.toMatch(/^\s+at /m);
+    // Node's own wording (parseArgs, fs) never reaches the user.
+    expect(cli.stderr).not.toMatch(/ENOENT|EISDIR|ERR_PARSE_ARGS|positional argument starting with|<value>|Unknown command ""/);
     expect(cli.stdout).toBe('');
   });
 
@@ -144,7 +158,53 @@ describe('plan on a busy repository', () => {
     expect(cli.stderr).toBe('');
   });
 
+  test('a usage mistake is followed by the usage', async () => {
+    const cli = await runCli(['plan', '--jsn'], env);
+    expect(cli.stderr.split('\n').slice(0, 3)).toEqual(['Unknown option --jsn. Did you mean --json?', '', expect.stringMatching(/^Usage: pr-backpressure plan/)]);
+  });
+
   test('no run of the CLI sent a write request', () => {
     expect(fake.counts().restWrites).toBe(0);
+  });
+});
+
+describe('npm run demo -- --serve', () => {
+  let demo: ChildProcessWithoutNullStreams | undefined;
+  afterAll(() => {
+    if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+  });
+
+  test('keeps the fake GitHub up and prints a plan command that works against it', async () => {
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name) && name !== 'NODE_OPTIONS'));
+    const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const child = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--serve'], { cwd: REPO_ROOT, env: { ...inherited, DEMO_OPEN_PRS: '60' } });
+    demo = child;
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const command = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const line = output.split('\n').find((l) => l.startsWith('GITHUB_API_URL='));
+        if (line) resolve(line);
+      });
+      child.on('close', () => reject(new Error(`the demo ended before printing the plan command:\n${output}`)));
+    });
+    expect(output).toContain('stays up on http://127.0.0.1:');
+
+    // The exact printed line: environment assignments, then `node dist/cli.js plan …`.
+    const words = command.split(' ');
+    const assignments = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+    const rest = words.filter((w) => !/^[A-Z_]+=/.test(w));
+    expect(Object.keys(assignments)).toEqual(['GITHUB_API_URL', 'GITHUB_TOKEN']);
+    expect(rest.slice(0, 3)).toEqual(['node', 'dist/cli.js', 'plan']);
+    const cli = await runCli(rest.slice(2), assignments);
+    expect(cli.stderr).not.toMatch(/error/i);
+    expect(cli.exitCode).toBe(0);
+    expect(cli.stdout).toMatch(/PR BACKPRESSURE: SWEEP OF /);
+    expect(cli.stderr).toContain('Read 60 of 60 open pull requests');
+
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 // The README documents every input and output exactly as action.yml declares them.
 import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { withTables } from '../scripts/docs.js';
 import { buildConfig } from '../src/config/load.js';
 
@@ -98,4 +100,51 @@ test('CHANGELOG.md has an entry for the next release', () => {
   const changelog = fs.readFileSync('CHANGELOG.md', 'utf8');
   expect(changelog).toMatch(/^## Unreleased$/m);
   expect(changelog).toContain('CLI');
+});
+
+/** Every heading's text, as written after the #s. */
+function headingTexts(markdown: string): string[] {
+  return [...markdown.replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,4} (.+)$/gm)].map((m) => m[1].trim());
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && /\.(ts|mjs)$/.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+}
+
+test('the README opens with a contents list that links every section', () => {
+  const text = readme();
+  const sections = [...text.replace(/```[\s\S]*?```/g, '').matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
+  expect(sections[0]).toBe('Contents');
+  const contents = /## Contents\n([\s\S]*?)\n## /.exec(text)?.[1] ?? '';
+  const linked = new Set([...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]));
+  const missing = sections.slice(1).filter((section) => ![...anchors(`## ${section}`)].every((anchor) => linked.has(anchor)));
+  expect(missing).toEqual([]);
+});
+
+test('every README section that a message or a comment cites exists', () => {
+  const headings = headingTexts(readme());
+  const cited = ['src', 'scripts', 'test-support'].flatMap(filesUnder).flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/README(?: section)? "([^"]+)"/g)].map((m) => `${file}: ${m[1]}`)
+  );
+  expect(cited.length).toBeGreaterThan(0);
+  expect(cited.filter((c) => !headings.includes(c.slice(c.indexOf(': ') + 2)))).toEqual([]);
+});
+
+test('every input row of the README has its default in the default column', () => {
+  const table = /<!-- inputs:start -->\n([\s\S]*?)\n<!-- inputs:end -->/.exec(readme())?.[1] ?? '';
+  const [header, , ...rows] = table.split('\n');
+  expect(header).toBe('| input | description | default |');
+  expect(rows).toHaveLength(Object.keys((parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs).length);
+  const cells = rows.map((row) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+  expect(cells.filter(([, description, shown]) => !shown || /Built-in default/i.test(description)).map(([name]) => name)).toEqual([]);
+  const byName = Object.fromEntries(cells.map(([name, , shown]) => [name, shown]));
+  expect([byName['`wip-limit`'], byName['`stale-label`'], byName['`github-token`']]).toEqual(['50', 'stale', '`${{ github.token }}`']);
+});
+
+test('every npm script the README runs exists', () => {
+  const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const used = [...new Set([...readme().matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]))];
+  expect(used).toEqual(expect.arrayContaining(['demo', 'test:unit', 'build']));
+  expect(used.filter((name) => !(name in scripts))).toEqual([]);
+  expect(readme()).toContain('npm run demo -- --serve');
 });

@@ -1,12 +1,15 @@
 // `npm run demo`: the real bundled action (dist/index.js), run as the Actions
 // runner runs it, against the embedded fake GitHub holding a generated busy
 // repository. No token, no network. Prints the job summaries.
+// `npm run demo -- --serve` then leaves the fake GitHub up and prints the
+// `plan` command (the read-only CLI) to try against it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { markdownToTerminal } from '../src/report/terminal.js';
 import { pullRequestEvent, scheduleEvent } from '../test-support/events.js';
 import { startFakeGitHub } from '../test-support/fake-github/index.js';
-import { WRITE_TOKEN } from '../test-support/fake-github/store.js';
+import { READ_TOKEN, WRITE_TOKEN } from '../test-support/fake-github/store.js';
 import { generateRepository } from '../test-support/generate.js';
 import { REPO_ROOT } from '../test-support/run-action.js';
 import { runCounted, type CountedRun } from '../test-support/counted-run.js';
@@ -31,7 +34,16 @@ rules:
     require-owner: true
 `;
 
+const USAGE = 'Usage: npm run demo [-- --serve]   (--serve: keep the fake GitHub up afterwards, to try the CLI against it)';
+
 async function main(): Promise<void> {
+  let serve: boolean;
+  try {
+    serve = parseArgs({ options: { serve: { type: 'boolean', default: false } } }).values.serve;
+  } catch {
+    console.error(USAGE);
+    process.exit(2);
+  }
   const store = generateRepository({ seed: 2026, openPullRequests: OPEN_PULL_REQUESTS, now: new Date(), config: CONFIG });
   const github = await startFakeGitHub(store);
   const outDir = path.join(REPO_ROOT, 'demo-output');
@@ -58,6 +70,15 @@ async function main(): Promise<void> {
       report('gate', gate);
     }
     console.log(`\nSummaries written to ${path.relative(process.cwd(), outDir)}/ (summary.md and one per gate).`);
+    if (serve) {
+      // A read-only token is all the CLI needs; the fake knows it.
+      console.log(`\nThe fake GitHub stays up on ${github.url} until Ctrl-C. Preview the repository with the CLI (after the sweep above, a second one has little to do):\n`);
+      console.log(`GITHUB_API_URL=${github.url} GITHUB_TOKEN=${READ_TOKEN} node dist/cli.js plan --repo ${repository}`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+    }
   } finally {
     await github.close();
   }

@@ -3,9 +3,10 @@
 // A test fails when README.md and action.yml disagree: run `npm run docs`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function cell(text: unknown): string {
   return String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
@@ -16,14 +17,25 @@ interface ActionSpec {
   outputs?: Record<string, { description?: string }>;
 }
 
+/**
+ * An input's row: the description without its closing "Built-in default: …"
+ * sentence, which goes to the default column, or action.yml's `default:` (as
+ * code) where it declares one. Throws when an input states no default.
+ */
+function inputRow(name: string, spec: { description?: string; default?: unknown }): string {
+  const match = /^(.*?)\s*Built-in default: (.+?)\.?$/.exec(cell(spec.description));
+  if (!match) throw new Error(`action.yml: the description of input ${name} does not end with "Built-in default: …"`);
+  const [, description, builtIn] = match;
+  const shown = spec.default === undefined ? builtIn : `\`${cell(spec.default)}\``;
+  return `| \`${name}\` | ${description} | ${shown} |`;
+}
+
 export function tables(actionYml: string): { inputs: string; outputs: string } {
   const action = parse(actionYml) as ActionSpec;
-  const inputs = Object.entries(action.inputs ?? {}).map(
-    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} | ${spec.default === undefined ? '' : `\`${cell(spec.default)}\``} |`
-  );
+  const inputs = Object.entries(action.inputs ?? {}).map(([name, spec]) => inputRow(name, spec));
   const outputs = Object.entries(action.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
   return {
-    inputs: ['| input | description | `default:` in action.yml |', '|---|---|---|', ...inputs].join('\n'),
+    inputs: ['| input | description | default |', '|---|---|---|', ...inputs].join('\n'),
     outputs: ['| output | description |', '|---|---|', ...outputs].join('\n')
   };
 }
@@ -39,7 +51,7 @@ export function withTables(readme: string, actionYml: string): string {
   return text;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const readmePath = path.join(root, 'README.md');
   const updated = withTables(fs.readFileSync(readmePath, 'utf8'), fs.readFileSync(path.join(root, 'action.yml'), 'utf8'));
   fs.writeFileSync(readmePath, updated);

@@ -3,9 +3,10 @@
 // and the catalogue disagree: run `npm run reliability`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BAD_INPUT_ROWS, CONCURRENCY_ROWS, FAULT_ROWS, SECURITY_ROWS, type BadInputRow, type CheckRow, type FaultRow } from '../__tests__/e2e/reliability-catalogue.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RELIABILITY_PATH = path.join(root, 'docs', 'reliability.md');
 
 function cell(text: string): string {
@@ -86,7 +87,7 @@ export function renderReliability(): string {
   ].join('\n');
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   fs.mkdirSync(path.dirname(RELIABILITY_PATH), { recursive: true });
   fs.writeFileSync(RELIABILITY_PATH, renderReliability());
   console.log(`${path.relative(root, RELIABILITY_PATH)} regenerated from the reliability catalogue`);

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
+import { closest } from './config/suggest.js';
 import { plan as decide } from './core/plan.js';
 import type { ExecutionReport } from './core/types.js';
 import { createClient, type RequestCounts } from './github/client.js';
@@ -48,31 +49,57 @@ interface CliOptions {
   json: boolean;
 }
 
+const OPTIONS = {
+  repo: { type: 'string' },
+  config: { type: 'string' },
+  input: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const;
+
+/** What a string option's value looks like, for "needs a value" messages. */
+const VALUE_EXAMPLES: Record<string, string> = { repo: '--repo OWNER/NAME', config: '--config FILE', input: '--input NAME=VALUE' };
+
+/**
+ * Parses in non-strict mode and checks the tokens itself, so every mistake
+ * gets the CLI's own words (node's parseArgs messages talk about its API).
+ */
 function parse(argv: string[]): CliOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      repo: { type: 'string' },
-      config: { type: 'string' },
-      input: { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false }
+  const { values, positionals, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
+    if (!spec) {
+      const guess = closest(token.name, Object.keys(OPTIONS));
+      throw new UsageError(`Unknown option ${token.rawName}.${guess ? ` Did you mean --${guess}?` : ''}`);
     }
-  });
+    // Non-strict parsing takes the next argument as the value even when it is another option (`--repo --json`).
+    if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+      throw new UsageError(`${token.rawName} needs a value: ${VALUE_EXAMPLES[token.name]}.`);
+    }
+    if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value.`);
+  }
   if (values.help) return 'help';
-  if (positionals[0] !== 'plan' || positionals.length > 1) throw new UsageError(`Unknown command "${positionals.join(' ')}": the command is "plan".`);
-  if (!values.repo) throw new UsageError('--repo OWNER/NAME is required.');
+  // No command at all: the usage is the message.
+  if (positionals.length === 0) throw new UsageError('');
+  if (positionals[0] !== 'plan') throw new UsageError(`Unknown command "${positionals[0]}": the command is "plan".`);
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}": plan takes options only.`);
+  const repo = values.repo as string | undefined;
+  if (!repo) throw new UsageError('--repo OWNER/NAME is required.');
+  const cliInputs = INPUT_NAMES.filter((n) => !NOT_CLI_INPUTS[n]);
   const inputs: Record<string, string> = {};
-  for (const pair of values.input ?? []) {
+  for (const pair of (values.input as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--input "${pair}" is not NAME=VALUE (e.g. --input wip-limit=50).`);
     const name = pair.slice(0, eq).trim();
     if (NOT_CLI_INPUTS[name]) throw new UsageError(`--input ${name}: not accepted here, ${NOT_CLI_INPUTS[name]}.`);
-    if (!INPUT_NAMES.includes(name)) throw new UsageError(`--input ${name}: no such input; accepted: ${INPUT_NAMES.filter((n) => !NOT_CLI_INPUTS[n]).join(', ')}.`);
+    if (!INPUT_NAMES.includes(name)) {
+      const guess = closest(name, cliInputs);
+      throw new UsageError(guess ? `--input ${name}: no such input. Did you mean ${guess}?` : `--input ${name}: no such input; accepted: ${cliInputs.join(', ')}.`);
+    }
     inputs[name] = pair.slice(eq + 1).trim();
   }
-  return { repo: values.repo, configFile: values.config, inputs, json: values.json ?? false };
+  return { repo, configFile: values.config as string | undefined, inputs, json: values.json === true };
 }
 
 /**
@@ -96,10 +123,28 @@ function reserveStdout(): (text: string) => void {
   };
 }
 
+/** Why a local `--config` file cannot be read, in words rather than an errno. */
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory'
+};
+
+class LocalFileError extends Error {}
+
+function readLocalConfig(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new LocalFileError(`--config ${JSON.stringify(file)}: ${READ_FAILURES[code] ?? (error as Error).message}.`);
+  }
+}
+
 /** One line for a failure: the CLI's own words where the action's would point at an input. */
 function failureLine(error: unknown, repo: string): string {
-  if (error instanceof ConfigError) return error.message;
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return `--config: ${(error as Error).message}`;
+  if (error instanceof ConfigError || error instanceof LocalFileError) return error.message;
   if (statusOf(error) === 401) return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
   return describeGitHubError(error, `reading ${repo}`);
 }
@@ -110,7 +155,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     options = parse(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    const message = (error as Error).message;
+    process.stderr.write(message ? `${message}\n\n${USAGE}\n` : `${USAGE}\n`);
     return 2;
   }
   if (options === 'help') {
@@ -131,7 +177,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const client = createClient(token, counts, 0, (message) => process.stderr.write(`warning: ${message}\n`));
   const localConfig = options.configFile;
   try {
-    const localText = localConfig ? fs.readFileSync(localConfig, 'utf8') : undefined;
+    const localText = localConfig ? readLocalConfig(localConfig) : undefined;
     const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
     const now = new Date();
     const { snapshot, config } = await readSnapshot(

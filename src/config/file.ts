@@ -4,6 +4,7 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import schema from '../../schema/backpressure.schema.json' with { type: 'json' };
+import { closest } from './suggest.js';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -99,30 +100,6 @@ function ruleKeys(): string[] {
 
 function matchKeys(): string[] {
   return Object.keys(schema.definitions.rule.properties.match.properties);
-}
-
-/** The accepted key a typo most likely meant: same letters ignoring case and separators, or a small edit distance. */
-function closest(key: string, accepted: string[]): string | undefined {
-  const normal = (text: string) => text.toLowerCase().replace(/[-_\s]/g, '');
-  const exact = accepted.find((candidate) => normal(candidate) === normal(key));
-  if (exact) return exact;
-  const scored = accepted
-    .map((candidate) => ({ candidate, distance: editDistance(normal(key), normal(candidate)) }))
-    .sort((a, b) => a.distance - b.distance);
-  const best = scored[0];
-  return best && best.distance <= Math.max(2, Math.floor(key.length / 4)) ? best.candidate : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function isRulePath(path: KeyPath): boolean {
