@@ -50239,10 +50239,203 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
 const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}}]}}}');
+;// CONCATENATED MODULE: ./node_modules/leven/index.js
+const array = [];
+const characterCodeCache = [];
+
+function leven(first, second, options) {
+	if (first === second) {
+		return 0;
+	}
+
+	const maxDistance = options?.maxDistance;
+	const swap = first;
+
+	// Swapping the strings if `a` is longer than `b` so we know which one is the
+	// shortest & which one is the longest
+	if (first.length > second.length) {
+		first = second;
+		second = swap;
+	}
+
+	let firstLength = first.length;
+	let secondLength = second.length;
+
+	// Performing suffix trimming:
+	// We can linearly drop suffix common to both strings since they
+	// don't increase distance at all
+	// Note: `~-` is the bitwise way to perform a `- 1` operation
+	while (firstLength > 0 && (first.charCodeAt(~-firstLength) === second.charCodeAt(~-secondLength))) {
+		firstLength--;
+		secondLength--;
+	}
+
+	// Performing prefix trimming
+	// We can linearly drop prefix common to both strings since they
+	// don't increase distance at all
+	let start = 0;
+
+	while (start < firstLength && (first.charCodeAt(start) === second.charCodeAt(start))) {
+		start++;
+	}
+
+	firstLength -= start;
+	secondLength -= start;
+
+	// Early termination after trimming: if difference in length exceeds max distance
+	if (maxDistance !== undefined && secondLength - firstLength > maxDistance) {
+		return maxDistance;
+	}
+
+	if (firstLength === 0) {
+		return maxDistance !== undefined && secondLength > maxDistance
+			? maxDistance
+			: secondLength;
+	}
+
+	let bCharacterCode;
+	let result;
+	let temporary;
+	let temporary2;
+	let index = 0;
+	let index2 = 0;
+
+	while (index < firstLength) {
+		characterCodeCache[index] = first.charCodeAt(start + index);
+		array[index] = ++index;
+	}
+
+	while (index2 < secondLength) {
+		bCharacterCode = second.charCodeAt(start + index2);
+		temporary = index2++;
+		result = index2;
+
+		for (index = 0; index < firstLength; index++) {
+			temporary2 = bCharacterCode === characterCodeCache[index] ? temporary : temporary + 1;
+			temporary = array[index];
+			// eslint-disable-next-line no-multi-assign
+			result = array[index] = temporary > result
+				? (temporary2 > result ? result + 1 : temporary2)
+				: (temporary2 > temporary ? temporary + 1 : temporary2);
+		}
+
+		// Early termination: if all values in current row exceed maxDistance
+		if (maxDistance !== undefined) {
+			let rowMinimum = result;
+			for (index = 0; index < firstLength; index++) {
+				if (array[index] < rowMinimum) {
+					rowMinimum = array[index];
+				}
+			}
+
+			if (rowMinimum > maxDistance) {
+				return maxDistance;
+			}
+		}
+	}
+
+	// Bound arrays to avoid retaining large previous sizes
+	array.length = firstLength;
+	characterCodeCache.length = firstLength;
+
+	return maxDistance !== undefined && result > maxDistance ? maxDistance : result;
+}
+
+function closestMatch(target, candidates, options) {
+	if (!Array.isArray(candidates) || candidates.length === 0) {
+		return undefined;
+	}
+
+	const userMax = options?.maxDistance;
+	const targetLength = target.length;
+
+	// Exact match fast-path
+	for (const candidate of candidates) {
+		if (candidate === target) {
+			return candidate;
+		}
+	}
+
+	if (userMax === 0) {
+		return undefined;
+	}
+
+	let best;
+	let bestDist = Number.POSITIVE_INFINITY;
+	const seen = new Set();
+
+	for (const candidate of candidates) {
+		if (seen.has(candidate)) {
+			continue;
+		}
+
+		seen.add(candidate);
+
+		const lengthDiff = Math.abs(candidate.length - targetLength);
+		if (lengthDiff >= bestDist) {
+			continue;
+		}
+
+		if (userMax !== undefined && lengthDiff > userMax) {
+			continue;
+		}
+
+		const cap = Number.isFinite(bestDist)
+			? (userMax === undefined ? bestDist : Math.min(bestDist, userMax))
+			: userMax;
+
+		const distance = cap === undefined
+			? leven(target, candidate)
+			: leven(target, candidate, {maxDistance: cap});
+
+		// Skip candidates that exceed the user's maximum distance
+		if (userMax !== undefined && distance > userMax) {
+			continue;
+		}
+
+		// If we got a capped result that equals the cap, we need the actual distance
+		// for accurate comparison, but only if the cap was due to userMax
+		let actualD = distance;
+		if (cap !== undefined && distance === cap && cap === userMax) {
+			actualD = leven(target, candidate);
+		}
+
+		if (actualD < bestDist) {
+			bestDist = actualD;
+			best = candidate;
+			if (bestDist === 0) {
+				break;
+			}
+		}
+	}
+
+	if (userMax !== undefined && bestDist > userMax) {
+		return undefined;
+	}
+
+	return best;
+}
+
+;// CONCATENATED MODULE: ./src/config/suggest.ts
+// "Did you mean …?" for a mistyped config key or CLI input name.
+
+/**
+ * The accepted name a typo most likely meant: the same letters ignoring case
+ * and `-`/`_`/spaces, or the nearest by Levenshtein distance within
+ * max(2, a quarter of the name's length). Undefined when nothing is that close.
+ */
+function closest(name, accepted) {
+    const normal = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
+    const byNormal = new Map(accepted.map((candidate) => [normal(candidate), candidate]));
+    const match = closestMatch(normal(name), [...byNormal.keys()], { maxDistance: Math.max(2, Math.floor(name.length / 4)) });
+    return match === undefined ? undefined : byNormal.get(match);
+}
+
 ;// CONCATENATED MODULE: ./src/config/file.ts
 // Reads the YAML config file: syntax, shape and unknown keys, each problem
 // with `path:line:col`. Values are checked by load.ts with the same parsers
 // as the inputs, so a bad value reads the same wherever it was written.
+
 
 
 
@@ -50320,29 +50513,6 @@ function ruleKeys() {
 }
 function matchKeys() {
     return Object.keys(backpressure_schema_namespaceObject.definitions.rule.properties.match.properties);
-}
-/** The accepted key a typo most likely meant: same letters ignoring case and separators, or a small edit distance. */
-function closest(key, accepted) {
-    const normal = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
-    const exact = accepted.find((candidate) => normal(candidate) === normal(key));
-    if (exact)
-        return exact;
-    const scored = accepted
-        .map((candidate) => ({ candidate, distance: editDistance(normal(key), normal(candidate)) }))
-        .sort((a, b) => a.distance - b.distance);
-    const best = scored[0];
-    return best && best.distance <= Math.max(2, Math.floor(key.length / 4)) ? best.candidate : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
 }
 function isRulePath(path) {
     return path.length === 2 && path[0] === 'rules' && typeof path[1] === 'number';
@@ -56222,15 +56392,12 @@ async function applyWrites(client, ops, options) {
         return result;
     }
     const send = sender(client, options);
-    const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set();
     let writes = 0;
     let failures = 0;
     let failed = 0;
     let stopped;
     let stoppedBy;
     for (const [index, op] of ops.entries()) {
-        if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase()))
-            continue;
         if (!stopped && writes >= options.maxWrites) {
             stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
             warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
@@ -56254,8 +56421,7 @@ async function applyWrites(client, ops, options) {
             if (isPermissionError(error)) {
                 const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
                 stopped = `the token cannot write (${needed.join(', ')} needed)`;
-                warn(`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-                    `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`);
+                warn(readOnlyWarning(needed, options.eventName));
                 result.notApplied.push({ op, why: stopped });
                 continue;
             }
@@ -56284,12 +56450,23 @@ async function applyWrites(client, ops, options) {
         result.failure = `${failed} writes failed (see the warnings): ${left}`;
     return result;
 }
+/** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
+function readOnlyWarning(needed, eventName) {
+    const permissions = needed.map((p) => `"${p}"`).join(', ');
+    if (eventName === 'pull_request_review') {
+        // There is no pull_request_review_target: a fork's review event always gets a read-only token.
+        return (`The token may only read, so nothing was written (a review on a pull request from a fork gets a read-only token). ` +
+            `The next sweep writes this PR's status; to write it at once, add the review recipe of the README section "Pull requests from forks" (or, for a pull request from this repository, grant ${permissions} in the workflow's permissions).`);
+    }
+    return (`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
+        `Grant ${permissions} in the workflow's permissions, or see the README section "Pull requests from forks".`);
+}
 function describeOp(op) {
     switch (op.kind) {
         case 'create-label':
             return `creating label "${op.name}"`;
         case 'status':
-            return `setting status ${op.state} on #${op.number}`;
+            return `setting status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}`;
         case 'add-label':
             return `adding label "${op.label}" to #${op.number}`;
         case 'remove-label':
@@ -56305,10 +56482,6 @@ function describeOp(op) {
 /** REST routes name the repository `repo`, GraphQL `name`. */
 function restRepo(repo) {
     return { owner: repo.owner, repo: repo.name };
-}
-async function labelNames(client, repo) {
-    const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...restRepo(repo), per_page: 100 });
-    return new Set(labels.map((l) => l.name.toLowerCase()));
 }
 /** The sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(client, repo, number) {
@@ -56384,6 +56557,50 @@ function sender(client, options) {
                 return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/areas.ts
+/** Every area label starts with this, so one label search finds them all. */
+const AREA_LABEL_PREFIX = 'backpressure: area ';
+/** Rules with a `max-open` budget, in config order. */
+function areaRules(config) {
+    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
+}
+/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
+function areaLabel(rule) {
+    return `${AREA_LABEL_PREFIX}${rule.name}`;
+}
+/**
+ * Whether `waiting-label` is state the gate counts with (any area rule), not
+ * only feedback chosen with `on-waiting: label`.
+ */
+function waitingIsState(config) {
+    return areaRules(config).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/labels.ts
+
+function labelDefinitions(config) {
+    const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
+    return new Map([
+        define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
+        define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
+        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
+        ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
+    ]);
+}
+/** The labels the action writes itself: waiting, violation and stale (README "Events"). */
+function ownLabels(config) {
+    return [config.waitingLabel, config.violationLabel, config.stale.label];
+}
+/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
+function isOneOfLabels(name, labels) {
+    const wanted = name.toLowerCase();
+    return labels.some((label) => label.toLowerCase() === wanted);
+}
+/** The names of the labels the action may create, to look up before planning. */
+function actionLabelNames(config) {
+    return [...labelDefinitions(config).keys()];
 }
 
 ;// CONCATENATED MODULE: ./src/core/logins.ts
@@ -56604,24 +56821,31 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
 ${REPOSITORY_FIELDS}
 ${PULL_REQUEST_FIELDS}`;
 /**
- * Builds one document of aliased search counts: `{ alias: searchQuery }`.
+ * Builds one document of aliased search counts: `{ alias: searchQuery }`,
+ * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
  * Counting costs one request whatever the queue size.
  */
-function searchCountsQuery(aliases) {
-    const fields = aliases
-        .map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`)
-        .join('\n');
-    const params = aliases.map((_, i) => `$q${i}: String!`).join(', ');
-    return `query SearchCounts(${params}) {\n  rateLimit { cost remaining resetAt }\n${fields}\n}`;
+function searchCountsQuery(aliases, labels = 0) {
+    const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
+    const params = aliases.map((_, i) => `$q${i}: String!`);
+    const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
+    if (labels > 0) {
+        params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
+        fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
+    }
+    return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
 }
-/** PRs in any state, newest first: who opened how many in a trailing window. */
-const OPENED_SINCE_QUERY = `
-query OpenedSince($owner: String!, $name: String!, $cursor: String) {
+/**
+ * Closed and merged PRs, newest first: with the open ones (already read),
+ * who opened how many in a trailing window.
+ */
+const CLOSED_OPENED_SINCE_QUERY = `
+query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
-    pullRequests(first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
+    pullRequests(states: [CLOSED, MERGED], first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
-      nodes { createdAt author { __typename login } }
+      nodes { number createdAt author { __typename login } }
     }
   }
 }`;
@@ -56630,8 +56854,10 @@ const ALL_QUERIES = {
     REPOSITORY_QUERY,
     OPEN_PULL_REQUESTS_QUERY,
     GATE_QUERY,
-    OPENED_SINCE_QUERY,
-    SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'])
+    CLOSED_OPENED_SINCE_QUERY,
+    SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
+    SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
+    LABELS_QUERY: searchCountsQuery([], 3)
 };
 
 ;// CONCATENATED MODULE: ./src/github/search-counts.ts
@@ -56639,230 +56865,40 @@ const ALL_QUERIES = {
 
 /** GitHub caps a query's complexity; 20 searches per document stays well inside it. */
 const SEARCHES_PER_REQUEST = 20;
-async function countSearches(client, searches, counts) {
+/**
+ * Sends `searches` (`{ key: search query }`) as aliased GraphQL
+ * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
+ * `labels` with `repository.label(name:)` in the first request.
+ */
+async function countSearches(client, searches, counts, labels) {
     const keys = Object.keys(searches);
-    const result = {};
-    for (let start = 0; start < keys.length; start += SEARCHES_PER_REQUEST) {
+    const result = { counts: {}, existingLabels: [] };
+    const names = labels?.names ?? [];
+    for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
         const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
+        const lookup = start === 0 ? names : [];
+        if (batch.length === 0 && lookup.length === 0)
+            break;
         const aliases = batch.map((_, i) => `c${i}`);
         const variables = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
-        const data = await query(client, searchCountsQuery(aliases), variables, counts);
-        batch.forEach((key, i) => (result[key] = data[aliases[i]].issueCount));
+        lookup.forEach((name, i) => (variables[`l${i}`] = name));
+        if (lookup.length > 0 && labels)
+            Object.assign(variables, { owner: labels.repo.owner, name: labels.repo.name });
+        const data = await query(client, searchCountsQuery(aliases, lookup.length), variables, counts);
+        batch.forEach((key, i) => (result.counts[key] = data[aliases[i]].issueCount));
+        lookup.forEach((name, i) => {
+            if (data.repository?.[`l${i}`])
+                result.existingLabels.push(name);
+        });
     }
     return result;
-}
-/** A search qualifier value: quoted when it holds spaces or commas. */
-function quote(value) {
-    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-function searchLogin(login) {
-    const bot = /^(.+)\[bot\]$/.exec(login);
-    return bot ? `app/${bot[1]}` : login;
-}
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-function searchTime(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
-
-
-
-
-const DAY_MS = 86_400_000;
-function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
-    return [...new Set(days)].sort((a, b) => a - b);
-}
-function hasPerAuthorBudget(config) {
-    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
-}
-/** Creation times of every PR opened since `since`, by author: ⌈inflow/100⌉ requests. */
-async function openedSince(client, repo, since, counts) {
-    const byAuthor = new Map();
-    let cursor = null;
-    for (;;) {
-        const page = await query(client, OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
-        const connection = page.repository.pullRequests;
-        for (const node of connection.nodes) {
-            if (new Date(node.createdAt) < since)
-                return byAuthor;
-            const login = restLogin(node.author);
-            byAuthor.set(login, [...(byAuthor.get(login) ?? []), node.createdAt]);
-        }
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            return byAuthor;
-        cursor = connection.pageInfo.endCursor;
-    }
-}
-/**
- * Authors whose open PRs could put them over a per-author budget; only they
- * need a merged count (the trust exemption cannot change anyone else's state).
- */
-function trustCandidates(config, pullRequests, stats) {
-    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
-    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
-    const open = new Map();
-    for (const pr of pullRequests)
-        open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
-    return [...open.keys()].filter((login) => {
-        const opened = stats[login]?.openedAt?.length ?? 0;
-        return Math.max(open.get(login) ?? 0, opened) > smallestCap;
-    });
-}
-async function readAuthorStats(client, repo, config, pullRequests, now, counts) {
-    const stats = {};
-    if (!hasPerAuthorBudget(config))
-        return stats;
-    const windows = rateWindows(config);
-    if (windows.length > 0) {
-        const longest = windows[windows.length - 1];
-        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), counts);
-        for (const [login, times] of opened)
-            stats[login] = { openedAt: times };
-    }
-    if (config.trustedAfterMerged > 0) {
-        const candidates = trustCandidates(config, pullRequests, stats);
-        const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
-        const merged = await countSearches(client, searches, counts);
-        for (const login of candidates)
-            stats[login] = { ...stats[login], merged: merged[login] };
-    }
-    return stats;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-history.ts
-
-const read_history_DAY_MS = 86_400_000;
-const HISTORY_WEEKS = 8;
-/** Monday 00:00 UTC of the week holding `date`. */
-function weekStart(date) {
-    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-    const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * read_history_DAY_MS);
-}
-function range(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
-}
-async function readHistory(client, repo, now, windowDays, counts) {
-    const base = `repo:${repo.owner}/${repo.name} is:pr`;
-    const thisWeek = weekStart(now);
-    const weeks = Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * read_history_DAY_MS));
-    const searches = {
-        mergedInWindow: `${base} is:merged merged:${range(new Date(now.getTime() - windowDays * read_history_DAY_MS), now)}`
-    };
-    weeks.forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * read_history_DAY_MS);
-        searches[`opened${i}`] = `${base} created:${range(start, end)}`;
-        searches[`merged${i}`] = `${base} is:merged merged:${range(start, end)}`;
-    });
-    const result = await countSearches(client, searches, counts);
-    return {
-        mergedInWindow: result.mergedInWindow,
-        weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/read-queue.ts
-
-
-
-async function readOpenPullRequests(client, repo, options, counts) {
-    const pullRequests = [];
-    let cursor = null;
-    for (;;) {
-        const page = await query(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles }, counts);
-        const connection = page.repository.pullRequests;
-        for (const node of connection.nodes)
-            pullRequests.push(toPullRequest(node, options.actor, options.statusContext));
-        options.onProgress?.(pullRequests.length, connection.totalCount);
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            return pullRequests;
-        cursor = connection.pageInfo.endCursor;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/read-repository.ts
-
-
-
-function repositoryFacts(node, viewer) {
-    const text = node.defaultBranchRef?.target.file?.object?.text ?? undefined;
-    return {
-        defaultBranch: node.defaultBranchRef?.name ?? 'main',
-        actor: restLogin(viewer),
-        configText: text === null ? undefined : text
-    };
-}
-async function readRepository(client, repo, configPath, counts) {
-    const data = await query(client, REPOSITORY_QUERY, { ...repo, configPath }, counts);
-    return repositoryFacts(data.repository, data.viewer);
-}
-
-;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
-// The whole-queue read for sweep, advance and the gate's fallback:
-// ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
-
-
-
-
-
-function needsFiles(config) {
-    return config.rules.some((rule) => rule.selector.paths !== undefined);
-}
-/** Everything but the repository facts, for a caller that already has them. */
-async function readQueueSnapshot(client, repo, facts, config, withHistory, now, counts, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
-    const pullRequests = await readOpenPullRequests(client, repo, {
-        withFiles: needsFiles(config),
-        statusContext: config.statusContext,
-        actor: facts.actor,
-        onProgress
-    }, counts);
-    const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-    const history = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
-    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history };
-}
-async function readSnapshot(client, repo, configPath, loadConfig, mode, now, counts, onProgress) {
-    const facts = await readRepository(client, repo, configPath, counts);
-    const config = loadConfig(facts.configText);
-    // The sweep's report charts inflow against throughput; advance only needs it for `auto`.
-    const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts, onProgress);
-    return { snapshot, config };
-}
-
-;// CONCATENATED MODULE: ./src/core/adaptive.ts
-function adaptiveLimit(history, adaptive) {
-    const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
-    // Rounded first so float noise (e.g. 7.000000001) never adds a PR.
-    const raw = Math.ceil(Number((perDay * adaptive.targetReviewDays).toFixed(6)));
-    const floored = Math.max(adaptive.minWipLimit, raw);
-    const limit = adaptive.maxWipLimit === null ? floored : Math.min(adaptive.maxWipLimit, floored);
-    return {
-        mergedInWindow: history.mergedInWindow,
-        windowDays: adaptive.throughputWindowDays,
-        perDay,
-        targetReviewDays: adaptive.targetReviewDays,
-        raw,
-        min: adaptive.minWipLimit,
-        max: adaptive.maxWipLimit,
-        limit
-    };
-}
-/** Days until a waiting PR at `position` is admitted at the current merge pace; null when nothing merges. */
-function expectedWaitDays(position, limit, perDay) {
-    if (position <= limit)
-        return 0;
-    if (perDay <= 0)
-        return null;
-    return (position - limit) / perDay;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-    const r = ma !== null && mb != null && esm_range(ma, mb, str);
+    const r = ma !== null && mb != null && range(ma, mb, str);
     return (r && {
         start: r[0],
         end: r[1],
@@ -56875,7 +56911,7 @@ const maybeMatch = (reg, str) => {
     const m = str.match(reg);
     return m ? m[0] : null;
 };
-const esm_range = (a, b, str) => {
+const range = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
     let ai = str.indexOf(a);
     let bi = str.indexOf(b, ai + 1);
@@ -57011,7 +57047,7 @@ function balancedWithBudget(str, masked, budget) {
     if (budget.remaining < 0) {
         return undefined;
     }
-    const r = esm_range('{', '}', masked);
+    const r = range('{', '}', masked);
     const unmatched = r !== undefined && masked.indexOf('{') < r[0];
     budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
     if (!r || budget.remaining < 0) {
@@ -59633,6 +59669,386 @@ function hasWildcard(glob) {
     return /[*?]/.test(glob);
 }
 
+;// CONCATENATED MODULE: ./src/core/queue.ts
+
+/** Why a PR takes no part in the queue, or undefined when it counts. */
+function exemptReason(pr, config) {
+    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
+        return 'base-branch';
+    if (pr.isDraft && !config.countDrafts)
+        return 'draft';
+    if (pr.labels.some((label) => config.exemptLabels.includes(label)))
+        return 'label';
+    if (loginMatches(pr.author, config.exemptAuthors))
+        return 'author';
+    return undefined;
+}
+function isCountable(pr, config) {
+    return exemptReason(pr, config) === undefined;
+}
+function isPriority(pr, config) {
+    return pr.labels.some((label) => config.priorityLabels.includes(label));
+}
+/** Priority first, then creation time, ties by number: a pure function of the open set. */
+function queueOrder(config) {
+    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+}
+/** Creation order, ties by number: the order per-author budgets count in. */
+function createdBefore(a, b) {
+    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
+}
+/** Per-author budgets govern authors without write access (by default), unless trusted. */
+function isAuthorLimited(pr, config) {
+    return config.authorLimitAssociations.includes(pr.authorAssociation);
+}
+function isTrusted(stats, config) {
+    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-windows.ts
+/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
+function rateWindows(config) {
+    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
+    return [...new Set(days)].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/core/gate-searches.ts
+
+
+
+const DAY_MS = 86_400_000;
+/** How far behind live data the search index is assumed to be. */
+const SEARCH_LAG_MS = 5 * 60_000;
+/** How many of the newest open PRs the gate reads live. */
+const RECENT_PULL_REQUESTS = 30;
+/** A search qualifier value: quoted when it holds spaces or commas. */
+function quote(value) {
+    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
+}
+/** Search writes bots as `app/name`; REST as `name[bot]`. */
+function searchLogin(login) {
+    const bot = /^(.+)\[bot\]$/.exec(login);
+    return bot ? `app/${bot[1]}` : login;
+}
+/** Second-precision UTC time as search's `created:` qualifier takes it. */
+function searchTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** `created:` after..before as search writes a half-open range at second precision. */
+function createdRange(from, to) {
+    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+}
+function cutoffs(input) {
+    const created = new Date(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? new Date(input.recent[0].createdAt) : new Date(0);
+    const liveCutoff = new Date(Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
+    return { liveCutoff, cutoff: new Date(Math.min(created.getTime(), liveCutoff.getTime())) };
+}
+/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
+function countableTerms(repo, config) {
+    return [
+        `repo:${repo.owner}/${repo.name}`,
+        'is:pr',
+        'is:open',
+        config.countDrafts ? '' : 'draft:false',
+        ...config.baseBranches.map((b) => `base:${quote(b)}`),
+        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
+        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
+    ].filter(Boolean);
+}
+/**
+ * The searches a gate sends, keyed by what they count:
+ * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
+ * violation, before the PR in queue order), with area rules `admitted…`
+ * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`.
+ */
+function gateSearches(input) {
+    const { repo, config, pr, now } = input;
+    const { liveCutoff, cutoff } = cutoffs(input);
+    const queue = countableTerms(repo, config);
+    const before = (t) => `created:<${searchTime(t)}`;
+    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
+    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
+    // Priority PRs come first: a priority PR counts only priority PRs created before it.
+    const aheadParts = isPriority(pr, config)
+        ? { ahead: [priority] }
+        : { ahead: notPriority, ...(priority ? { priorityAhead: [priority] } : {}) };
+    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
+    const notWaiting = `-label:${quote(config.waitingLabel)}`;
+    for (const [key, terms] of Object.entries(aheadParts)) {
+        searches[key] = [...inLine, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        if (!waitingIsState(config))
+            continue;
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        areaRules(config).forEach((rule, i) => {
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        });
+    }
+    if (input.authorLimited) {
+        const author = `author:${searchLogin(pr.author)}`;
+        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        for (const days of rateWindows(config)) {
+            const start = new Date(now.getTime() - days * DAY_MS);
+            searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${createdRange(start, cutoff)}`;
+        }
+        if (config.trustedAfterMerged > 0)
+            searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
+    }
+    return searches;
+}
+/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
+function sumOver(result, prefix) {
+    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+}
+/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
+function gateCounts(input, result) {
+    const { config, pr, recent } = input;
+    const { liveCutoff, cutoff } = cutoffs(input);
+    const order = queueOrder(config);
+    const has = (facts, label) => facts.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+    const live = recent.filter((r) => r.number !== pr.number && new Date(r.createdAt) >= cutoff);
+    const liveCountable = live.filter((r) => isCountable(r, config));
+    const liveAhead = liveCountable.filter((r) => !has(r, config.violationLabel) && order(r, pr) < 0);
+    const liveAdmitted = liveAhead.filter((r) => !has(r, config.waitingLabel));
+    const createdBeforePr = (r) => Date.parse(r.createdAt) < Date.parse(pr.createdAt) || (r.createdAt === pr.createdAt && r.number < pr.number);
+    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    const ahead = sumOver(result, '') + liveAhead.length;
+    const counts = {
+        ahead,
+        queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && createdBeforePr(r)).length,
+        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
+            days,
+            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
+            (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        ])),
+        merged: result.merged
+    };
+    if (waitingIsState(config)) {
+        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => has(r, areaLabel(rule))).length]));
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
+
+
+
+
+
+
+const read_author_stats_DAY_MS = 86_400_000;
+function hasPerAuthorBudget(config) {
+    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
+}
+/**
+ * Creation times of every PR opened since `since`, by author: the open ones
+ * from the queue already read, the closed and merged ones from
+ * ⌈closed PRs opened since / 100⌉ requests.
+ */
+async function openedSince(client, repo, since, open, counts) {
+    const byAuthor = new Map();
+    // A PR closed between the two reads is in both: count it once.
+    const seen = new Set();
+    const add = (number, login, createdAt) => {
+        if (seen.has(number))
+            return;
+        seen.add(number);
+        byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
+    };
+    for (const pr of open)
+        if (new Date(pr.createdAt) >= since)
+            add(pr.number, pr.author, pr.createdAt);
+    let cursor = null;
+    for (;;) {
+        const page = await query(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
+        const connection = page.repository.pullRequests;
+        for (const node of connection.nodes) {
+            if (new Date(node.createdAt) < since)
+                return byAuthor;
+            add(node.number, restLogin(node.author), node.createdAt);
+        }
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            return byAuthor;
+        cursor = connection.pageInfo.endCursor;
+    }
+}
+/**
+ * Authors whose open PRs could put them over a per-author budget; only they
+ * need a merged count (the trust exemption cannot change anyone else's state).
+ */
+function trustCandidates(config, pullRequests, stats) {
+    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
+    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
+    const open = new Map();
+    for (const pr of pullRequests)
+        open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
+    return [...open.keys()].filter((login) => {
+        const opened = stats[login]?.openedAt?.length ?? 0;
+        return Math.max(open.get(login) ?? 0, opened) > smallestCap;
+    });
+}
+async function readAuthorStats(client, repo, config, pullRequests, now, counts) {
+    const stats = {};
+    if (!hasPerAuthorBudget(config))
+        return stats;
+    const windows = rateWindows(config);
+    if (windows.length > 0) {
+        const longest = windows[windows.length - 1];
+        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * read_author_stats_DAY_MS), pullRequests, counts);
+        for (const [login, times] of opened)
+            stats[login] = { openedAt: times };
+    }
+    if (config.trustedAfterMerged > 0) {
+        const candidates = trustCandidates(config, pullRequests, stats);
+        const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
+        const { counts: merged } = await countSearches(client, searches, counts);
+        for (const login of candidates)
+            stats[login] = { ...stats[login], merged: merged[login] };
+    }
+    return stats;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-history.ts
+
+
+const read_history_DAY_MS = 86_400_000;
+const HISTORY_WEEKS = 8;
+/** Monday 00:00 UTC of the week holding `date`. */
+function weekStart(date) {
+    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    const sinceMonday = (day.getUTCDay() + 6) % 7;
+    return new Date(day.getTime() - sinceMonday * read_history_DAY_MS);
+}
+function read_history_range(from, to) {
+    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+}
+/**
+ * One request of aliased search counts (GraphQL `search`): merged PRs in the
+ * throughput window and 8 weeks of opened and merged. With `labels`, the same
+ * request looks them up (`existingLabels` in the answer).
+ */
+async function readHistory(client, repo, now, windowDays, counts, labels = []) {
+    const base = `repo:${repo.owner}/${repo.name} is:pr`;
+    const thisWeek = weekStart(now);
+    const weeks = Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * read_history_DAY_MS));
+    const searches = {
+        mergedInWindow: `${base} is:merged merged:${read_history_range(new Date(now.getTime() - windowDays * read_history_DAY_MS), now)}`
+    };
+    weeks.forEach((start, i) => {
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * read_history_DAY_MS);
+        searches[`opened${i}`] = `${base} created:${read_history_range(start, end)}`;
+        searches[`merged${i}`] = `${base} is:merged merged:${read_history_range(start, end)}`;
+    });
+    const { counts: result, existingLabels } = await countSearches(client, searches, counts, { repo, names: labels });
+    return {
+        existingLabels,
+        history: {
+            mergedInWindow: result.mergedInWindow,
+            weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-queue.ts
+
+
+
+async function readOpenPullRequests(client, repo, options, counts) {
+    const pullRequests = [];
+    let cursor = null;
+    for (;;) {
+        const page = await query(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles }, counts);
+        const connection = page.repository.pullRequests;
+        for (const node of connection.nodes)
+            pullRequests.push(toPullRequest(node, options.actor, options.statusContext));
+        options.onProgress?.(pullRequests.length, connection.totalCount);
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            return pullRequests;
+        cursor = connection.pageInfo.endCursor;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/read-repository.ts
+
+
+
+function repositoryFacts(node, viewer) {
+    const text = node.defaultBranchRef?.target.file?.object?.text ?? undefined;
+    return {
+        defaultBranch: node.defaultBranchRef?.name ?? 'main',
+        actor: restLogin(viewer),
+        configText: text === null ? undefined : text
+    };
+}
+async function readRepository(client, repo, configPath, counts) {
+    const data = await query(client, REPOSITORY_QUERY, { ...repo, configPath }, counts);
+    return repositoryFacts(data.repository, data.viewer);
+}
+
+;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
+// The whole-queue read for sweep, advance and the gate's fallback:
+// ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
+
+
+
+
+
+
+function needsFiles(config) {
+    return config.rules.some((rule) => rule.selector.paths !== undefined);
+}
+/** Everything but the repository facts, for a caller that already has them. */
+async function readQueueSnapshot(client, repo, facts, config, withHistory, now, counts, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
+    const pullRequests = await readOpenPullRequests(client, repo, {
+        withFiles: needsFiles(config),
+        statusContext: config.statusContext,
+        actor: facts.actor,
+        onProgress
+    }, counts);
+    const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
+    // The history request also looks up the action's labels; without it, labels are created on demand (GitHub answers 422 when one exists).
+    const read = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config)) : undefined;
+    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history: read?.history, existingLabels: read?.existingLabels };
+}
+async function readSnapshot(client, repo, configPath, loadConfig, mode, now, counts, onProgress) {
+    const facts = await readRepository(client, repo, configPath, counts);
+    const config = loadConfig(facts.configText);
+    // The sweep's report charts inflow against throughput; advance only needs it for `auto`.
+    const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts, onProgress);
+    return { snapshot, config };
+}
+
+;// CONCATENATED MODULE: ./src/core/adaptive.ts
+function adaptiveLimit(history, adaptive) {
+    const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
+    // Rounded first so float noise (e.g. 7.000000001) never adds a PR.
+    const raw = Math.ceil(Number((perDay * adaptive.targetReviewDays).toFixed(6)));
+    const floored = Math.max(adaptive.minWipLimit, raw);
+    const limit = adaptive.maxWipLimit === null ? floored : Math.min(adaptive.maxWipLimit, floored);
+    return {
+        mergedInWindow: history.mergedInWindow,
+        windowDays: adaptive.throughputWindowDays,
+        perDay,
+        targetReviewDays: adaptive.targetReviewDays,
+        raw,
+        min: adaptive.minWipLimit,
+        max: adaptive.maxWipLimit,
+        limit
+    };
+}
+/** Days until a waiting PR at `position` is admitted at the current merge pace; null when nothing merges. */
+function expectedWaitDays(position, limit, perDay) {
+    if (position <= limit)
+        return 0;
+    if (perDay <= 0)
+        return null;
+    return (position - limit) / perDay;
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 // Rules: a selector plus budgets (spec §4). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
@@ -59704,42 +60120,6 @@ function openedPerAuthorViolation(rule, author, limit, days) {
         budget: 'max-opened-per-author',
         reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/queue.ts
-
-/** Why a PR takes no part in the queue, or undefined when it counts. */
-function exemptReason(pr, config) {
-    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
-        return 'base-branch';
-    if (pr.isDraft && !config.countDrafts)
-        return 'draft';
-    if (pr.labels.some((label) => config.exemptLabels.includes(label)))
-        return 'label';
-    if (loginMatches(pr.author, config.exemptAuthors))
-        return 'author';
-    return undefined;
-}
-function isCountable(pr, config) {
-    return exemptReason(pr, config) === undefined;
-}
-function isPriority(pr, config) {
-    return pr.labels.some((label) => config.priorityLabels.includes(label));
-}
-/** Priority first, then creation time, ties by number: a pure function of the open set. */
-function queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
-}
-/** Creation order, ties by number: the order per-author budgets count in. */
-function createdBefore(a, b) {
-    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
-}
-/** Per-author budgets govern authors without write access (by default), unless trusted. */
-function isAuthorLimited(pr, config) {
-    return config.authorLimitAssociations.includes(pr.authorAssociation);
-}
-function isTrusted(stats, config) {
-    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
 }
 
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
@@ -60109,16 +60489,6 @@ function closesForViolation(pr, decision, config) {
     return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }
 
-;// CONCATENATED MODULE: ./src/core/labels.ts
-function labelDefinitions(config) {
-    const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
-    return new Map([
-        define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
-        define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
-        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author')
-    ]);
-}
-
 ;// CONCATENATED MODULE: ./src/core/change.ts
 // When is a status or comment worth rewriting? On a change of state or
 // reason, or a large move in line: rewriting every PR's status each time
@@ -60152,6 +60522,8 @@ function significantChange(before, after) {
 
 
 
+
+
 function statusWrite(pr, decision, config) {
     const state = statusState(decision, feedbackFor(decision, config).has('fail'));
     const description = fitDescription(decision.summary);
@@ -60162,9 +60534,11 @@ function statusWrite(pr, decision, config) {
 }
 function labelWrites(pr, decision, config) {
     const wanted = new Map([
-        [config.waitingLabel, decision.state === 'waiting' && config.onWaiting.includes('label')],
-        // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:` (spec §3).
-        [config.violationLabel, decision.state === 'violation']
+        [config.waitingLabel, decision.state === 'waiting' && (config.onWaiting.includes('label') || waitingIsState(config))],
+        // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
+        [config.violationLabel, decision.state === 'violation'],
+        // Area labels let a gate count an area's admitted PRs with `label:`.
+        ...areaRules(config).map((rule) => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
     ]);
     const writes = [];
     for (const [label, want] of wanted) {
@@ -60193,7 +60567,12 @@ function stickyWrite(pr, decision, config, wipLimit) {
 
 
 
-function planWrites(evaluated, config, wipLimit, actor) {
+/**
+ * `existingLabels`: the action's labels known to exist in the repository
+ * (undefined: unknown, so every label the writes add is created first; GitHub
+ * answers 422 for one that exists).
+ */
+function planWrites(evaluated, config, wipLimit, actor, existingLabels) {
     const statuses = [];
     const labels = [];
     const comments = [];
@@ -60239,7 +60618,8 @@ function planWrites(evaluated, config, wipLimit, actor) {
     const allowed = closes.slice(0, config.maxClosesPerRun);
     const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap((c) => c.ops)];
     const definitions = labelDefinitions(config);
-    const added = new Set(body.flatMap((op) => (op.kind === 'add-label' ? [op.label] : [])));
+    const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
+    const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
     const creates = [...added].flatMap((name) => {
         const definition = definitions.get(name);
         return definition ? [definition] : [];
@@ -60279,7 +60659,7 @@ function plan_plan(snapshot, config, now, scope) {
         for (const { pr, decision } of evaluated)
             decision.stale = decideStale(pr, config, snapshot.actor, now);
     }
-    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e)), config, wipLimit, snapshot.actor);
+    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e)), config, wipLimit, snapshot.actor, snapshot.existingLabels);
     return {
         mode: scope.mode,
         now: now.toISOString(),
@@ -60302,10 +60682,6 @@ function plan_plan(snapshot, config, now, scope) {
 /** Selector keys that depend on the author alone, so the author's search counts still apply. */
 const AUTHOR_ONLY_KEYS = new Set(['authors', 'associations']);
 function canGateFromCounts(config) {
-    if (config.rules.some((rule) => rule.budgets.maxOpen !== undefined))
-        return { ok: false, why: 'a max-open (area) rule admits by walking the queue' };
-    if (config.rules.some((rule) => rule.selector.paths !== undefined))
-        return { ok: false, why: 'a rule selects by changed paths' };
     const perAuthorScoped = config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined && Object.keys(rule.selector).some((key) => !AUTHOR_ONLY_KEYS.has(key)));
     if (perAuthorScoped)
         return { ok: false, why: 'a max-open-per-author rule selects by more than the author' };
@@ -60320,19 +60696,26 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit) {
     const exempt = exemptDecision(pr, config);
     if (exempt)
         return exempt;
-    const violations = violationsOf(pr, rulesFor(pr, config), snapshot.authors[pr.author], config, () => ({
+    const rules = rulesFor(pr, config);
+    const violations = violationsOf(pr, rules, snapshot.authors[pr.author], config, () => ({
         openBefore: () => counts.authorOpenBefore,
         openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
     }));
     if (violations.length > 0)
         return violationDecision(pr, violations);
-    // Without area rules, admitted means fewer than wip-limit PRs ahead (spec §3).
-    return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+    if (counts.admittedAhead === undefined) {
+        // Without area rules, admitted means fewer than wip-limit PRs ahead.
+        return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+    }
+    // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
+    const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
+    const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && (counts.areaAdmittedAhead?.[rule.name] ?? 0) >= rule.budgets.maxOpen);
+    return placeDecision(pr, counts.ahead + 1, underLimit && !fullArea, counts.queueSize, wipLimit, underLimit ? fullArea : undefined);
 }
 function planGateFromCounts(pr, counts, snapshot, config, now) {
     const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
     const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit);
-    const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor);
+    const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor, snapshot.existingLabels);
     return {
         mode: 'gate',
         now: now.toISOString(),
@@ -60346,17 +60729,34 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/merge-group.ts
+
+/**
+ * The plan with one more status write: the subject PR's decision on the merge group's head commit
+ * (`sha`, 40 hex digits), first in line. That commit is new, so the status is always written.
+ * Returns the plan unchanged when it has no subject.
+ */
+function withMergeGroupStatus(plan, pr, sha, config) {
+    const decision = plan.subject;
+    if (!decision || decision.number !== pr.number)
+        return plan;
+    const write = statusWrite({ ...pr, headSha: sha, status: undefined }, decision, config);
+    if (write?.kind !== 'status')
+        return plan;
+    return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
+}
+
 ;// CONCATENATED MODULE: ./src/github/read-gate.ts
 
 
 
 
 
-/** How far behind live data the search index is assumed to be. */
-const SEARCH_LAG_MS = 5 * 60_000;
-const read_gate_DAY_MS = 86_400_000;
+
+/** The first read: GraphQL `repository` with the config file, `pullRequest(number:)` and the 30 newest open PRs. */
 async function readGate(client, repo, configPath, number, counts) {
-    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: false }, counts);
+    // Files always: a rule may select by paths, and the config arrives in this same answer.
+    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts);
     return {
         facts: repositoryFacts(data.repository, data.viewer),
         subject: data.repository.pullRequest ?? undefined,
@@ -60373,70 +60773,19 @@ async function readGate(client, repo, configPath, number, counts) {
 function subjectPullRequest(read, statusContext) {
     return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
 }
-/** The PRs ahead, the queue size and the author's counts, from search plus the live recent list. */
+/**
+ * The second read: the PRs ahead, the queue size and the author's counts as
+ * aliased GraphQL `search` counts, plus which of `labels` exist.
+ */
 async function readGateCounts(client, input, counts) {
-    const { repo, config, pr, recent, now } = input;
-    const created = new Date(pr.createdAt);
-    const oldestRecent = recent.length >= 30 ? new Date(recent[0].createdAt) : new Date(0);
-    // Search answers for PRs created before liveCutoff; the live list for the rest.
-    const liveCutoff = new Date(Math.max(now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
-    const cutoff = new Date(Math.min(created.getTime(), liveCutoff.getTime()));
-    const isPriority = (labels) => labels.some((l) => config.priorityLabels.includes(l));
-    const subjectPriority = isPriority(pr.labels);
-    const queue = [
-        `repo:${repo.owner}/${repo.name}`,
-        'is:pr',
-        'is:open',
-        config.countDrafts ? '' : 'draft:false',
-        ...config.baseBranches.map((b) => `base:${quote(b)}`),
-        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
-        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
-    ].filter(Boolean);
-    const notViolation = `-label:${quote(config.violationLabel)}`;
-    const before = (t) => `created:<${searchTime(t)}`;
-    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
-    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
-    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
-    if (subjectPriority) {
-        searches.ahead = [...queue, notViolation, priority, before(cutoff)].join(' ');
-    }
-    else {
-        searches.ahead = [...queue, notViolation, ...notPriority, before(cutoff)].join(' ');
-        if (priority)
-            searches.priorityAhead = [...queue, notViolation, priority, before(cutoff)].join(' ');
-    }
-    const author = `author:${searchLogin(pr.author)}`;
-    const windows = [...new Set(config.rules.flatMap((r) => (r.budgets.maxOpenedPerAuthor ? [r.budgets.maxOpenedPerAuthor.days] : [])))];
-    if (input.authorLimited) {
-        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
-        for (const days of windows) {
-            const start = new Date(now.getTime() - days * read_gate_DAY_MS);
-            searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${searchTime(start)}..${searchTime(new Date(cutoff.getTime() - 1000))}`;
-        }
-        if (config.trustedAfterMerged > 0)
-            searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
-    }
-    const result = await countSearches(client, searches, counts);
-    const others = recent.filter((r) => r.number !== pr.number);
-    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
-    const liveCountable = live.filter(input.countable);
-    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
-    const olderThanSubject = (r) => new Date(r.createdAt) < created || (r.createdAt === pr.createdAt && r.number < pr.number);
-    const liveAhead = liveCountable.filter((r) => !r.labels.includes(config.violationLabel) && (isPriority(r.labels) ? !subjectPriority || olderThanSubject(r) : !subjectPriority && olderThanSubject(r))).length;
-    const liveAuthor = liveCountable.filter((r) => r.author === pr.author && olderThanSubject(r)).length;
-    const ahead = result.ahead + (result.priorityAhead ?? 0) + liveAhead;
-    return {
-        ahead,
-        queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && input.countable(pr) ? 1 : 0), ahead + 1),
-        authorOpenBefore: (result.authorOpen ?? 0) + liveAuthor,
-        authorOpenedBefore: Object.fromEntries(windows.map((days) => [days, (result[`opened${days}`] ?? 0) + live.filter((r) => r.author === pr.author && olderThanSubject(r)).length])),
-        merged: result.merged
-    };
+    const result = await countSearches(client, gateSearches(input), counts, { repo: input.repo, names: input.labels });
+    return { counts: gateCounts(input, result.counts), existingLabels: result.existingLabels };
 }
 
 ;// CONCATENATED MODULE: ./src/gate.ts
 // Gate mode: judge one PR. Constant cost when search counts can express the
-// configuration; otherwise (path rules, glob exemptions) the whole queue.
+// configuration (area rules too, through the labels the action keeps);
+// otherwise (glob exemptions, scoped per-author caps) the whole queue.
 
 
 
@@ -60445,37 +60794,41 @@ async function readGateCounts(client, input, counts) {
 
 
 
-async function gate(client, repo, configPath, number, loadConfig, now, counts) {
+
+
+/**
+ * Judges PR `number`: one GraphQL read (config, PR, newest PRs) and one of search counts, or the
+ * whole queue when search cannot express the config. Throws ActionError when the PR does not exist.
+ */
+async function gate(client, repo, configPath, number, loadConfig, now, counts, event = {}) {
     const read = await readGate(client, repo, configPath, number, counts);
     const config = loadConfig(read.facts.configText);
+    // Label names set in the config file are known only now: stop before any further request.
+    if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
+        return { skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.` };
+    }
     const pr = subjectPullRequest(read, config.statusContext);
     if (!pr)
         throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
     const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
+    const onMergeGroup = (plan) => (event.mergeGroupSha ? withMergeGroupStatus(plan, pr, event.mergeGroupSha, config) : plan);
     const check = canGateFromCounts(config);
     if (!check.ok) {
         info(`Reading the whole queue for this gate: ${check.why}`);
         const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);
-        return { plan: plan_plan(snapshot, config, now, { mode: 'gate', number }), snapshot, config };
+        return { plan: onMergeGroup(plan_plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
     }
-    const gateCounts = await readGateCounts(client, {
-        repo,
-        config,
-        pr,
-        recent: read.recent,
-        countable: (recent) => isCountable(recent, config),
-        authorLimited: isAuthorLimited(pr, config),
-        now
-    }, counts);
-    const history = config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
+    const { counts: gateCounts, existingLabels } = await readGateCounts(client, { repo, config, pr, recent: read.recent, authorLimited: isAuthorLimited(pr, config), now, labels: actionLabelNames(config) }, counts);
+    const history = config.wipLimit === 'auto' ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history : undefined;
     const snapshot = {
         repository,
         actor: read.facts.actor,
         pullRequests: [pr],
         authors: gateCounts.merged === undefined ? {} : { [pr.author]: { merged: gateCounts.merged } },
-        history
+        history,
+        existingLabels
     };
-    return { plan: planGateFromCounts(pr, gateCounts, snapshot, config, now), snapshot, config };
+    return { plan: onMergeGroup(planGateFromCounts(pr, gateCounts, snapshot, config, now)), snapshot, config };
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -60831,7 +61184,7 @@ function describeWrite(op) {
         case 'create-label':
             return `create label "${escapeMarkdown(op.name)}"`;
         case 'status':
-            return `status ${op.state} on #${op.number}: ${escapeMarkdown(op.description)}`;
+            return `status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}: ${escapeMarkdown(op.description)}`;
         case 'add-label':
             return `add label "${escapeMarkdown(op.label)}" to #${op.number}`;
         case 'remove-label':
@@ -60909,29 +61262,88 @@ function requestsSection(context) {
 }
 
 ;// CONCATENATED MODULE: ./src/mode.ts
+
+
+/** Values from the event are quoted in messages at most this long. */
+const QUOTE_MAX = 100;
+const shorten = (text) => truncate(text, QUOTE_MAX);
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
-function resolveScope(mode, eventName, payload) {
-    const pr = payload.pull_request;
+const REVIEW_ACTIONS = ['submitted', 'dismissed'];
+const SUPPORTED = 'PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), pull_request_review (submitted, dismissed) and merge_group (checks_requested) as a gate, schedule and workflow_dispatch (sweep)';
+/** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`: the branch GitHub's merge queue creates (the base may hold slashes). */
+const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)-[0-9a-f]{40,64}$/;
+/**
+ * The run's scope. `ownLabels` are the waiting, violation and stale label names the inputs (or the
+ * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
+ * Unsupported events and payloads that name no PR are a skip with a message saying why.
+ */
+function resolveScope(mode, eventName, payload, ownLabels = []) {
+    const label = labelOfEvent(eventName, payload);
+    if (label !== undefined && isOneOfLabels(label, ownLabels)) {
+        return { mode: 'skip', message: `The label "${shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.` };
+    }
     if (mode === 'sweep')
         return { mode: 'sweep' };
+    const target = gateTarget(eventName, payload, label);
     if (mode === 'gate') {
-        if (typeof pr?.number !== 'number') {
-            return { mode: 'skip', message: `mode "gate" needs a pull_request or pull_request_target event; this run was triggered by "${eventName}".` };
-        }
-        return { mode: 'gate', number: pr.number };
+        if (target)
+            return target;
+        return { mode: 'skip', message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".` };
     }
-    if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number') {
-        return payload.action === 'closed'
-            ? { mode: 'advance', closedNumber: pr.number, closedAuthor: pr.user?.login }
-            : { mode: 'gate', number: pr.number };
+    const pr = payload.pull_request;
+    if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number' && payload.action === 'closed') {
+        return { mode: 'advance', closedNumber: pr.number, closedAuthor: pr.user?.login };
     }
+    if (target)
+        return target;
     if (SWEEP_EVENTS.includes(eventName))
         return { mode: 'sweep' };
-    return {
-        mode: 'skip',
-        message: `PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), schedule and workflow_dispatch (sweep); "${eventName}" is not one of them, so there is nothing to do.`
-    };
+    return { mode: 'skip', message: `${SUPPORTED}; "${eventName}" is not one of them, so there is nothing to do.` };
+}
+/** The label of a pull_request* labeled / unlabeled event. */
+function labelOfEvent(eventName, payload) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName) || (payload.action !== 'labeled' && payload.action !== 'unlabeled'))
+        return undefined;
+    return typeof payload.label?.name === 'string' ? payload.label.name : undefined;
+}
+/** The PR a gate judges for this event; a skip when the event is one of ours but names none; undefined for other events. */
+function gateTarget(eventName, payload, label) {
+    const number = payload.pull_request?.number;
+    // A review after the merge, a label on a closed PR: the action never touches closed PRs.
+    if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') && payload.pull_request?.state === 'closed') {
+        return { mode: 'skip', message: `Pull request #${number} is closed: the queue does not govern it, nothing to do.` };
+    }
+    if (PULL_REQUEST_EVENTS.includes(eventName)) {
+        if (typeof number !== 'number')
+            return undefined;
+        return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
+    }
+    if (eventName === 'pull_request_review') {
+        if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
+            return { mode: 'skip', message: `pull_request_review "${shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.` };
+        }
+        return typeof number === 'number' ? { mode: 'gate', number } : undefined;
+    }
+    if (eventName === 'merge_group')
+        return mergeGroupTarget(payload);
+    return undefined;
+}
+function mergeGroupTarget(payload) {
+    if (payload.action !== 'checks_requested') {
+        return { mode: 'skip', message: `merge_group "${shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.` };
+    }
+    const ref = payload.merge_group?.head_ref ?? '';
+    const sha = payload.merge_group?.head_sha ?? '';
+    const match = MERGE_QUEUE_REF.exec(ref);
+    if (!match || !/^[0-9a-f]{40,64}$/.test(sha)) {
+        return {
+            mode: 'skip',
+            message: `merge_group.head_ref "${shorten(ref)}" and head_sha "${shorten(sha)}" name no pull request ` +
+                `(expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.`
+        };
+    }
+    return { mode: 'gate', number: Number(match[1]), mergeGroupSha: sha };
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -60975,6 +61387,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 async function run(now = new Date()) {
     try {
         // Masked first, so that no line the run prints can show the token.
@@ -60985,7 +61398,7 @@ async function run(now = new Date()) {
         const inputs = readInputs((name) => getInput(name));
         // Inputs are checked before any request, so a typo never reaches GitHub.
         const inputConfig = buildConfig(inputs);
-        const scope = resolveScope(inputConfig.mode, context.eventName, context.payload);
+        const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, ownLabels(inputConfig));
         if (scope.mode === 'skip') {
             notice(scope.message);
             setOutput('result', 'skipped');
@@ -60997,20 +61410,26 @@ async function run(now = new Date()) {
             throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
         const counts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
         const client = createClient(token, counts);
-        await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl);
+        await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl, context.eventName);
     }
     catch (error) {
         setFailed(failureLine(error));
     }
 }
-async function runScope(client, repo, inputs, scope, now, counts, runUrl) {
+async function runScope(client, repo, inputs, scope, now, counts, runUrl, eventName) {
     const configPath = inputs['config-path'] || DEFAULT_CONFIG_PATH;
     const loadConfig = (text) => buildConfig(inputs, text === undefined ? undefined : { path: configPath, text });
     let plan;
     let snapshot;
     let config;
     if (scope.mode === 'gate') {
-        ({ plan, snapshot, config } = await gate(client, repo, configPath, scope.number, loadConfig, now, counts));
+        const judged = await gate(client, repo, configPath, scope.number, loadConfig, now, counts, scope);
+        if ('skip' in judged) {
+            notice(judged.skip);
+            setOutput('result', 'skipped');
+            return;
+        }
+        ({ plan, snapshot, config } = judged);
     }
     else {
         ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, scope.mode, now, counts));
@@ -61022,7 +61441,8 @@ async function runScope(client, repo, inputs, scope, now, counts, runUrl) {
         targetUrl: runUrl,
         dryRun: config.dryRun,
         maxWrites: config.maxWritesPerRun,
-        actor: snapshot.actor
+        actor: snapshot.actor,
+        eventName
     });
     if (plan.deferredCloses.length > 0) {
         const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;

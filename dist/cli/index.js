@@ -47255,10 +47255,203 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
 const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}}]}}}');
+;// CONCATENATED MODULE: ./node_modules/leven/index.js
+const array = [];
+const characterCodeCache = [];
+
+function leven(first, second, options) {
+	if (first === second) {
+		return 0;
+	}
+
+	const maxDistance = options?.maxDistance;
+	const swap = first;
+
+	// Swapping the strings if `a` is longer than `b` so we know which one is the
+	// shortest & which one is the longest
+	if (first.length > second.length) {
+		first = second;
+		second = swap;
+	}
+
+	let firstLength = first.length;
+	let secondLength = second.length;
+
+	// Performing suffix trimming:
+	// We can linearly drop suffix common to both strings since they
+	// don't increase distance at all
+	// Note: `~-` is the bitwise way to perform a `- 1` operation
+	while (firstLength > 0 && (first.charCodeAt(~-firstLength) === second.charCodeAt(~-secondLength))) {
+		firstLength--;
+		secondLength--;
+	}
+
+	// Performing prefix trimming
+	// We can linearly drop prefix common to both strings since they
+	// don't increase distance at all
+	let start = 0;
+
+	while (start < firstLength && (first.charCodeAt(start) === second.charCodeAt(start))) {
+		start++;
+	}
+
+	firstLength -= start;
+	secondLength -= start;
+
+	// Early termination after trimming: if difference in length exceeds max distance
+	if (maxDistance !== undefined && secondLength - firstLength > maxDistance) {
+		return maxDistance;
+	}
+
+	if (firstLength === 0) {
+		return maxDistance !== undefined && secondLength > maxDistance
+			? maxDistance
+			: secondLength;
+	}
+
+	let bCharacterCode;
+	let result;
+	let temporary;
+	let temporary2;
+	let index = 0;
+	let index2 = 0;
+
+	while (index < firstLength) {
+		characterCodeCache[index] = first.charCodeAt(start + index);
+		array[index] = ++index;
+	}
+
+	while (index2 < secondLength) {
+		bCharacterCode = second.charCodeAt(start + index2);
+		temporary = index2++;
+		result = index2;
+
+		for (index = 0; index < firstLength; index++) {
+			temporary2 = bCharacterCode === characterCodeCache[index] ? temporary : temporary + 1;
+			temporary = array[index];
+			// eslint-disable-next-line no-multi-assign
+			result = array[index] = temporary > result
+				? (temporary2 > result ? result + 1 : temporary2)
+				: (temporary2 > temporary ? temporary + 1 : temporary2);
+		}
+
+		// Early termination: if all values in current row exceed maxDistance
+		if (maxDistance !== undefined) {
+			let rowMinimum = result;
+			for (index = 0; index < firstLength; index++) {
+				if (array[index] < rowMinimum) {
+					rowMinimum = array[index];
+				}
+			}
+
+			if (rowMinimum > maxDistance) {
+				return maxDistance;
+			}
+		}
+	}
+
+	// Bound arrays to avoid retaining large previous sizes
+	array.length = firstLength;
+	characterCodeCache.length = firstLength;
+
+	return maxDistance !== undefined && result > maxDistance ? maxDistance : result;
+}
+
+function closestMatch(target, candidates, options) {
+	if (!Array.isArray(candidates) || candidates.length === 0) {
+		return undefined;
+	}
+
+	const userMax = options?.maxDistance;
+	const targetLength = target.length;
+
+	// Exact match fast-path
+	for (const candidate of candidates) {
+		if (candidate === target) {
+			return candidate;
+		}
+	}
+
+	if (userMax === 0) {
+		return undefined;
+	}
+
+	let best;
+	let bestDist = Number.POSITIVE_INFINITY;
+	const seen = new Set();
+
+	for (const candidate of candidates) {
+		if (seen.has(candidate)) {
+			continue;
+		}
+
+		seen.add(candidate);
+
+		const lengthDiff = Math.abs(candidate.length - targetLength);
+		if (lengthDiff >= bestDist) {
+			continue;
+		}
+
+		if (userMax !== undefined && lengthDiff > userMax) {
+			continue;
+		}
+
+		const cap = Number.isFinite(bestDist)
+			? (userMax === undefined ? bestDist : Math.min(bestDist, userMax))
+			: userMax;
+
+		const distance = cap === undefined
+			? leven(target, candidate)
+			: leven(target, candidate, {maxDistance: cap});
+
+		// Skip candidates that exceed the user's maximum distance
+		if (userMax !== undefined && distance > userMax) {
+			continue;
+		}
+
+		// If we got a capped result that equals the cap, we need the actual distance
+		// for accurate comparison, but only if the cap was due to userMax
+		let actualD = distance;
+		if (cap !== undefined && distance === cap && cap === userMax) {
+			actualD = leven(target, candidate);
+		}
+
+		if (actualD < bestDist) {
+			bestDist = actualD;
+			best = candidate;
+			if (bestDist === 0) {
+				break;
+			}
+		}
+	}
+
+	if (userMax !== undefined && bestDist > userMax) {
+		return undefined;
+	}
+
+	return best;
+}
+
+;// CONCATENATED MODULE: ./src/config/suggest.ts
+// "Did you mean …?" for a mistyped config key or CLI input name.
+
+/**
+ * The accepted name a typo most likely meant: the same letters ignoring case
+ * and `-`/`_`/spaces, or the nearest by Levenshtein distance within
+ * max(2, a quarter of the name's length). Undefined when nothing is that close.
+ */
+function closest(name, accepted) {
+    const normal = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
+    const byNormal = new Map(accepted.map((candidate) => [normal(candidate), candidate]));
+    const match = closestMatch(normal(name), [...byNormal.keys()], { maxDistance: Math.max(2, Math.floor(name.length / 4)) });
+    return match === undefined ? undefined : byNormal.get(match);
+}
+
 ;// CONCATENATED MODULE: ./src/config/file.ts
 // Reads the YAML config file: syntax, shape and unknown keys, each problem
 // with `path:line:col`. Values are checked by load.ts with the same parsers
 // as the inputs, so a bad value reads the same wherever it was written.
+
 
 
 
@@ -47336,29 +47529,6 @@ function ruleKeys() {
 }
 function matchKeys() {
     return Object.keys(backpressure_schema_namespaceObject.definitions.rule.properties.match.properties);
-}
-/** The accepted key a typo most likely meant: same letters ignoring case and separators, or a small edit distance. */
-function closest(key, accepted) {
-    const normal = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
-    const exact = accepted.find((candidate) => normal(candidate) === normal(key));
-    if (exact)
-        return exact;
-    const scored = accepted
-        .map((candidate) => ({ candidate, distance: editDistance(normal(key), normal(candidate)) }))
-        .sort((a, b) => a.distance - b.distance);
-    const best = scored[0];
-    return best && best.distance <= Math.max(2, Math.floor(key.length / 4)) ? best.candidate : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
 }
 function isRulePath(path) {
     return path.length === 2 && path[0] === 'rules' && typeof path[1] === 'number';
@@ -50669,15 +50839,15 @@ function exemptReason(pr, config) {
         return 'author';
     return undefined;
 }
-function isCountable(pr, config) {
+function queue_isCountable(pr, config) {
     return exemptReason(pr, config) === undefined;
 }
-function isPriority(pr, config) {
+function queue_isPriority(pr, config) {
     return pr.labels.some((label) => config.priorityLabels.includes(label));
 }
 /** Priority first, then creation time, ties by number: a pure function of the open set. */
-function queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+function queue_queueOrder(config) {
+    return (a, b) => Number(queue_isPriority(b, config)) - Number(queue_isPriority(a, config)) || createdBefore(a, b);
 }
 /** Creation order, ties by number: the order per-author budgets count in. */
 function createdBefore(a, b) {
@@ -50802,7 +50972,7 @@ function decideQueue(snapshot, config, wipLimit, now) {
         else
             countable.push(pr);
     }
-    countable.sort(queueOrder(config));
+    countable.sort(queue_queueOrder(config));
     const rulesCache = new Map();
     const rulesOf = (pr) => {
         let rules = rulesCache.get(pr.number);
@@ -51064,14 +51234,48 @@ function closesForViolation(pr, decision, config) {
     return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }
 
+;// CONCATENATED MODULE: ./src/core/areas.ts
+/** Every area label starts with this, so one label search finds them all. */
+const AREA_LABEL_PREFIX = 'backpressure: area ';
+/** Rules with a `max-open` budget, in config order. */
+function areas_areaRules(config) {
+    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
+}
+/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
+function areas_areaLabel(rule) {
+    return `${AREA_LABEL_PREFIX}${rule.name}`;
+}
+/**
+ * Whether `waiting-label` is state the gate counts with (any area rule), not
+ * only feedback chosen with `on-waiting: label`.
+ */
+function areas_waitingIsState(config) {
+    return areas_areaRules(config).length > 0;
+}
+
 ;// CONCATENATED MODULE: ./src/core/labels.ts
+
 function labelDefinitions(config) {
     const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
     return new Map([
         define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
         define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
-        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author')
+        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
+        ...areas_areaRules(config).map((rule) => define(areas_areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
     ]);
+}
+/** The labels the action writes itself: waiting, violation and stale (README "Events"). */
+function ownLabels(config) {
+    return [config.waitingLabel, config.violationLabel, config.stale.label];
+}
+/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
+function isOneOfLabels(name, labels) {
+    const wanted = name.toLowerCase();
+    return labels.some((label) => label.toLowerCase() === wanted);
+}
+/** The names of the labels the action may create, to look up before planning. */
+function actionLabelNames(config) {
+    return [...labelDefinitions(config).keys()];
 }
 
 ;// CONCATENATED MODULE: ./src/core/change.ts
@@ -51107,6 +51311,8 @@ function significantChange(before, after) {
 
 
 
+
+
 function statusWrite(pr, decision, config) {
     const state = statusState(decision, feedbackFor(decision, config).has('fail'));
     const description = fitDescription(decision.summary);
@@ -51117,9 +51323,11 @@ function statusWrite(pr, decision, config) {
 }
 function labelWrites(pr, decision, config) {
     const wanted = new Map([
-        [config.waitingLabel, decision.state === 'waiting' && config.onWaiting.includes('label')],
-        // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:` (spec §3).
-        [config.violationLabel, decision.state === 'violation']
+        [config.waitingLabel, decision.state === 'waiting' && (config.onWaiting.includes('label') || areas_waitingIsState(config))],
+        // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
+        [config.violationLabel, decision.state === 'violation'],
+        // Area labels let a gate count an area's admitted PRs with `label:`.
+        ...areas_areaRules(config).map((rule) => [areas_areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
     ]);
     const writes = [];
     for (const [label, want] of wanted) {
@@ -51148,7 +51356,12 @@ function stickyWrite(pr, decision, config, wipLimit) {
 
 
 
-function planWrites(evaluated, config, wipLimit, actor) {
+/**
+ * `existingLabels`: the action's labels known to exist in the repository
+ * (undefined: unknown, so every label the writes add is created first; GitHub
+ * answers 422 for one that exists).
+ */
+function planWrites(evaluated, config, wipLimit, actor, existingLabels) {
     const statuses = [];
     const labels = [];
     const comments = [];
@@ -51194,7 +51407,8 @@ function planWrites(evaluated, config, wipLimit, actor) {
     const allowed = closes.slice(0, config.maxClosesPerRun);
     const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap((c) => c.ops)];
     const definitions = labelDefinitions(config);
-    const added = new Set(body.flatMap((op) => (op.kind === 'add-label' ? [op.label] : [])));
+    const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
+    const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
     const creates = [...added].flatMap((name) => {
         const definition = definitions.get(name);
         return definition ? [definition] : [];
@@ -51234,7 +51448,7 @@ function plan_plan(snapshot, config, now, scope) {
         for (const { pr, decision } of evaluated)
             decision.stale = decideStale(pr, config, snapshot.actor, now);
     }
-    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e)), config, wipLimit, snapshot.actor);
+    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e)), config, wipLimit, snapshot.actor, snapshot.existingLabels);
     return {
         mode: scope.mode,
         now: now.toISOString(),
@@ -59877,24 +60091,31 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
 ${REPOSITORY_FIELDS}
 ${PULL_REQUEST_FIELDS}`;
 /**
- * Builds one document of aliased search counts: `{ alias: searchQuery }`.
+ * Builds one document of aliased search counts: `{ alias: searchQuery }`,
+ * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
  * Counting costs one request whatever the queue size.
  */
-function searchCountsQuery(aliases) {
-    const fields = aliases
-        .map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`)
-        .join('\n');
-    const params = aliases.map((_, i) => `$q${i}: String!`).join(', ');
-    return `query SearchCounts(${params}) {\n  rateLimit { cost remaining resetAt }\n${fields}\n}`;
+function searchCountsQuery(aliases, labels = 0) {
+    const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
+    const params = aliases.map((_, i) => `$q${i}: String!`);
+    const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
+    if (labels > 0) {
+        params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
+        fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
+    }
+    return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
 }
-/** PRs in any state, newest first: who opened how many in a trailing window. */
-const OPENED_SINCE_QUERY = `
-query OpenedSince($owner: String!, $name: String!, $cursor: String) {
+/**
+ * Closed and merged PRs, newest first: with the open ones (already read),
+ * who opened how many in a trailing window.
+ */
+const CLOSED_OPENED_SINCE_QUERY = `
+query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
-    pullRequests(first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
+    pullRequests(states: [CLOSED, MERGED], first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
-      nodes { createdAt author { __typename login } }
+      nodes { number createdAt author { __typename login } }
     }
   }
 }`;
@@ -59903,8 +60124,10 @@ const ALL_QUERIES = {
     REPOSITORY_QUERY,
     OPEN_PULL_REQUESTS_QUERY,
     GATE_QUERY,
-    OPENED_SINCE_QUERY,
-    SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'])
+    CLOSED_OPENED_SINCE_QUERY,
+    SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
+    SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
+    LABELS_QUERY: searchCountsQuery([], 3)
 };
 
 ;// CONCATENATED MODULE: ./src/github/search-counts.ts
@@ -59912,18 +60135,44 @@ const ALL_QUERIES = {
 
 /** GitHub caps a query's complexity; 20 searches per document stays well inside it. */
 const SEARCHES_PER_REQUEST = 20;
-async function countSearches(client, searches, counts) {
+/**
+ * Sends `searches` (`{ key: search query }`) as aliased GraphQL
+ * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
+ * `labels` with `repository.label(name:)` in the first request.
+ */
+async function countSearches(client, searches, counts, labels) {
     const keys = Object.keys(searches);
-    const result = {};
-    for (let start = 0; start < keys.length; start += SEARCHES_PER_REQUEST) {
+    const result = { counts: {}, existingLabels: [] };
+    const names = labels?.names ?? [];
+    for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
         const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
+        const lookup = start === 0 ? names : [];
+        if (batch.length === 0 && lookup.length === 0)
+            break;
         const aliases = batch.map((_, i) => `c${i}`);
         const variables = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
-        const data = await query(client, searchCountsQuery(aliases), variables, counts);
-        batch.forEach((key, i) => (result[key] = data[aliases[i]].issueCount));
+        lookup.forEach((name, i) => (variables[`l${i}`] = name));
+        if (lookup.length > 0 && labels)
+            Object.assign(variables, { owner: labels.repo.owner, name: labels.repo.name });
+        const data = await query(client, searchCountsQuery(aliases, lookup.length), variables, counts);
+        batch.forEach((key, i) => (result.counts[key] = data[aliases[i]].issueCount));
+        lookup.forEach((name, i) => {
+            if (data.repository?.[`l${i}`])
+                result.existingLabels.push(name);
+        });
     }
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/core/gate-searches.ts
+
+
+
+const gate_searches_DAY_MS = 86_400_000;
+/** How far behind live data the search index is assumed to be. */
+const SEARCH_LAG_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** How many of the newest open PRs the gate reads live. */
+const RECENT_PULL_REQUESTS = 30;
 /** A search qualifier value: quoted when it holds spaces or commas. */
 function quote(value) {
     return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
@@ -59937,32 +60186,149 @@ function searchLogin(login) {
 function searchTime(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+/** `created:` after..before as search writes a half-open range at second precision. */
+function createdRange(from, to) {
+    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+}
+function cutoffs(input) {
+    const created = new Date(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? new Date(input.recent[0].createdAt) : new Date(0);
+    const liveCutoff = new Date(Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
+    return { liveCutoff, cutoff: new Date(Math.min(created.getTime(), liveCutoff.getTime())) };
+}
+/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
+function countableTerms(repo, config) {
+    return [
+        `repo:${repo.owner}/${repo.name}`,
+        'is:pr',
+        'is:open',
+        config.countDrafts ? '' : 'draft:false',
+        ...config.baseBranches.map((b) => `base:${quote(b)}`),
+        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
+        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
+    ].filter(Boolean);
+}
+/**
+ * The searches a gate sends, keyed by what they count:
+ * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
+ * violation, before the PR in queue order), with area rules `admitted…`
+ * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`.
+ */
+function gateSearches(input) {
+    const { repo, config, pr, now } = input;
+    const { liveCutoff, cutoff } = cutoffs(input);
+    const queue = countableTerms(repo, config);
+    const before = (t) => `created:<${searchTime(t)}`;
+    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
+    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
+    // Priority PRs come first: a priority PR counts only priority PRs created before it.
+    const aheadParts = isPriority(pr, config)
+        ? { ahead: [priority] }
+        : { ahead: notPriority, ...(priority ? { priorityAhead: [priority] } : {}) };
+    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
+    const notWaiting = `-label:${quote(config.waitingLabel)}`;
+    for (const [key, terms] of Object.entries(aheadParts)) {
+        searches[key] = [...inLine, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        if (!waitingIsState(config))
+            continue;
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        areaRules(config).forEach((rule, i) => {
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        });
+    }
+    if (input.authorLimited) {
+        const author = `author:${searchLogin(pr.author)}`;
+        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        for (const days of rateWindows(config)) {
+            const start = new Date(now.getTime() - days * gate_searches_DAY_MS);
+            searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${createdRange(start, cutoff)}`;
+        }
+        if (config.trustedAfterMerged > 0)
+            searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
+    }
+    return searches;
+}
+/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
+function sumOver(result, prefix) {
+    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+}
+/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
+function gateCounts(input, result) {
+    const { config, pr, recent } = input;
+    const { liveCutoff, cutoff } = cutoffs(input);
+    const order = queueOrder(config);
+    const has = (facts, label) => facts.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+    const live = recent.filter((r) => r.number !== pr.number && new Date(r.createdAt) >= cutoff);
+    const liveCountable = live.filter((r) => isCountable(r, config));
+    const liveAhead = liveCountable.filter((r) => !has(r, config.violationLabel) && order(r, pr) < 0);
+    const liveAdmitted = liveAhead.filter((r) => !has(r, config.waitingLabel));
+    const createdBeforePr = (r) => Date.parse(r.createdAt) < Date.parse(pr.createdAt) || (r.createdAt === pr.createdAt && r.number < pr.number);
+    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    const ahead = sumOver(result, '') + liveAhead.length;
+    const counts = {
+        ahead,
+        queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && createdBeforePr(r)).length,
+        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
+            days,
+            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
+            (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        ])),
+        merged: result.merged
+    };
+    if (waitingIsState(config)) {
+        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => has(r, areaLabel(rule))).length]));
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-windows.ts
+/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
+function rate_windows_rateWindows(config) {
+    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
+    return [...new Set(days)].sort((a, b) => a - b);
+}
 
 ;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
 
 
 
 
+
+
 const read_author_stats_DAY_MS = 86_400_000;
-function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
-    return [...new Set(days)].sort((a, b) => a - b);
-}
 function hasPerAuthorBudget(config) {
     return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
 }
-/** Creation times of every PR opened since `since`, by author: ⌈inflow/100⌉ requests. */
-async function openedSince(client, repo, since, counts) {
+/**
+ * Creation times of every PR opened since `since`, by author: the open ones
+ * from the queue already read, the closed and merged ones from
+ * ⌈closed PRs opened since / 100⌉ requests.
+ */
+async function openedSince(client, repo, since, open, counts) {
     const byAuthor = new Map();
+    // A PR closed between the two reads is in both: count it once.
+    const seen = new Set();
+    const add = (number, login, createdAt) => {
+        if (seen.has(number))
+            return;
+        seen.add(number);
+        byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
+    };
+    for (const pr of open)
+        if (new Date(pr.createdAt) >= since)
+            add(pr.number, pr.author, pr.createdAt);
     let cursor = null;
     for (;;) {
-        const page = await query(client, OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
+        const page = await query(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
         const connection = page.repository.pullRequests;
         for (const node of connection.nodes) {
             if (new Date(node.createdAt) < since)
                 return byAuthor;
-            const login = restLogin(node.author);
-            byAuthor.set(login, [...(byAuthor.get(login) ?? []), node.createdAt]);
+            add(node.number, restLogin(node.author), node.createdAt);
         }
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
             return byAuthor;
@@ -59988,17 +60354,17 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
     const stats = {};
     if (!hasPerAuthorBudget(config))
         return stats;
-    const windows = rateWindows(config);
+    const windows = rate_windows_rateWindows(config);
     if (windows.length > 0) {
         const longest = windows[windows.length - 1];
-        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * read_author_stats_DAY_MS), counts);
+        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * read_author_stats_DAY_MS), pullRequests, counts);
         for (const [login, times] of opened)
             stats[login] = { openedAt: times };
     }
     if (config.trustedAfterMerged > 0) {
         const candidates = trustCandidates(config, pullRequests, stats);
         const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
-        const merged = await countSearches(client, searches, counts);
+        const { counts: merged } = await countSearches(client, searches, counts);
         for (const login of candidates)
             stats[login] = { ...stats[login], merged: merged[login] };
     }
@@ -60006,6 +60372,7 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-history.ts
+
 
 const read_history_DAY_MS = 86_400_000;
 const HISTORY_WEEKS = 8;
@@ -60018,7 +60385,12 @@ function weekStart(date) {
 function read_history_range(from, to) {
     return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
 }
-async function readHistory(client, repo, now, windowDays, counts) {
+/**
+ * One request of aliased search counts (GraphQL `search`): merged PRs in the
+ * throughput window and 8 weeks of opened and merged. With `labels`, the same
+ * request looks them up (`existingLabels` in the answer).
+ */
+async function readHistory(client, repo, now, windowDays, counts, labels = []) {
     const base = `repo:${repo.owner}/${repo.name} is:pr`;
     const thisWeek = weekStart(now);
     const weeks = Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * read_history_DAY_MS));
@@ -60030,10 +60402,13 @@ async function readHistory(client, repo, now, windowDays, counts) {
         searches[`opened${i}`] = `${base} created:${read_history_range(start, end)}`;
         searches[`merged${i}`] = `${base} is:merged merged:${read_history_range(start, end)}`;
     });
-    const result = await countSearches(client, searches, counts);
+    const { counts: result, existingLabels } = await countSearches(client, searches, counts, { repo, names: labels });
     return {
-        mergedInWindow: result.mergedInWindow,
-        weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
+        existingLabels,
+        history: {
+            mergedInWindow: result.mergedInWindow,
+            weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
+        }
     };
 }
 
@@ -60081,6 +60456,7 @@ async function readRepository(client, repo, configPath, counts) {
 
 
 
+
 function needsFiles(config) {
     return config.rules.some((rule) => rule.selector.paths !== undefined);
 }
@@ -60093,8 +60469,9 @@ async function readQueueSnapshot(client, repo, facts, config, withHistory, now, 
         onProgress
     }, counts);
     const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-    const history = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts) : undefined;
-    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history };
+    // The history request also looks up the action's labels; without it, labels are created on demand (GitHub answers 422 when one exists).
+    const read = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config)) : undefined;
+    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history: read?.history, existingLabels: read?.existingLabels };
 }
 async function readSnapshot(client, repo, configPath, loadConfig, mode, now, counts, onProgress) {
     const facts = await readRepository(client, repo, configPath, counts);
@@ -60140,15 +60517,12 @@ async function applyWrites(client, ops, options) {
         return result;
     }
     const send = sender(client, options);
-    const existingLabels = ops.some((op) => op.kind === 'create-label') ? await labelNames(client, options.repo) : new Set();
     let writes = 0;
     let failures = 0;
     let failed = 0;
     let stopped;
     let stoppedBy;
     for (const [index, op] of ops.entries()) {
-        if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase()))
-            continue;
         if (!stopped && writes >= options.maxWrites) {
             stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
             warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
@@ -60172,8 +60546,7 @@ async function applyWrites(client, ops, options) {
             if (isPermissionError(error)) {
                 const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
                 stopped = `the token cannot write (${needed.join(', ')} needed)`;
-                warn(`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
-                    `Grant ${needed.map((p) => `"${p}"`).join(', ')} in the workflow's permissions, or see the README section "Pull requests from forks".`);
+                warn(readOnlyWarning(needed, options.eventName));
                 result.notApplied.push({ op, why: stopped });
                 continue;
             }
@@ -60202,12 +60575,23 @@ async function applyWrites(client, ops, options) {
         result.failure = `${failed} writes failed (see the warnings): ${left}`;
     return result;
 }
+/** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
+function readOnlyWarning(needed, eventName) {
+    const permissions = needed.map((p) => `"${p}"`).join(', ');
+    if (eventName === 'pull_request_review') {
+        // There is no pull_request_review_target: a fork's review event always gets a read-only token.
+        return (`The token may only read, so nothing was written (a review on a pull request from a fork gets a read-only token). ` +
+            `The next sweep writes this PR's status; to write it at once, add the review recipe of the README section "Pull requests from forks" (or, for a pull request from this repository, grant ${permissions} in the workflow's permissions).`);
+    }
+    return (`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
+        `Grant ${permissions} in the workflow's permissions, or see the README section "Pull requests from forks".`);
+}
 function describeOp(op) {
     switch (op.kind) {
         case 'create-label':
             return `creating label "${op.name}"`;
         case 'status':
-            return `setting status ${op.state} on #${op.number}`;
+            return `setting status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}`;
         case 'add-label':
             return `adding label "${op.label}" to #${op.number}`;
         case 'remove-label':
@@ -60223,10 +60607,6 @@ function describeOp(op) {
 /** REST routes name the repository `repo`, GraphQL `name`. */
 function restRepo(repo) {
     return { owner: repo.owner, repo: repo.name };
-}
-async function labelNames(client, repo) {
-    const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...restRepo(repo), per_page: 100 });
-    return new Set(labels.map((l) => l.name.toLowerCase()));
 }
 /** The sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(client, repo, number) {
@@ -60657,7 +61037,7 @@ function describeWrite(op) {
         case 'create-label':
             return `create label "${escapeMarkdown(op.name)}"`;
         case 'status':
-            return `status ${op.state} on #${op.number}: ${escapeMarkdown(op.description)}`;
+            return `status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}: ${escapeMarkdown(op.description)}`;
         case 'add-label':
             return `add label "${escapeMarkdown(op.label)}" to #${op.number}`;
         case 'remove-label':
@@ -60823,6 +61203,7 @@ function markdownToTerminal(markdown) {
 
 
 
+
 const USAGE = `Usage: pr-backpressure plan --repo OWNER/NAME [--config FILE] [--input NAME=VALUE ...] [--json]
 
 Prints what PR Backpressure would do on the repository today: the queue,
@@ -60846,24 +61227,49 @@ const NOT_CLI_INPUTS = {
     mode: 'the preview is always a sweep',
     'dry-run': 'the preview never writes'
 };
+const OPTIONS = {
+    repo: { type: 'string' },
+    config: { type: 'string' },
+    input: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+/** What a string option's value looks like, for "needs a value" messages. */
+const VALUE_EXAMPLES = { repo: '--repo OWNER/NAME', config: '--config FILE', input: '--input NAME=VALUE' };
+/**
+ * Parses in non-strict mode and checks the tokens itself, so every mistake
+ * gets the CLI's own words (node's parseArgs messages talk about its API).
+ */
 function cli_parse(argv) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            repo: { type: 'string' },
-            config: { type: 'string' },
-            input: { type: 'string', multiple: true },
-            json: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false }
+    const { values, positionals, tokens } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+    for (const token of tokens) {
+        if (token.kind !== 'option')
+            continue;
+        const spec = OPTIONS[token.name];
+        if (!spec) {
+            const guess = closest(token.name, Object.keys(OPTIONS));
+            throw new UsageError(`Unknown option ${token.rawName}.${guess ? ` Did you mean --${guess}?` : ''}`);
         }
-    });
+        // Non-strict parsing takes the next argument as the value even when it is another option (`--repo --json`).
+        if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+            throw new UsageError(`${token.rawName} needs a value: ${VALUE_EXAMPLES[token.name]}.`);
+        }
+        if (spec.type === 'boolean' && token.value !== undefined)
+            throw new UsageError(`${token.rawName} takes no value.`);
+    }
     if (values.help)
         return 'help';
-    if (positionals[0] !== 'plan' || positionals.length > 1)
-        throw new UsageError(`Unknown command "${positionals.join(' ')}": the command is "plan".`);
-    if (!values.repo)
+    // No command at all: the usage is the message.
+    if (positionals.length === 0)
+        throw new UsageError('');
+    if (positionals[0] !== 'plan')
+        throw new UsageError(`Unknown command "${positionals[0]}": the command is "plan".`);
+    if (positionals.length > 1)
+        throw new UsageError(`Unexpected argument "${positionals[1]}": plan takes options only.`);
+    const repo = values.repo;
+    if (!repo)
         throw new UsageError('--repo OWNER/NAME is required.');
+    const cliInputs = INPUT_NAMES.filter((n) => !NOT_CLI_INPUTS[n]);
     const inputs = {};
     for (const pair of values.input ?? []) {
         const eq = pair.indexOf('=');
@@ -60872,11 +61278,13 @@ function cli_parse(argv) {
         const name = pair.slice(0, eq).trim();
         if (NOT_CLI_INPUTS[name])
             throw new UsageError(`--input ${name}: not accepted here, ${NOT_CLI_INPUTS[name]}.`);
-        if (!INPUT_NAMES.includes(name))
-            throw new UsageError(`--input ${name}: no such input; accepted: ${INPUT_NAMES.filter((n) => !NOT_CLI_INPUTS[n]).join(', ')}.`);
+        if (!INPUT_NAMES.includes(name)) {
+            const guess = closest(name, cliInputs);
+            throw new UsageError(guess ? `--input ${name}: no such input. Did you mean ${guess}?` : `--input ${name}: no such input; accepted: ${cliInputs.join(', ')}.`);
+        }
         inputs[name] = pair.slice(eq + 1).trim();
     }
-    return { repo: values.repo, configFile: values.config, inputs, json: values.json ?? false };
+    return { repo, configFile: values.config, inputs, json: values.json === true };
 }
 /**
  * The shared reader logs through @actions/core, which writes workflow
@@ -60898,12 +61306,28 @@ function reserveStdout() {
         print(text);
     };
 }
+/** Why a local `--config` file cannot be read, in words rather than an errno. */
+const READ_FAILURES = {
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory, not a file',
+    EACCES: 'permission denied',
+    ENOTDIR: 'a part of the path is not a directory'
+};
+class LocalFileError extends Error {
+}
+function readLocalConfig(file) {
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        throw new LocalFileError(`--config ${JSON.stringify(file)}: ${READ_FAILURES[code] ?? error.message}.`);
+    }
+}
 /** One line for a failure: the CLI's own words where the action's would point at an input. */
 function failureLine(error, repo) {
-    if (error instanceof ConfigError)
+    if (error instanceof ConfigError || error instanceof LocalFileError)
         return error.message;
-    if (error.code === 'ENOENT')
-        return `--config: ${error.message}`;
     if (errors_statusOf(error) === 401)
         return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
     return errors_describeGitHubError(error, `reading ${repo}`);
@@ -60915,7 +61339,8 @@ async function main(argv, env = process.env) {
         options = cli_parse(argv);
     }
     catch (error) {
-        process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+        const message = error.message;
+        process.stderr.write(message ? `${message}\n\n${USAGE}\n` : `${USAGE}\n`);
         return 2;
     }
     if (options === 'help') {
@@ -60936,7 +61361,7 @@ async function main(argv, env = process.env) {
     const client = createClient(token, counts, 0, (message) => process.stderr.write(`warning: ${message}\n`));
     const localConfig = options.configFile;
     try {
-        const localText = localConfig ? external_node_fs_default().readFileSync(localConfig, 'utf8') : undefined;
+        const localText = localConfig ? readLocalConfig(localConfig) : undefined;
         const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
         const now = new Date();
         const { snapshot, config } = await readSnapshot(client, repo, configPath, (text) => {

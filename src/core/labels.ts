@@ -13,7 +13,7 @@ export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, {
   ]);
 }
 
-/** The labels the action writes itself: waiting, violation and stale (README "Events"). */
+/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
 export function ownLabels(config: Pick<Config, 'waitingLabel' | 'violationLabel' | 'stale'>): string[] {
   return [config.waitingLabel, config.violationLabel, config.stale.label];
 }
