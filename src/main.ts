@@ -62,7 +62,7 @@ async function runScope(
   if (scope.mode === 'gate') {
     ({ plan, snapshot, config } = await gate(client, repo, configPath, scope.number, loadConfig, now, counts));
   } else {
-    ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, scope.mode, now, counts));
+    ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, now, counts));
     plan = decide(snapshot, config, now, scope);
   }
   const written = await applyWrites(client, plan.writes, {

@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
+import { isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
@@ -26,7 +27,8 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
   return { ok: true };
 }
 
-export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number): Decision {
+/** `perDay`: the merge pace for the expected wait, when read. */
+export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number, perDay?: number): Decision {
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
   const violations = violationsOf(pr, rulesFor(pr, config), snapshot.authors[pr.author], config, () => ({
@@ -35,18 +37,27 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
   }));
   if (violations.length > 0) return violationDecision(pr, violations);
   // Without area rules, admitted means fewer than wip-limit PRs ahead (spec §3).
-  return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+  return placeDecision(pr, {
+    position: counts.ahead + 1,
+    admitted: wipLimit === 0 || counts.ahead < wipLimit,
+    queueSize: counts.queueSize,
+    wipLimit,
+    perDay,
+    priority: isPriority(pr, config)
+  });
 }
 
 export function planGateFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, now: Date): Plan {
-  const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
-  const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit);
+  const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
+  const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
   const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor);
   return {
     mode: 'gate',
     now: now.toISOString(),
     wipLimit,
     adaptive,
+    pace,
+    flow,
     queueSize: counts.queueSize,
     decisions: [decision],
     subject: decision,

@@ -10,6 +10,7 @@ import { query } from './graphql.js';
 import { GATE_QUERY } from './queries.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
+import { mergedInWindowSearch } from './read-history.js';
 import { countSearches, quote, searchLogin, searchTime } from './search-counts.js';
 import type { QueueFacts } from '../core/queue.js';
 
@@ -71,10 +72,12 @@ interface GateCountInput {
   /** Does the PR's author fall under per-author budgets (association, not yet trust)? */
   authorLimited: boolean;
   now: Date;
+  /** Also count the PRs merged in this many days before now (the merge pace), in the same request. */
+  paceWindowDays?: number;
 }
 
 /** The PRs ahead, the queue size and the author's counts, from search plus the live recent list. */
-export async function readGateCounts(client: Client, input: GateCountInput, counts: RequestCounts): Promise<GateCounts & { merged?: number }> {
+export async function readGateCounts(client: Client, input: GateCountInput, counts: RequestCounts): Promise<GateCounts & { merged?: number; mergedInWindow?: number }> {
   const { repo, config, pr, recent, now } = input;
   const created = new Date(pr.createdAt);
   const oldestRecent = recent.length >= 30 ? new Date(recent[0].createdAt) : new Date(0);
@@ -115,6 +118,7 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
     }
     if (config.trustedAfterMerged > 0) searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
   }
+  if (input.paceWindowDays !== undefined) searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
   const result = await countSearches(client, searches, counts);
 
   const others = recent.filter((r) => r.number !== pr.number);
@@ -138,6 +142,7 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
     authorOpenedBefore: Object.fromEntries(
       windows.map((days) => [days, (result[`opened${days}`] ?? 0) + live.filter((r) => r.author === pr.author && olderThanSubject(r)).length])
     ),
-    merged: result.merged
+    merged: result.merged,
+    mergedInWindow: result.mergedInWindow
   };
 }
