@@ -1,6 +1,7 @@
 // The one line that explains a decision: the commit status description and
 // the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
-import type { Decision, ExemptReason, ExpectedWait, Violation } from './types.js';
+import { INPUTS_RULE_NAME } from '../config/types.js';
+import type { BudgetName, Decision, ExemptReason, ExpectedWait, Violation } from './types.js';
 
 export const STATUS_DESCRIPTION_MAX = 140;
 
@@ -69,4 +70,9 @@ export function fitDescription(line: string): string {
 /** The status state a decision shows: failure only where `fail` feedback is selected. */
 export function statusState(decision: Decision, fails: boolean): 'success' | 'failure' {
   return (decision.state === 'waiting' || decision.state === 'violation') && fails ? 'failure' : 'success';
+}
+
+/** The setting a violation breaks as the reader wrote it: the budget key, and the rule's name when the rule came from the config file. */
+export function violationSetting(v: Violation): { budget: BudgetName; rule?: string } {
+  return v.rule === INPUTS_RULE_NAME ? { budget: v.budget } : { budget: v.budget, rule: v.rule };
 }
