@@ -273,7 +273,7 @@ function violationsSection(context: Context): string {
   const mostAffected = (authors: Map<string, number>) => {
     const top = [...authors.entries()].filter(([login]) => login !== '').sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
     const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${count(n)})`);
-    return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${plural(top.length - MAX_AFFECTED_AUTHORS, 'more')}` : shown.join(', ');
+    return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more` : shown.join(', ');
   };
   const rows = violating.flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), settingText(v), escapeMarkdown(v.reason)]));
   return [
