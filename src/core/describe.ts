@@ -37,7 +37,8 @@ export function paceText(perDay: number): string {
 /** The comment's sentence: "Expected in about 4 days, at the recent pace of 1.2 merges a day." */
 export function expectedWaitSentence(eta: ExpectedWait): string {
   const text = expectedIn(eta);
-  return `${text[0].toUpperCase()}${text.slice(1)}, at the recent pace of ${paceText(eta.perDay)} merges a day.`;
+  const pace = paceText(eta.perDay);
+  return `${text[0].toUpperCase()}${text.slice(1)}, at the recent pace of ${pace} ${pace === '1' ? 'merge' : 'merges'} a day.`;
 }
 
 /**
@@ -45,7 +46,7 @@ export function expectedWaitSentence(eta: ExpectedWait): string {
  * pace moves every day, and a rewrite of every waiting PR for it would spend
  * the API budget on noise (see change.ts).
  */
-export const EXPECTED_WAIT_TEXT = /\b[Ee]xpected (?:in about [\d,]+ days|within a day)(?:, at the recent pace of [\d.,]+ merges a day)?/g;
+export const EXPECTED_WAIT_TEXT = /\b[Ee]xpected (?:in about [\d,]+ days|within a day)(?:, at the recent pace of [\d.,]+ merges? a day)?/g;
 
 export function violationLine(violations: Violation[]): string {
   return `Violation: ${violations.map((v) => v.reason).join('; ')}`;
