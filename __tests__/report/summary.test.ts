@@ -162,7 +162,7 @@ describe('renderSummary', () => {
       execution: execution()
     });
     expect(markdown).toContain('| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |');
-    expect(markdown).toContain('1 PR here carry a priority label (urgent) and come before every PR without one.');
+    expect(markdown).toContain('1 of these 1 carry a priority label (urgent) and come before every PR without one.');
     expect(markdown).toContain('Why: area docs full (6/6): 31 · beyond the limit: 1.');
     expect(markdown).toContain('| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when docs has room |');
     // The one PR beyond the limit shows although 31 area rows come first in line.
@@ -220,7 +220,7 @@ describe('renderSummary', () => {
       config,
       execution: execution({ applied: writes.slice(0, 2), notApplied: writes.slice(2).map((op) => ({ op, why: 'max-writes-per-run (300) reached' })) })
     });
-    expect(markdown).toContain('Marked 1, closed 0; would mark 1 more, deferred to the next run (writes not applied, see below).');
+    expect(markdown).toContain('Marked 1, closed 0; would mark 1, deferred to the next run (writes not applied, see below).');
     expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale |');
     expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | would mark: deferred to the next run |');
   });

@@ -200,7 +200,7 @@ function priorityNote(context: Context, decisions: Decision[]): string[] {
   const labels = context.config.priorityLabels;
   const priority = decisions.filter((d) => d.priority).length;
   if (labels.length === 0 || priority === 0) return [];
-  return ['', `${plural(priority, 'PR')} here carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
+  return ['', `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
 }
 
 function admittedSection(context: Context): string {
@@ -351,7 +351,7 @@ function staleSection(context: Context): string {
     `PRs waiting on their author go stale after ${plural(config.stale.days, 'day')} without activity` +
     (config.stale.closeDays > 0 ? ` and close ${plural(config.stale.closeDays, 'day')} later.` : '; they are never closed.') +
     ` ${verb} ${count(staled.length)}, ${closeVerb} ${count(closed.length)}` +
-    (deferred > 0 ? `; would mark ${count(deferred)} more, deferred to the next run (writes not applied, see below).` : '.');
+    (deferred > 0 ? `; would mark ${count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
   if (acted.length === 0) return [`### Stale`, '', intro].join('\n');
   return [
     `### Stale`,
