@@ -1,4 +1,4 @@
-// The expected wait a contributor sees (README "Expected wait"): when the
+// The expected wait a contributor sees (README "What people see"): when the
 // merge history is known, a waiting PR's comment and status say when its turn
 // comes, by Little's law; the pace moving alone rewrites nothing.
 import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
