@@ -151,6 +151,7 @@ describe('renderSummary', () => {
     const area = { rule: 'docs', admitted: 6, maxOpen: 6 };
     const decisions = [
       decision(1, 'admitted', { position: 1, priority: true }),
+      decision(3, 'admitted', { position: 41 }),
       decision(2, 'waiting', { position: 2, priority: true, waitingOnRule: 'docs', waitingOnArea: area }),
       ...Array.from({ length: 30 }, (_, i) => decision(10 + i, 'waiting', { position: 3 + i, waitingOnRule: 'docs', waitingOnArea: area })),
       decision(50, 'waiting', { position: 40, eta: { days: 3.5, perDay: 2 } })
@@ -162,7 +163,7 @@ describe('renderSummary', () => {
       execution: execution()
     });
     expect(markdown).toContain('| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |');
-    expect(markdown).toContain('1 of these 1 carry a priority label (urgent) and come before every PR without one.');
+    expect(markdown).toContain('1 of these 2 carry a priority label (urgent) and come before every PR without one.');
     expect(markdown).toContain('Why: area docs full (6/6): 31 · beyond the limit: 1.');
     expect(markdown).toContain('| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when docs has room |');
     // The one PR beyond the limit shows although 31 area rows come first in line.

@@ -1,4 +1,4 @@
-// Inflow versus throughput (README "Job summary"): the merge pace behind
+// Inflow versus throughput (README "What people see"): the merge pace behind
 // every expected wait, and the weekly picture with the open backlog at each
 // week's end, derived from counts the history read already has.
 import type { Flow, History, MergePace, WeekFlow } from './types.js';

@@ -1,4 +1,4 @@
-// Inflow versus throughput over the last weeks (README "Job summary"):
+// Inflow versus throughput over the last weeks (README "What people see"):
 // mermaid charts for GitHub, and the same numbers as a table for readers
 // without mermaid (the terminal, mail notifications, screen readers). The
 // current week is partial: the charts leave it out (two days of merges drawn
