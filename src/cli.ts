@@ -188,7 +188,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         const chosen = localText ?? text;
         return buildConfig(options.inputs, chosen === undefined ? undefined : { path: localConfig ?? configPath, text: chosen });
       },
-      'sweep',
       now,
       counts,
       // A terminal sees one line counting up; a log sees one line per page.

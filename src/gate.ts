@@ -54,15 +54,31 @@ export async function gate(
   const check = canGateFromCounts(config);
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
-    const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);
+    const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);
     return { plan: onMergeGroup(decide(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
   }
   const { counts: gateCounts, existingLabels } = await readGateCounts(
     client,
-    { repo, config, pr, recent: read.recent, authorLimited: isAuthorLimited(pr, config), now, labels: actionLabelNames(config) },
+    {
+      repo,
+      config,
+      pr,
+      recent: read.recent,
+      authorLimited: isAuthorLimited(pr, config),
+      now,
+      labels: actionLabelNames(config),
+      // The merge pace for the expected wait rides along in the counts request: no extra request.
+      paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
+    },
     counts
   );
-  const history = config.wipLimit === 'auto' ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history : undefined;
+  // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
+  const history =
+    config.wipLimit === 'auto'
+      ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history
+      : gateCounts.mergedInWindow === undefined
+        ? undefined
+        : { mergedInWindow: gateCounts.mergedInWindow, weeks: [] };
   const snapshot: Snapshot = {
     repository,
     actor: read.facts.actor,

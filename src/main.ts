@@ -70,7 +70,7 @@ async function runScope(
     }
     ({ plan, snapshot, config } = judged);
   } else {
-    ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, scope.mode, now, counts));
+    ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, now, counts));
     plan = decide(snapshot, config, now, scope);
   }
   const written = await applyWrites(client, plan.writes, {

@@ -3,10 +3,10 @@ import { decideQueue } from '../../src/core/decide.js';
 import type { Decision, PullRequest } from '../../src/core/types.js';
 import { NOW, config, daysAgo, pr, rule, snapshot } from './factories.js';
 
-function decide(prs: PullRequest[], inputs: Record<string, string> = {}, overrides = {}, authors = {}) {
+function decide(prs: PullRequest[], inputs: Record<string, string> = {}, overrides = {}, authors = {}, perDay?: number) {
   const c = config(inputs, overrides);
   const limit = c.wipLimit === 'auto' ? 0 : c.wipLimit;
-  return decideQueue(snapshot(prs, { authors }), c, limit, NOW);
+  return decideQueue(snapshot(prs, { authors }), c, limit, NOW, perDay);
 }
 
 const byNumber = (decisions: Decision[]) => Object.fromEntries(decisions.map((d) => [d.number, d]));
@@ -75,6 +75,36 @@ describe('the queue', () => {
     const result = decide([pr(1), pr(2), pr(3)], { 'wip-limit': '0' });
     expect(result.decisions.every((d) => d.state === 'admitted')).toBe(true);
     expect(result.decisions[2].summary).toBe('Admitted: position 3 of 3 (no WIP limit)');
+  });
+});
+
+describe('priority and expected waits', () => {
+  test('priority PRs are flagged, admitted or waiting; others are not', () => {
+    const result = decide([pr(1), pr(2, { labels: ['urgent'] }), pr(3, { labels: ['urgent'] })], { 'wip-limit': '1', 'priority-labels': 'urgent' });
+    expect(result.decisions.map((d) => [d.number, d.state, d.priority ?? false])).toEqual([
+      [2, 'admitted', true],
+      [3, 'waiting', true],
+      [1, 'waiting', false]
+    ]);
+  });
+
+  test.each([
+    // [position, limit, merges per day, expected wait]
+    ['3 ahead beyond the limit at 1.5 a day', 5, 2, 1.5, { days: 2, perDay: 1.5 }],
+    ['no merges in the window', 5, 2, 0, undefined],
+    ['pace unknown (no history read)', 5, 2, undefined, undefined]
+  ])('%s', (_name, count, limit, perDay, eta) => {
+    const prs = Array.from({ length: count }, (_, i) => pr(i + 1));
+    const last = decide(prs, { 'wip-limit': String(limit) }, {}, {}, perDay).decisions.at(-1)!;
+    expect(last.state).toBe('waiting');
+    expect(last.eta).toEqual(eta);
+    expect(last.summary).toBe(`Waiting: position 5, 3 PRs ahead beyond the limit of 2${eta ? '; expected in about 2 days' : ''}`);
+  });
+
+  test('admitted PRs and PRs waiting on an area have no expected wait', () => {
+    const docs = rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 1 } });
+    const result = decide([pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })], { 'wip-limit': '5' }, { rules: [docs] }, {}, 2);
+    expect(result.decisions.map((d) => d.eta)).toEqual([undefined, undefined]);
   });
 });
 
@@ -165,7 +195,15 @@ describe('rules', () => {
     const decisions = byNumber(result.decisions);
     expect(states(result.decisions)).toEqual({ 1: 'admitted', 2: 'waiting', 3: 'admitted' });
     expect(decisions[2].waitingOnRule).toBe('docs');
+    expect(decisions[2].waitingOnArea).toEqual({ rule: 'docs', admitted: 1, maxOpen: 1 });
     expect(decisions[2].summary).toBe('Waiting: position 2; rule "docs" admits 1 open PRs at a time and is full');
+  });
+
+  test('a PR beyond the limit waits on the limit, not on its full area', () => {
+    const docs = rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 1 } });
+    const result = decide([pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })], { 'wip-limit': '1' }, { rules: [docs] }, {}, 1);
+    expect(byNumber(result.decisions)[2]).toMatchObject({ state: 'waiting', eta: { days: 1, perDay: 1 } });
+    expect(byNumber(result.decisions)[2].waitingOnArea).toBeUndefined();
   });
 
   test.each([

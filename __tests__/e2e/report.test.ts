@@ -23,11 +23,12 @@ describe('wip-limit auto', () => {
       expect(JSON.parse(result.outputs.admitted)).toHaveLength(14);
       const summary = result.summary.replace(/\\/g, '');
       expect(summary).toContain('56 PRs merged in the last 28 days = 2 per day × 7 target review days = 14');
-      expect(summary).toMatch(/\| 15 \| \[#15\]\([^)]*\) \| Change 15 \| author15 \| \d+ d \| ~1 day \|/); // 1 beyond the limit at 2 merges a day
-      expect(github.status(15)?.description).toBe('Waiting: position 15, 1 PRs ahead beyond the limit of 14');
+      expect(summary).toMatch(/\| 15 \| \[#15\]\([^)]*\) \| Change 15 \| author15 \| \d+ d \| {2}\| beyond the limit \| ~1 day \|/); // 1 beyond the limit at 2 merges a day
+      expect(github.status(15)?.description).toBe('Waiting: position 15, 1 PRs ahead beyond the limit of 14; expected within a day');
       // 8 weeks of inflow against merged: the chart and its table.
       expect(summary).toContain('xychart-beta');
-      expect(summary).toMatch(/\| week of \| opened \| merged \|/);
+      expect(summary).toMatch(/\| week of \| opened \| merged \| closed unmerged \| open at week's end \|/);
+      expect(summary).toContain("Open PRs at each week's end");
     } finally {
       await github.close();
     }

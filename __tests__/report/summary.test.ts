@@ -1,6 +1,7 @@
 import type { WriteOp } from '../../src/core/types.js';
 import { renderSummary } from '../../src/report/summary.js';
-import { config, decision, dryRun, execution, plan, pr, snapshot } from './fixtures.js';
+import { flowOf } from '../../src/core/flow.js';
+import { NOW, config, decision, dryRun, execution, plan, pr, snapshot } from './fixtures.js';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> | @octocat **bold**';
 const HOSTILE_LOGIN = '*evil*_[x](http://e.vil)';
@@ -27,9 +28,9 @@ describe('renderSummary', () => {
     expect(liveInjection(markdown)).toEqual([]);
     const row = markdown.split('\n').find((line) => line.includes('[#1]('))!;
     expect(row).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; \\| @&#8203;octocat \\*\\*bold\\*\\*');
-    // Escaped pipes are not cell separators: the row has exactly the table's five cells.
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(5);
-    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | octocat | inputs | 1,200 changed lines; the limit is 1,000 |');
+    // Escaped pipes are not cell separators: the row has exactly the table's six cells.
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(6);
+    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | octocat | `max-changed-lines` | 1,200 changed lines; the limit is 1,000 |');
   });
 
   test('a gate shows its own PR and the decision first', () => {
@@ -48,10 +49,15 @@ describe('renderSummary', () => {
     expect(markdown).not.toContain('### Counts');
   });
 
+  const pace = { mergedInWindow: 42, windowDays: 28, perDay: 1.5 };
+
   test('auto shows the formula, the clamp and the expected wait of the last waiting PR', () => {
-    const decisions = [decision(1, 'admitted', { position: 1 }), ...[2, 3, 4].map((n) => decision(n, 'waiting', { position: 10 + n }))];
+    const decisions = [
+      decision(1, 'admitted', { position: 1 }),
+      ...[2, 3, 4].map((n) => decision(n, 'waiting', { position: 10 + n, ...(n > 1 ? { eta: { days: (n - 1) / 1.5, perDay: 1.5 } } : {}) }))
+    ];
     const adaptive = { mergedInWindow: 42, windowDays: 28, perDay: 1.5, targetReviewDays: 7, raw: 11, min: 10, max: null, limit: 11 };
-    const markdown = renderSummary({ plan: plan(decisions, { wipLimit: 11, adaptive }), snapshot: snapshot([1, 2, 3, 4].map((n) => pr(n))), config, execution: execution() });
+    const markdown = renderSummary({ plan: plan(decisions, { wipLimit: 11, adaptive, pace }), snapshot: snapshot([1, 2, 3, 4].map((n) => pr(n))), config, execution: execution() });
     expect(markdown).toContain('WIP limit **11** (auto)');
     expect(markdown).toContain('Limit `auto`: 42 PRs merged in the last 28 days = 1.5 per day × 7 target review days = 11, clamped to [10, no maximum] → **11**');
     // #4 is at position 14: 3 beyond the limit of 11, at 1.5 a day: 2 days.
@@ -60,16 +66,23 @@ describe('renderSummary', () => {
 
   test('auto with nothing merged says there is no estimate', () => {
     const adaptive = { mergedInWindow: 0, windowDays: 28, perDay: 0, targetReviewDays: 7, raw: 0, min: 10, max: 40, limit: 10 };
-    const markdown = renderSummary({ plan: plan([decision(1, 'waiting', { position: 12 })], { wipLimit: 10, adaptive }), snapshot: snapshot([pr(1)]), config, execution: execution() });
+    const markdown = renderSummary({
+      plan: plan([decision(1, 'waiting', { position: 12 })], { wipLimit: 10, adaptive, pace: { mergedInWindow: 0, windowDays: 28, perDay: 0 } }),
+      snapshot: snapshot([pr(1)]),
+      config,
+      execution: execution()
+    });
     expect(markdown).toContain('clamped to [10, 40] → **10**');
-    expect(markdown).toContain('no PR was merged in the window, so there is no estimate of its wait.');
+    expect(markdown).toContain('no PR was merged in the last 28 days, so there is no estimate of its wait.');
+    expect(markdown).toContain('| 12 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | beyond the limit | unknown: no merges |');
   });
 
   test('auto with the last waiting PR held by an area rule gives no estimate', () => {
     const adaptive = { mergedInWindow: 42, windowDays: 28, perDay: 1.5, targetReviewDays: 7, raw: 11, min: 10, max: null, limit: 11 };
-    const waiting = decision(1, 'waiting', { position: 3, waitingOnRule: 'docs' });
-    const markdown = renderSummary({ plan: plan([waiting], { wipLimit: 11, adaptive }), snapshot: snapshot([pr(1)]), config, execution: execution() });
+    const waiting = decision(1, 'waiting', { position: 3, waitingOnRule: 'docs', waitingOnArea: { rule: 'docs', admitted: 6, maxOpen: 6 } });
+    const markdown = renderSummary({ plan: plan([waiting], { wipLimit: 11, adaptive, pace }), snapshot: snapshot([pr(1)]), config, execution: execution() });
     expect(markdown).toContain('at position 3, waits for room in its area (rule docs), not for the WIP limit: there is no estimate of its wait.');
+    expect(markdown).toContain('| 3 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | area docs full (6/6) | when docs has room |');
   });
 
   test('a dry-run says nothing was written and lists what would be', () => {
@@ -112,7 +125,8 @@ describe('renderSummary', () => {
     const markdown = renderSummary({ plan: plan(decisions, { wipLimit: 60 }), snapshot: snapshot(decisions.map((d) => pr(d.number))), config, execution: execution() });
     expect(markdown).toContain('### Admitted (first 50 of 60)');
     expect(markdown).toContain('… and 10 more.');
-    expect(markdown).toContain('### Waiting (first 20 of 70)');
+    expect(markdown).toContain('### Waiting (70; the first of each reason shown)');
+    expect(markdown).toContain('Why: beyond the limit: 70.');
     expect(markdown).toContain('… and 50 more.');
     expect(markdown).toContain('| 80 | [#80]');
     expect(markdown).not.toContain('| 81 | [#81]');
@@ -124,13 +138,92 @@ describe('renderSummary', () => {
     const neglect = { whoseMove: 'maintainers' as const, lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: true };
     const decisions = [decision(1, 'admitted', { position: 1 }), decision(2, 'waiting', { position: 3 }), decision(3, 'admitted', { position: 2, stale: neglect }), decision(4, 'exempt', { exemptReason: 'draft' })];
     const history = { mergedInWindow: 5, weeks: [{ weekStart: '2026-11-16', opened: 7, merged: 2 }] };
-    const markdown = renderSummary({ plan: plan(decisions), snapshot: snapshot(prs, { history }), config, execution: execution() });
+    const markdown = renderSummary({ plan: plan(decisions, { flow: flowOf(history, new Date(NOW)) }), snapshot: snapshot(prs, { history }), config, execution: execution() });
     expect(markdown).toContain('| admitted | 2 |\n| waiting | 1 |\n| violation | 0 |\n| exempt | 1 |');
     expect(markdown).toContain('| ann | 2 | 1 | 1 | 0 |\n| bob | 1 | 1 | 0 | 0 |');
     expect(markdown).toContain('### Neglected (1)');
     expect(markdown).toContain('| [#3](https://github.com/acme/widgets/pull/3) | Change 3 | bob | 40 |');
-    expect(markdown).toContain('### Inflow vs merged');
+    expect(markdown).toContain('### Inflow, merges and the open queue');
     expect(markdown).toContain('| 2026-11-16 | 7 | 2 |');
+  });
+
+  test('waiting rows say why, priority PRs are marked in both tables, and the first of each reason shows', () => {
+    const area = { rule: 'docs', admitted: 6, maxOpen: 6 };
+    const decisions = [
+      decision(1, 'admitted', { position: 1, priority: true }),
+      decision(3, 'admitted', { position: 41 }),
+      decision(2, 'waiting', { position: 2, priority: true, waitingOnRule: 'docs', waitingOnArea: area }),
+      ...Array.from({ length: 30 }, (_, i) => decision(10 + i, 'waiting', { position: 3 + i, waitingOnRule: 'docs', waitingOnArea: area })),
+      decision(50, 'waiting', { position: 40, eta: { days: 3.5, perDay: 2 } })
+    ];
+    const markdown = renderSummary({
+      plan: plan(decisions, { wipLimit: 10, pace: { mergedInWindow: 56, windowDays: 28, perDay: 2 } }),
+      snapshot: snapshot(decisions.map((d) => pr(d.number))),
+      config: { ...config, priorityLabels: ['urgent'] },
+      execution: execution()
+    });
+    expect(markdown).toContain('| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |');
+    expect(markdown).toContain('1 of these 2 carry a priority label (urgent) and come before every PR without one.');
+    expect(markdown).toContain('Why: area docs full (6/6): 31 · beyond the limit: 1.');
+    expect(markdown).toContain('| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when docs has room |');
+    // The one PR beyond the limit shows although 31 area rows come first in line.
+    expect(markdown).toContain('| 40 | [#50](https://github.com/acme/widgets/pull/50) | Change 50 | author50 | 60 d |  | beyond the limit | ~4 days |');
+    expect(markdown).toContain("Expected waits by Little's law: the PRs ahead beyond the limit ÷ 2 merges a day (the last 28 days).");
+    expect(markdown).toContain('… and 21 more.');
+  });
+
+  test('violations are grouped by the budget the reader set, with counts and the authors most affected, then the first rows', () => {
+    const perAuthor = (login: string) => ({ rule: 'inputs', budget: 'max-open-per-author' as const, reason: `${login} has more than 15 open PRs and this is one of the newest; the limit is 15 per author` });
+    const owner = { rule: 'coding agents', budget: 'require-owner' as const, reason: 'needs an assignee or an approving review from someone with write access' };
+    const logins = ['ann', 'ann', 'ann', 'bob', 'bob', 'cy', 'dee', 'eve'];
+    const decisions = [
+      ...logins.map((login, i) => decision(i + 1, 'violation', { violations: [perAuthor(login)] })),
+      ...Array.from({ length: 25 }, (_, i) => decision(100 + i, 'violation', { violations: [owner] }))
+    ];
+    const prs = [...logins.map((login, i) => pr(i + 1, { author: login })), ...Array.from({ length: 25 }, (_, i) => pr(100 + i, { author: 'Copilot' }))];
+    const markdown = renderSummary({ plan: plan(decisions), snapshot: snapshot(prs), config, execution: execution() });
+    expect(markdown).toContain(
+      [
+        '| budget | PRs | authors most affected |',
+        '|---|---:|---|',
+        '| `require-owner` (rule coding agents) | 25 | Copilot (25) |',
+        '| `max-open-per-author` | 8 | ann (3), bob (2), cy (1) and 2 more |'
+      ].join('\n')
+    );
+    expect(markdown).toContain('The first 20 in queue order:');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | ann | `max-open-per-author` | ann has more than 15 open PRs');
+    expect(markdown).toContain('… and 13 more.');
+    expect(markdown).not.toContain('| inputs |');
+  });
+
+  test('a growing queue gets a line on what to do next', () => {
+    const history = {
+      mergedInWindow: 800,
+      openNow: 3_000,
+      weeks: ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'].map((weekStart) => ({ weekStart, opened: 431, merged: 205, closed: 205 }))
+    };
+    const last = decision(9, 'waiting', { position: 1_100, eta: { days: 40.2, perDay: 28 } });
+    const growing = renderSummary({ plan: plan([last], { flow: flowOf(history, new Date(NOW)) }), snapshot: snapshot([pr(9)], { history }), config, execution: execution() });
+    expect(growing).toContain(
+      '> **What to do next:** inflow 431/week vs 205 merged (average of the last 7 full weeks): the queue grows by ~226 a week; at this pace the last waiting PR waits ~41 days.'
+    );
+    const steady = { ...history, weeks: history.weeks.map((w) => ({ ...w, opened: 200 })) };
+    const shrinking = renderSummary({ plan: plan([last], { flow: flowOf(steady, new Date(NOW)) }), snapshot: snapshot([pr(9)], { history: steady }), config, execution: execution() });
+    expect(shrinking).not.toContain('What to do next');
+  });
+
+  test('stale marks the write budget held back say "would mark: deferred", not marked', () => {
+    const stale = { whoseMove: 'author' as const, lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
+    const writes: WriteOp[] = [1, 2].flatMap((n) => [{ kind: 'add-label', number: n, label: 'stale' } as WriteOp, { kind: 'comment', number: n, body: 'stale', purpose: 'stale' } as WriteOp]);
+    const markdown = renderSummary({
+      plan: plan([decision(1, 'admitted', { position: 1, stale }), decision(2, 'admitted', { position: 2, stale })], { writes }),
+      snapshot: snapshot([pr(1), pr(2)]),
+      config,
+      execution: execution({ applied: writes.slice(0, 2), notApplied: writes.slice(2).map((op) => ({ op, why: 'max-writes-per-run (300) reached' })) })
+    });
+    expect(markdown).toContain('Marked 1, closed 0; would mark 1, deferred to the next run (writes not applied, see below).');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale |');
+    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | would mark: deferred to the next run |');
   });
 
   test('a stale close of an author with write access says the PR stays marked', () => {

@@ -21,6 +21,24 @@ describe('markdownToTerminal', () => {
     expect(markdownToTerminal(markdown)).toBe(['PR    title', '----  ----------', '#1    a | b', '#100  long title'].join('\n'));
   });
 
+  test('a long reason shared by many rows is printed once per group, with its count', () => {
+    const reason = 'ann has more than 15 open PRs and this is one of the newest';
+    const markdown = [
+      '| PR | author | reason |',
+      '|---|---|---|',
+      ...[1, 2, 3].map((n) => `| [#${n}](https://x/${n}) | ann | ${reason} |`),
+      '| [#40](https://x/40) | bob | 12,000 changed lines; the limit is 3,000 |'
+    ].join('\n');
+    expect(markdownToTerminal(markdown)).toBe(
+      ['PR   author', '', `reason: ${reason} (3)`, '  #1   ann', '  #2   ann', '  #3   ann', '', 'reason: 12,000 changed lines; the limit is 3,000 (1)', '  #40  bob'].join('\n')
+    );
+  });
+
+  test('short or varied last columns stay a plain table', () => {
+    const markdown = ['| state | PRs |', '|---|---:|', '| admitted | 2 |', '| waiting | 2 |', '| violation | 2 |', '| exempt | 2 |'].join('\n');
+    expect(markdownToTerminal(markdown)).toBe(['state      PRs', '---------  ---', 'admitted   2', 'waiting    2', 'violation  2', 'exempt     2'].join('\n'));
+  });
+
   test('a mermaid chart is dropped; the table of the same numbers stays', () => {
     const markdown = ['### Inflow', '', '```mermaid', 'xychart-beta', '  bar [1, 2]', '```', '', '| week of | opened |', '|---|---:|', '| 2026-11-16 | 7 |'].join('\n');
     expect(markdownToTerminal(markdown)).toBe(['Inflow', '------', '', 'week of     opened', '----------  ------', '2026-11-16  7'].join('\n'));

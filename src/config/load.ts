@@ -3,6 +3,7 @@
 // Every problem is collected, then thrown together as one ConfigError.
 import {
   ASSOCIATIONS,
+  INPUTS_RULE_NAME,
   MODES,
   STALE_WHEN,
   VIOLATION_FEEDBACK,
@@ -188,7 +189,7 @@ function inputsRule(read: Reader): Rule | undefined {
     maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
     maxChangedFiles: read.optional('max-changed-files', wholeNumber(1))
   });
-  return Object.keys(budgets).length > 0 ? { name: 'inputs', selector: {}, budgets } : undefined;
+  return Object.keys(budgets).length > 0 ? { name: INPUTS_RULE_NAME, selector: {}, budgets } : undefined;
 }
 
 function fileRules(read: Reader, file: ConfigFile | undefined): Rule[] {

@@ -52,6 +52,9 @@ export interface Budgets {
   requireOwner?: boolean;
 }
 
+/** The name of the rule made of the plain inputs (`max-open-per-author`, …): the reader set its budgets by key, not by rule. */
+export const INPUTS_RULE_NAME = 'inputs';
+
 export interface Rule {
   /** Shown in statuses, comments and the report: `name:` from the file, or `rules[2]`, or `inputs`. */
   name: string;

@@ -1,6 +1,8 @@
 // When is a status or comment worth rewriting? On a change of state or
 // reason, or a large move in line: rewriting every PR's status each time
-// one PR ahead leaves would spend the hourly API budget on noise.
+// one PR ahead leaves would spend the hourly API budget on noise. An
+// expected wait is refreshed with those rewrites, never on its own.
+import { EXPECTED_WAIT_TEXT } from './describe.js';
 
 /** A move in line smaller than this (and than 10 % of the old position) is not rewritten. */
 export const MIN_POSITION_MOVE = 10;
@@ -16,6 +18,9 @@ function numberAfter(pattern: RegExp, text: string): number | undefined {
 
 export function significantChange(before: string, after: string): boolean {
   if (before === after) return false;
+  // Whether an expected wait is shown counts; its numbers do not.
+  const eta = (text: string) => text.replace(EXPECTED_WAIT_TEXT, 'expected wait');
+  if (eta(before) !== before || eta(after) !== after) return significantChange(eta(before), eta(after));
   const shape = (text: string) => text.replace(/[\d,]+/g, '#');
   if (shape(before) !== shape(after)) return true;
   const oldPosition = numberAfter(POSITION, before);

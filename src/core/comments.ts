@@ -3,6 +3,7 @@
 import type { Config } from '../config/types.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from './markers.js';
+import { expectedIn, expectedWaitSentence } from './describe.js';
 import { renderTemplate } from './template.js';
 import type { BudgetName, Decision, PullRequest, StaleDecision } from './types.js';
 
@@ -17,10 +18,14 @@ const WHAT_TO_DO: Record<BudgetName, string> = {
 
 function waitingBody(decision: Decision, wipLimit: number): string {
   const limit = decision.waitingOnRule ? `its area's limit` : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+  const { eta } = decision;
+  // The status line may carry the expected wait; here it gets a sentence of its own.
+  const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
   return [
-    `**${decision.summary}**`,
+    `**${summary}**`,
     '',
     `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
+    ...(eta ? [`${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`] : []),
     'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
   ].join('\n');
 }

@@ -3,9 +3,10 @@
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
-import { exemptReason, queueOrder } from './queue.js';
+import { expectedWaitDays } from './adaptive.js';
+import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
-import type { AuthorStats, Decision, PullRequest, Snapshot, Violation } from './types.js';
+import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
 /** Every rule the PR breaks: its own budgets, then the per-author ones where they apply. */
 export function violationsOf(pr: PullRequest, rules: Rule[], stats: AuthorStats | undefined, config: Config, counts: () => AuthorCounts): Violation[] {
@@ -21,12 +22,47 @@ export function violationDecision(pr: PullRequest, violations: Violation[]): Dec
   return { number: pr.number, state: 'violation', violations, summary: violationLine(violations) };
 }
 
+/** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
+export function expectedWait(position: number, wipLimit: number, perDay: number | undefined): ExpectedWait | undefined {
+  if (wipLimit === 0 || perDay === undefined || perDay <= 0) return undefined;
+  const days = expectedWaitDays(position, wipLimit, perDay);
+  return days === null || days <= 0 ? undefined : { days, perDay };
+}
+
+/** Where a countable PR stands: its place, and when given, the merge pace (per day) for its expected wait. */
+export interface Place {
+  position: number;
+  admitted: boolean;
+  queueSize: number;
+  wipLimit: number;
+  /** The full area rule that keeps it waiting (with the PRs it admitted), when the WIP limit has room. */
+  area?: { rule: Rule; admitted: number };
+  perDay?: number;
+  priority: boolean;
+}
+
 /** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
-export function placeDecision(pr: PullRequest, position: number, admitted: boolean, queueSize: number, wipLimit: number, areaRule?: Rule): Decision {
+export function placeDecision(pr: PullRequest, place: Place): Decision {
+  const { position, queueSize, wipLimit, area } = place;
   const ahead = position - 1;
-  if (admitted) return { number: pr.number, state: 'admitted', position, ahead, violations: [], summary: admittedLine(position, queueSize, wipLimit) };
-  const onRule = areaRule ? { name: areaRule.name, maxOpen: areaRule.budgets.maxOpen ?? 0 } : undefined;
-  return { number: pr.number, state: 'waiting', position, ahead, violations: [], waitingOnRule: onRule?.name, summary: waitingLine(position, ahead, wipLimit, onRule) };
+  const priority = place.priority ? { priority: true } : {};
+  if (place.admitted) return { number: pr.number, state: 'admitted', position, ahead, violations: [], ...priority, summary: admittedLine(position, queueSize, wipLimit) };
+  if (area) {
+    const maxOpen = area.rule.budgets.maxOpen ?? 0;
+    return {
+      number: pr.number,
+      state: 'waiting',
+      position,
+      ahead,
+      violations: [],
+      ...priority,
+      waitingOnRule: area.rule.name,
+      waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
+      summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
+    };
+  }
+  const eta = expectedWait(position, wipLimit, place.perDay);
+  return { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
 }
 
 export interface QueueDecisions {
@@ -35,7 +71,8 @@ export interface QueueDecisions {
   queueSize: number;
 }
 
-export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number, now: Date): QueueDecisions {
+/** `perDay`: the merge pace for expected waits, when the history was read. */
+export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number, now: Date, perDay?: number): QueueDecisions {
   const exempt: Decision[] = [];
   const countable: PullRequest[] = [];
   for (const pr of snapshot.pullRequests) {
@@ -77,7 +114,8 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
       admitted++;
       for (const rule of rules) if (rule.budgets.maxOpen !== undefined) admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
     }
-    decisions.push(placeDecision(pr, position, underLimit && !fullArea, countable.length, wipLimit, underLimit ? fullArea : undefined));
+    const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
+    decisions.push(placeDecision(pr, { position, admitted: underLimit && !fullArea, queueSize: countable.length, wipLimit, area, perDay, priority: isPriority(pr, config) }));
   }
   exempt.sort((a, b) => a.number - b.number);
   return { decisions: [...decisions, ...exempt], queueSize: countable.length };

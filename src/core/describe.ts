@@ -1,6 +1,7 @@
 // The one line that explains a decision: the commit status description and
 // the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
-import type { Decision, ExemptReason, Violation } from './types.js';
+import { INPUTS_RULE_NAME } from '../config/types.js';
+import type { BudgetName, Decision, ExemptReason, ExpectedWait, Violation } from './types.js';
 
 export const STATUS_DESCRIPTION_MAX = 140;
 
@@ -11,13 +12,41 @@ export function admittedLine(position: number, queueSize: number, wipLimit: numb
   return `Admitted: position ${count(position)} of ${count(queueSize)} (${limit})`;
 }
 
-export function waitingLine(position: number, ahead: number, wipLimit: number, waitingOnRule?: { name: string; maxOpen: number }): string {
+export function waitingLine(position: number, ahead: number, wipLimit: number, waitingOnRule?: { name: string; maxOpen: number }, eta?: ExpectedWait): string {
   if (waitingOnRule) {
     return `Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} open PRs at a time and is full`;
   }
   const beyond = Math.max(0, ahead - wipLimit + 1);
-  return `Waiting: position ${count(position)}, ${count(beyond)} PRs ahead beyond the limit of ${count(wipLimit)}`;
+  const line = `Waiting: position ${count(position)}, ${count(beyond)} PRs ahead beyond the limit of ${count(wipLimit)}`;
+  // The expected wait goes into the status only where it fits whole.
+  const withEta = eta ? `${line}; ${expectedIn(eta)}` : line;
+  return withEta.length <= STATUS_DESCRIPTION_MAX ? withEta : line;
 }
+
+/** "expected in about 4 days" / "expected within a day": whole days, rounded up. */
+export function expectedIn(eta: ExpectedWait): string {
+  const days = Math.ceil(eta.days);
+  return days <= 1 ? 'expected within a day' : `expected in about ${count(days)} days`;
+}
+
+/** Merges per day with two significant digits: "1.2", "0.036", "27". */
+export function paceText(perDay: number): string {
+  return perDay.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+}
+
+/** The comment's sentence: "Expected in about 4 days, at the recent pace of 1.2 merges a day." */
+export function expectedWaitSentence(eta: ExpectedWait): string {
+  const text = expectedIn(eta);
+  const pace = paceText(eta.perDay);
+  return `${text[0].toUpperCase()}${text.slice(1)}, at the recent pace of ${pace} ${pace === '1' ? 'merge' : 'merges'} a day.`;
+}
+
+/**
+ * The expected-wait wording in a status or comment, whatever its numbers: the
+ * pace moves every day, and a rewrite of every waiting PR for it would spend
+ * the API budget on noise (see change.ts).
+ */
+export const EXPECTED_WAIT_TEXT = /\b[Ee]xpected (?:in about [\d,]+ days|within a day)(?:, at the recent pace of [\d.,]+ merges? a day)?/g;
 
 export function violationLine(violations: Violation[]): string {
   return `Violation: ${violations.map((v) => v.reason).join('; ')}`;
@@ -42,4 +71,9 @@ export function fitDescription(line: string): string {
 /** The status state a decision shows: failure only where `fail` feedback is selected. */
 export function statusState(decision: Decision, fails: boolean): 'success' | 'failure' {
   return (decision.state === 'waiting' || decision.state === 'violation') && fails ? 'failure' : 'success';
+}
+
+/** The setting a violation breaks as the reader wrote it: the budget key, and the rule's name when the rule came from the config file. */
+export function violationSetting(v: Violation): { budget: BudgetName; rule?: string } {
+  return v.rule === INPUTS_RULE_NAME ? { budget: v.budget } : { budget: v.budget, rule: v.rule };
 }

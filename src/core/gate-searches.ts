@@ -7,6 +7,8 @@ import type { Config } from '../config/types.js';
 import { areaLabel, areaRules, waitingIsState } from './areas.js';
 import { isCountable, isPriority, queueOrder, type QueueFacts } from './queue.js';
 import { rateWindows } from './rate-windows.js';
+import { mergedInWindowSearch } from './history-searches.js';
+import { mergedByAuthorSearch, quote, repoPullRequests, searchLogin, searchTime, timeRange } from './search-terms.js';
 import type { GateCounts, PullRequest } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -26,27 +28,8 @@ export interface GateSearchInput {
   /** Does the PR's author fall under per-author budgets (association, not yet trust)? */
   authorLimited: boolean;
   now: Date;
-}
-
-/** A search qualifier value: quoted when it holds spaces or commas. */
-export function quote(value: string): string {
-  return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-export function searchLogin(login: string): string {
-  const bot = /^(.+)\[bot\]$/.exec(login);
-  return bot ? `app/${bot[1]}` : login;
-}
-
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-export function searchTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** `created:` after..before as search writes a half-open range at second precision. */
-export function createdRange(from: Date, to: Date): string {
-  return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+  /** Also count the PRs merged in this many days before now (the merge pace for expected waits). */
+  paceWindowDays?: number;
 }
 
 interface Cutoffs {
@@ -66,8 +49,7 @@ function cutoffs(input: GateSearchInput): Cutoffs {
 /** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
 function countableTerms(repo: GateSearchInput['repo'], config: Config): string[] {
   return [
-    `repo:${repo.owner}/${repo.name}`,
-    'is:pr',
+    repoPullRequests(repo),
     'is:open',
     config.countDrafts ? '' : 'draft:false',
     ...config.baseBranches.map((b) => `base:${quote(b)}`),
@@ -81,7 +63,8 @@ function countableTerms(repo: GateSearchInput['repo'], config: Config): string[]
  * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
  * violation, before the PR in queue order), with area rules `admitted…`
  * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
- * per-author budgets `authorOpen`, `opened<days>` and `merged`.
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
+ * `paceWindowDays` `mergedInWindow`.
  */
 export function gateSearches(input: GateSearchInput): Record<string, string> {
   const { repo, config, pr, now } = input;
@@ -111,10 +94,11 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
     searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
     for (const days of rateWindows(config)) {
       const start = new Date(now.getTime() - days * DAY_MS);
-      searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${createdRange(start, cutoff)}`;
+      searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, cutoff)}`;
     }
-    if (config.trustedAfterMerged > 0) searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
+    if (config.trustedAfterMerged > 0) searches.merged = mergedByAuthorSearch(repo, pr.author);
   }
+  if (input.paceWindowDays !== undefined) searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
   return searches;
 }
 
@@ -124,7 +108,7 @@ function sumOver(result: Record<string, number>, prefix: string): number {
 }
 
 /** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-export function gateCounts(input: GateSearchInput, result: Record<string, number>): GateCounts & { merged?: number } {
+export function gateCounts(input: GateSearchInput, result: Record<string, number>): GateCounts & { merged?: number; mergedInWindow?: number } {
   const { config, pr, recent } = input;
   const { liveCutoff, cutoff } = cutoffs(input);
   const order = queueOrder(config);
@@ -137,7 +121,7 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
   const newerThanLiveCutoff = (t: string) => new Date(t) >= liveCutoff;
 
   const ahead = sumOver(result, '') + liveAhead.length;
-  const counts: GateCounts & { merged?: number } = {
+  const counts: GateCounts & { merged?: number; mergedInWindow?: number } = {
     ahead,
     queueSize: Math.max(
       result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0),
@@ -151,7 +135,8 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
         (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
       ])
     ),
-    merged: result.merged
+    merged: result.merged,
+    mergedInWindow: result.mergedInWindow
   };
   if (waitingIsState(config)) {
     counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;

@@ -1,9 +1,10 @@
 // The gate's constant-cost path (spec §10): when search counts can express
 // the configuration, the triggering PR's decision follows from the number of
 // PRs ahead of it; otherwise the caller reads the whole queue and uses plan().
-import type { Config } from '../config/types.js';
+import type { Config, Rule } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
+import { isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
@@ -24,7 +25,8 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
   return { ok: true };
 }
 
-export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number): Decision {
+/** `perDay`: the merge pace for the expected wait, when read. */
+export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number, perDay?: number): Decision {
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
   const rules = rulesFor(pr, config);
@@ -33,27 +35,31 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
     openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
   }));
   if (violations.length > 0) return violationDecision(pr, violations);
+  const priority = isPriority(pr, config);
+  const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
   if (counts.admittedAhead === undefined) {
     // Without area rules, admitted means fewer than wip-limit PRs ahead.
-    return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+    return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit });
   }
   // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
   const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
-  const fullArea = rules.find(
-    (rule) => rule.budgets.maxOpen !== undefined && (counts.areaAdmittedAhead?.[rule.name] ?? 0) >= rule.budgets.maxOpen
-  );
-  return placeDecision(pr, counts.ahead + 1, underLimit && !fullArea, counts.queueSize, wipLimit, underLimit ? fullArea : undefined);
+  const areaAdmitted = (rule: Rule) => counts.areaAdmittedAhead?.[rule.name] ?? 0;
+  const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen);
+  const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
+  return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area });
 }
 
 export function planGateFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, now: Date): Plan {
-  const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
-  const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit);
+  const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
+  const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
   const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor, snapshot.existingLabels);
   return {
     mode: 'gate',
     now: now.toISOString(),
     wipLimit,
     adaptive,
+    pace,
+    flow,
     queueSize: counts.queueSize,
     decisions: [decision],
     subject: decision,

@@ -4,14 +4,18 @@ import type { Config } from '../config/types.js';
 import { adaptiveLimit } from './adaptive.js';
 import { decideQueue } from './decide.js';
 import { decideStale } from './stale.js';
-import type { AdaptiveLimit, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
+import { flowOf, mergePace } from './flow.js';
+import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
 import { planWrites, type Evaluated } from './writes.js';
 
-export function effectiveLimit(snapshot: Snapshot, config: Config): { wipLimit: number; adaptive?: AdaptiveLimit } {
-  if (config.wipLimit !== 'auto') return { wipLimit: config.wipLimit };
-  if (!snapshot.history) throw new Error('wip-limit "auto" needs the merge history, and the snapshot has none');
-  const adaptive = adaptiveLimit(snapshot.history, config.adaptive);
-  return { wipLimit: adaptive.limit, adaptive };
+/** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
+export function effectiveLimit(snapshot: Snapshot, config: Config, now: Date): { wipLimit: number; adaptive?: AdaptiveLimit; pace?: MergePace; flow?: Flow } {
+  const { history } = snapshot;
+  const known = history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {};
+  if (config.wipLimit !== 'auto') return { wipLimit: config.wipLimit, ...known };
+  if (!history) throw new Error('wip-limit "auto" needs the merge history, and the snapshot has none');
+  const adaptive = adaptiveLimit(history, config.adaptive);
+  return { wipLimit: adaptive.limit, adaptive, ...known };
 }
 
 /** Which PRs a run writes to: the subject (gate), what a close can change (advance), or all (sweep). */
@@ -24,8 +28,8 @@ function inScope(scope: PlanScope, evaluated: Evaluated): boolean {
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {
-  const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
-  const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now);
+  const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
+  const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
   const byNumber = new Map<number, PullRequest>(snapshot.pullRequests.map((pr) => [pr.number, pr]));
   const evaluated: Evaluated[] = decisions.map((decision) => ({ pr: byNumber.get(decision.number) as PullRequest, decision }));
   if (scope.mode === 'sweep') {
@@ -43,6 +47,8 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
     now: now.toISOString(),
     wipLimit,
     adaptive,
+    pace,
+    flow,
     queueSize,
     decisions,
     subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,

@@ -67,13 +67,17 @@ export interface WeekCounts {
   weekStart: string; // ISO date (Monday, UTC)
   opened: number;
   merged: number;
+  /** PRs closed in the week, merged ones included (absent when not read). */
+  closed?: number;
 }
 
 export interface History {
   /** PRs merged within adaptive.throughputWindowDays before now. */
   mergedInWindow: number;
-  /** The last 8 weeks, oldest first. */
+  /** The last 8 weeks, oldest first; the last one is the current, partial week. Empty when only the merge pace was read. */
   weeks: WeekCounts[];
+  /** Open PRs now, any state of draft or label (absent when not read): with `closed`, the backlog at each week's end. */
+  openNow?: number;
 }
 
 export interface Snapshot {
@@ -145,6 +149,12 @@ export interface Decision {
   violations: Violation[];
   /** The rule whose area budget keeps the PR waiting, when not the WIP limit. */
   waitingOnRule?: string;
+  /** That rule's occupancy: PRs it admitted (its max-open, since it is full). */
+  waitingOnArea?: { rule: string; admitted: number; maxOpen: number };
+  /** Carries a priority-labels label, so it comes before every PR without one. */
+  priority?: boolean;
+  /** Little's law for a PR waiting on the WIP limit, when the merge pace is known and not zero. */
+  eta?: ExpectedWait;
   /** One line: the status description and the step's failure message. */
   summary: string;
   stale?: StaleDecision;
@@ -167,6 +177,44 @@ export type WriteOp =
   | { kind: 'comment'; number: number; body: string; purpose: 'stale' | 'close' }
   | { kind: 'close'; number: number; reason: 'stale' | 'violation' };
 
+/** How long a waiting PR can expect to wait: the PRs ahead of it beyond the limit at the merge pace. */
+export interface ExpectedWait {
+  /** Fractional days; 0 < days. */
+  days: number;
+  /** Merges per day over the throughput window. */
+  perDay: number;
+}
+
+/** PRs merged per day over the throughput window (read with the history). */
+export interface MergePace {
+  mergedInWindow: number;
+  windowDays: number;
+  perDay: number;
+}
+
+/** One week of inflow and throughput, with the open backlog at its end when known. */
+export interface WeekFlow extends WeekCounts {
+  /** Open PRs at the week's end (for the current week: now). */
+  openAtEnd?: number;
+  /** The current week, not over yet. */
+  partial: boolean;
+  /** Days of data in the week: 7, or fewer for the current one. */
+  days: number;
+}
+
+/** Inflow versus throughput over the full weeks of the history (the report's chart and its "what next"). */
+export interface Flow {
+  weeks: WeekFlow[];
+  /** Averages over the full weeks. */
+  fullWeeks: number;
+  openedPerWeek: number;
+  mergedPerWeek: number;
+  /** Closed unmerged, when the history read closes. */
+  closedUnmergedPerWeek?: number;
+  /** opened − closed (merged + unmerged) per week: > 0 means the open queue grows. */
+  growthPerWeek: number;
+}
+
 export interface AdaptiveLimit {
   mergedInWindow: number;
   windowDays: number;
@@ -183,6 +231,10 @@ export interface Plan {
   now: string;
   wipLimit: number; // 0 = off
   adaptive?: AdaptiveLimit;
+  /** The merge pace, when the run read the history: the source of every expected wait. */
+  pace?: MergePace;
+  /** Weekly inflow, merges and backlog, when the run read the weekly history. */
+  flow?: Flow;
   queueSize: number;
   /** Every evaluated PR, in queue order (countable first, by position). */
   decisions: Decision[];

@@ -9,7 +9,7 @@ import { query } from './graphql.js';
 import { CLOSED_OPENED_SINCE_QUERY } from './queries.js';
 import type { RepoRef } from './repo.js';
 import { countSearches } from './search-counts.js';
-import { searchLogin } from '../core/gate-searches.js';
+import { mergedByAuthorSearch } from '../core/search-terms.js';
 import { rateWindows } from '../core/rate-windows.js';
 
 const DAY_MS = 86_400_000;
@@ -88,7 +88,7 @@ export async function readAuthorStats(
   }
   if (config.trustedAfterMerged > 0) {
     const candidates = trustCandidates(config, pullRequests, stats);
-    const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
+    const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
     const { counts: merged } = await countSearches(client, searches, counts);
     for (const login of candidates) stats[login] = { ...stats[login], merged: merged[login] };
   }

@@ -2,8 +2,7 @@
 // PR (with its files) and the newest open PRs, then one of aliased search
 // counts for the PRs ahead of it in the order (built by core/gate-searches.ts),
 // which also looks up the action's labels.
-import type { Config } from '../config/types.js';
-import { gateCounts, gateSearches } from '../core/gate-searches.js';
+import { gateCounts, gateSearches, type GateSearchInput } from '../core/gate-searches.js';
 import type { QueueFacts } from '../core/queue.js';
 import type { GateCounts, PullRequest } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
@@ -58,17 +57,8 @@ export function subjectPullRequest(read: GateRead, statusContext: string): PullR
   return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
 }
 
-export interface GateCountInput {
-  repo: RepoRef;
-  config: Config;
-  pr: PullRequest;
-  recent: QueueFacts[];
-  /** Does the PR's author fall under per-author budgets (association, not yet trust)? */
-  authorLimited: boolean;
-  now: Date;
-  /** Label names to look up in the same request (see read-labels.ts). */
-  labels: string[];
-}
+/** What the gate's searches need, and the action's label names to look up in the same request. */
+export type GateCountInput = GateSearchInput & { labels: string[] };
 
 /**
  * The second read: the PRs ahead, the queue size and the author's counts as
@@ -78,7 +68,7 @@ export async function readGateCounts(
   client: Client,
   input: GateCountInput,
   counts: RequestCounts
-): Promise<{ counts: GateCounts & { merged?: number }; existingLabels: string[] }> {
+): Promise<{ counts: GateCounts & { merged?: number; mergedInWindow?: number }; existingLabels: string[] }> {
   const result = await countSearches(client, gateSearches(input), counts, { repo: input.repo, names: input.labels });
   return { counts: gateCounts(input, result.counts), existingLabels: result.existingLabels };
 }

@@ -1,5 +1,7 @@
 // The whole-queue read for sweep, advance and the gate's fallback:
 // ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
+// Every whole-queue read includes the history (one request): the expected
+// waits in statuses and comments need the merge pace in every mode.
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
 import { actionLabelNames } from '../core/labels.js';
@@ -21,7 +23,6 @@ export async function readQueueSnapshot(
   repo: RepoRef,
   facts: RepositoryFacts,
   config: Config,
-  withHistory: boolean,
   now: Date,
   counts: RequestCounts,
   onProgress: (read: number, total: number) => void = (read, total) => core.debug(`Read ${read} of ${total} open pull requests`)
@@ -38,9 +39,9 @@ export async function readQueueSnapshot(
     counts
   );
   const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-  // The history request also looks up the action's labels; without it, labels are created on demand (GitHub answers 422 when one exists).
-  const read = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config)) : undefined;
-  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history: read?.history, existingLabels: read?.existingLabels };
+  // The history request also looks up the action's labels.
+  const { history, existingLabels } = await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config));
+  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
 }
 
 export async function readSnapshot(
@@ -48,14 +49,12 @@ export async function readSnapshot(
   repo: RepoRef,
   configPath: string,
   loadConfig: (text?: string) => Config,
-  mode: 'sweep' | 'advance',
   now: Date,
   counts: RequestCounts,
   onProgress?: (read: number, total: number) => void
 ): Promise<{ snapshot: Snapshot; config: Config }> {
   const facts = await readRepository(client, repo, configPath, counts);
   const config = loadConfig(facts.configText);
-  // The sweep's report charts inflow against throughput; advance only needs it for `auto`.
-  const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts, onProgress);
+  const snapshot = await readQueueSnapshot(client, repo, facts, config, now, counts, onProgress);
   return { snapshot, config };
 }

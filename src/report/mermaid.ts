@@ -1,7 +1,9 @@
-// Inflow versus throughput over the last weeks (spec §7): a mermaid chart for
-// GitHub, and the same numbers as a table for readers without mermaid (the
-// terminal, mail notifications, screen readers).
-import type { WeekCounts } from '../core/types.js';
+// Inflow versus throughput over the last weeks (README "What people see"):
+// mermaid charts for GitHub, and the same numbers as a table for readers
+// without mermaid (the terminal, mail notifications, screen readers). The
+// current week is partial: the charts leave it out (two days of merges drawn
+// as a week would look like a collapse); the table keeps it, marked.
+import type { Flow, WeekFlow } from '../core/types.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -11,23 +13,55 @@ function weekLabel(weekStart: string): string {
   return month && day ? `${MONTHS[month - 1]} ${day}` : weekStart;
 }
 
-export function weeklyChart(weeks: WeekCounts[]): string {
-  if (weeks.length === 0) return '_No weekly history was read._';
-  const labels = weeks.map((w) => `"${weekLabel(w.weekStart)}"`).join(', ');
-  const top = Math.max(1, ...weeks.flatMap((w) => [w.opened, w.merged]));
-  const chart = [
+function xyChart(title: string, weeks: WeekFlow[], series: string[], top: number): string[] {
+  return [
     '```mermaid',
     'xychart-beta',
-    '  title "PRs opened (bars) and merged (line) per week"',
-    `  x-axis [${labels}]`,
-    `  y-axis "PRs" 0 --> ${top}`,
-    `  bar [${weeks.map((w) => w.opened).join(', ')}]`,
-    `  line [${weeks.map((w) => w.merged).join(', ')}]`,
+    `  title "${title}"`,
+    `  x-axis [${weeks.map((w) => `"${weekLabel(w.weekStart)}"`).join(', ')}]`,
+    `  y-axis "PRs" 0 --> ${Math.max(1, top)}`,
+    ...series.map((s) => `  ${s}`),
     '```'
   ];
-  const table = ['| week of | opened | merged |', '|---|---:|---:|', ...weeks.map((w) => `| ${w.weekStart.slice(0, 10)} | ${w.opened} | ${w.merged} |`)];
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function weeklyChart(flow: Flow): string {
+  const { weeks } = flow;
+  if (weeks.length === 0) return '_No weekly history was read._';
+  const full = weeks.filter((w) => !w.partial);
+  const backlog = full.every((w) => w.openAtEnd !== undefined) ? full.map((w) => w.openAtEnd ?? 0) : undefined;
+  const charts: string[] = [];
+  if (full.length > 0) {
+    charts.push(
+      ...xyChart(
+        'PRs opened (bars) and merged (line) per full week',
+        full,
+        [`bar [${full.map((w) => w.opened).join(', ')}]`, `line [${full.map((w) => w.merged).join(', ')}]`],
+        Math.max(...full.flatMap((w) => [w.opened, w.merged]))
+      )
+    );
+    if (backlog) charts.push('', ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], Math.max(...backlog)));
+  }
+  const partial = weeks.find((w) => w.partial);
+  const partialNote = partial
+    ? [`The current week (from ${weekLabel(partial.weekStart)}, ${count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`]
+    : [];
+
+  const withCloses = weeks.every((w) => w.closed !== undefined);
+  const withBacklog = weeks.every((w) => w.openAtEnd !== undefined);
+  const header = ['week of', 'opened', 'merged', ...(withCloses ? ['closed unmerged'] : []), ...(withBacklog ? ["open at week's end"] : [])];
+  const row = (w: WeekFlow) => [
+    w.partial ? `${w.weekStart.slice(0, 10)} (so far)` : w.weekStart.slice(0, 10),
+    count(w.opened),
+    count(w.merged),
+    ...(withCloses ? [count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
+    ...(withBacklog ? [count(w.openAtEnd ?? 0)] : [])
+  ];
+  const table = [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...weeks.map((w) => `| ${row(w).join(' | ')} |`)];
   const opened = weeks.reduce((sum, w) => sum + w.opened, 0);
   const merged = weeks.reduce((sum, w) => sum + w.merged, 0);
-  const balance = `Over ${weeks.length} weeks: ${opened} opened, ${merged} merged.`;
-  return [...chart, '', table.join('\n'), '', balance].join('\n');
+  const balance = `Over ${weeks.length} weeks: ${count(opened)} opened, ${count(merged)} merged.`;
+  return [...charts, ...(charts.length > 0 ? [''] : []), ...partialNote, ...(partialNote.length > 0 ? [''] : []), table.join('\n'), '', balance].join('\n');
 }

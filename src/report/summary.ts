@@ -2,8 +2,8 @@
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
 import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
-import type { AdaptiveLimit, Decision, ExecutionReport, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
-import { adaptiveLimit, expectedWaitDays } from '../core/adaptive.js';
+import type { AdaptiveLimit, Decision, ExecutionReport, Flow, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
+import { paceText, violationSetting } from '../core/describe.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
@@ -19,6 +19,8 @@ export interface SummaryInput {
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
+const MAX_VIOLATION_ROWS = 20;
+const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
 const DAY_MS = 86_400_000;
@@ -40,8 +42,8 @@ export function renderSummary(input: SummaryInput): string {
     ? ['This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep\'s summary shows the whole queue.']
     : [
         countsSection(context),
-        queueSection(context, 'admitted', 'Admitted', MAX_ROWS),
-        queueSection(context, 'waiting', 'Waiting', MAX_WAITING_ROWS),
+        admittedSection(context),
+        waitingSection(context),
         violationsSection(context),
         authorsSection(context)
       ];
@@ -115,7 +117,8 @@ function overview(context: Context): string {
   const { plan, execution } = context;
   const limit = plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
   const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
-  if (plan.adaptive) lines.push('', adaptiveLine(plan.adaptive), '', expectedWaitLine(context, plan.adaptive));
+  if (plan.adaptive) lines.push('', adaptiveLine(plan.adaptive));
+  if (plan.pace && plan.wipLimit > 0) lines.push('', expectedWaitLine(context));
   if (execution.dryRun) lines.push('', '> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.');
   return lines.join('\n');
 }
@@ -133,18 +136,18 @@ function adaptiveLine(a: AdaptiveLimit): string {
   );
 }
 
-function expectedWaitLine(context: Context, a: AdaptiveLimit): string {
+/** Little's law for the last waiting PR, from the expected wait the core put on its decision. */
+function expectedWaitLine(context: Context): string {
   const last = byState(context.plan, 'waiting').at(-1);
   if (!last || last.position === undefined) return 'No PR is waiting.';
-  const beyond = last.position - context.plan.wipLimit;
   const at = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}`;
-  if (beyond <= 0) {
-    const rule = last.waitingOnRule ? ` (rule ${escapeMarkdown(last.waitingOnRule)})` : '';
-    return `${at}, waits for room in its area${rule}, not for the WIP limit: there is no estimate of its wait.`;
+  if (last.waitingOnArea) {
+    return `${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), not for the WIP limit: there is no estimate of its wait.`;
   }
+  const beyond = last.position - context.plan.wipLimit;
   const who = `${at}, is ${count(beyond)} beyond the limit`;
-  if (a.perDay <= 0) return `${who}; no PR was merged in the window, so there is no estimate of its wait.`;
-  return `${who}: at ${fixed(a.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(beyond / a.perDay), 'day')} (${count(beyond)} / ${fixed(a.perDay)}).`;
+  if (!last.eta) return `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, so there is no estimate of its wait.`;
+  return `${who}: at ${paceText(last.eta.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`;
 }
 
 function subjectSection(context: Context): string {
@@ -168,44 +171,124 @@ function countsSection(context: Context): string {
 }
 
 function queueRow(context: Context, d: Decision): string[] {
-  return [d.position === undefined ? '' : count(d.position), prLink(context, d.number), title(context, d.number), author(context, d.number), age(context, d.number)];
-}
-
-/** Merges per day over the throughput window, when the run read the history. */
-function mergesPerDay(context: Context): number | undefined {
-  if (context.plan.adaptive) return context.plan.adaptive.perDay;
-  const history = context.snapshot.history;
-  return history ? adaptiveLimit(history, context.config.adaptive).perDay : undefined;
-}
-
-/** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
-function expectedWait(context: Context, d: Decision, perDay: number): string {
-  if (d.waitingOnRule || d.position === undefined || context.plan.wipLimit === 0) return 'n/a';
-  const days = expectedWaitDays(d.position, context.plan.wipLimit, perDay);
-  return days === null ? 'n/a' : `~${plural(Math.ceil(days), 'day')}`;
-}
-
-function queueSection(context: Context, state: 'admitted' | 'waiting', heading: string, max: number): string {
-  const decisions = byState(context.plan, state);
-  if (decisions.length === 0) return '';
-  const shownNote = decisions.length > max ? ` (first ${max} of ${count(decisions.length)})` : ` (${count(decisions.length)})`;
-  const perDay = state === 'waiting' ? mergesPerDay(context) : undefined;
-  const header = ['position', 'PR', 'title', 'author', 'age', ...(perDay === undefined ? [] : ['expected wait'])];
-  const row = (d: Decision) => [...queueRow(context, d), ...(perDay === undefined ? [] : [expectedWait(context, d, perDay)])];
-  return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(header, shown.map(row)))].join('\n');
-}
-
-function violationsSection(context: Context): string {
-  const rows = byState(context.plan, 'violation').flatMap((d) =>
-    d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), escapeMarkdown(v.rule), escapeMarkdown(v.reason)])
-  );
-  if (rows.length === 0) return '';
   return [
-    `### Violations (${count(byState(context.plan, 'violation').length)})`,
+    d.position === undefined ? '' : count(d.position),
+    prLink(context, d.number),
+    title(context, d.number),
+    author(context, d.number),
+    age(context, d.number),
+    d.priority ? 'priority' : ''
+  ];
+}
+
+/** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
+function waitingWhy(d: Decision): string {
+  const area = d.waitingOnArea;
+  return area ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})` : 'beyond the limit';
+}
+
+/** The expected wait the core computed (Little's law), or why there is none. */
+function expectedWaitCell(context: Context, d: Decision): string {
+  if (d.eta) return `~${plural(Math.ceil(d.eta.days), 'day')}`;
+  if (d.waitingOnArea) return `when ${escapeMarkdown(d.waitingOnArea.rule)} has room`;
+  return context.plan.pace && context.plan.pace.perDay <= 0 ? 'unknown: no merges' : 'n/a';
+}
+
+const HEADER = ['position', 'PR', 'title', 'author', 'age', 'priority'];
+
+function priorityNote(context: Context, decisions: Decision[]): string[] {
+  const labels = context.config.priorityLabels;
+  const priority = decisions.filter((d) => d.priority).length;
+  if (labels.length === 0 || priority === 0) return [];
+  return ['', `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
+}
+
+function admittedSection(context: Context): string {
+  const decisions = byState(context.plan, 'admitted');
+  if (decisions.length === 0) return '';
+  const shownNote = decisions.length > MAX_ROWS ? ` (first ${MAX_ROWS} of ${count(decisions.length)})` : ` (${count(decisions.length)})`;
+  return [
+    `### Admitted${shownNote}`,
+    ...priorityNote(context, decisions),
+    '',
+    bounded(decisions, MAX_ROWS, (shown) => table(HEADER, shown.map((d) => queueRow(context, d))))
+  ].join('\n');
+}
+
+/**
+ * The first waiting PRs of each reason, in queue order: the first rows of a
+ * busy queue are often all waiting on one full area, and the rows beyond the
+ * limit (the ones with an expected wait) would never show.
+ */
+function waitingSection(context: Context): string {
+  const decisions = byState(context.plan, 'waiting');
+  if (decisions.length === 0) return '';
+  const groups = new Map<string, Decision[]>();
+  for (const d of decisions) {
+    const why = waitingWhy(d);
+    groups.set(why, [...(groups.get(why) ?? []), d]);
+  }
+  const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
+  const shown = [...groups.values()].flatMap((group) => group.slice(0, perGroup)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${count(group.length)}`).join(' · ');
+  const shownNote = shown.length < decisions.length ? ` (${count(decisions.length)}; the first of each reason shown)` : ` (${count(decisions.length)})`;
+  const pace = context.plan.pace;
+  const paceLine =
+    pace && pace.perDay > 0 ? [`Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`] : [];
+  const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
+  return [
+    `### Waiting${shownNote}`,
+    '',
+    `Why: ${reasons}.`,
+    ...priorityNote(context, decisions),
+    ...(paceLine.length > 0 ? ['', ...paceLine] : []),
+    '',
+    table([...HEADER, 'why', 'expected wait'], rows),
+    ...(shown.length < decisions.length ? ['', `… and ${count(decisions.length - shown.length)} more.`] : [])
+  ].join('\n');
+}
+
+/** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
+function settingText(v: Decision['violations'][number]): string {
+  const setting = violationSetting(v);
+  return setting.rule === undefined ? `\`${setting.budget}\`` : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
+}
+
+/** Violations grouped by the budget they break, with the authors most affected; then the first rows. */
+function violationsSection(context: Context): string {
+  const violating = byState(context.plan, 'violation');
+  if (violating.length === 0) return '';
+  const groups = new Map<string, { prs: Set<number>; authors: Map<string, number> }>();
+  for (const d of violating) {
+    const login = context.prs.get(d.number)?.author ?? '';
+    for (const v of d.violations) {
+      const key = settingText(v);
+      const group = groups.get(key) ?? { prs: new Set<number>(), authors: new Map<string, number>() };
+      if (!group.prs.has(d.number)) group.authors.set(login, (group.authors.get(login) ?? 0) + 1);
+      group.prs.add(d.number);
+      groups.set(key, group);
+    }
+  }
+  const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
+  const mostAffected = (authors: Map<string, number>) => {
+    const top = [...authors.entries()].filter(([login]) => login !== '').sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${count(n)})`);
+    return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more` : shown.join(', ');
+  };
+  const rows = violating.flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), settingText(v), escapeMarkdown(v.reason)]));
+  return [
+    `### Violations (${count(violating.length)})`,
     '',
     'These PRs break a rule and take no place in line until their author acts.',
     '',
-    bounded(rows, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'rule', 'reason'], shown))
+    table(
+      ['budget', 'PRs', 'authors most affected'],
+      byPrs.map(([key, group]) => [key, count(group.prs.size), mostAffected(group.authors)])
+    ),
+    '',
+    rows.length > MAX_VIOLATION_ROWS ? `The first ${count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
+    '',
+    bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown))
   ].join('\n');
 }
 
@@ -232,11 +315,16 @@ function authorsSection(context: Context): string {
   ].join('\n');
 }
 
+/** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
+function deferredStaleWrite(context: Context, number: number): boolean {
+  return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) || (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label));
+}
+
 function staleOutcome(context: Context, d: Decision): string {
   const would = context.execution.dryRun ? 'would be ' : '';
   switch (d.stale?.action) {
     case 'mark':
-      return `${would}marked stale`;
+      return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : `${would}marked stale`;
     case 'unmark':
       return `${would}unmarked: active again`;
     case 'close': {
@@ -258,10 +346,12 @@ function staleSection(context: Context): string {
   const closed = closedNumbers(context.taken).filter((n) => context.plan.decisions.some((d) => d.number === n && d.stale?.action === 'close'));
   const verb = context.execution.dryRun ? 'Would mark' : 'Marked';
   const closeVerb = context.execution.dryRun ? 'would close' : 'closed';
+  const deferred = acted.filter((d) => d.stale?.action === 'mark' && deferredStaleWrite(context, d.number)).length;
   const intro =
     `PRs waiting on their author go stale after ${plural(config.stale.days, 'day')} without activity` +
     (config.stale.closeDays > 0 ? ` and close ${plural(config.stale.closeDays, 'day')} later.` : '; they are never closed.') +
-    ` ${verb} ${count(staled.length)}, ${closeVerb} ${count(closed.length)}.`;
+    ` ${verb} ${count(staled.length)}, ${closeVerb} ${count(closed.length)}` +
+    (deferred > 0 ? `; would mark ${count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
   if (acted.length === 0) return [`### Stale`, '', intro].join('\n');
   return [
     `### Stale`,
@@ -295,9 +385,26 @@ function neglectedSection(context: Context): string {
 }
 
 function historySection(context: Context): string {
-  const history = context.snapshot.history;
-  if (!history) return '';
-  return [`### Inflow vs merged`, '', weeklyChart(history.weeks)].join('\n');
+  const flow = context.plan.flow;
+  if (!flow) return '';
+  return [`### Inflow, merges and the open queue`, '', weeklyChart(flow), ...nextStepLine(context, flow)].join('\n');
+}
+
+const round = (n: number) => count(Math.round(n));
+
+/** What a maintainer should do next when the open queue grows week by week. */
+function nextStepLine(context: Context, flow: Flow): string[] {
+  if (flow.fullWeeks === 0 || flow.growthPerWeek < 1) return [];
+  const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
+  const last = byState(context.plan, 'waiting').filter((d) => d.eta).at(-1);
+  const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
+  return [
+    '',
+    `> [!IMPORTANT]`,
+    `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} (average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
+      `the queue grows by ~${round(flow.growthPerWeek)} a week${wait}. ` +
+      'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); raising the WIP limit alone only moves the wait.'
+  ];
 }
 
 /** One line per write, PR-derived parts escaped. */

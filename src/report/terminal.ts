@@ -29,10 +29,39 @@ function cells(row: string): string[] {
     .map((cell) => plainHidden(cell.trim()));
 }
 
+/** A last column this long, shared by at least two rows on average, is printed once per group. */
+const GROUPED_TEXT_MIN = 30;
+
+function aligned(body: string[][]): (r: string[]) => string {
+  const widths = body[0]!.map((_, i) => Math.max(...body.map((r) => (r[i] ?? '').length)));
+  return (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+}
+
+/**
+ * Rows grouped by their last column (a reason, an outcome) when it repeats a
+ * long sentence: the sentence once with its count, then its rows, instead of
+ * the same sentence on every line of a terminal.
+ */
+function groupedByLastColumn(body: string[][]): string[] | undefined {
+  const [header, ...rows] = body;
+  const last = header!.length - 1;
+  if (last < 1 || rows.length < 4) return undefined;
+  const groups = new Map<string, string[][]>();
+  for (const row of rows) groups.set(row[last] ?? '', [...(groups.get(row[last] ?? '') ?? []), row.slice(0, last)]);
+  const longest = Math.max(...[...groups.keys()].map((text) => text.length));
+  if (groups.size > rows.length / 2 || longest < GROUPED_TEXT_MIN) return undefined;
+  const line = aligned([header!.slice(0, last), ...rows.map((r) => r.slice(0, last))]);
+  const out = [line(header!.slice(0, last))];
+  for (const [text, group] of groups) out.push('', `${header![last]}: ${text} (${group.length})`, ...group.map((r) => `  ${line(r)}`));
+  return out;
+}
+
 function renderTable(rows: string[]): string[] {
   const body = rows.filter((row) => !/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(row.trim())).map(cells);
+  const grouped = groupedByLastColumn(body);
+  if (grouped) return grouped;
+  const line = aligned(body);
   const widths = body[0]!.map((_, i) => Math.max(...body.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const [header, ...rest] = body;
   return [line(header!), widths.map((w) => '-'.repeat(w)).join('  '), ...rest.map(line)];
 }
