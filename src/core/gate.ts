@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
+import { holdersFromClaims, repositoryName } from './issue-budgets.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
@@ -32,7 +33,7 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
   const violations = violationsOf(pr, rulesFor(pr, config), snapshot.authors[pr.author], config, () => ({
     openBefore: () => counts.authorOpenBefore,
     openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
-  }));
+  }), holdersFromClaims(config, repositoryName(snapshot)));
   if (violations.length > 0) return violationDecision(pr, violations);
   // Without area rules, admitted means fewer than wip-limit PRs ahead (spec §3).
   return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
