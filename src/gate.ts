@@ -3,6 +3,8 @@
 import * as core from '@actions/core';
 import type { Config } from './config/types.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
+import { claimsIncomplete } from './core/issue-budgets.js';
+import { rulesFor } from './core/rules.js';
 import { plan as decide } from './core/plan.js';
 import { isCountable, isAuthorLimited } from './core/queue.js';
 import type { Plan, Snapshot } from './core/types.js';
@@ -28,7 +30,8 @@ export async function gate(
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
 
-  const check = canGateFromCounts(config);
+  const counted = canGateFromCounts(config);
+  const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), `${repo.owner}/${repo.name}`) ? counted : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);

@@ -58,6 +58,15 @@ export function holdersFromClaims(config: Config, repository: string): IssueHold
   };
 }
 
+/**
+ * Whether a gate's read leaves one-pr-per-issue open for the PR: an issue had
+ * more open PRs than were read. The gate then reads the whole queue instead.
+ */
+export function claimsIncomplete(pr: PullRequest, rules: Rule[], repository: string): boolean {
+  if (!rules.some((rule) => rule.budgets.onePrPerIssue)) return false;
+  return ownIssues(pr, repository).some((issue) => issue.claims !== undefined && !issue.claims.complete);
+}
+
 /** Violations of the linked-issue budgets of the rules that select the PR. */
 export function issueBudgetViolations(pr: PullRequest, rules: Rule[], holders: IssueHolders): Violation[] {
   const violations: Violation[] = [];
