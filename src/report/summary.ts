@@ -43,6 +43,7 @@ export function renderSummary(input: SummaryInput): string {
         queueSection(context, 'admitted', 'Admitted', MAX_ROWS),
         queueSection(context, 'waiting', 'Waiting', MAX_WAITING_ROWS),
         violationsSection(context),
+        sharedIssuesSection(context),
         authorsSection(context)
       ];
   const sections = [
@@ -206,6 +207,29 @@ function violationsSection(context: Context): string {
     'These PRs break a rule and take no place in line until their author acts.',
     '',
     bounded(rows, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'rule', 'reason'], shown))
+  ].join('\n');
+}
+
+function issueLink(context: Context, number: number): string {
+  const { owner, name } = context.snapshot.repository;
+  return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})` : `#${number}`;
+}
+
+/** Issues that several open PRs close: the holder goes first, the rest are duplicates (one-pr-per-issue). */
+function sharedIssuesSection(context: Context): string {
+  const shared = context.plan.sharedIssues ?? [];
+  if (shared.length === 0) return '';
+  const rows = shared.map((issue) => [
+    issueLink(context, issue.number),
+    issue.holder === undefined ? 'none (no PR in line)' : prLink(context, issue.holder),
+    numberList(context, issue.pullRequests.filter((n) => n !== issue.holder))
+  ]);
+  return [
+    `### Issues with more than one open PR (${count(shared.length)})`,
+    '',
+    'The first PR in line holds the issue; the others can work together there.',
+    '',
+    bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown))
   ].join('\n');
 }
 
