@@ -67,17 +67,17 @@ const booleanKind: Kind<boolean> = {
 };
 
 const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
-/** `require-issue`: false (off), true (linked) or assigned; undefined stands for false. */
-const requireIssueKind: Kind<RequireIssue | undefined> = {
+/** `require-issue`: false (off), true (linked) or assigned. */
+const requireIssueKind: Kind<RequireIssue | false> = {
   fromText: (text) => {
     const value = text.toLowerCase();
-    if (value === 'false') return { value: undefined };
+    if (value === 'false') return { value: false };
     if (value === 'true') return { value: 'linked' };
     if (value === 'assigned') return { value: 'assigned' };
     return { problem: REQUIRE_ISSUE_EXPECTED };
   },
   fromValue: (value) =>
-    typeof value === 'boolean' ? { value: value ? 'linked' : undefined } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
+    typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
 };
 
 const nonEmptyText: Kind<string> = textKind((text) => ({ value: text }), 'a non-empty text');
@@ -247,9 +247,13 @@ function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): 
   return { name, selector, budgets, ...(onViolation ? { onViolation } : {}) };
 }
 
-/** The linked-issue budgets of one rule; issue-labels alone would silently do nothing, so it is a problem. */
-function issueBudgets(read: Reader, requireIssue: RequireIssue | undefined, issueLabels: string[] | undefined, onePrPerIssue: boolean | undefined, labelsAlone: string): Partial<Budgets> {
-  if (issueLabels && issueLabels.length > 0 && !requireIssue) read.problems.push(labelsAlone);
+/**
+ * The linked-issue budgets of one rule. issue-labels without any require-issue
+ * would silently do nothing, so it is a problem; an explicit `false` (an input
+ * turning the file's rule off) is not.
+ */
+function issueBudgets(read: Reader, requireIssue: RequireIssue | false | undefined, issueLabels: string[] | undefined, onePrPerIssue: boolean | undefined, labelsAlone: string): Partial<Budgets> {
+  if (issueLabels && issueLabels.length > 0 && requireIssue === undefined) read.problems.push(labelsAlone);
   return {
     ...(requireIssue ? { requireIssue } : {}),
     ...(requireIssue && issueLabels && issueLabels.length > 0 ? { issueLabels } : {}),
