@@ -25,7 +25,7 @@ test.each([
   expect(buildConfig(inputs).rules).toEqual([{ name: 'inputs', selector: {}, budgets }]);
 });
 
-test.each([{ 'require-issue': 'false' }, { 'one-pr-per-issue': 'false' }, { 'require-issue': '' }])('%j makes no rule', (inputs) => {
+test.each<Record<string, string>>([{ 'require-issue': 'false' }, { 'one-pr-per-issue': 'false' }, { 'require-issue': '' }])('%j makes no rule', (inputs) => {
   expect(buildConfig(inputs).rules).toEqual([]);
 });
 

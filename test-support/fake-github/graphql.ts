@@ -253,7 +253,7 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
     databaseId: pr.number,
     number: pr.number,
     title: pr.title,
-    body: pr.body,
+    body: pr.body ?? '',
     url,
     resourcePath: `/${owner}/${name}/pull/${pr.number}`,
     repository: () => repositoryNode(store),

@@ -65,9 +65,9 @@ export interface FakePullRequest {
   /** The head commit's committedDate. */
   lastCommittedAt: string;
   /** The description: a closing keyword (`Fixes #12`) links an issue when the base is the default branch. */
-  body: string;
+  body?: string;
   /** Issues linked by hand in the sidebar (any base branch). */
-  linkedIssues: number[];
+  linkedIssues?: number[];
 }
 
 export interface FakeIssue {
@@ -185,11 +185,11 @@ export function closingIssues(store: FakeStore, pr: FakePullRequest, userLinkedO
   const { owner, name, defaultBranch } = store.repository;
   const numbers: number[] = [];
   if (!userLinkedOnly && pr.baseRefName === defaultBranch) {
-    for (const match of pr.body.matchAll(CLOSING_KEYWORD)) {
+    for (const match of (pr.body ?? '').matchAll(CLOSING_KEYWORD)) {
       if (match[1] === undefined || match[1].toLowerCase() === `${owner}/${name}`.toLowerCase()) numbers.push(Number(match[2]));
     }
   }
-  numbers.push(...pr.linkedIssues);
+  numbers.push(...(pr.linkedIssues ?? []));
   return [...new Set(numbers)].flatMap((n) => store.issues.filter((issue) => issue.number === n));
 }
 
