@@ -31,7 +31,7 @@ export async function gate(
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
 
   const counted = canGateFromCounts(config);
-  const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), `${repo.owner}/${repo.name}`) ? counted : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
+  const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`) ? counted : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);

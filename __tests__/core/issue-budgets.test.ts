@@ -4,6 +4,7 @@
 import { stickyBody } from '../../src/core/comments.js';
 import { decideQueue } from '../../src/core/decide.js';
 import { planGateFromCounts } from '../../src/core/gate.js';
+import { claimsIncomplete } from '../../src/core/issue-budgets.js';
 import { plan } from '../../src/core/plan.js';
 import type { Config } from '../../src/config/types.js';
 import type { Decision, GateCounts, IssueClaims, LinkedIssue, PullRequest, Snapshot } from '../../src/core/types.js';
@@ -237,5 +238,16 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     expect(reasons(planGateFromCounts(behind, counts, snapshot([behind]), cfg, NOW).subject!)).toEqual(['duplicate of #3: work together there']);
     const first = asGateReads(prs[5], prs, false);
     expect(planGateFromCounts(first, counts, snapshot([first]), cfg, NOW).subject!.state).toBe('admitted');
+  });
+
+  test.each([
+    ['a complete list', 5, true, false],
+    ['an incomplete list with a PR read ahead: certain', 4, false, false],
+    ['an incomplete list, the subject first among those read: the gate reads the whole queue', 5, false, true],
+    ['a PR with no one-pr-per-issue rule', 6, false, false]
+  ])('claimsIncomplete: %s', (_name, number, complete, expected) => {
+    const subject = asGateReads(prs.find((p) => p.number === number)!, prs, complete);
+    const rules = number === 6 ? [] : cfg.rules;
+    expect(claimsIncomplete(subject, rules, cfg, REPO)).toBe(expected);
   });
 });

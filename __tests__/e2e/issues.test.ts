@@ -154,3 +154,26 @@ describe('the recipe "agents may only work on assigned issues"', () => {
     expectTwoReads(run, exitCode);
   });
 });
+
+describe('one-pr-per-issue with more open PRs on an issue than a gate reads', () => {
+  const inputs = { 'wip-limit': '20', 'one-pr-per-issue': 'true' };
+  let github: Session;
+  beforeAll(async () => {
+    github = await session(createStore({ issues: [makeIssue({ number: 7 })], pullRequests: openPullRequests(12, () => ({ body: 'Fixes #7' })) }));
+  });
+  afterAll(() => github.close());
+
+  test('a PR that one of those read comes before is a duplicate from the gate read alone', async () => {
+    const run = await gate(github, 12, inputs);
+    expect(run.errors).toEqual(['Violation: duplicate of #1: work together there']);
+    expect(run.stdout).not.toContain('Reading the whole queue');
+    expectTwoReads(run, 1);
+  });
+
+  test('a PR first among those read cannot know it holds the issue: the gate reads the whole queue and decides as a sweep would', async () => {
+    const run = await gate(github, 1, inputs);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Reading the whole queue for this gate: an issue this PR closes has more open PRs than the gate read');
+    expect(github.status(1)).toMatchObject({ state: 'success', description: 'Admitted: position 1 of 12 (limit 20)' });
+  });
+});

@@ -60,11 +60,13 @@ export function holdersFromClaims(config: Config, repository: string): IssueHold
 
 /**
  * Whether a gate's read leaves one-pr-per-issue open for the PR: an issue had
- * more open PRs than were read. The gate then reads the whole queue instead.
+ * more open PRs than were read and none of those read comes before the PR.
+ * The gate then reads the whole queue instead.
  */
-export function claimsIncomplete(pr: PullRequest, rules: Rule[], repository: string): boolean {
+export function claimsIncomplete(pr: PullRequest, rules: Rule[], config: Config, repository: string): boolean {
   if (!rules.some((rule) => rule.budgets.onePrPerIssue)) return false;
-  return ownIssues(pr, repository).some((issue) => issue.claims !== undefined && !issue.claims.complete);
+  const holders = holdersFromClaims(config, repository);
+  return ownIssues(pr, repository).some((issue) => issue.claims !== undefined && !issue.claims.complete && holders.holderOf(pr, issue) === undefined);
 }
 
 /** Violations of the linked-issue budgets of the rules that select the PR. */
