@@ -12,7 +12,7 @@ import { ActionError } from './action-error.js';
 import type { Client, RequestCounts } from './github/client.js';
 import { readGate, readGateCounts, subjectPullRequest } from './github/read-gate.js';
 import { readHistory } from './github/read-history.js';
-import { readQueueSnapshot } from './github/read-snapshot.js';
+import { issueReads, readQueueSnapshot } from './github/read-snapshot.js';
 import type { RepoRef } from './github/repo.js';
 
 export async function gate(
@@ -28,6 +28,9 @@ export async function gate(
   const config = loadConfig(read.facts.configText);
   const pr = subjectPullRequest(read, config.statusContext);
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
+  if (read.issuesForbidden && issueReads(config).withIssues) {
+    throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow\'s permissions.');
+  }
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
 
   const counted = canGateFromCounts(config);

@@ -8,6 +8,7 @@ import type { Client, RequestCounts } from './client.js';
 import { restLogin, toPullRequest, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
 import { GATE_QUERY } from './queries.js';
+import { dataWithoutIssues } from './issues-forbidden.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 import { countSearches, quote, searchLogin, searchTime } from './search-counts.js';
@@ -39,11 +40,21 @@ export interface GateRead {
   /** Undefined when the PR does not exist (or is not a PR). */
   subject?: PullRequestNode;
   recent: RecentPullRequest[];
+  /** The token may not read issues (no `issues: read`): the PR's linked issues are unknown. */
+  issuesForbidden?: boolean;
 }
 
 export async function readGate(client: Client, repo: RepoRef, configPath: string, number: number, counts: RequestCounts): Promise<GateRead> {
-  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: false }, counts);
+  let issuesForbidden = false;
+  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: false }, counts).catch((error: unknown) => {
+    const rest = dataWithoutIssues<GateData>(error);
+    if (!rest) throw error;
+    issuesForbidden = true;
+    if (rest.repository.pullRequest) delete rest.repository.pullRequest.closingIssuesReferences;
+    return rest;
+  });
   return {
+    ...(issuesForbidden ? { issuesForbidden } : {}),
     facts: repositoryFacts(data.repository, data.viewer),
     subject: data.repository.pullRequest ?? undefined,
     recent: data.repository.recent.nodes.map((n) => ({
