@@ -4,6 +4,8 @@
 import * as core from '@actions/core';
 import type { Config } from './config/types.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
+import { claimsIncomplete } from './core/issue-budgets.js';
+import { rulesFor } from './core/rules.js';
 import { plan as decide } from './core/plan.js';
 import { actionLabelNames, isOneOfLabels, ownLabels } from './core/labels.js';
 import { withMergeGroupStatus } from './core/merge-group.js';
@@ -13,7 +15,7 @@ import { ActionError } from './action-error.js';
 import type { Client, RequestCounts } from './github/client.js';
 import { readGate, readGateCounts, subjectPullRequest } from './github/read-gate.js';
 import { readHistory } from './github/read-history.js';
-import { readQueueSnapshot } from './github/read-snapshot.js';
+import { issueReads, readQueueSnapshot } from './github/read-snapshot.js';
 import type { RepoRef } from './github/repo.js';
 
 /** What the triggering event adds to a gate (see RunScope in src/mode.ts). */
@@ -48,10 +50,14 @@ export async function gate(
   }
   const pr = subjectPullRequest(read, config.statusContext);
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
+  if (read.issuesForbidden && issueReads(config).withIssues) {
+    throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow\'s permissions.');
+  }
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
   const onMergeGroup = (plan: Plan): Plan => (event.mergeGroupSha ? withMergeGroupStatus(plan, pr, event.mergeGroupSha, config) : plan);
 
-  const check = canGateFromCounts(config);
+  const counted = canGateFromCounts(config);
+  const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`) ? counted : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);

@@ -116,7 +116,7 @@ test.each<[string, string, string[]]>([
   ['a misspelt key', 'wip-limt: 20\n', ['.github/backpressure.yml:1:1: unknown key "wip-limt": did you mean "wip-limit"?']],
   ['a camelCase key', 'staleDays: 20\n', ['.github/backpressure.yml:1:1: unknown key "staleDays": did you mean "stale-days"?']],
   ['a misspelt rule key', 'rules:\n  - max-changed-line: 20\n', [
-    '.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true',
+    '.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true',
     '.github/backpressure.yml:2:5: unknown key "max-changed-line" in rules[0]: did you mean "max-changed-lines"?'
   ]],
   ['a misspelt selector key', 'rules:\n  - match: {autors: [x]}\n    max-open: 1\n', ['.github/backpressure.yml:2:13: unknown key "autors" in rules[0].match: did you mean "authors"?']],
@@ -129,7 +129,7 @@ test.each<[string, string, string[]]>([
   [
     'a rule without a budget',
     'rules:\n  - name: docs\n    match: {paths: ["docs/**"]}\n    require-owner: false\n',
-    ['.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true']
+    ['.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true']
   ],
   ['rules not a list', 'rules: {max-open: 1}\n', ['.github/backpressure.yml:1:1: rules is a mapping {"max-open":1}: expected a list of rules, each a mapping with match: and at least one budget']],
   ['a rule not a mapping', 'rules:\n  - docs\n', ['.github/backpressure.yml:2:5: rules[0] is "docs": expected a rule, a mapping with match: and at least one budget']],

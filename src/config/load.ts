@@ -11,6 +11,7 @@ import {
   type Budgets,
   type Config,
   type OpeningRate,
+  type RequireIssue,
   type Rule,
   type Selector
 } from './types.js';
@@ -64,6 +65,20 @@ const wipLimitKind: Kind<number | 'auto'> = {
 const booleanKind: Kind<boolean> = {
   fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
   fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
+};
+
+const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
+/** `require-issue`: false (off), true (linked) or assigned. */
+const requireIssueKind: Kind<RequireIssue | false> = {
+  fromText: (text) => {
+    const value = text.toLowerCase();
+    if (value === 'false') return { value: false };
+    if (value === 'true') return { value: 'linked' };
+    if (value === 'assigned') return { value: 'assigned' };
+    return { problem: REQUIRE_ISSUE_EXPECTED };
+  },
+  fromValue: (value) =>
+    typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
 };
 
 const nonEmptyText: Kind<string> = textKind((text) => ({ value: text }), 'a non-empty text');
@@ -164,6 +179,11 @@ class Reader {
     return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
   }
 
+  /** `path:line:col` of a key in the file. */
+  where(path: KeyPath): string {
+    return this.file?.where(path) ?? '';
+  }
+
   /** A value inside the file (rules), at its key path. */
   fromFile<T>(path: KeyPath, value: unknown, kind: Kind<T>): T | undefined {
     const parsed = kind.fromValue(value);
@@ -187,7 +207,14 @@ function inputsRule(read: Reader): Rule | undefined {
     maxOpenPerAuthor: read.optional('max-open-per-author', wholeNumber(1)),
     maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
     maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
-    maxChangedFiles: read.optional('max-changed-files', wholeNumber(1))
+    maxChangedFiles: read.optional('max-changed-files', wholeNumber(1)),
+    ...issueBudgets(
+      read,
+      read.optional('require-issue', requireIssueKind),
+      read.optional('issue-labels', stringList),
+      read.optional('one-pr-per-issue', booleanKind),
+      '"issue-labels" is set but "require-issue" is not: expected require-issue true or assigned with issue-labels.'
+    )
   });
   return Object.keys(budgets).length > 0 ? { name: INPUTS_RULE_NAME, selector: {}, budgets } : undefined;
 }
@@ -207,11 +234,32 @@ function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): 
     maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
     maxChangedLines: field('max-changed-lines', wholeNumber(1)),
     maxChangedFiles: field('max-changed-files', wholeNumber(1)),
-    requireOwner: field('require-owner', booleanKind) || undefined
+    requireOwner: field('require-owner', booleanKind) || undefined,
+    ...issueBudgets(
+      read,
+      field('require-issue', requireIssueKind),
+      field('issue-labels', stringList),
+      field('one-pr-per-issue', booleanKind),
+      `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`
+    )
   });
   const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
   const selector = isRecord(entry.match) ? fileSelector(read, entry.match, [...path, 'match']) : {};
   return { name, selector, budgets, ...(onViolation ? { onViolation } : {}) };
+}
+
+/**
+ * The linked-issue budgets of one rule. issue-labels without any require-issue
+ * would silently do nothing, so it is a problem; an explicit `false` (an input
+ * turning the file's rule off) is not.
+ */
+function issueBudgets(read: Reader, requireIssue: RequireIssue | false | undefined, issueLabels: string[] | undefined, onePrPerIssue: boolean | undefined, labelsAlone: string): Partial<Budgets> {
+  if (issueLabels && issueLabels.length > 0 && requireIssue === undefined) read.problems.push(labelsAlone);
+  return {
+    ...(requireIssue ? { requireIssue } : {}),
+    ...(requireIssue && issueLabels && issueLabels.length > 0 ? { issueLabels } : {}),
+    ...(onePrPerIssue ? { onePrPerIssue } : {})
+  };
 }
 
 function fileSelector(read: Reader, match: Record<string, unknown>, path: KeyPath): Selector {

@@ -25,6 +25,9 @@ export type WaitingFeedback = (typeof WAITING_FEEDBACK)[number];
 export const VIOLATION_FEEDBACK = ['fail', 'comment', 'close'] as const;
 export type ViolationFeedback = (typeof VIOLATION_FEEDBACK)[number];
 
+/** `require-issue` values beyond false: `true` is written `linked` here. */
+export type RequireIssue = 'linked' | 'assigned';
+
 export const STALE_WHEN = ['author', 'always'] as const;
 export type StaleWhen = (typeof STALE_WHEN)[number];
 
@@ -50,6 +53,12 @@ export interface Budgets {
   maxChangedLines?: number;
   maxChangedFiles?: number;
   requireOwner?: boolean;
+  /** The PR closes an issue (`linked`), one assigned to its author (`assigned`); see README "Linked issues". */
+  requireIssue?: RequireIssue;
+  /** With requireIssue: the issue carries one of these labels (compared case-insensitively). */
+  issueLabels?: string[];
+  /** Several open PRs closing the same issue: the first in queue order holds it, the others are violations. */
+  onePrPerIssue?: boolean;
 }
 
 /** The name of the rule made of the plain inputs (`max-open-per-author`, …): the reader set its budgets by key, not by rule. */

@@ -13,7 +13,11 @@ const WHAT_TO_DO: Record<BudgetName, string> = {
   'max-opened-per-author': 'Wait until the window has passed, or close this PR and open it again later.',
   'max-changed-lines': 'Split this pull request into smaller ones that can be reviewed one at a time.',
   'max-changed-files': 'Split this pull request into smaller ones that touch fewer files.',
-  'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.'
+  'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.',
+  'require-issue':
+    'Link the issue this PR resolves: write `Fixes #N` in the description (or link it in the sidebar). If the issue is not assigned to you or not yet accepted, ask in the issue first.',
+  'one-pr-per-issue':
+    'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). If that PR closes without merging, this one takes the issue over by itself.'
 };
 
 function waitingBody(decision: Decision, wipLimit: number): string {
@@ -33,10 +37,13 @@ function waitingBody(decision: Decision, wipLimit: number): string {
 function violationBody(decision: Decision): string {
   const lines = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
   const advice = [...new Set(decision.violations.map((v) => `- ${WHAT_TO_DO[v.budget]}`))];
+  // Numbers only, unescaped on purpose: GitHub links #N to the PR and the issue.
+  const holders = decision.violations.flatMap((v) => (v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]));
   return [
     '**This pull request breaks a rule of the review queue, so it takes no place in line.**',
     '',
     ...lines,
+    ...(holders.length > 0 ? ['', ...holders] : []),
     '',
     'What to do:',
     ...advice,

@@ -4,13 +4,18 @@ import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
 import { expectedWaitDays } from './adaptive.js';
+import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHolders } from './issue-budgets.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
-/** Every rule the PR breaks: its own budgets, then the per-author ones where they apply. */
-export function violationsOf(pr: PullRequest, rules: Rule[], stats: AuthorStats | undefined, config: Config, counts: () => AuthorCounts): Violation[] {
-  return [...ownBudgetViolations(pr, rules), ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])];
+/** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
+export function violationsOf(pr: PullRequest, rules: Rule[], stats: AuthorStats | undefined, config: Config, counts: () => AuthorCounts, holders: IssueHolders): Violation[] {
+  return [
+    ...ownBudgetViolations(pr, rules),
+    ...issueBudgetViolations(pr, rules, holders),
+    ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])
+  ];
 }
 
 export function exemptDecision(pr: PullRequest, config: Config): Decision | undefined {
@@ -81,6 +86,7 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
     else countable.push(pr);
   }
   countable.sort(queueOrder(config));
+  const holders = holdersFromQueue(countable, repositoryName(snapshot));
 
   const rulesCache = new Map<number, Rule[]>();
   const rulesOf = (pr: PullRequest) => {
@@ -102,7 +108,7 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
   for (const pr of countable) {
     const rules = rulesOf(pr);
     const stats = snapshot.authors[pr.author];
-    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now));
+    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now), holders);
     if (violations.length > 0) {
       decisions.push(violationDecision(pr, violations));
       continue;

@@ -4,6 +4,7 @@
 import type { Config, Rule } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
+import { holdersFromClaims, repositoryName } from './issue-budgets.js';
 import { isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
@@ -33,7 +34,7 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
   const violations = violationsOf(pr, rules, snapshot.authors[pr.author], config, () => ({
     openBefore: () => counts.authorOpenBefore,
     openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
-  }));
+  }), holdersFromClaims(config, repositoryName(snapshot)));
   if (violations.length > 0) return violationDecision(pr, violations);
   const priority = isPriority(pr, config);
   const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };

@@ -3,6 +3,7 @@
 import type { Config } from '../config/types.js';
 import { adaptiveLimit } from './adaptive.js';
 import { decideQueue } from './decide.js';
+import { sharedIssues } from './issue-budgets.js';
 import { decideStale } from './stale.js';
 import { flowOf, mergePace } from './flow.js';
 import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
@@ -19,12 +20,23 @@ export function effectiveLimit(snapshot: Snapshot, config: Config, now: Date): {
 }
 
 /** Which PRs a run writes to: the subject (gate), what a close can change (advance), or all (sweep). */
-function inScope(scope: PlanScope, evaluated: Evaluated): boolean {
+function inScope(scope: PlanScope, evaluated: Evaluated, config: Config): boolean {
   if (scope.mode === 'sweep') return true;
   if (scope.mode === 'gate') return evaluated.pr.number === scope.number;
   const { pr, decision } = evaluated;
   const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-  return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor);
+  return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor) || mayHaveHeldBack(pr, config);
+}
+
+/**
+ * A PR that closes an issue and carries the violation label may have been a
+ * duplicate of the PR that just closed, whose linked issues this run cannot
+ * read: re-judging it lets the next PR take the issue over (README "Linked
+ * issues"). A PR whose state did not change gets no write.
+ */
+function mayHaveHeldBack(pr: PullRequest, config: Config): boolean {
+  const violationLabel = config.violationLabel.toLowerCase();
+  return (pr.closingIssues?.issues.length ?? 0) > 0 && pr.labels.some((label) => label.toLowerCase() === violationLabel);
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {
@@ -36,7 +48,7 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
     for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
   }
   const { writes, deferredCloses } = planWrites(
-    evaluated.filter((e) => inScope(scope, e)),
+    evaluated.filter((e) => inScope(scope, e, config)),
     config,
     wipLimit,
     snapshot.actor,
@@ -53,6 +65,7 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
     decisions,
     subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
     writes,
-    deferredCloses
+    deferredCloses,
+    sharedIssues: sharedIssues(snapshot, config)
   };
 }

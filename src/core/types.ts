@@ -2,6 +2,7 @@
 // The reader builds a Snapshot from GitHub; plan(snapshot, config, now)
 // returns a Plan; the writer and the reporters act on the Plan.
 import type { Association, Rule } from '../config/types.js';
+import type { QueueFacts } from './queue.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
@@ -54,6 +55,33 @@ export interface PullRequest {
   sticky?: StickyComment;
   /** When the action last posted its stale message on the PR. */
   staleMarkedAt?: string;
+  /** Issues the PR closes when merged (GitHub's closingIssuesReferences); read only when a rule needs them. */
+  closingIssues?: ClosingIssues;
+}
+
+/** The issues a PR closes, as far as they were read. */
+export interface ClosingIssues {
+  issues: LinkedIssue[];
+  /** False when GitHub holds more than was read (more issues, assignees or labels): the core then never flags what it cannot see. */
+  complete: boolean;
+}
+
+/** An issue a PR closes when merged. */
+export interface LinkedIssue {
+  /** `owner/name` of the issue's repository: a closing keyword can name another repository's issue. */
+  repository: string;
+  number: number;
+  /** REST-style logins; absent when not read. */
+  assignees?: string[];
+  labels?: string[];
+  /** Open PRs that close this issue (the gate reads them live; a sweep knows every open PR). */
+  claims?: IssueClaims;
+}
+
+/** The open PRs closing one issue, with the facts their order in the queue needs. */
+export interface IssueClaims {
+  pullRequests: (QueueFacts & { repository: string })[];
+  complete: boolean;
 }
 
 export interface AuthorStats {
@@ -119,13 +147,18 @@ export type BudgetName =
   | 'max-opened-per-author'
   | 'max-changed-lines'
   | 'max-changed-files'
-  | 'require-owner';
+  | 'require-owner'
+  | 'require-issue'
+  | 'one-pr-per-issue';
 
 export interface Violation {
   rule: string;
   budget: BudgetName;
   /** One line a person understands, e.g. "12,400 changed lines; the limit is 1,000". */
   reason: string;
+  /** one-pr-per-issue: the PR that holds the issue, and the issue. */
+  holder?: number;
+  issue?: number;
 }
 
 export type WhoseMove = 'author' | 'maintainers';
@@ -243,6 +276,16 @@ export interface Plan {
   writes: WriteOp[];
   /** Closes the plan wanted but max-closes-per-run held back. */
   deferredCloses: number[];
+  /** Issues of this repository that more than one open PR closes (when linked issues were read). */
+  sharedIssues?: SharedIssue[];
+}
+
+/** One issue several open PRs close: the holder first, then the others in queue order. */
+export interface SharedIssue {
+  number: number;
+  /** The first countable PR in queue order; undefined when none of them counts (drafts, exempt). */
+  holder?: number;
+  pullRequests: number[];
 }
 
 export type { Rule };

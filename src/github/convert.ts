@@ -4,6 +4,7 @@ import type { Association } from '../config/types.js';
 import type { CurrentStatus, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
 import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
 import { sameLogin } from '../core/logins.js';
+import { toClosingIssues, type ClosingIssuesNode } from './convert-issues.js';
 
 interface ActorNode {
   __typename?: string;
@@ -39,6 +40,8 @@ export interface PullRequestNode {
     nodes: { state: ReviewState; submittedAt: string | null; authorAssociation: Association; author: ActorNode | null }[];
   } | null;
   timelineItems: { nodes: ({ __typename: string; createdAt?: string; actor?: ActorNode | null } | null)[] };
+  /** Present when the read asked for linked issues. */
+  closingIssuesReferences?: ClosingIssuesNode;
 }
 
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
@@ -108,6 +111,7 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     events: eventsOf(node, author),
     status: statusOf(node, statusContext),
     sticky: sticky ? { id: sticky.databaseId as number, body: sticky.body } : undefined,
-    staleMarkedAt: staleMark?.createdAt
+    staleMarkedAt: staleMark?.createdAt,
+    closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined
   };
 }

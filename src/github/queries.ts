@@ -46,6 +46,37 @@ fragment PullRequestFacts on PullRequest {
   }
 }`;
 
+/**
+ * The issues a PR closes (README "Linked issues"): their assignees and labels
+ * when a rule asks for them, and (for a gate, which knows no other PR) the open
+ * PRs closing each one. Sizes keep a sweep page's cost low: GitHub allows 10
+ * assignees per issue; longer lists are marked incomplete by totalCount.
+ */
+const CLOSING_ISSUES_FIELDS = `
+fragment ClosingIssues on PullRequest {
+  closingIssuesReferences(first: 5) {
+    totalCount
+    nodes {
+      number
+      repository { nameWithOwner }
+      assignees(first: 10) @include(if: $withIssueFacts) { totalCount nodes { login } }
+      labels(first: 100) @include(if: $withIssueFacts) { totalCount nodes { name } }
+      closedByPullRequestsReferences(first: 10, includeClosedPrs: false) @include(if: $withIssueClaims) {
+        totalCount
+        nodes {
+          number
+          createdAt
+          isDraft
+          baseRefName
+          repository { nameWithOwner }
+          author { __typename login }
+          labels(first: 50) { totalCount nodes { name } }
+        }
+      }
+    }
+  }
+}`;
+
 /** The default branch and the config file on it (never the PR's head). */
 const REPOSITORY_FIELDS = `
 fragment RepositoryFacts on Repository {
@@ -66,30 +97,32 @@ ${REPOSITORY_FIELDS}`;
 
 /** One page of 100 open PRs, oldest first, with everything the rules need. */
 export const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $withFiles: Boolean!) {
+query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $withFiles: Boolean!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
     pullRequests(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { ...PullRequestFacts }
+      nodes { ...PullRequestFacts ...ClosingIssues @include(if: $withIssues) }
     }
   }
 }
-${PULL_REQUEST_FIELDS}`;
+${PULL_REQUEST_FIELDS}
+${CLOSING_ISSUES_FIELDS}`;
 
 /**
  * Everything a gate reads in one request: the config file from the default
- * branch, the PR it judges, and the newest open PRs (read live, because the
- * search index can lag behind PRs opened seconds ago).
+ * branch, the PR it judges with the issues it closes (and their open PRs: the
+ * config is not known before this read), and the newest open PRs (read live,
+ * because the search index can lag behind PRs opened seconds ago).
  */
 export const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!) {
+query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
-    pullRequest(number: $number) { ...PullRequestFacts }
+    pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
     recent: pullRequests(states: OPEN, last: 30, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
@@ -103,7 +136,8 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
   }
 }
 ${REPOSITORY_FIELDS}
-${PULL_REQUEST_FIELDS}`;
+${PULL_REQUEST_FIELDS}
+${CLOSING_ISSUES_FIELDS}`;
 
 /**
  * Builds one document of aliased search counts: `{ alias: searchQuery }`,

@@ -9,6 +9,7 @@ import type { Client, RequestCounts } from './client.js';
 import { restLogin, toPullRequest, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
 import { GATE_QUERY } from './queries.js';
+import { dataWithoutIssues } from './issues-forbidden.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 import { countSearches } from './search-counts.js';
@@ -33,13 +34,23 @@ export interface GateRead {
   subject?: PullRequestNode;
   /** The newest open PRs, oldest first, known by the few facts the queue order needs. */
   recent: QueueFacts[];
+  /** The token may not read issues (no `issues: read`): the PR's linked issues are unknown. */
+  issuesForbidden?: boolean;
 }
 
 /** The first read: GraphQL `repository` with the config file, `pullRequest(number:)` and the 30 newest open PRs. */
 export async function readGate(client: Client, repo: RepoRef, configPath: string, number: number, counts: RequestCounts): Promise<GateRead> {
+  let issuesForbidden = false;
   // Files always: a rule may select by paths, and the config arrives in this same answer.
-  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts);
+  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts).catch((error: unknown) => {
+    const rest = dataWithoutIssues<GateData>(error);
+    if (!rest) throw error;
+    issuesForbidden = true;
+    if (rest.repository.pullRequest) delete rest.repository.pullRequest.closingIssuesReferences;
+    return rest;
+  });
   return {
+    ...(issuesForbidden ? { issuesForbidden } : {}),
     facts: repositoryFacts(data.repository, data.viewer),
     subject: data.repository.pullRequest ?? undefined,
     recent: data.repository.recent.nodes.map((n) => ({

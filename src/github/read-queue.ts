@@ -15,6 +15,9 @@ interface Page {
 
 export interface QueueReadOptions {
   withFiles: boolean;
+  /** Linked issues (numbers), and their assignees and labels. */
+  withIssues: boolean;
+  withIssueFacts: boolean;
   statusContext: string;
   actor: string;
   onProgress?: (read: number, total: number) => void;
@@ -24,7 +27,7 @@ export async function readOpenPullRequests(client: Client, repo: RepoRef, option
   const pullRequests: PullRequest[] = [];
   let cursor: string | null = null;
   for (;;) {
-    const page: Page = await query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles }, counts);
+    const page: Page = await query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles, withIssues: options.withIssues, withIssueFacts: options.withIssueFacts, withIssueClaims: false }, counts);
     const connection = page.repository.pullRequests;
     for (const node of connection.nodes) pullRequests.push(toPullRequest(node, options.actor, options.statusContext));
     options.onProgress?.(pullRequests.length, connection.totalCount);

@@ -17,6 +17,15 @@ export function needsFiles(config: Config): boolean {
   return config.rules.some((rule) => rule.selector.paths !== undefined);
 }
 
+/** The linked-issue facts the rules need: issue numbers for either budget; assignees and labels for require-issue. */
+export function issueReads(config: Config): { withIssues: boolean; withIssueFacts: boolean } {
+  const budgets = config.rules.map((rule) => rule.budgets);
+  return {
+    withIssues: budgets.some((b) => b.requireIssue !== undefined || b.onePrPerIssue),
+    withIssueFacts: budgets.some((b) => b.requireIssue === 'assigned' || (b.issueLabels?.length ?? 0) > 0)
+  };
+}
+
 /** Everything but the repository facts, for a caller that already has them. */
 export async function readQueueSnapshot(
   client: Client,
@@ -32,6 +41,7 @@ export async function readQueueSnapshot(
     repo,
     {
       withFiles: needsFiles(config),
+      ...issueReads(config),
       statusContext: config.statusContext,
       actor: facts.actor,
       onProgress

@@ -45,6 +45,7 @@ export function renderSummary(input: SummaryInput): string {
         admittedSection(context),
         waitingSection(context),
         violationsSection(context),
+        sharedIssuesSection(context),
         authorsSection(context)
       ];
   const sections = [
@@ -289,6 +290,29 @@ function violationsSection(context: Context): string {
     rows.length > MAX_VIOLATION_ROWS ? `The first ${count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
     '',
     bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown))
+  ].join('\n');
+}
+
+function issueLink(context: Context, number: number): string {
+  const { owner, name } = context.snapshot.repository;
+  return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})` : `#${number}`;
+}
+
+/** Issues that several open PRs close: the holder goes first, the rest are duplicates (one-pr-per-issue). */
+function sharedIssuesSection(context: Context): string {
+  const shared = context.plan.sharedIssues ?? [];
+  if (shared.length === 0) return '';
+  const rows = shared.map((issue) => [
+    issueLink(context, issue.number),
+    issue.holder === undefined ? 'none (no PR in line)' : prLink(context, issue.holder),
+    numberList(context, issue.pullRequests.filter((n) => n !== issue.holder))
+  ]);
+  return [
+    `### Issues with more than one open PR (${count(shared.length)})`,
+    '',
+    'The first PR in line holds the issue; the others can work together there.',
+    '',
+    bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown))
   ].join('\n');
 }
 

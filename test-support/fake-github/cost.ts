@@ -30,11 +30,17 @@ function pageSize(field: FieldNode, variables: Variables): number | undefined {
   return typeof value === 'number' ? value : 0;
 }
 
-export function queryCost(document: DocumentNode, variables: Variables = {}): number {
+export function queryCost(document: DocumentNode, given: Variables = {}): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
+  // A variable the request leaves out takes its declared default, as GitHub executes it.
+  const variables: Variables = {};
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION) {
+      for (const v of definition.variableDefinitions ?? []) if (v.defaultValue) variables[v.variable.name.value] = valueOf(v.defaultValue, {});
+    }
   }
+  Object.assign(variables, given);
   let requests = 0;
   const walk = (selectionSet: SelectionSetNode | undefined, parents: number): void => {
     for (const selection of selectionSet?.selections ?? []) {

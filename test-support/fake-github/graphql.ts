@@ -6,12 +6,14 @@ import { schema as published } from '@octokit/graphql-schema';
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { searchPullRequests } from './search.js';
 import {
+  closingIssues,
   findPullRequest,
   graphqlLogin,
   isRepository,
   latestStatuses,
   TOKEN_BOT,
   type ActorType,
+  type FakeIssue,
   type FakePullRequest,
   type FakeStatus,
   type FakeStore
@@ -193,6 +195,46 @@ function labelNode(store: FakeStore, name: string) {
   };
 }
 
+/** An issue with the fields the action reads; its open PRs are those whose closing references name it. */
+function issueNode(store: FakeStore, issue: FakeIssue) {
+  const { owner, name } = store.repository;
+  return {
+    __typename: 'Issue',
+    id: nodeId('I', issue.number),
+    databaseId: issue.number,
+    number: issue.number,
+    title: issue.title,
+    body: '',
+    url: `https://github.com/${owner}/${name}/issues/${issue.number}`,
+    resourcePath: `/${owner}/${name}/issues/${issue.number}`,
+    state: issue.state,
+    closed: issue.state === 'CLOSED',
+    createdAt: issue.createdAt,
+    updatedAt: issue.createdAt,
+    author: actor(issue.author),
+    repository: () => repositoryNode(store),
+    assignees: (args: ConnectionArgs) =>
+      connection(
+        issue.assignees.map((a) => actor(a, 'User')),
+        args,
+        'assignees'
+      ),
+    labels: (args: ConnectionArgs) =>
+      connection(
+        issue.labels.map((l) => labelNode(store, l)),
+        args,
+        'labels'
+      ),
+    closedByPullRequestsReferences: (args: ConnectionArgs & { includeClosedPrs?: boolean | null; userLinkedOnly?: boolean | null }) => {
+      const prs = sortedPullRequests(store, 'ASC').filter(
+        (pr) => (args.includeClosedPrs || pr.state === 'OPEN') && closingIssues(store, pr, args.userLinkedOnly ?? false).some((i) => i.number === issue.number)
+      );
+      const page = connection(prs, args, 'closedByPullRequestsReferences');
+      return { ...page, nodes: () => page.nodes.map((pr) => pullRequestNode(store, pr)) };
+    }
+  };
+}
+
 export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
   const { owner, name } = store.repository;
   const url = `https://github.com/${owner}/${name}/pull/${pr.number}`;
@@ -211,9 +253,14 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
     databaseId: pr.number,
     number: pr.number,
     title: pr.title,
-    body: '',
+    body: pr.body ?? '',
     url,
     resourcePath: `/${owner}/${name}/pull/${pr.number}`,
+    repository: () => repositoryNode(store),
+    closingIssuesReferences: (args: ConnectionArgs & { userLinkedOnly?: boolean | null }) => {
+      const page = connection(closingIssues(store, pr, args.userLinkedOnly ?? false), args, 'closingIssuesReferences');
+      return { ...page, nodes: () => page.nodes.map((issue) => issueNode(store, issue)) };
+    },
     author: actor(pr.author, pr.authorType),
     authorAssociation: pr.authorAssociation,
     createdAt: pr.createdAt,

@@ -64,6 +64,20 @@ export interface FakePullRequest {
   timeline: FakeTimelineEvent[];
   /** The head commit's committedDate. */
   lastCommittedAt: string;
+  /** The description: a closing keyword (`Fixes #12`) links an issue when the base is the default branch. */
+  body?: string;
+  /** Issues linked by hand in the sidebar (any base branch). */
+  linkedIssues?: number[];
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  state: 'OPEN' | 'CLOSED';
+  author: string;
+  createdAt: string;
+  assignees: string[];
+  labels: string[];
 }
 
 export interface FakeLabel {
@@ -91,6 +105,8 @@ export interface FakeRepository {
 export interface FakeStore {
   repository: FakeRepository;
   pullRequests: FakePullRequest[];
+  /** Issues (numbers shared with PRs, as on GitHub: a test keeps them apart). */
+  issues: FakeIssue[];
   labels: FakeLabel[];
   /** Statuses by commit sha, oldest first; the latest per context wins. */
   statuses: Record<string, FakeStatus[]>;
@@ -111,6 +127,7 @@ export function createStore(partial: Omit<Partial<FakeStore>, 'repository'> & { 
   return {
     repository: { owner: 'acme', name: 'widgets', defaultBranch: 'main', files: {}, ...partial.repository },
     pullRequests: partial.pullRequests ?? [],
+    issues: partial.issues ?? [],
     labels: partial.labels ?? [],
     statuses: partial.statuses ?? {},
     tokens: partial.tokens ?? { [WRITE_TOKEN]: 'write', [READ_TOKEN]: 'read' },
@@ -145,8 +162,35 @@ export function makePullRequest(fields: Partial<FakePullRequest> & { number: num
     reviews: [],
     timeline: [],
     lastCommittedAt: createdAt,
+    body: '',
+    linkedIssues: [],
     ...fields
   };
+}
+
+/** An open issue with plain defaults. */
+export function makeIssue(fields: Partial<FakeIssue> & { number: number }): FakeIssue {
+  return { title: `Issue ${fields.number}`, state: 'OPEN', author: 'reporter', createdAt: '2026-01-01T00:00:00Z', assignees: [], labels: [], ...fields };
+}
+
+// GitHub's closing keywords, followed by `#N` or `owner/name#N`.
+const CLOSING_KEYWORD = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?\s+(?:([\w.-]+\/[\w.-]+))?#(\d+)\b/gi;
+
+/**
+ * The store's issues a PR closes when merged, as GitHub links them: closing
+ * keywords in the body (only when the base is the default branch; other
+ * repositories' issues are not in the store), then manual links.
+ */
+export function closingIssues(store: FakeStore, pr: FakePullRequest, userLinkedOnly = false): FakeIssue[] {
+  const { owner, name, defaultBranch } = store.repository;
+  const numbers: number[] = [];
+  if (!userLinkedOnly && pr.baseRefName === defaultBranch) {
+    for (const match of (pr.body ?? '').matchAll(CLOSING_KEYWORD)) {
+      if (match[1] === undefined || match[1].toLowerCase() === `${owner}/${name}`.toLowerCase()) numbers.push(Number(match[2]));
+    }
+  }
+  numbers.push(...(pr.linkedIssues ?? []));
+  return [...new Set(numbers)].flatMap((n) => store.issues.filter((issue) => issue.number === n));
 }
 
 /** A 40-hex sha derived from a number, stable across runs. */
