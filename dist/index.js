@@ -50174,6 +50174,9 @@ const INPUT_NAMES = [
     'max-changed-lines',
     'max-changed-files',
     'require-owner-for-agents',
+    'require-issue',
+    'issue-labels',
+    'one-pr-per-issue',
     'on-waiting',
     'on-violation',
     'waiting-label',
@@ -50219,6 +50222,8 @@ const MODES = ['auto', 'gate', 'sweep'];
 const WAITING_FEEDBACK = ['fail', 'label', 'comment'];
 const VIOLATION_FEEDBACK = ['fail', 'comment', 'close'];
 const STALE_WHEN = ['author', 'always'];
+/** The name of the rule made of the plain inputs (`max-open-per-author`, …): the reader set its budgets by key, not by rule. */
+const INPUTS_RULE_NAME = 'inputs';
 
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 // Every problem found in the inputs and the config file, reported together:
@@ -50238,7 +50243,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
-const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}}]}}}');
+const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -50489,7 +50494,7 @@ function explain(error, values, where) {
         return [`${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`];
     }
     if (error.keyword === 'anyOf' && isRulePath(path)) {
-        return [`${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true`];
+        return [`${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`];
     }
     // Every other error is about a single value, which load.ts reports in the input's words.
     return [];
@@ -50638,6 +50643,21 @@ const booleanKind = {
     fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
     fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
 };
+const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
+/** `require-issue`: false (off), true (linked) or assigned. */
+const requireIssueKind = {
+    fromText: (text) => {
+        const value = text.toLowerCase();
+        if (value === 'false')
+            return { value: false };
+        if (value === 'true')
+            return { value: 'linked' };
+        if (value === 'assigned')
+            return { value: 'assigned' };
+        return { problem: REQUIRE_ISSUE_EXPECTED };
+    },
+    fromValue: (value) => typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
+};
 const nonEmptyText = textKind((text) => ({ value: text }), 'a non-empty text');
 function oneOf(values) {
     const expected = `expected one of ${values.join(', ')}`;
@@ -50726,6 +50746,10 @@ class Reader {
         const text = (this.inputs[name] ?? '').trim();
         return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
     }
+    /** `path:line:col` of a key in the file. */
+    where(path) {
+        return this.file?.where(path) ?? '';
+    }
     /** A value inside the file (rules), at its key path. */
     fromFile(path, value, kind) {
         const parsed = kind.fromValue(value);
@@ -50748,9 +50772,10 @@ function inputsRule(read) {
         maxOpenPerAuthor: read.optional('max-open-per-author', wholeNumber(1)),
         maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
         maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
-        maxChangedFiles: read.optional('max-changed-files', wholeNumber(1))
+        maxChangedFiles: read.optional('max-changed-files', wholeNumber(1)),
+        ...issueBudgets(read, read.optional('require-issue', requireIssueKind), read.optional('issue-labels', stringList), read.optional('one-pr-per-issue', booleanKind), '"issue-labels" is set but "require-issue" is not: expected require-issue true or assigned with issue-labels.')
     });
-    return Object.keys(budgets).length > 0 ? { name: 'inputs', selector: {}, budgets } : undefined;
+    return Object.keys(budgets).length > 0 ? { name: INPUTS_RULE_NAME, selector: {}, budgets } : undefined;
 }
 function fileRules(read, file) {
     const rules = file?.values.rules;
@@ -50767,11 +50792,26 @@ function fileRule(read, entry, path) {
         maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
         maxChangedLines: field('max-changed-lines', wholeNumber(1)),
         maxChangedFiles: field('max-changed-files', wholeNumber(1)),
-        requireOwner: field('require-owner', booleanKind) || undefined
+        requireOwner: field('require-owner', booleanKind) || undefined,
+        ...issueBudgets(read, field('require-issue', requireIssueKind), field('issue-labels', stringList), field('one-pr-per-issue', booleanKind), `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`)
     });
     const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
     const selector = isRecord(entry.match) ? fileSelector(read, entry.match, [...path, 'match']) : {};
     return { name, selector, budgets, ...(onViolation ? { onViolation } : {}) };
+}
+/**
+ * The linked-issue budgets of one rule. issue-labels without any require-issue
+ * would silently do nothing, so it is a problem; an explicit `false` (an input
+ * turning the file's rule off) is not.
+ */
+function issueBudgets(read, requireIssue, issueLabels, onePrPerIssue, labelsAlone) {
+    if (issueLabels && issueLabels.length > 0 && requireIssue === undefined)
+        read.problems.push(labelsAlone);
+    return {
+        ...(requireIssue ? { requireIssue } : {}),
+        ...(requireIssue && issueLabels && issueLabels.length > 0 ? { issueLabels } : {}),
+        ...(onePrPerIssue ? { onePrPerIssue } : {})
+    };
 }
 function fileSelector(read, match, path) {
     const field = (key, kind) => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
@@ -56589,7 +56629,7 @@ function labelDefinitions(config) {
         ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
     ]);
 }
-/** The labels the action writes itself: waiting, violation and stale (README "Events"). */
+/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
 function ownLabels(config) {
     return [config.waitingLabel, config.violationLabel, config.stale.label];
 }
@@ -56611,7 +56651,43 @@ function sameLogin(a, b) {
     return bare(a) === bare(b);
 }
 
+;// CONCATENATED MODULE: ./src/github/convert-issues.ts
+
+const complete = (list) => !list || list.totalCount <= list.nodes.length;
+function claimsOf(list) {
+    return {
+        pullRequests: list.nodes.map((n) => ({
+            number: n.number,
+            createdAt: n.createdAt,
+            isDraft: n.isDraft,
+            baseRef: n.baseRefName,
+            author: restLogin(n.author),
+            labels: (n.labels?.nodes ?? []).map((l) => l.name),
+            repository: n.repository.nameWithOwner
+        })),
+        // A PR whose labels were cut could be exempt or a priority: its place is not known.
+        complete: complete(list) && list.nodes.every((n) => complete(n.labels))
+    };
+}
+function issueOf(node) {
+    const claims = node.closedByPullRequestsReferences;
+    return {
+        repository: node.repository.nameWithOwner,
+        number: node.number,
+        ...(node.assignees ? { assignees: node.assignees.nodes.map((a) => a.login) } : {}),
+        ...(node.labels ? { labels: node.labels.nodes.map((l) => l.name) } : {}),
+        ...(claims ? { claims: claimsOf(claims) } : {})
+    };
+}
+function toClosingIssues(node) {
+    return {
+        issues: node.nodes.map(issueOf),
+        complete: complete(node) && node.nodes.every((issue) => complete(issue.assignees) && complete(issue.labels))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/convert.ts
+
 
 
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
@@ -56681,7 +56757,8 @@ function toPullRequest(node, actor, statusContext) {
         events: eventsOf(node, author),
         status: convert_statusOf(node, statusContext),
         sticky: sticky ? { id: sticky.databaseId, body: sticky.body } : undefined,
-        staleMarkedAt: staleMark?.createdAt
+        staleMarkedAt: staleMark?.createdAt,
+        closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined
     };
 }
 
@@ -56765,6 +56842,36 @@ fragment PullRequestFacts on PullRequest {
     }
   }
 }`;
+/**
+ * The issues a PR closes (README "Linked issues"): their assignees and labels
+ * when a rule asks for them, and (for a gate, which knows no other PR) the open
+ * PRs closing each one. Sizes keep a sweep page's cost low: GitHub allows 10
+ * assignees per issue; longer lists are marked incomplete by totalCount.
+ */
+const CLOSING_ISSUES_FIELDS = `
+fragment ClosingIssues on PullRequest {
+  closingIssuesReferences(first: 5) {
+    totalCount
+    nodes {
+      number
+      repository { nameWithOwner }
+      assignees(first: 10) @include(if: $withIssueFacts) { totalCount nodes { login } }
+      labels(first: 100) @include(if: $withIssueFacts) { totalCount nodes { name } }
+      closedByPullRequestsReferences(first: 10, includeClosedPrs: false) @include(if: $withIssueClaims) {
+        totalCount
+        nodes {
+          number
+          createdAt
+          isDraft
+          baseRefName
+          repository { nameWithOwner }
+          author { __typename login }
+          labels(first: 50) { totalCount nodes { name } }
+        }
+      }
+    }
+  }
+}`;
 /** The default branch and the config file on it (never the PR's head). */
 const REPOSITORY_FIELDS = `
 fragment RepositoryFacts on Repository {
@@ -56783,29 +56890,31 @@ query Repository($owner: String!, $name: String!, $configPath: String!) {
 ${REPOSITORY_FIELDS}`;
 /** One page of 100 open PRs, oldest first, with everything the rules need. */
 const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $withFiles: Boolean!) {
+query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $withFiles: Boolean!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
     pullRequests(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { ...PullRequestFacts }
+      nodes { ...PullRequestFacts ...ClosingIssues @include(if: $withIssues) }
     }
   }
 }
-${PULL_REQUEST_FIELDS}`;
+${PULL_REQUEST_FIELDS}
+${CLOSING_ISSUES_FIELDS}`;
 /**
  * Everything a gate reads in one request: the config file from the default
- * branch, the PR it judges, and the newest open PRs (read live, because the
- * search index can lag behind PRs opened seconds ago).
+ * branch, the PR it judges with the issues it closes (and their open PRs: the
+ * config is not known before this read), and the newest open PRs (read live,
+ * because the search index can lag behind PRs opened seconds ago).
  */
 const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!) {
+query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
-    pullRequest(number: $number) { ...PullRequestFacts }
+    pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
     recent: pullRequests(states: OPEN, last: 30, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
@@ -56819,7 +56928,8 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
   }
 }
 ${REPOSITORY_FIELDS}
-${PULL_REQUEST_FIELDS}`;
+${PULL_REQUEST_FIELDS}
+${CLOSING_ISSUES_FIELDS}`;
 /**
  * Builds one document of aliased search counts: `{ alias: searchQuery }`,
  * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
@@ -56863,8 +56973,11 @@ const ALL_QUERIES = {
 ;// CONCATENATED MODULE: ./src/github/search-counts.ts
 
 
-/** GitHub caps a query's complexity; 20 searches per document stays well inside it. */
-const SEARCHES_PER_REQUEST = 20;
+/**
+ * GitHub caps a query's complexity; a `first: 0` search costs one node, so 30
+ * per document stays well inside it and keeps the history's 26 counts in one request.
+ */
+const SEARCHES_PER_REQUEST = 30;
 /**
  * Sends `searches` (`{ key: search query }`) as aliased GraphQL
  * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
@@ -56892,6 +57005,291 @@ async function countSearches(client, searches, counts, labels) {
         });
     }
     return result;
+}
+
+;// CONCATENATED MODULE: ./src/core/search-terms.ts
+// How GitHub's issue search spells values: quoted names, bot logins, times.
+// Every search string the action sends is built in src/core from these.
+/** A search qualifier value: quoted when it holds spaces or commas. */
+function quote(value) {
+    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
+}
+/** Search writes bots as `app/name`; REST as `name[bot]`. */
+function searchLogin(login) {
+    const bot = /^(.+)\[bot\]$/.exec(login);
+    return bot ? `app/${bot[1]}` : login;
+}
+/** Second-precision UTC time as search's `created:` qualifier takes it. */
+function searchTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
+function timeRange(from, to) {
+    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+}
+/** The search scope of one repository's pull requests. */
+function repoPullRequests(repo) {
+    return `repo:${repo.owner}/${repo.name} is:pr`;
+}
+/** The search for an author's merged PRs (for `trusted-after-merged`). */
+function mergedByAuthorSearch(repo, login) {
+    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-windows.ts
+/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
+function rateWindows(config) {
+    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
+    return [...new Set(days)].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
+
+
+
+
+
+
+const DAY_MS = 86_400_000;
+function hasPerAuthorBudget(config) {
+    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
+}
+/**
+ * Creation times of every PR opened since `since`, by author: the open ones
+ * from the queue already read, the closed and merged ones from
+ * ⌈closed PRs opened since / 100⌉ requests.
+ */
+async function openedSince(client, repo, since, open, counts) {
+    const byAuthor = new Map();
+    // A PR closed between the two reads is in both: count it once.
+    const seen = new Set();
+    const add = (number, login, createdAt) => {
+        if (seen.has(number))
+            return;
+        seen.add(number);
+        byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
+    };
+    for (const pr of open)
+        if (new Date(pr.createdAt) >= since)
+            add(pr.number, pr.author, pr.createdAt);
+    let cursor = null;
+    for (;;) {
+        const page = await query(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
+        const connection = page.repository.pullRequests;
+        for (const node of connection.nodes) {
+            if (new Date(node.createdAt) < since)
+                return byAuthor;
+            add(node.number, restLogin(node.author), node.createdAt);
+        }
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            return byAuthor;
+        cursor = connection.pageInfo.endCursor;
+    }
+}
+/**
+ * Authors whose open PRs could put them over a per-author budget; only they
+ * need a merged count (the trust exemption cannot change anyone else's state).
+ */
+function trustCandidates(config, pullRequests, stats) {
+    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
+    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
+    const open = new Map();
+    for (const pr of pullRequests)
+        open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
+    return [...open.keys()].filter((login) => {
+        const opened = stats[login]?.openedAt?.length ?? 0;
+        return Math.max(open.get(login) ?? 0, opened) > smallestCap;
+    });
+}
+async function readAuthorStats(client, repo, config, pullRequests, now, counts) {
+    const stats = {};
+    if (!hasPerAuthorBudget(config))
+        return stats;
+    const windows = rateWindows(config);
+    if (windows.length > 0) {
+        const longest = windows[windows.length - 1];
+        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), pullRequests, counts);
+        for (const [login, times] of opened)
+            stats[login] = { openedAt: times };
+    }
+    if (config.trustedAfterMerged > 0) {
+        const candidates = trustCandidates(config, pullRequests, stats);
+        const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
+        const { counts: merged } = await countSearches(client, searches, counts);
+        for (const login of candidates)
+            stats[login] = { ...stats[login], merged: merged[login] };
+    }
+    return stats;
+}
+
+;// CONCATENATED MODULE: ./src/core/history-searches.ts
+// The history searches (README "`wip-limit: auto`" and the report's chart):
+// merges in the throughput window, the open count now, and 8 weeks of
+// opened, merged and closed PRs, as issue-search strings.
+
+const history_searches_DAY_MS = 86_400_000;
+const HISTORY_WEEKS = 8;
+/** Monday 00:00 UTC of the week holding `date`. */
+function weekStart(date) {
+    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    const sinceMonday = (day.getUTCDay() + 6) % 7;
+    return new Date(day.getTime() - sinceMonday * history_searches_DAY_MS);
+}
+/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
+function historyWeeks(now) {
+    const thisWeek = weekStart(now);
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * history_searches_DAY_MS));
+}
+/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
+function mergedInWindowSearch(repo, now, windowDays) {
+    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * history_searches_DAY_MS), now)}`;
+}
+/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
+function historySearches(repo, now, windowDays) {
+    const base = repoPullRequests(repo);
+    const searches = { mergedInWindow: mergedInWindowSearch(repo, now, windowDays), openNow: `${base} is:open` };
+    historyWeeks(now).forEach((start, i) => {
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * history_searches_DAY_MS);
+        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
+        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
+        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
+    });
+    return searches;
+}
+/** The History from the answers to `historySearches`. */
+function historyFrom(result, now) {
+    return {
+        mergedInWindow: result.mergedInWindow,
+        openNow: result.openNow,
+        weeks: historyWeeks(now).map((start, i) => ({
+            weekStart: start.toISOString().slice(0, 10),
+            opened: result[`opened${i}`],
+            merged: result[`merged${i}`],
+            closed: result[`closed${i}`]
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-history.ts
+// Inflow and throughput in one request of aliased search counts (the
+// searches come from core/history-searches.ts); the core derives the pace,
+// the expected waits and the backlog at each week's end from them.
+
+
+/**
+ * One request (GraphQL `search` counts): merged PRs in the `windowDays`
+ * throughput window, the open count, and 8 weeks of opened, merged and
+ * closed. With `labels`, the same request looks them up (`existingLabels`).
+ */
+async function readHistory(client, repo, now, windowDays, counts, labels = []) {
+    const { counts: result, existingLabels } = await countSearches(client, historySearches(repo, now, windowDays), counts, { repo, names: labels });
+    return { history: historyFrom(result, now), existingLabels };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-queue.ts
+
+
+
+async function readOpenPullRequests(client, repo, options, counts) {
+    const pullRequests = [];
+    let cursor = null;
+    for (;;) {
+        const page = await query(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles, withIssues: options.withIssues, withIssueFacts: options.withIssueFacts, withIssueClaims: false }, counts);
+        const connection = page.repository.pullRequests;
+        for (const node of connection.nodes)
+            pullRequests.push(toPullRequest(node, options.actor, options.statusContext));
+        options.onProgress?.(pullRequests.length, connection.totalCount);
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            return pullRequests;
+        cursor = connection.pageInfo.endCursor;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/read-repository.ts
+
+
+
+function repositoryFacts(node, viewer) {
+    const text = node.defaultBranchRef?.target.file?.object?.text ?? undefined;
+    return {
+        defaultBranch: node.defaultBranchRef?.name ?? 'main',
+        actor: restLogin(viewer),
+        configText: text === null ? undefined : text
+    };
+}
+async function readRepository(client, repo, configPath, counts) {
+    const data = await query(client, REPOSITORY_QUERY, { ...repo, configPath }, counts);
+    return repositoryFacts(data.repository, data.viewer);
+}
+
+;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
+// The whole-queue read for sweep, advance and the gate's fallback:
+// ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
+// Every whole-queue read includes the history (one request): the expected
+// waits in statuses and comments need the merge pace in every mode.
+
+
+
+
+
+
+function needsFiles(config) {
+    return config.rules.some((rule) => rule.selector.paths !== undefined);
+}
+/** The linked-issue facts the rules need: issue numbers for either budget; assignees and labels for require-issue. */
+function issueReads(config) {
+    const budgets = config.rules.map((rule) => rule.budgets);
+    return {
+        withIssues: budgets.some((b) => b.requireIssue !== undefined || b.onePrPerIssue),
+        withIssueFacts: budgets.some((b) => b.requireIssue === 'assigned' || (b.issueLabels?.length ?? 0) > 0)
+    };
+}
+/** Everything but the repository facts, for a caller that already has them. */
+async function readQueueSnapshot(client, repo, facts, config, now, counts, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
+    const pullRequests = await readOpenPullRequests(client, repo, {
+        withFiles: needsFiles(config),
+        ...issueReads(config),
+        statusContext: config.statusContext,
+        actor: facts.actor,
+        onProgress
+    }, counts);
+    const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
+    // The history request also looks up the action's labels.
+    const { history, existingLabels } = await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config));
+    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
+}
+async function readSnapshot(client, repo, configPath, loadConfig, now, counts, onProgress) {
+    const facts = await readRepository(client, repo, configPath, counts);
+    const config = loadConfig(facts.configText);
+    const snapshot = await readQueueSnapshot(client, repo, facts, config, now, counts, onProgress);
+    return { snapshot, config };
+}
+
+;// CONCATENATED MODULE: ./src/core/adaptive.ts
+function adaptiveLimit(history, adaptive) {
+    const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
+    // Rounded first so float noise (e.g. 7.000000001) never adds a PR.
+    const raw = Math.ceil(Number((perDay * adaptive.targetReviewDays).toFixed(6)));
+    const floored = Math.max(adaptive.minWipLimit, raw);
+    const limit = adaptive.maxWipLimit === null ? floored : Math.min(adaptive.maxWipLimit, floored);
+    return {
+        mergedInWindow: history.mergedInWindow,
+        windowDays: adaptive.throughputWindowDays,
+        perDay,
+        targetReviewDays: adaptive.targetReviewDays,
+        raw,
+        min: adaptive.minWipLimit,
+        max: adaptive.maxWipLimit,
+        limit
+    };
+}
+/** Days until a waiting PR at `position` is admitted at the current merge pace; null when nothing merges. */
+function expectedWaitDays(position, limit, perDay) {
+    if (position <= limit)
+        return 0;
+    if (perDay <= 0)
+        return null;
+    return (position - limit) / perDay;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -59669,386 +60067,6 @@ function hasWildcard(glob) {
     return /[*?]/.test(glob);
 }
 
-;// CONCATENATED MODULE: ./src/core/queue.ts
-
-/** Why a PR takes no part in the queue, or undefined when it counts. */
-function exemptReason(pr, config) {
-    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
-        return 'base-branch';
-    if (pr.isDraft && !config.countDrafts)
-        return 'draft';
-    if (pr.labels.some((label) => config.exemptLabels.includes(label)))
-        return 'label';
-    if (loginMatches(pr.author, config.exemptAuthors))
-        return 'author';
-    return undefined;
-}
-function isCountable(pr, config) {
-    return exemptReason(pr, config) === undefined;
-}
-function isPriority(pr, config) {
-    return pr.labels.some((label) => config.priorityLabels.includes(label));
-}
-/** Priority first, then creation time, ties by number: a pure function of the open set. */
-function queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
-}
-/** Creation order, ties by number: the order per-author budgets count in. */
-function createdBefore(a, b) {
-    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
-}
-/** Per-author budgets govern authors without write access (by default), unless trusted. */
-function isAuthorLimited(pr, config) {
-    return config.authorLimitAssociations.includes(pr.authorAssociation);
-}
-function isTrusted(stats, config) {
-    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
-}
-
-;// CONCATENATED MODULE: ./src/core/rate-windows.ts
-/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
-function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
-    return [...new Set(days)].sort((a, b) => a - b);
-}
-
-;// CONCATENATED MODULE: ./src/core/gate-searches.ts
-
-
-
-const DAY_MS = 86_400_000;
-/** How far behind live data the search index is assumed to be. */
-const SEARCH_LAG_MS = 5 * 60_000;
-/** How many of the newest open PRs the gate reads live. */
-const RECENT_PULL_REQUESTS = 30;
-/** A search qualifier value: quoted when it holds spaces or commas. */
-function quote(value) {
-    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-function searchLogin(login) {
-    const bot = /^(.+)\[bot\]$/.exec(login);
-    return bot ? `app/${bot[1]}` : login;
-}
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-function searchTime(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** `created:` after..before as search writes a half-open range at second precision. */
-function createdRange(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
-}
-function cutoffs(input) {
-    const created = new Date(input.pr.createdAt);
-    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? new Date(input.recent[0].createdAt) : new Date(0);
-    const liveCutoff = new Date(Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
-    return { liveCutoff, cutoff: new Date(Math.min(created.getTime(), liveCutoff.getTime())) };
-}
-/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
-function countableTerms(repo, config) {
-    return [
-        `repo:${repo.owner}/${repo.name}`,
-        'is:pr',
-        'is:open',
-        config.countDrafts ? '' : 'draft:false',
-        ...config.baseBranches.map((b) => `base:${quote(b)}`),
-        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
-        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
-    ].filter(Boolean);
-}
-/**
- * The searches a gate sends, keyed by what they count:
- * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
- * violation, before the PR in queue order), with area rules `admitted…`
- * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
- * per-author budgets `authorOpen`, `opened<days>` and `merged`.
- */
-function gateSearches(input) {
-    const { repo, config, pr, now } = input;
-    const { liveCutoff, cutoff } = cutoffs(input);
-    const queue = countableTerms(repo, config);
-    const before = (t) => `created:<${searchTime(t)}`;
-    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
-    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
-    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
-    // Priority PRs come first: a priority PR counts only priority PRs created before it.
-    const aheadParts = isPriority(pr, config)
-        ? { ahead: [priority] }
-        : { ahead: notPriority, ...(priority ? { priorityAhead: [priority] } : {}) };
-    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
-    const notWaiting = `-label:${quote(config.waitingLabel)}`;
-    for (const [key, terms] of Object.entries(aheadParts)) {
-        searches[key] = [...inLine, ...terms, before(cutoff)].filter(Boolean).join(' ');
-        if (!waitingIsState(config))
-            continue;
-        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms, before(cutoff)].filter(Boolean).join(' ');
-        areaRules(config).forEach((rule, i) => {
-            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms, before(cutoff)].filter(Boolean).join(' ');
-        });
-    }
-    if (input.authorLimited) {
-        const author = `author:${searchLogin(pr.author)}`;
-        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
-        for (const days of rateWindows(config)) {
-            const start = new Date(now.getTime() - days * DAY_MS);
-            searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${createdRange(start, cutoff)}`;
-        }
-        if (config.trustedAfterMerged > 0)
-            searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
-    }
-    return searches;
-}
-/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
-function sumOver(result, prefix) {
-    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
-}
-/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-function gateCounts(input, result) {
-    const { config, pr, recent } = input;
-    const { liveCutoff, cutoff } = cutoffs(input);
-    const order = queueOrder(config);
-    const has = (facts, label) => facts.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-    const live = recent.filter((r) => r.number !== pr.number && new Date(r.createdAt) >= cutoff);
-    const liveCountable = live.filter((r) => isCountable(r, config));
-    const liveAhead = liveCountable.filter((r) => !has(r, config.violationLabel) && order(r, pr) < 0);
-    const liveAdmitted = liveAhead.filter((r) => !has(r, config.waitingLabel));
-    const createdBeforePr = (r) => Date.parse(r.createdAt) < Date.parse(pr.createdAt) || (r.createdAt === pr.createdAt && r.number < pr.number);
-    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
-    const ahead = sumOver(result, '') + liveAhead.length;
-    const counts = {
-        ahead,
-        queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
-        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && createdBeforePr(r)).length,
-        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
-            days,
-            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
-            (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
-        ])),
-        merged: result.merged
-    };
-    if (waitingIsState(config)) {
-        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => has(r, areaLabel(rule))).length]));
-    }
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
-
-
-
-
-
-
-const read_author_stats_DAY_MS = 86_400_000;
-function hasPerAuthorBudget(config) {
-    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
-}
-/**
- * Creation times of every PR opened since `since`, by author: the open ones
- * from the queue already read, the closed and merged ones from
- * ⌈closed PRs opened since / 100⌉ requests.
- */
-async function openedSince(client, repo, since, open, counts) {
-    const byAuthor = new Map();
-    // A PR closed between the two reads is in both: count it once.
-    const seen = new Set();
-    const add = (number, login, createdAt) => {
-        if (seen.has(number))
-            return;
-        seen.add(number);
-        byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
-    };
-    for (const pr of open)
-        if (new Date(pr.createdAt) >= since)
-            add(pr.number, pr.author, pr.createdAt);
-    let cursor = null;
-    for (;;) {
-        const page = await query(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
-        const connection = page.repository.pullRequests;
-        for (const node of connection.nodes) {
-            if (new Date(node.createdAt) < since)
-                return byAuthor;
-            add(node.number, restLogin(node.author), node.createdAt);
-        }
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            return byAuthor;
-        cursor = connection.pageInfo.endCursor;
-    }
-}
-/**
- * Authors whose open PRs could put them over a per-author budget; only they
- * need a merged count (the trust exemption cannot change anyone else's state).
- */
-function trustCandidates(config, pullRequests, stats) {
-    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
-    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
-    const open = new Map();
-    for (const pr of pullRequests)
-        open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
-    return [...open.keys()].filter((login) => {
-        const opened = stats[login]?.openedAt?.length ?? 0;
-        return Math.max(open.get(login) ?? 0, opened) > smallestCap;
-    });
-}
-async function readAuthorStats(client, repo, config, pullRequests, now, counts) {
-    const stats = {};
-    if (!hasPerAuthorBudget(config))
-        return stats;
-    const windows = rateWindows(config);
-    if (windows.length > 0) {
-        const longest = windows[windows.length - 1];
-        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * read_author_stats_DAY_MS), pullRequests, counts);
-        for (const [login, times] of opened)
-            stats[login] = { openedAt: times };
-    }
-    if (config.trustedAfterMerged > 0) {
-        const candidates = trustCandidates(config, pullRequests, stats);
-        const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
-        const { counts: merged } = await countSearches(client, searches, counts);
-        for (const login of candidates)
-            stats[login] = { ...stats[login], merged: merged[login] };
-    }
-    return stats;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-history.ts
-
-
-const read_history_DAY_MS = 86_400_000;
-const HISTORY_WEEKS = 8;
-/** Monday 00:00 UTC of the week holding `date`. */
-function weekStart(date) {
-    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-    const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * read_history_DAY_MS);
-}
-function read_history_range(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
-}
-/**
- * One request of aliased search counts (GraphQL `search`): merged PRs in the
- * throughput window and 8 weeks of opened and merged. With `labels`, the same
- * request looks them up (`existingLabels` in the answer).
- */
-async function readHistory(client, repo, now, windowDays, counts, labels = []) {
-    const base = `repo:${repo.owner}/${repo.name} is:pr`;
-    const thisWeek = weekStart(now);
-    const weeks = Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * read_history_DAY_MS));
-    const searches = {
-        mergedInWindow: `${base} is:merged merged:${read_history_range(new Date(now.getTime() - windowDays * read_history_DAY_MS), now)}`
-    };
-    weeks.forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * read_history_DAY_MS);
-        searches[`opened${i}`] = `${base} created:${read_history_range(start, end)}`;
-        searches[`merged${i}`] = `${base} is:merged merged:${read_history_range(start, end)}`;
-    });
-    const { counts: result, existingLabels } = await countSearches(client, searches, counts, { repo, names: labels });
-    return {
-        existingLabels,
-        history: {
-            mergedInWindow: result.mergedInWindow,
-            weeks: weeks.map((start, i) => ({ weekStart: start.toISOString().slice(0, 10), opened: result[`opened${i}`], merged: result[`merged${i}`] }))
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/read-queue.ts
-
-
-
-async function readOpenPullRequests(client, repo, options, counts) {
-    const pullRequests = [];
-    let cursor = null;
-    for (;;) {
-        const page = await query(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles }, counts);
-        const connection = page.repository.pullRequests;
-        for (const node of connection.nodes)
-            pullRequests.push(toPullRequest(node, options.actor, options.statusContext));
-        options.onProgress?.(pullRequests.length, connection.totalCount);
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            return pullRequests;
-        cursor = connection.pageInfo.endCursor;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/read-repository.ts
-
-
-
-function repositoryFacts(node, viewer) {
-    const text = node.defaultBranchRef?.target.file?.object?.text ?? undefined;
-    return {
-        defaultBranch: node.defaultBranchRef?.name ?? 'main',
-        actor: restLogin(viewer),
-        configText: text === null ? undefined : text
-    };
-}
-async function readRepository(client, repo, configPath, counts) {
-    const data = await query(client, REPOSITORY_QUERY, { ...repo, configPath }, counts);
-    return repositoryFacts(data.repository, data.viewer);
-}
-
-;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
-// The whole-queue read for sweep, advance and the gate's fallback:
-// ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
-
-
-
-
-
-
-function needsFiles(config) {
-    return config.rules.some((rule) => rule.selector.paths !== undefined);
-}
-/** Everything but the repository facts, for a caller that already has them. */
-async function readQueueSnapshot(client, repo, facts, config, withHistory, now, counts, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
-    const pullRequests = await readOpenPullRequests(client, repo, {
-        withFiles: needsFiles(config),
-        statusContext: config.statusContext,
-        actor: facts.actor,
-        onProgress
-    }, counts);
-    const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-    // The history request also looks up the action's labels; without it, labels are created on demand (GitHub answers 422 when one exists).
-    const read = withHistory || config.wipLimit === 'auto' ? await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config)) : undefined;
-    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history: read?.history, existingLabels: read?.existingLabels };
-}
-async function readSnapshot(client, repo, configPath, loadConfig, mode, now, counts, onProgress) {
-    const facts = await readRepository(client, repo, configPath, counts);
-    const config = loadConfig(facts.configText);
-    // The sweep's report charts inflow against throughput; advance only needs it for `auto`.
-    const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts, onProgress);
-    return { snapshot, config };
-}
-
-;// CONCATENATED MODULE: ./src/core/adaptive.ts
-function adaptiveLimit(history, adaptive) {
-    const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
-    // Rounded first so float noise (e.g. 7.000000001) never adds a PR.
-    const raw = Math.ceil(Number((perDay * adaptive.targetReviewDays).toFixed(6)));
-    const floored = Math.max(adaptive.minWipLimit, raw);
-    const limit = adaptive.maxWipLimit === null ? floored : Math.min(adaptive.maxWipLimit, floored);
-    return {
-        mergedInWindow: history.mergedInWindow,
-        windowDays: adaptive.throughputWindowDays,
-        perDay,
-        targetReviewDays: adaptive.targetReviewDays,
-        raw,
-        min: adaptive.minWipLimit,
-        max: adaptive.maxWipLimit,
-        limit
-    };
-}
-/** Days until a waiting PR at `position` is admitted at the current merge pace; null when nothing merges. */
-function expectedWaitDays(position, limit, perDay) {
-    if (position <= limit)
-        return 0;
-    if (perDay <= 0)
-        return null;
-    return (position - limit) / perDay;
-}
-
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 // Rules: a selector plus budgets (spec §4). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
@@ -60122,6 +60140,42 @@ function openedPerAuthorViolation(rule, author, limit, days) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/queue.ts
+
+/** Why a PR takes no part in the queue, or undefined when it counts. */
+function exemptReason(pr, config) {
+    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
+        return 'base-branch';
+    if (pr.isDraft && !config.countDrafts)
+        return 'draft';
+    if (pr.labels.some((label) => config.exemptLabels.includes(label)))
+        return 'label';
+    if (loginMatches(pr.author, config.exemptAuthors))
+        return 'author';
+    return undefined;
+}
+function isCountable(pr, config) {
+    return exemptReason(pr, config) === undefined;
+}
+function isPriority(pr, config) {
+    return pr.labels.some((label) => config.priorityLabels.includes(label));
+}
+/** Priority first, then creation time, ties by number: a pure function of the open set. */
+function queueOrder(config) {
+    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+}
+/** Creation order, ties by number: the order per-author budgets count in. */
+function createdBefore(a, b) {
+    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
+}
+/** Per-author budgets govern authors without write access (by default), unless trusted. */
+function isAuthorLimited(pr, config) {
+    return config.authorLimitAssociations.includes(pr.authorAssociation);
+}
+function isTrusted(stats, config) {
+    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
+}
+
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
 
 
@@ -60165,19 +60219,46 @@ function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
+// The one line that explains a decision: the commit status description and
+// the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
+
 const STATUS_DESCRIPTION_MAX = 140;
 const describe_count = (n) => n.toLocaleString('en-US');
 function admittedLine(position, queueSize, wipLimit) {
     const limit = wipLimit > 0 ? `limit ${describe_count(wipLimit)}` : 'no WIP limit';
     return `Admitted: position ${describe_count(position)} of ${describe_count(queueSize)} (${limit})`;
 }
-function waitingLine(position, ahead, wipLimit, waitingOnRule) {
+function waitingLine(position, ahead, wipLimit, waitingOnRule, eta) {
     if (waitingOnRule) {
         return `Waiting: position ${describe_count(position)}; rule "${waitingOnRule.name}" admits ${describe_count(waitingOnRule.maxOpen)} open PRs at a time and is full`;
     }
     const beyond = Math.max(0, ahead - wipLimit + 1);
-    return `Waiting: position ${describe_count(position)}, ${describe_count(beyond)} PRs ahead beyond the limit of ${describe_count(wipLimit)}`;
+    const line = `Waiting: position ${describe_count(position)}, ${describe_count(beyond)} PRs ahead beyond the limit of ${describe_count(wipLimit)}`;
+    // The expected wait goes into the status only where it fits whole.
+    const withEta = eta ? `${line}; ${expectedIn(eta)}` : line;
+    return withEta.length <= STATUS_DESCRIPTION_MAX ? withEta : line;
 }
+/** "expected in about 4 days" / "expected within a day": whole days, rounded up. */
+function expectedIn(eta) {
+    const days = Math.ceil(eta.days);
+    return days <= 1 ? 'expected within a day' : `expected in about ${describe_count(days)} days`;
+}
+/** Merges per day with two significant digits: "1.2", "0.036", "27". */
+function paceText(perDay) {
+    return perDay.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+}
+/** The comment's sentence: "Expected in about 4 days, at the recent pace of 1.2 merges a day." */
+function expectedWaitSentence(eta) {
+    const text = expectedIn(eta);
+    const pace = paceText(eta.perDay);
+    return `${text[0].toUpperCase()}${text.slice(1)}, at the recent pace of ${pace} ${pace === '1' ? 'merge' : 'merges'} a day.`;
+}
+/**
+ * The expected-wait wording in a status or comment, whatever its numbers: the
+ * pace moves every day, and a rewrite of every waiting PR for it would spend
+ * the API budget on noise (see change.ts).
+ */
+const EXPECTED_WAIT_TEXT = /\b[Ee]xpected (?:in about [\d,]+ days|within a day)(?:, at the recent pace of [\d.,]+ merges? a day)?/g;
 function violationLine(violations) {
     return `Violation: ${violations.map((v) => v.reason).join('; ')}`;
 }
@@ -60198,15 +60279,153 @@ function fitDescription(line) {
 function statusState(decision, fails) {
     return (decision.state === 'waiting' || decision.state === 'violation') && fails ? 'failure' : 'success';
 }
+/** The setting a violation breaks as the reader wrote it: the budget key, and the rule's name when the rule came from the config file. */
+function violationSetting(v) {
+    return v.rule === INPUTS_RULE_NAME ? { budget: v.budget } : { budget: v.budget, rule: v.rule };
+}
+
+;// CONCATENATED MODULE: ./src/core/issue-budgets.ts
+
+
+function repositoryName(snapshot) {
+    return `${snapshot.repository.owner}/${snapshot.repository.name}`;
+}
+const sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
+const issueKey = (issue) => `${issue.repository.toLowerCase()}#${issue.number}`;
+/** The issues of this repository a PR closes: a closing keyword naming another repository's issue earns nothing here. */
+function ownIssues(pr, repository) {
+    return (pr.closingIssues?.issues ?? []).filter((issue) => sameRepository(issue.repository, repository));
+}
+/** Holders from the whole open set: `countable` in queue order, the first PR closing an issue holds it. */
+function holdersFromQueue(countable, repository) {
+    const holders = new Map();
+    for (const pr of countable) {
+        for (const issue of ownIssues(pr, repository))
+            if (!holders.has(issueKey(issue)))
+                holders.set(issueKey(issue), pr.number);
+    }
+    return { repository, holderOf: (_pr, issue) => holders.get(issueKey(issue)) };
+}
+/**
+ * Holders from what a gate read: each issue's open PRs (closedByPullRequestsReferences),
+ * ordered with the queue's own definitions. A PR read ahead of the subject holds
+ * the issue for certain; the subject holds it only when the list was complete.
+ */
+function holdersFromClaims(config, repository) {
+    return {
+        repository,
+        holderOf: (pr, issue) => {
+            const claims = issue.claims;
+            if (!claims)
+                return undefined;
+            const others = claims.pullRequests.filter((c) => c.number !== pr.number && sameRepository(c.repository, repository) && isCountable(c, config));
+            const first = [pr, ...others].sort(queueOrder(config))[0];
+            if (first.number !== pr.number)
+                return first.number;
+            return claims.complete ? pr.number : undefined;
+        }
+    };
+}
+/**
+ * Whether a gate's read leaves one-pr-per-issue open for the PR: an issue had
+ * more open PRs than were read and none of those read comes before the PR.
+ * The gate then reads the whole queue instead.
+ */
+function claimsIncomplete(pr, rules, config, repository) {
+    if (!rules.some((rule) => rule.budgets.onePrPerIssue))
+        return false;
+    const holders = holdersFromClaims(config, repository);
+    return ownIssues(pr, repository).some((issue) => issue.claims !== undefined && !issue.claims.complete && holders.holderOf(pr, issue) === undefined);
+}
+/** Violations of the linked-issue budgets of the rules that select the PR. */
+function issueBudgetViolations(pr, rules, holders) {
+    const violations = [];
+    for (const rule of rules) {
+        if (rule.budgets.requireIssue) {
+            const reason = missingIssue(pr, rule, holders.repository);
+            if (reason)
+                violations.push({ rule: rule.name, budget: 'require-issue', reason });
+        }
+        if (rule.budgets.onePrPerIssue) {
+            const seen = new Set();
+            for (const issue of ownIssues(pr, holders.repository)) {
+                const holder = holders.holderOf(pr, issue);
+                if (holder === undefined || holder === pr.number || seen.has(holder))
+                    continue;
+                seen.add(holder);
+                violations.push({ rule: rule.name, budget: 'one-pr-per-issue', reason: `duplicate of #${holder}: work together there`, holder, issue: issue.number });
+            }
+        }
+    }
+    return violations;
+}
+/** What the PR lacks for `require-issue`, or undefined when it has it or that cannot be known. */
+function missingIssue(pr, rule, repository) {
+    const linked = pr.closingIssues;
+    if (!linked)
+        return undefined;
+    const issues = ownIssues(pr, repository);
+    const problems = issues.map((issue) => issueProblem(issue, pr, rule));
+    if (problems.some((p) => p === 'ok' || p === 'unknown'))
+        return undefined;
+    if (!linked.complete)
+        return undefined;
+    if (issues.length === 0)
+        return linked.issues.length > 0 ? 'link an issue of this repository with `Fixes #N`' : 'link an issue with `Fixes #N`';
+    return problems.join('; ');
+}
+function issueProblem(issue, pr, rule) {
+    const wantAssigned = rule.budgets.requireIssue === 'assigned';
+    const wantLabels = rule.budgets.issueLabels ?? [];
+    if ((wantAssigned && !issue.assignees) || (wantLabels.length > 0 && !issue.labels))
+        return 'unknown';
+    const assigned = !wantAssigned || (issue.assignees ?? []).some((login) => sameLogin(login, pr.author));
+    const labelled = wantLabels.length === 0 || (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
+    const noLabel = `has no ${wantLabels.join(' or ')} label`;
+    if (!assigned && !labelled)
+        return `#${issue.number} is not assigned to you and ${noLabel}: ask in the issue`;
+    if (!assigned)
+        return `#${issue.number} is not assigned to you: ask in the issue`;
+    if (!labelled)
+        return `#${issue.number} ${noLabel}`;
+    return 'ok';
+}
+/** Issues of this repository that more than one open PR closes: the holder (first countable in queue order) first. */
+function sharedIssues(snapshot, config) {
+    if (!snapshot.pullRequests.some((pr) => pr.closingIssues))
+        return undefined;
+    const repository = repositoryName(snapshot);
+    const order = queueOrder(config);
+    const byIssue = new Map();
+    for (const pr of snapshot.pullRequests) {
+        for (const issue of ownIssues(pr, repository))
+            byIssue.set(issue.number, [...(byIssue.get(issue.number) ?? []), pr]);
+    }
+    const shared = [];
+    for (const [number, prs] of byIssue) {
+        if (prs.length < 2)
+            continue;
+        const countable = prs.filter((pr) => isCountable(pr, config)).sort(order);
+        const rest = prs.filter((pr) => !isCountable(pr, config)).sort((a, b) => a.number - b.number);
+        shared.push({ number, holder: countable[0]?.number, pullRequests: [...countable, ...rest].map((pr) => pr.number) });
+    }
+    return shared.sort((a, b) => a.number - b.number);
+}
 
 ;// CONCATENATED MODULE: ./src/core/decide.ts
 
 
 
 
-/** Every rule the PR breaks: its own budgets, then the per-author ones where they apply. */
-function violationsOf(pr, rules, stats, config, counts) {
-    return [...ownBudgetViolations(pr, rules), ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])];
+
+
+/** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
+function violationsOf(pr, rules, stats, config, counts, holders) {
+    return [
+        ...ownBudgetViolations(pr, rules),
+        ...issueBudgetViolations(pr, rules, holders),
+        ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])
+    ];
 }
 function exemptDecision(pr, config) {
     const reason = exemptReason(pr, config);
@@ -60215,15 +60434,39 @@ function exemptDecision(pr, config) {
 function violationDecision(pr, violations) {
     return { number: pr.number, state: 'violation', violations, summary: violationLine(violations) };
 }
-/** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
-function placeDecision(pr, position, admitted, queueSize, wipLimit, areaRule) {
-    const ahead = position - 1;
-    if (admitted)
-        return { number: pr.number, state: 'admitted', position, ahead, violations: [], summary: admittedLine(position, queueSize, wipLimit) };
-    const onRule = areaRule ? { name: areaRule.name, maxOpen: areaRule.budgets.maxOpen ?? 0 } : undefined;
-    return { number: pr.number, state: 'waiting', position, ahead, violations: [], waitingOnRule: onRule?.name, summary: waitingLine(position, ahead, wipLimit, onRule) };
+/** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
+function expectedWait(position, wipLimit, perDay) {
+    if (wipLimit === 0 || perDay === undefined || perDay <= 0)
+        return undefined;
+    const days = expectedWaitDays(position, wipLimit, perDay);
+    return days === null || days <= 0 ? undefined : { days, perDay };
 }
-function decideQueue(snapshot, config, wipLimit, now) {
+/** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
+function placeDecision(pr, place) {
+    const { position, queueSize, wipLimit, area } = place;
+    const ahead = position - 1;
+    const priority = place.priority ? { priority: true } : {};
+    if (place.admitted)
+        return { number: pr.number, state: 'admitted', position, ahead, violations: [], ...priority, summary: admittedLine(position, queueSize, wipLimit) };
+    if (area) {
+        const maxOpen = area.rule.budgets.maxOpen ?? 0;
+        return {
+            number: pr.number,
+            state: 'waiting',
+            position,
+            ahead,
+            violations: [],
+            ...priority,
+            waitingOnRule: area.rule.name,
+            waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
+            summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
+        };
+    }
+    const eta = expectedWait(position, wipLimit, place.perDay);
+    return { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
+}
+/** `perDay`: the merge pace for expected waits, when the history was read. */
+function decideQueue(snapshot, config, wipLimit, now, perDay) {
     const exempt = [];
     const countable = [];
     for (const pr of snapshot.pullRequests) {
@@ -60234,6 +60477,7 @@ function decideQueue(snapshot, config, wipLimit, now) {
             countable.push(pr);
     }
     countable.sort(queueOrder(config));
+    const holders = holdersFromQueue(countable, repositoryName(snapshot));
     const rulesCache = new Map();
     const rulesOf = (pr) => {
         let rules = rulesCache.get(pr.number);
@@ -60256,7 +60500,7 @@ function decideQueue(snapshot, config, wipLimit, now) {
     for (const pr of countable) {
         const rules = rulesOf(pr);
         const stats = snapshot.authors[pr.author];
-        const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now));
+        const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now), holders);
         if (violations.length > 0) {
             decisions.push(violationDecision(pr, violations));
             continue;
@@ -60270,7 +60514,8 @@ function decideQueue(snapshot, config, wipLimit, now) {
                 if (rule.budgets.maxOpen !== undefined)
                     admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
         }
-        decisions.push(placeDecision(pr, position, underLimit && !fullArea, countable.length, wipLimit, underLimit ? fullArea : undefined));
+        const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
+        decisions.push(placeDecision(pr, { position, admitted: underLimit && !fullArea, queueSize: countable.length, wipLimit, area, perDay, priority: isPriority(pr, config) }));
     }
     exempt.sort((a, b) => a.number - b.number);
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
@@ -60343,6 +60588,65 @@ function decideStale(pr, config, actor, now) {
     return decision(eligible && idleDays >= stale.days ? 'mark' : 'none');
 }
 
+;// CONCATENATED MODULE: ./src/core/flow.ts
+const flow_DAY_MS = 86_400_000;
+const WEEK_DAYS = 7;
+/** Merges per day over the throughput window of `windowDays` days. */
+function mergePace(history, windowDays) {
+    return { mergedInWindow: history.mergedInWindow, windowDays, perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0 };
+}
+/**
+ * The open backlog at the end of week k, from the open count now and what
+ * happened since: open(end_k) = open now − opened after end_k + closed after
+ * end_k. (A PR open at end_k is either open now or closed after end_k; a PR
+ * opened after end_k and open now is counted now but not then; one opened and
+ * closed after end_k cancels out.) A PR closed and later reopened has no close
+ * time, so it counts as open throughout: search cannot tell.
+ * Undefined when the history has no open count or no weekly closes.
+ */
+function backlogAtWeekEnds(history) {
+    const { weeks, openNow } = history;
+    if (openNow === undefined || weeks.some((w) => w.closed === undefined))
+        return weeks.map(() => undefined);
+    let openedAfter = 0;
+    let closedAfter = 0;
+    const backlog = [];
+    for (let k = weeks.length - 1; k >= 0; k--) {
+        backlog[k] = Math.max(0, openNow - openedAfter + closedAfter);
+        openedAfter += weeks[k].opened;
+        closedAfter += weeks[k].closed ?? 0;
+    }
+    return backlog;
+}
+/**
+ * The weekly flow: each week with its backlog and whether it is the current,
+ * partial one; averages over the full weeks only (a week of two days would
+ * drag them down). Undefined when the history holds no weeks.
+ */
+function flowOf(history, now) {
+    if (history.weeks.length === 0)
+        return undefined;
+    const backlog = backlogAtWeekEnds(history);
+    const weeks = history.weeks.map((week, i) => {
+        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / flow_DAY_MS));
+        return { ...week, openAtEnd: backlog[i], partial: days < WEEK_DAYS, days: Math.round(days * 10) / 10 };
+    });
+    const full = weeks.filter((w) => !w.partial);
+    const mean = (pick) => (full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length);
+    const closesKnown = full.every((w) => w.closed !== undefined);
+    const openedPerWeek = mean((w) => w.opened);
+    const mergedPerWeek = mean((w) => w.merged);
+    const closedPerWeek = closesKnown ? mean((w) => w.closed ?? 0) : mergedPerWeek;
+    return {
+        weeks,
+        fullWeeks: full.length,
+        openedPerWeek,
+        mergedPerWeek,
+        closedUnmergedPerWeek: closesKnown ? Math.max(0, closedPerWeek - mergedPerWeek) : undefined,
+        growthPerWeek: openedPerWeek - closedPerWeek
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
@@ -60384,30 +60688,40 @@ function truncate(text, max) {
 
 
 
+
 const WHAT_TO_DO = {
     'max-open': 'Nothing: this PR waits for room in its area.',
     'max-open-per-author': 'Close or finish one of your other open pull requests; this one then takes its place in line by its creation time.',
     'max-opened-per-author': 'Wait until the window has passed, or close this PR and open it again later.',
     'max-changed-lines': 'Split this pull request into smaller ones that can be reviewed one at a time.',
     'max-changed-files': 'Split this pull request into smaller ones that touch fewer files.',
-    'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.'
+    'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.',
+    'require-issue': 'Link the issue this PR resolves: write `Fixes #N` in the description (or link it in the sidebar). If the issue is not assigned to you or not yet accepted, ask in the issue first.',
+    'one-pr-per-issue': 'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). If that PR closes without merging, this one takes the issue over by itself.'
 };
 function waitingBody(decision, wipLimit) {
     const limit = decision.waitingOnRule ? `its area's limit` : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+    const { eta } = decision;
+    // The status line may carry the expected wait; here it gets a sentence of its own.
+    const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
     return [
-        `**${decision.summary}**`,
+        `**${summary}**`,
         '',
         `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
+        ...(eta ? [`${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`] : []),
         'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
     ].join('\n');
 }
 function violationBody(decision) {
     const lines = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
     const advice = [...new Set(decision.violations.map((v) => `- ${WHAT_TO_DO[v.budget]}`))];
+    // Numbers only, unescaped on purpose: GitHub links #N to the PR and the issue.
+    const holders = decision.violations.flatMap((v) => (v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]));
     return [
         '**This pull request breaks a rule of the review queue, so it takes no place in line.**',
         '',
         ...lines,
+        ...(holders.length > 0 ? ['', ...holders] : []),
         '',
         'What to do:',
         ...advice,
@@ -60492,7 +60806,9 @@ function closesForViolation(pr, decision, config) {
 ;// CONCATENATED MODULE: ./src/core/change.ts
 // When is a status or comment worth rewriting? On a change of state or
 // reason, or a large move in line: rewriting every PR's status each time
-// one PR ahead leaves would spend the hourly API budget on noise.
+// one PR ahead leaves would spend the hourly API budget on noise. An
+// expected wait is refreshed with those rewrites, never on its own.
+
 /** A move in line smaller than this (and than 10 % of the old position) is not rewritten. */
 const MIN_POSITION_MOVE = 10;
 const MOVE_SHARE = 0.1;
@@ -60505,6 +60821,10 @@ function numberAfter(pattern, text) {
 function significantChange(before, after) {
     if (before === after)
         return false;
+    // Whether an expected wait is shown counts; its numbers do not.
+    const eta = (text) => text.replace(EXPECTED_WAIT_TEXT, 'expected wait');
+    if (eta(before) !== before || eta(after) !== after)
+        return significantChange(eta(before), eta(after));
     const shape = (text) => text.replace(/[\d,]+/g, '#');
     if (shape(before) !== shape(after))
         return true;
@@ -60632,48 +60952,68 @@ function planWrites(evaluated, config, wipLimit, actor, existingLabels) {
 
 
 
-function effectiveLimit(snapshot, config) {
+
+
+/** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
+function effectiveLimit(snapshot, config, now) {
+    const { history } = snapshot;
+    const known = history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {};
     if (config.wipLimit !== 'auto')
-        return { wipLimit: config.wipLimit };
-    if (!snapshot.history)
+        return { wipLimit: config.wipLimit, ...known };
+    if (!history)
         throw new Error('wip-limit "auto" needs the merge history, and the snapshot has none');
-    const adaptive = adaptiveLimit(snapshot.history, config.adaptive);
-    return { wipLimit: adaptive.limit, adaptive };
+    const adaptive = adaptiveLimit(history, config.adaptive);
+    return { wipLimit: adaptive.limit, adaptive, ...known };
 }
 /** Which PRs a run writes to: the subject (gate), what a close can change (advance), or all (sweep). */
-function inScope(scope, evaluated) {
+function inScope(scope, evaluated, config) {
     if (scope.mode === 'sweep')
         return true;
     if (scope.mode === 'gate')
         return evaluated.pr.number === scope.number;
     const { pr, decision } = evaluated;
     const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-    return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor);
+    return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor) || mayHaveHeldBack(pr, config);
+}
+/**
+ * A PR that closes an issue and carries the violation label may have been a
+ * duplicate of the PR that just closed, whose linked issues this run cannot
+ * read: re-judging it lets the next PR take the issue over (README "Linked
+ * issues"). A PR whose state did not change gets no write.
+ */
+function mayHaveHeldBack(pr, config) {
+    const violationLabel = config.violationLabel.toLowerCase();
+    return (pr.closingIssues?.issues.length ?? 0) > 0 && pr.labels.some((label) => label.toLowerCase() === violationLabel);
 }
 function plan_plan(snapshot, config, now, scope) {
-    const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
-    const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now);
+    const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
+    const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
     const evaluated = decisions.map((decision) => ({ pr: byNumber.get(decision.number), decision }));
     if (scope.mode === 'sweep') {
         for (const { pr, decision } of evaluated)
             decision.stale = decideStale(pr, config, snapshot.actor, now);
     }
-    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e)), config, wipLimit, snapshot.actor, snapshot.existingLabels);
+    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, wipLimit, snapshot.actor, snapshot.existingLabels);
     return {
         mode: scope.mode,
         now: now.toISOString(),
         wipLimit,
         adaptive,
+        pace,
+        flow,
         queueSize,
         decisions,
         subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
         writes,
-        deferredCloses
+        deferredCloses,
+        sharedIssues: sharedIssues(snapshot, config)
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
 
 
 
@@ -60692,7 +61032,8 @@ function canGateFromCounts(config) {
     }
     return { ok: true };
 }
-function decideFromCounts(pr, counts, snapshot, config, wipLimit) {
+/** `perDay`: the merge pace for the expected wait, when read. */
+function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const exempt = exemptDecision(pr, config);
     if (exempt)
         return exempt;
@@ -60700,27 +61041,33 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit) {
     const violations = violationsOf(pr, rules, snapshot.authors[pr.author], config, () => ({
         openBefore: () => counts.authorOpenBefore,
         openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
-    }));
+    }), holdersFromClaims(config, repositoryName(snapshot)));
     if (violations.length > 0)
         return violationDecision(pr, violations);
+    const priority = isPriority(pr, config);
+    const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
     if (counts.admittedAhead === undefined) {
         // Without area rules, admitted means fewer than wip-limit PRs ahead.
-        return placeDecision(pr, counts.ahead + 1, wipLimit === 0 || counts.ahead < wipLimit, counts.queueSize, wipLimit);
+        return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit });
     }
     // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
     const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
-    const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && (counts.areaAdmittedAhead?.[rule.name] ?? 0) >= rule.budgets.maxOpen);
-    return placeDecision(pr, counts.ahead + 1, underLimit && !fullArea, counts.queueSize, wipLimit, underLimit ? fullArea : undefined);
+    const areaAdmitted = (rule) => counts.areaAdmittedAhead?.[rule.name] ?? 0;
+    const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen);
+    const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
+    return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area });
 }
 function planGateFromCounts(pr, counts, snapshot, config, now) {
-    const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
-    const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit);
+    const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
+    const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
     const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor, snapshot.existingLabels);
     return {
         mode: 'gate',
         now: now.toISOString(),
         wipLimit,
         adaptive,
+        pace,
+        flow,
         queueSize: counts.queueSize,
         decisions: [decision],
         subject: decision,
@@ -60746,7 +61093,139 @@ function withMergeGroupStatus(plan, pr, sha, config) {
     return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
 }
 
+;// CONCATENATED MODULE: ./src/core/gate-searches.ts
+
+
+
+
+
+const gate_searches_DAY_MS = 86_400_000;
+/** How far behind live data the search index is assumed to be. */
+const SEARCH_LAG_MS = 5 * 60_000;
+/** How many of the newest open PRs the gate reads live. */
+const RECENT_PULL_REQUESTS = 30;
+function cutoffs(input) {
+    const created = new Date(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? new Date(input.recent[0].createdAt) : new Date(0);
+    const liveCutoff = new Date(Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
+    return { liveCutoff, cutoff: new Date(Math.min(created.getTime(), liveCutoff.getTime())) };
+}
+/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
+function countableTerms(repo, config) {
+    return [
+        repoPullRequests(repo),
+        'is:open',
+        config.countDrafts ? '' : 'draft:false',
+        ...config.baseBranches.map((b) => `base:${quote(b)}`),
+        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
+        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
+    ].filter(Boolean);
+}
+/**
+ * The searches a gate sends, keyed by what they count:
+ * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
+ * violation, before the PR in queue order), with area rules `admitted…`
+ * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
+ * `paceWindowDays` `mergedInWindow`.
+ */
+function gateSearches(input) {
+    const { repo, config, pr, now } = input;
+    const { liveCutoff, cutoff } = cutoffs(input);
+    const queue = countableTerms(repo, config);
+    const before = (t) => `created:<${searchTime(t)}`;
+    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
+    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
+    // Priority PRs come first: a priority PR counts only priority PRs created before it.
+    const aheadParts = isPriority(pr, config)
+        ? { ahead: [priority] }
+        : { ahead: notPriority, ...(priority ? { priorityAhead: [priority] } : {}) };
+    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
+    const notWaiting = `-label:${quote(config.waitingLabel)}`;
+    for (const [key, terms] of Object.entries(aheadParts)) {
+        searches[key] = [...inLine, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        if (!waitingIsState(config))
+            continue;
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        areaRules(config).forEach((rule, i) => {
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        });
+    }
+    if (input.authorLimited) {
+        const author = `author:${searchLogin(pr.author)}`;
+        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        for (const days of rateWindows(config)) {
+            const start = new Date(now.getTime() - days * gate_searches_DAY_MS);
+            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, cutoff)}`;
+        }
+        if (config.trustedAfterMerged > 0)
+            searches.merged = mergedByAuthorSearch(repo, pr.author);
+    }
+    if (input.paceWindowDays !== undefined)
+        searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
+    return searches;
+}
+/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
+function sumOver(result, prefix) {
+    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+}
+/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
+function gateCounts(input, result) {
+    const { config, pr, recent } = input;
+    const { liveCutoff, cutoff } = cutoffs(input);
+    const order = queueOrder(config);
+    const has = (facts, label) => facts.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+    const live = recent.filter((r) => r.number !== pr.number && new Date(r.createdAt) >= cutoff);
+    const liveCountable = live.filter((r) => isCountable(r, config));
+    const liveAhead = liveCountable.filter((r) => !has(r, config.violationLabel) && order(r, pr) < 0);
+    const liveAdmitted = liveAhead.filter((r) => !has(r, config.waitingLabel));
+    const createdBeforePr = (r) => Date.parse(r.createdAt) < Date.parse(pr.createdAt) || (r.createdAt === pr.createdAt && r.number < pr.number);
+    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    const ahead = sumOver(result, '') + liveAhead.length;
+    const counts = {
+        ahead,
+        queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && createdBeforePr(r)).length,
+        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
+            days,
+            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
+            (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        ])),
+        merged: result.merged,
+        mergedInWindow: result.mergedInWindow
+    };
+    if (waitingIsState(config)) {
+        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => has(r, areaLabel(rule))).length]));
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/github/issues-forbidden.ts
+// A gate reads the issues its PR closes before it knows whether a rule needs
+// them (the config comes in the same read). A token without `issues: read`
+// gets FORBIDDEN for those fields alone; that must not fail the gates of a
+// repository that uses no linked-issue rule.
+/**
+ * The data of a GraphQL answer (octokit's GraphqlResponseError) whose only
+ * errors are FORBIDDEN under `closingIssuesReferences`; undefined for any
+ * other failure, which the caller rethrows.
+ */
+function dataWithoutIssues(error) {
+    const failure = error;
+    if (!failure?.data || !failure.errors || failure.errors.length === 0)
+        return undefined;
+    const onIssuesOnly = failure.errors.every((e) => e.type === 'FORBIDDEN' && (e.path ?? []).includes('closingIssuesReferences'));
+    return onIssuesOnly ? failure.data : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/read-gate.ts
+// The gate's read in constant cost: one GraphQL document for the config, the
+// PR (with its files) and the newest open PRs, then one of aliased search
+// counts for the PRs ahead of it in the order (built by core/gate-searches.ts),
+// which also looks up the action's labels.
+
 
 
 
@@ -60755,9 +61234,19 @@ function withMergeGroupStatus(plan, pr, sha, config) {
 
 /** The first read: GraphQL `repository` with the config file, `pullRequest(number:)` and the 30 newest open PRs. */
 async function readGate(client, repo, configPath, number, counts) {
+    let issuesForbidden = false;
     // Files always: a rule may select by paths, and the config arrives in this same answer.
-    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts);
+    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts).catch((error) => {
+        const rest = dataWithoutIssues(error);
+        if (!rest)
+            throw error;
+        issuesForbidden = true;
+        if (rest.repository.pullRequest)
+            delete rest.repository.pullRequest.closingIssuesReferences;
+        return rest;
+    });
     return {
+        ...(issuesForbidden ? { issuesForbidden } : {}),
         facts: repositoryFacts(data.repository, data.viewer),
         subject: data.repository.pullRequest ?? undefined,
         recent: data.repository.recent.nodes.map((n) => ({
@@ -60796,6 +61285,8 @@ async function readGateCounts(client, input, counts) {
 
 
 
+
+
 /**
  * Judges PR `number`: one GraphQL read (config, PR, newest PRs) and one of search counts, or the
  * whole queue when search cannot express the config. Throws ActionError when the PR does not exist.
@@ -60810,16 +61301,35 @@ async function gate(client, repo, configPath, number, loadConfig, now, counts, e
     const pr = subjectPullRequest(read, config.statusContext);
     if (!pr)
         throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
+    if (read.issuesForbidden && issueReads(config).withIssues) {
+        throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow\'s permissions.');
+    }
     const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
     const onMergeGroup = (plan) => (event.mergeGroupSha ? withMergeGroupStatus(plan, pr, event.mergeGroupSha, config) : plan);
-    const check = canGateFromCounts(config);
+    const counted = canGateFromCounts(config);
+    const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`) ? counted : { ok: false, why: 'an issue this PR closes has more open PRs than the gate read' };
     if (!check.ok) {
         info(`Reading the whole queue for this gate: ${check.why}`);
-        const snapshot = await readQueueSnapshot(client, repo, read.facts, config, false, now, counts);
+        const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);
         return { plan: onMergeGroup(plan_plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
     }
-    const { counts: gateCounts, existingLabels } = await readGateCounts(client, { repo, config, pr, recent: read.recent, authorLimited: isAuthorLimited(pr, config), now, labels: actionLabelNames(config) }, counts);
-    const history = config.wipLimit === 'auto' ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history : undefined;
+    const { counts: gateCounts, existingLabels } = await readGateCounts(client, {
+        repo,
+        config,
+        pr,
+        recent: read.recent,
+        authorLimited: isAuthorLimited(pr, config),
+        now,
+        labels: actionLabelNames(config),
+        // The merge pace for the expected wait rides along in the counts request: no extra request.
+        paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
+    }, counts);
+    // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
+    const history = config.wipLimit === 'auto'
+        ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history
+        : gateCounts.mergedInWindow === undefined
+            ? undefined
+            : { mergedInWindow: gateCounts.mergedInWindow, weeks: [] };
     const snapshot = {
         repository,
         actor: read.facts.actor,
@@ -60899,26 +61409,49 @@ function weekLabel(weekStart) {
     const [, month, day] = weekStart.slice(0, 10).split('-').map(Number);
     return month && day ? `${MONTHS[month - 1]} ${day}` : weekStart;
 }
-function weeklyChart(weeks) {
-    if (weeks.length === 0)
-        return '_No weekly history was read._';
-    const labels = weeks.map((w) => `"${weekLabel(w.weekStart)}"`).join(', ');
-    const top = Math.max(1, ...weeks.flatMap((w) => [w.opened, w.merged]));
-    const chart = [
+function xyChart(title, weeks, series, top) {
+    return [
         '```mermaid',
         'xychart-beta',
-        '  title "PRs opened (bars) and merged (line) per week"',
-        `  x-axis [${labels}]`,
-        `  y-axis "PRs" 0 --> ${top}`,
-        `  bar [${weeks.map((w) => w.opened).join(', ')}]`,
-        `  line [${weeks.map((w) => w.merged).join(', ')}]`,
+        `  title "${title}"`,
+        `  x-axis [${weeks.map((w) => `"${weekLabel(w.weekStart)}"`).join(', ')}]`,
+        `  y-axis "PRs" 0 --> ${Math.max(1, top)}`,
+        ...series.map((s) => `  ${s}`),
         '```'
     ];
-    const table = ['| week of | opened | merged |', '|---|---:|---:|', ...weeks.map((w) => `| ${w.weekStart.slice(0, 10)} | ${w.opened} | ${w.merged} |`)];
+}
+const mermaid_count = (n) => n.toLocaleString('en-US');
+function weeklyChart(flow) {
+    const { weeks } = flow;
+    if (weeks.length === 0)
+        return '_No weekly history was read._';
+    const full = weeks.filter((w) => !w.partial);
+    const backlog = full.every((w) => w.openAtEnd !== undefined) ? full.map((w) => w.openAtEnd ?? 0) : undefined;
+    const charts = [];
+    if (full.length > 0) {
+        charts.push(...xyChart('PRs opened (bars) and merged (line) per full week', full, [`bar [${full.map((w) => w.opened).join(', ')}]`, `line [${full.map((w) => w.merged).join(', ')}]`], Math.max(...full.flatMap((w) => [w.opened, w.merged]))));
+        if (backlog)
+            charts.push('', ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], Math.max(...backlog)));
+    }
+    const partial = weeks.find((w) => w.partial);
+    const partialNote = partial
+        ? [`The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`]
+        : [];
+    const withCloses = weeks.every((w) => w.closed !== undefined);
+    const withBacklog = weeks.every((w) => w.openAtEnd !== undefined);
+    const header = ['week of', 'opened', 'merged', ...(withCloses ? ['closed unmerged'] : []), ...(withBacklog ? ["open at week's end"] : [])];
+    const row = (w) => [
+        w.partial ? `${w.weekStart.slice(0, 10)} (so far)` : w.weekStart.slice(0, 10),
+        mermaid_count(w.opened),
+        mermaid_count(w.merged),
+        ...(withCloses ? [mermaid_count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
+        ...(withBacklog ? [mermaid_count(w.openAtEnd ?? 0)] : [])
+    ];
+    const table = [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...weeks.map((w) => `| ${row(w).join(' | ')} |`)];
     const opened = weeks.reduce((sum, w) => sum + w.opened, 0);
     const merged = weeks.reduce((sum, w) => sum + w.merged, 0);
-    const balance = `Over ${weeks.length} weeks: ${opened} opened, ${merged} merged.`;
-    return [...chart, '', table.join('\n'), '', balance].join('\n');
+    const balance = `Over ${weeks.length} weeks: ${mermaid_count(opened)} opened, ${mermaid_count(merged)} merged.`;
+    return [...charts, ...(charts.length > 0 ? [''] : []), ...partialNote, ...(partialNote.length > 0 ? [''] : []), table.join('\n'), '', balance].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -60933,6 +61466,8 @@ function weeklyChart(weeks) {
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
+const MAX_VIOLATION_ROWS = 20;
+const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
 const summary_DAY_MS = 86_400_000;
@@ -60946,9 +61481,10 @@ function renderSummary(input) {
         ? ['This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep\'s summary shows the whole queue.']
         : [
             countsSection(context),
-            queueSection(context, 'admitted', 'Admitted', MAX_ROWS),
-            queueSection(context, 'waiting', 'Waiting', MAX_WAITING_ROWS),
+            admittedSection(context),
+            waitingSection(context),
             violationsSection(context),
+            sharedIssuesSection(context),
             authorsSection(context)
         ];
     const sections = [
@@ -61011,7 +61547,9 @@ function overview(context) {
     const limit = plan.wipLimit > 0 ? `WIP limit **${summary_count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
     const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
     if (plan.adaptive)
-        lines.push('', adaptiveLine(plan.adaptive), '', expectedWaitLine(context, plan.adaptive));
+        lines.push('', adaptiveLine(plan.adaptive));
+    if (plan.pace && plan.wipLimit > 0)
+        lines.push('', expectedWaitLine(context));
     if (execution.dryRun)
         lines.push('', '> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.');
     return lines.join('\n');
@@ -61025,20 +61563,20 @@ function adaptiveLine(a) {
     return (`Limit \`auto\`: ${plural(a.mergedInWindow, 'PR')} merged in the last ${plural(a.windowDays, 'day')} = ${fixed(a.perDay)} per day` +
         ` × ${plural(a.targetReviewDays, 'target review day')} = ${summary_count(a.raw)}, clamped to ${range} → **${summary_count(a.limit)}**`);
 }
-function expectedWaitLine(context, a) {
+/** Little's law for the last waiting PR, from the expected wait the core put on its decision. */
+function expectedWaitLine(context) {
     const last = byState(context.plan, 'waiting').at(-1);
     if (!last || last.position === undefined)
         return 'No PR is waiting.';
-    const beyond = last.position - context.plan.wipLimit;
     const at = `The last waiting PR, ${prLink(context, last.number)} at position ${summary_count(last.position)}`;
-    if (beyond <= 0) {
-        const rule = last.waitingOnRule ? ` (rule ${escapeMarkdown(last.waitingOnRule)})` : '';
-        return `${at}, waits for room in its area${rule}, not for the WIP limit: there is no estimate of its wait.`;
+    if (last.waitingOnArea) {
+        return `${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), not for the WIP limit: there is no estimate of its wait.`;
     }
+    const beyond = last.position - context.plan.wipLimit;
     const who = `${at}, is ${summary_count(beyond)} beyond the limit`;
-    if (a.perDay <= 0)
-        return `${who}; no PR was merged in the window, so there is no estimate of its wait.`;
-    return `${who}: at ${fixed(a.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(beyond / a.perDay), 'day')} (${summary_count(beyond)} / ${fixed(a.perDay)}).`;
+    if (!last.eta)
+        return `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, so there is no estimate of its wait.`;
+    return `${who}: at ${paceText(last.eta.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${summary_count(beyond)} / ${paceText(last.eta.perDay)}).`;
 }
 function subjectSection(context) {
     const subject = context.plan.subject;
@@ -61060,42 +61598,141 @@ function countsSection(context) {
     return ['### Counts', '', table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])), '', `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`].join('\n');
 }
 function queueRow(context, d) {
-    return [d.position === undefined ? '' : summary_count(d.position), prLink(context, d.number), title(context, d.number), author(context, d.number), age(context, d.number)];
+    return [
+        d.position === undefined ? '' : summary_count(d.position),
+        prLink(context, d.number),
+        title(context, d.number),
+        author(context, d.number),
+        age(context, d.number),
+        d.priority ? 'priority' : ''
+    ];
 }
-/** Merges per day over the throughput window, when the run read the history. */
-function mergesPerDay(context) {
-    if (context.plan.adaptive)
-        return context.plan.adaptive.perDay;
-    const history = context.snapshot.history;
-    return history ? adaptiveLimit(history, context.config.adaptive).perDay : undefined;
+/** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
+function waitingWhy(d) {
+    const area = d.waitingOnArea;
+    return area ? `area ${escapeMarkdown(area.rule)} full (${summary_count(area.admitted)}/${summary_count(area.maxOpen)})` : 'beyond the limit';
 }
-/** Little's law for one waiting PR: the PRs ahead of it beyond the limit, at the merge pace. */
-function expectedWait(context, d, perDay) {
-    if (d.waitingOnRule || d.position === undefined || context.plan.wipLimit === 0)
-        return 'n/a';
-    const days = expectedWaitDays(d.position, context.plan.wipLimit, perDay);
-    return days === null ? 'n/a' : `~${plural(Math.ceil(days), 'day')}`;
+/** The expected wait the core computed (Little's law), or why there is none. */
+function expectedWaitCell(context, d) {
+    if (d.eta)
+        return `~${plural(Math.ceil(d.eta.days), 'day')}`;
+    if (d.waitingOnArea)
+        return `when ${escapeMarkdown(d.waitingOnArea.rule)} has room`;
+    return context.plan.pace && context.plan.pace.perDay <= 0 ? 'unknown: no merges' : 'n/a';
 }
-function queueSection(context, state, heading, max) {
-    const decisions = byState(context.plan, state);
+const HEADER = ['position', 'PR', 'title', 'author', 'age', 'priority'];
+function priorityNote(context, decisions) {
+    const labels = context.config.priorityLabels;
+    const priority = decisions.filter((d) => d.priority).length;
+    if (labels.length === 0 || priority === 0)
+        return [];
+    return ['', `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
+}
+function admittedSection(context) {
+    const decisions = byState(context.plan, 'admitted');
     if (decisions.length === 0)
         return '';
-    const shownNote = decisions.length > max ? ` (first ${max} of ${summary_count(decisions.length)})` : ` (${summary_count(decisions.length)})`;
-    const perDay = state === 'waiting' ? mergesPerDay(context) : undefined;
-    const header = ['position', 'PR', 'title', 'author', 'age', ...(perDay === undefined ? [] : ['expected wait'])];
-    const row = (d) => [...queueRow(context, d), ...(perDay === undefined ? [] : [expectedWait(context, d, perDay)])];
-    return [`### ${heading}${shownNote}`, '', bounded(decisions, max, (shown) => table(header, shown.map(row)))].join('\n');
-}
-function violationsSection(context) {
-    const rows = byState(context.plan, 'violation').flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), escapeMarkdown(v.rule), escapeMarkdown(v.reason)]));
-    if (rows.length === 0)
-        return '';
+    const shownNote = decisions.length > MAX_ROWS ? ` (first ${MAX_ROWS} of ${summary_count(decisions.length)})` : ` (${summary_count(decisions.length)})`;
     return [
-        `### Violations (${summary_count(byState(context.plan, 'violation').length)})`,
+        `### Admitted${shownNote}`,
+        ...priorityNote(context, decisions),
+        '',
+        bounded(decisions, MAX_ROWS, (shown) => table(HEADER, shown.map((d) => queueRow(context, d))))
+    ].join('\n');
+}
+/**
+ * The first waiting PRs of each reason, in queue order: the first rows of a
+ * busy queue are often all waiting on one full area, and the rows beyond the
+ * limit (the ones with an expected wait) would never show.
+ */
+function waitingSection(context) {
+    const decisions = byState(context.plan, 'waiting');
+    if (decisions.length === 0)
+        return '';
+    const groups = new Map();
+    for (const d of decisions) {
+        const why = waitingWhy(d);
+        groups.set(why, [...(groups.get(why) ?? []), d]);
+    }
+    const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
+    const shown = [...groups.values()].flatMap((group) => group.slice(0, perGroup)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${summary_count(group.length)}`).join(' · ');
+    const shownNote = shown.length < decisions.length ? ` (${summary_count(decisions.length)}; the first of each reason shown)` : ` (${summary_count(decisions.length)})`;
+    const pace = context.plan.pace;
+    const paceLine = pace && pace.perDay > 0 ? [`Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`] : [];
+    const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
+    return [
+        `### Waiting${shownNote}`,
+        '',
+        `Why: ${reasons}.`,
+        ...priorityNote(context, decisions),
+        ...(paceLine.length > 0 ? ['', ...paceLine] : []),
+        '',
+        table([...HEADER, 'why', 'expected wait'], rows),
+        ...(shown.length < decisions.length ? ['', `… and ${summary_count(decisions.length - shown.length)} more.`] : [])
+    ].join('\n');
+}
+/** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
+function settingText(v) {
+    const setting = violationSetting(v);
+    return setting.rule === undefined ? `\`${setting.budget}\`` : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
+}
+/** Violations grouped by the budget they break, with the authors most affected; then the first rows. */
+function violationsSection(context) {
+    const violating = byState(context.plan, 'violation');
+    if (violating.length === 0)
+        return '';
+    const groups = new Map();
+    for (const d of violating) {
+        const login = context.prs.get(d.number)?.author ?? '';
+        for (const v of d.violations) {
+            const key = settingText(v);
+            const group = groups.get(key) ?? { prs: new Set(), authors: new Map() };
+            if (!group.prs.has(d.number))
+                group.authors.set(login, (group.authors.get(login) ?? 0) + 1);
+            group.prs.add(d.number);
+            groups.set(key, group);
+        }
+    }
+    const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
+    const mostAffected = (authors) => {
+        const top = [...authors.entries()].filter(([login]) => login !== '').sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+        const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${summary_count(n)})`);
+        return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${summary_count(top.length - MAX_AFFECTED_AUTHORS)} more` : shown.join(', ');
+    };
+    const rows = violating.flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), settingText(v), escapeMarkdown(v.reason)]));
+    return [
+        `### Violations (${summary_count(violating.length)})`,
         '',
         'These PRs break a rule and take no place in line until their author acts.',
         '',
-        bounded(rows, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'rule', 'reason'], shown))
+        table(['budget', 'PRs', 'authors most affected'], byPrs.map(([key, group]) => [key, summary_count(group.prs.size), mostAffected(group.authors)])),
+        '',
+        rows.length > MAX_VIOLATION_ROWS ? `The first ${summary_count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
+        '',
+        bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown))
+    ].join('\n');
+}
+function issueLink(context, number) {
+    const { owner, name } = context.snapshot.repository;
+    return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})` : `#${number}`;
+}
+/** Issues that several open PRs close: the holder goes first, the rest are duplicates (one-pr-per-issue). */
+function sharedIssuesSection(context) {
+    const shared = context.plan.sharedIssues ?? [];
+    if (shared.length === 0)
+        return '';
+    const rows = shared.map((issue) => [
+        issueLink(context, issue.number),
+        issue.holder === undefined ? 'none (no PR in line)' : prLink(context, issue.holder),
+        numberList(context, issue.pullRequests.filter((n) => n !== issue.holder))
+    ]);
+    return [
+        `### Issues with more than one open PR (${summary_count(shared.length)})`,
+        '',
+        'The first PR in line holds the issue; the others can work together there.',
+        '',
+        bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown))
     ].join('\n');
 }
 function authorsSection(context) {
@@ -61119,11 +61756,15 @@ function authorsSection(context) {
         ...(tally.size > MAX_AUTHORS ? ['', `… and ${plural(tally.size - MAX_AUTHORS, 'more author')}.`] : [])
     ].join('\n');
 }
+/** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
+function deferredStaleWrite(context, number) {
+    return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) || (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label));
+}
 function staleOutcome(context, d) {
     const would = context.execution.dryRun ? 'would be ' : '';
     switch (d.stale?.action) {
         case 'mark':
-            return `${would}marked stale`;
+            return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : `${would}marked stale`;
         case 'unmark':
             return `${would}unmarked: active again`;
         case 'close': {
@@ -61147,9 +61788,11 @@ function staleSection(context) {
     const closed = closedNumbers(context.taken).filter((n) => context.plan.decisions.some((d) => d.number === n && d.stale?.action === 'close'));
     const verb = context.execution.dryRun ? 'Would mark' : 'Marked';
     const closeVerb = context.execution.dryRun ? 'would close' : 'closed';
+    const deferred = acted.filter((d) => d.stale?.action === 'mark' && deferredStaleWrite(context, d.number)).length;
     const intro = `PRs waiting on their author go stale after ${plural(config.stale.days, 'day')} without activity` +
         (config.stale.closeDays > 0 ? ` and close ${plural(config.stale.closeDays, 'day')} later.` : '; they are never closed.') +
-        ` ${verb} ${summary_count(staled.length)}, ${closeVerb} ${summary_count(closed.length)}.`;
+        ` ${verb} ${summary_count(staled.length)}, ${closeVerb} ${summary_count(closed.length)}` +
+        (deferred > 0 ? `; would mark ${summary_count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
     if (acted.length === 0)
         return [`### Stale`, '', intro].join('\n');
     return [
@@ -61173,10 +61816,26 @@ function neglectedSection(context) {
     ].join('\n');
 }
 function historySection(context) {
-    const history = context.snapshot.history;
-    if (!history)
+    const flow = context.plan.flow;
+    if (!flow)
         return '';
-    return [`### Inflow vs merged`, '', weeklyChart(history.weeks)].join('\n');
+    return [`### Inflow, merges and the open queue`, '', weeklyChart(flow), ...nextStepLine(context, flow)].join('\n');
+}
+const round = (n) => summary_count(Math.round(n));
+/** What a maintainer should do next when the open queue grows week by week. */
+function nextStepLine(context, flow) {
+    if (flow.fullWeeks === 0 || flow.growthPerWeek < 1)
+        return [];
+    const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
+    const last = byState(context.plan, 'waiting').filter((d) => d.eta).at(-1);
+    const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
+    return [
+        '',
+        `> [!IMPORTANT]`,
+        `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} (average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
+            `the queue grows by ~${round(flow.growthPerWeek)} a week${wait}. ` +
+            'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); raising the WIP limit alone only moves the wait.'
+    ];
 }
 /** One line per write, PR-derived parts escaped. */
 function describeWrite(op) {
@@ -61432,7 +62091,7 @@ async function runScope(client, repo, inputs, scope, now, counts, runUrl, eventN
         ({ plan, snapshot, config } = judged);
     }
     else {
-        ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, scope.mode, now, counts));
+        ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, now, counts));
         plan = plan_plan(snapshot, config, now, scope);
     }
     const written = await applyWrites(client, plan.writes, {

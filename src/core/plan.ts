@@ -31,8 +31,8 @@ function inScope(scope: PlanScope, evaluated: Evaluated, config: Config): boolea
 /**
  * A PR that closes an issue and carries the violation label may have been a
  * duplicate of the PR that just closed, whose linked issues this run cannot
- * read: re-judging it lets the next PR take the issue over (README "Linked
- * issues"). A PR whose state did not change gets no write.
+ * read: re-judging it lets the next PR take the issue over
+ * (README "Linked issues"). A PR whose state did not change gets no write.
  */
 function mayHaveHeldBack(pr: PullRequest, config: Config): boolean {
   const violationLabel = config.violationLabel.toLowerCase();
