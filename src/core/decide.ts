@@ -3,6 +3,7 @@
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
+import { byLogin, loginKey } from './logins.js';
 import { exemptReason, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
 import type { AuthorStats, Decision, PullRequest, Snapshot, Violation } from './types.js';
@@ -51,12 +52,14 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
     if (!rules) rulesCache.set(pr.number, (rules = rulesFor(pr, config)));
     return rules;
   };
+  // Keyed by loginKey: `Octocat` and `octocat` are one author on GitHub.
   const byAuthor = new Map<string, PullRequest[]>();
   for (const pr of countable) {
-    const list = byAuthor.get(pr.author);
+    const list = byAuthor.get(loginKey(pr.author));
     if (list) list.push(pr);
-    else byAuthor.set(pr.author, [pr]);
+    else byAuthor.set(loginKey(pr.author), [pr]);
   }
+  const statsOf = byLogin(snapshot.authors);
 
   const admittedByRule = new Map<Rule, number>();
   let position = 0;
@@ -64,8 +67,8 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
   const decisions: Decision[] = [];
   for (const pr of countable) {
     const rules = rulesOf(pr);
-    const stats = snapshot.authors[pr.author];
-    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now));
+    const stats = statsOf(pr.author);
+    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now));
     if (violations.length > 0) {
       decisions.push(violationDecision(pr, violations));
       continue;

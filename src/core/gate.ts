@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
+import { byLogin } from './logins.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
@@ -29,7 +30,7 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
 export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number): Decision {
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
-  const violations = violationsOf(pr, rulesFor(pr, config), snapshot.authors[pr.author], config, () => ({
+  const violations = violationsOf(pr, rulesFor(pr, config), byLogin(snapshot.authors)(pr.author), config, () => ({
     openBefore: () => counts.authorOpenBefore,
     openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
   }));

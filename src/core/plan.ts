@@ -3,6 +3,7 @@
 import type { Config } from '../config/types.js';
 import { adaptiveLimit } from './adaptive.js';
 import { decideQueue } from './decide.js';
+import { sameLogin } from './logins.js';
 import { decideStale } from './stale.js';
 import type { AdaptiveLimit, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
 import { planWrites, type Evaluated } from './writes.js';
@@ -20,7 +21,7 @@ function inScope(scope: PlanScope, evaluated: Evaluated): boolean {
   if (scope.mode === 'gate') return evaluated.pr.number === scope.number;
   const { pr, decision } = evaluated;
   const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-  return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor);
+  return nowAdmitted || (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor));
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {

@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import { closeCommentBody, staleCommentBody, violationCloseBody } from './comments.js';
 import { closesForViolation, hasWriteAccess } from './feedback.js';
+import { findLabel } from './label-names.js';
 import { labelDefinitions } from './labels.js';
 import { labelWrites, statusWrite, stickyWrite } from './reconcile.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
@@ -46,7 +47,7 @@ export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: num
       const alreadyTold = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
       if (!alreadyTold) stale.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, whoseMove(pr, actor).reason, config), purpose: 'stale' });
     } else if (lifecycle.action === 'unmark') {
-      stale.push({ kind: 'remove-label', number: pr.number, label: config.stale.label });
+      stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
     } else if (lifecycle.action === 'close' && !hasWriteAccess(pr)) {
       // Stale never closes a PR of someone with write access (spec §8): it stays marked.
       closes.push({

@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import type { AuthorStats, PullRequest } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
+import { loginKey } from '../core/logins.js';
 import { restLogin } from './convert.js';
 import { query } from './graphql.js';
 import { OPENED_SINCE_QUERY } from './queries.js';
@@ -30,7 +31,7 @@ function hasPerAuthorBudget(config: Config): boolean {
   return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
 }
 
-/** Creation times of every PR opened since `since`, by author: ⌈inflow/100⌉ requests. */
+/** Creation times of every PR opened since `since`, by author (keyed by loginKey): ⌈inflow/100⌉ requests. */
 async function openedSince(client: Client, repo: RepoRef, since: Date, counts: RequestCounts): Promise<Map<string, string[]>> {
   const byAuthor = new Map<string, string[]>();
   let cursor: string | null = null;
@@ -39,8 +40,8 @@ async function openedSince(client: Client, repo: RepoRef, since: Date, counts: R
     const connection = page.repository.pullRequests;
     for (const node of connection.nodes) {
       if (new Date(node.createdAt) < since) return byAuthor;
-      const login = restLogin(node.author);
-      byAuthor.set(login, [...(byAuthor.get(login) ?? []), node.createdAt]);
+      const key = loginKey(restLogin(node.author));
+      byAuthor.set(key, [...(byAuthor.get(key) ?? []), node.createdAt]);
     }
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return byAuthor;
     cursor = connection.pageInfo.endCursor;
@@ -54,12 +55,15 @@ async function openedSince(client: Client, repo: RepoRef, since: Date, counts: R
 function trustCandidates(config: Config, pullRequests: PullRequest[], stats: Record<string, AuthorStats>): string[] {
   const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
   const smallestCap = Math.min(...caps.filter((cap): cap is number => cap !== undefined));
-  const open = new Map<string, number>();
-  for (const pr of pullRequests) open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
-  return [...open.keys()].filter((login) => {
-    const opened = stats[login]?.openedAt?.length ?? 0;
-    return Math.max(open.get(login) ?? 0, opened) > smallestCap;
-  });
+  // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
+  const open = new Map<string, { login: string; count: number }>();
+  for (const pr of pullRequests) {
+    const key = loginKey(pr.author);
+    open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
+  }
+  return [...open.entries()]
+    .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
+    .map(([, { login }]) => login);
 }
 
 export async function readAuthorStats(
@@ -70,6 +74,7 @@ export async function readAuthorStats(
   now: Date,
   counts: RequestCounts
 ): Promise<Record<string, AuthorStats>> {
+  // Keyed by loginKey; the core looks authors up whatever their spelling.
   const stats: Record<string, AuthorStats> = {};
   if (!hasPerAuthorBudget(config)) return stats;
   const windows = rateWindows(config);
@@ -82,7 +87,7 @@ export async function readAuthorStats(
     const candidates = trustCandidates(config, pullRequests, stats);
     const searches = Object.fromEntries(candidates.map((login) => [login, `repo:${repo.owner}/${repo.name} is:pr is:merged author:${searchLogin(login)}`]));
     const merged = await countSearches(client, searches, counts);
-    for (const login of candidates) stats[login] = { ...stats[login], merged: merged[login] };
+    for (const login of candidates) stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
   }
   return stats;
 }

@@ -11,7 +11,9 @@ import { GATE_QUERY } from './queries.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 import { countSearches, quote, searchLogin, searchTime } from './search-counts.js';
-import type { QueueFacts } from '../core/queue.js';
+import { isPriority as isPriorityPr, type QueueFacts } from '../core/queue.js';
+import { hasLabel } from '../core/label-names.js';
+import { sameLogin } from '../core/logins.js';
 
 /** How far behind live data the search index is assumed to be. */
 export const SEARCH_LAG_MS = 5 * 60_000;
@@ -81,7 +83,7 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
   // Search answers for PRs created before liveCutoff; the live list for the rest.
   const liveCutoff = new Date(Math.max(now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
   const cutoff = new Date(Math.min(created.getTime(), liveCutoff.getTime()));
-  const isPriority = (labels: string[]) => labels.some((l) => config.priorityLabels.includes(l));
+  const isPriority = (labels: string[]) => isPriorityPr({ labels }, config);
   const subjectPriority = isPriority(pr.labels);
 
   const queue = [
@@ -123,9 +125,9 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
   const newerThanLiveCutoff = (t: string) => new Date(t) >= liveCutoff;
   const olderThanSubject = (r: RecentPullRequest) => new Date(r.createdAt) < created || (r.createdAt === pr.createdAt && r.number < pr.number);
   const liveAhead = liveCountable.filter(
-    (r) => !r.labels.includes(config.violationLabel) && (isPriority(r.labels) ? !subjectPriority || olderThanSubject(r) : !subjectPriority && olderThanSubject(r))
+    (r) => !hasLabel(r.labels, config.violationLabel) && (isPriority(r.labels) ? !subjectPriority || olderThanSubject(r) : !subjectPriority && olderThanSubject(r))
   ).length;
-  const liveAuthor = liveCountable.filter((r) => r.author === pr.author && olderThanSubject(r)).length;
+  const liveAuthor = liveCountable.filter((r) => sameLogin(r.author, pr.author) && olderThanSubject(r)).length;
 
   const ahead = result.ahead + (result.priorityAhead ?? 0) + liveAhead;
   return {
@@ -136,7 +138,7 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
     ),
     authorOpenBefore: (result.authorOpen ?? 0) + liveAuthor,
     authorOpenedBefore: Object.fromEntries(
-      windows.map((days) => [days, (result[`opened${days}`] ?? 0) + live.filter((r) => r.author === pr.author && olderThanSubject(r)).length])
+      windows.map((days) => [days, (result[`opened${days}`] ?? 0) + live.filter((r) => sameLogin(r.author, pr.author) && olderThanSubject(r)).length])
     ),
     merged: result.merged
   };
