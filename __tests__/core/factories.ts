@@ -78,7 +78,14 @@ export function applyWrites(before: Snapshot, writes: WriteOp[], at: string = NO
         target.sticky = { id: op.commentId ?? nextId++, body: op.body };
         break;
       case 'comment':
-        if (op.body.includes(STALE_MARKER)) target.staleMarkedAt = at;
+        if (op.body.includes(STALE_MARKER)) {
+          target.staleMarkedAt = at;
+          target.staleComments = [...(target.staleComments ?? []), { id: nextId++, at }];
+        }
+        break;
+      case 'delete-comment':
+        target.extraStickyIds = target.extraStickyIds?.filter((id) => id !== op.commentId);
+        target.staleComments = target.staleComments?.filter((c) => c.id !== op.commentId);
         break;
       case 'close':
         prs.delete(op.number);
