@@ -269,7 +269,7 @@ const ROUTES: Route[] = [
   {
     method: 'DELETE',
     pattern: /^\/issues\/comments\/(\d+)$/,
-    handle: (request, store, [id]) => {
+    handle: (_request, store, [id]) => {
       const found = findComment(store, Number(id));
       if (!found) return NOT_FOUND;
       found.pr.comments.splice(found.pr.comments.indexOf(found.comment), 1);
