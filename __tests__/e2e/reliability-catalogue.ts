@@ -323,6 +323,27 @@ export const CONCURRENCY_ROWS: CheckRow[] = [
     scenario: 'A gate and a sweep at the same moment',
     setup: '60 open PRs, wip-limit 50; gate for #60 and a sweep with Promise.all',
     observed: 'Both agree: #60 waits; one status per PR; no duplicate label or comment.'
+  },
+  {
+    id: 'sticky-race',
+    category: 'Concurrency',
+    scenario: 'A gate and a sweep post the sticky comment at the same moment, round after round',
+    setup: '3 open PRs, wip-limit 1, on-waiting fail,comment; gate for #3 and a sweep with Promise.all, 3 rounds on a fresh repository',
+    observed: 'Every waiting PR has exactly one sticky comment, saying it waits; the run that posted second deleted its copy. The next sweep writes nothing.'
+  },
+  {
+    id: 'duplicate-stickies',
+    category: 'Concurrency',
+    scenario: 'A PR already carries two sticky comments from an earlier race',
+    setup: '#1 admitted, with two sticky comments of the action that both still say "Waiting"; a sweep',
+    observed: 'One sticky comment is left, the oldest, edited to say "Admitted"; the newer copy is deleted. The next sweep writes nothing.'
+  },
+  {
+    id: 'stale-race',
+    category: 'Concurrency',
+    scenario: 'Two sweeps mark the same PR stale at the same moment',
+    setup: 'one PR idle on its author for 40 days, stale-days 30; two sweeps with Promise.all',
+    observed: 'The PR carries the stale label and exactly one stale message. The next sweep writes nothing.'
   }
 ];
 
