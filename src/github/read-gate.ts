@@ -105,7 +105,9 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
     searches.ahead = [...queue, notViolation, priority, before(cutoff)].join(' ');
   } else {
     searches.ahead = [...queue, notViolation, ...notPriority, before(cutoff)].join(' ');
-    if (priority) searches.priorityAhead = [...queue, notViolation, priority, before(cutoff)].join(' ');
+    // Every priority PR is ahead of a PR without one, also those opened after it: search counts
+    // them up to liveCutoff, the live list the rest.
+    if (priority) searches.priorityAhead = [...queue, notViolation, priority, before(liveCutoff)].join(' ');
   }
   const author = `author:${searchLogin(pr.author)}`;
   const windows = [...new Set(config.rules.flatMap((r) => (r.budgets.maxOpenedPerAuthor ? [r.budgets.maxOpenedPerAuthor.days] : [])))];
@@ -125,7 +127,9 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
   const newerThanLiveCutoff = (t: string) => new Date(t) >= liveCutoff;
   const olderThanSubject = (r: RecentPullRequest) => new Date(r.createdAt) < created || (r.createdAt === pr.createdAt && r.number < pr.number);
   const liveAhead = liveCountable.filter(
-    (r) => !hasLabel(r.labels, config.violationLabel) && (isPriority(r.labels) ? !subjectPriority || olderThanSubject(r) : !subjectPriority && olderThanSubject(r))
+    (r) =>
+      !hasLabel(r.labels, config.violationLabel) &&
+      (isPriority(r.labels) ? (subjectPriority ? olderThanSubject(r) : newerThanLiveCutoff(r.createdAt)) : !subjectPriority && olderThanSubject(r))
   ).length;
   const liveAuthor = liveCountable.filter((r) => sameLogin(r.author, pr.author) && olderThanSubject(r)).length;
 
