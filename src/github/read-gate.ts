@@ -83,6 +83,9 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
   // Search answers for PRs created before liveCutoff; the live list for the rest.
   const liveCutoff = new Date(Math.max(now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
   const cutoff = new Date(Math.min(created.getTime(), liveCutoff.getTime()));
+  // PRs opened in a window count closed ones too, which the live list (open PRs) lacks: search answers
+  // for all but the last SEARCH_LAG_MS.
+  const openedCutoff = new Date(Math.min(created.getTime(), now.getTime() - SEARCH_LAG_MS));
   const isPriority = (labels: string[]) => isPriorityPr({ labels }, config);
   const subjectPriority = isPriority(pr.labels);
 
@@ -115,7 +118,7 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
     searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
     for (const days of windows) {
       const start = new Date(now.getTime() - days * DAY_MS);
-      searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${searchTime(start)}..${searchTime(new Date(cutoff.getTime() - 1000))}`;
+      searches[`opened${days}`] = `repo:${repo.owner}/${repo.name} is:pr ${author} created:${searchTime(start)}..${searchTime(new Date(openedCutoff.getTime() - 1000))}`;
     }
     if (config.trustedAfterMerged > 0) searches.merged = `repo:${repo.owner}/${repo.name} is:pr is:merged ${author}`;
   }
@@ -142,7 +145,10 @@ export async function readGateCounts(client: Client, input: GateCountInput, coun
     ),
     authorOpenBefore: (result.authorOpen ?? 0) + liveAuthor,
     authorOpenedBefore: Object.fromEntries(
-      windows.map((days) => [days, (result[`opened${days}`] ?? 0) + live.filter((r) => sameLogin(r.author, pr.author) && olderThanSubject(r)).length])
+      windows.map((days) => [
+        days,
+        (result[`opened${days}`] ?? 0) + others.filter((r) => new Date(r.createdAt) >= openedCutoff && sameLogin(r.author, pr.author) && olderThanSubject(r)).length
+      ])
     ),
     merged: result.merged
   };
