@@ -38,8 +38,8 @@ test.each<[string, string, string]>([
   ['max-changed-lines', '1k', 'expected a whole number ≥ 1.'],
   ['max-changed-files', '-3', 'expected a whole number ≥ 1.'],
   ['require-owner-for-agents', 'always', 'expected true or false.'],
-  ['exempt-authors', 'bot[, x', 'expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("bot[" is not).'],
-  ['agent-authors', 'copilot agent', 'expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("copilot agent" is not).'],
+  ['exempt-authors', 'bot[, x', 'expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("bot[" is not).'],
+  ['agent-authors', 'copilot agent', 'expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("copilot agent" is not).'],
   ['on-waiting', 'explode', 'expected any of fail, label, comment ("explode" is not).'],
   ['on-violation', 'fail, delete', 'expected any of fail, comment, close ("delete" is not).'],
   ['stale-days', 'never', 'expected a whole number ≥ 0 (0 turns the stale lifecycle off).'],
@@ -105,7 +105,7 @@ test.each<[string, string, string[]]>([
   [
     'a login glob with a space',
     'rules:\n  - match: {authors: ["dependa bot"]}\n    max-open: 2\n',
-    ['.github/backpressure.yml:2:13: rules[0].match.authors is a list ["dependa bot"]: expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("dependa bot" is not)']
+    ['.github/backpressure.yml:2:13: rules[0].match.authors is a list ["dependa bot"]: expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("dependa bot" is not)']
   ],
   ['agents not a boolean', 'rules:\n  - match: {agents: yes}\n    max-open: 2\n', ['.github/backpressure.yml:2:13: rules[0].match.agents is "yes": expected true or false']],
   [

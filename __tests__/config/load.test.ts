@@ -163,3 +163,19 @@ describe('rules', () => {
     expect(buildConfig({ 'on-violation': 'fail, comment, fail' }).onViolation).toEqual(['fail', 'comment']);
   });
 });
+
+describe('logins as GitHub writes them', () => {
+  test('Enterprise Managed Users logins (with an underscore) are valid in every login glob', () => {
+    expect(buildConfig({ 'exempt-authors': 'jdoe_acme, *_acme', 'agent-authors': 'bot_acme[bot]' })).toMatchObject({
+      exemptAuthors: ['jdoe_acme', '*_acme'],
+      agentAuthors: ['bot_acme[bot]']
+    });
+    expect(withFile('rules:\n  - match: { authors: [jdoe_acme] }\n    max-open-per-author: 1\n').rules[0].selector).toEqual({ authors: ['jdoe_acme'] });
+  });
+
+  test('a login glob with other punctuation is still refused, naming the key', () => {
+    expect(() => buildConfig({ 'exempt-authors': 'jdoe.acme' })).toThrow(
+      'Input "exempt-authors" is "jdoe.acme": expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("jdoe.acme" is not).'
+    );
+  });
+});

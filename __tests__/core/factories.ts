@@ -67,17 +67,25 @@ export function applyWrites(before: Snapshot, writes: WriteOp[], at: string = NO
       case 'status':
         target.status = { state: op.state, description: op.description };
         break;
+      // GitHub compares label names case-insensitively.
       case 'add-label':
-        if (!target.labels.includes(op.label)) target.labels.push(op.label);
+        if (!target.labels.some((l) => l.toLowerCase() === op.label.toLowerCase())) target.labels.push(op.label);
         break;
       case 'remove-label':
-        target.labels = target.labels.filter((l) => l !== op.label);
+        target.labels = target.labels.filter((l) => l.toLowerCase() !== op.label.toLowerCase());
         break;
       case 'sticky-comment':
         target.sticky = { id: op.commentId ?? nextId++, body: op.body };
         break;
       case 'comment':
-        if (op.body.includes(STALE_MARKER)) target.staleMarkedAt = at;
+        if (op.body.includes(STALE_MARKER)) {
+          target.staleMarkedAt = at;
+          target.staleComments = [...(target.staleComments ?? []), { id: nextId++, at }];
+        }
+        break;
+      case 'delete-comment':
+        target.extraStickyIds = target.extraStickyIds?.filter((id) => id !== op.commentId);
+        target.staleComments = target.staleComments?.filter((c) => c.id !== op.commentId);
         break;
       case 'close':
         prs.delete(op.number);

@@ -28,7 +28,8 @@ test.each([
     config({ 'priority-labels': 'urgent,p0' }),
     {
       ahead: `${REPO} is:open draft:false -label:"backpressure: violation" -label:urgent -label:p0 created:<2026-11-01T10:00:00Z`,
-      priorityAhead: `${REPO} is:open draft:false -label:"backpressure: violation" label:urgent,p0 created:<2026-11-01T10:00:00Z`
+      // Every priority PR is ahead, also those opened after this one (up to the search lag; the live list after it).
+      priorityAhead: `${REPO} is:open draft:false -label:"backpressure: violation" label:urgent,p0 created:<2026-11-23T11:55:00Z`
     }
   ],
   [

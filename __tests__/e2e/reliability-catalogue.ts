@@ -248,7 +248,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
   { id: 'input-mode', category: 'Bad input', scenario: 'mode is not a mode', inputs: { mode: 'advance' }, error: 'Input "mode" is "advance": expected one of auto, gate, sweep.' },
   { id: 'input-rate-unit', category: 'Bad input', scenario: 'COUNT/DAYSd with a unit word', inputs: { 'max-opened-per-author': '5/week' }, error: 'Input "max-opened-per-author" is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).' },
   { id: 'input-rate-zero', category: 'Bad input', scenario: 'COUNT/DAYSd with COUNT 0', inputs: { 'max-opened-per-author': '0/7d' }, error: 'Input "max-opened-per-author" is "0/7d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).' },
-  { id: 'input-login-glob', category: 'Bad input', scenario: 'a login glob with a bracket that is not [bot]', inputs: { 'exempt-authors': 'bot[, renovate[bot]' }, error: 'Input "exempt-authors" is "bot[, renovate[bot]": expected login globs: letters, digits, hyphens, * and ?, optionally ending in [bot] ("bot[" is not).' },
+  { id: 'input-login-glob', category: 'Bad input', scenario: 'a login glob with a bracket that is not [bot]', inputs: { 'exempt-authors': 'bot[, renovate[bot]' }, error: 'Input "exempt-authors" is "bot[, renovate[bot]": expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("bot[" is not).' },
   { id: 'input-negative-files', category: 'Bad input', scenario: 'max-changed-files is negative', inputs: { 'max-changed-files': '-3' }, error: 'Input "max-changed-files" is "-3": expected a whole number ≥ 1.' },
   { id: 'input-boolean', category: 'Bad input', scenario: 'dry-run is not true or false', inputs: { 'dry-run': 'yes' }, error: 'Input "dry-run" is "yes": expected true or false.' },
   { id: 'input-on-waiting', category: 'Bad input', scenario: 'on-waiting names an unknown action', inputs: { 'on-waiting': 'explode' }, error: 'Input "on-waiting" is "explode": expected any of fail, label, comment ("explode" is not).' },
@@ -323,6 +323,27 @@ export const CONCURRENCY_ROWS: CheckRow[] = [
     scenario: 'A gate and a sweep at the same moment',
     setup: '60 open PRs, wip-limit 50; gate for #60 and a sweep with Promise.all',
     observed: 'Both agree: #60 waits; one status per PR; no duplicate label or comment.'
+  },
+  {
+    id: 'sticky-race',
+    category: 'Concurrency',
+    scenario: 'A gate and a sweep post the sticky comment at the same moment, round after round',
+    setup: '3 open PRs, wip-limit 1, on-waiting fail,comment; gate for #3 and a sweep with Promise.all, 3 rounds on a fresh repository',
+    observed: 'Every waiting PR has exactly one sticky comment, saying it waits; the run that posted second deleted its copy. The next sweep writes nothing.'
+  },
+  {
+    id: 'duplicate-stickies',
+    category: 'Concurrency',
+    scenario: 'A PR already carries two sticky comments from an earlier race',
+    setup: '#1 admitted, with two sticky comments of the action that both still say "Waiting"; a sweep',
+    observed: 'One sticky comment is left, the oldest, edited to say "Admitted"; the newer copy is deleted. The next sweep writes nothing.'
+  },
+  {
+    id: 'stale-race',
+    category: 'Concurrency',
+    scenario: 'Two sweeps mark the same PR stale at the same moment',
+    setup: 'one PR idle on its author for 40 days, stale-days 30; two sweeps with Promise.all',
+    observed: 'The PR carries the stale label and exactly one stale message. The next sweep writes nothing.'
   }
 ];
 

@@ -100,6 +100,15 @@ describe('fake GitHub REST', () => {
     expect((await call(fake, 'PATCH', `${repo}/issues/comments/1`, { body: 'x' })).status).toBe(404);
   });
 
+  test('a deleted comment is gone from REST and GraphQL; deleting it again is 404', async () => {
+    const posted = await call(fake, 'POST', `${repo}/issues/3/comments`, { body: 'copy' });
+    const id = (posted.body as { id: number }).id;
+    expect((await call(fake, 'DELETE', `${repo}/issues/comments/${id}`)).status).toBe(204);
+    expect((await openPullRequests(fake)).find((n) => n.number === 3)?.comments.nodes).toEqual([]);
+    expect((await call(fake, 'GET', `${repo}/issues/3/comments`)).body).toEqual([]);
+    expect((await call(fake, 'DELETE', `${repo}/issues/comments/${id}`)).status).toBe(404);
+  });
+
   test('closing a PR takes it off the open list and stamps closedAt', async () => {
     const closed = await call(fake, 'PATCH', `${repo}/pulls/1`, { state: 'closed' });
     expect(closed).toMatchObject({ status: 200, body: { number: 1, state: 'closed' } });
@@ -132,6 +141,7 @@ describe('fake GitHub REST', () => {
     ['DELETE', `${repo}/issues/1/labels/docs`, undefined],
     ['POST', `${repo}/issues/1/comments`, { body: 'x' }],
     ['PATCH', `${repo}/issues/comments/1`, { body: 'x' }],
+    ['DELETE', `${repo}/issues/comments/1`, undefined],
     ['PATCH', `${repo}/pulls/1`, { state: 'closed' }]
   ])('a read-only token gets 403 on %s %s and changes nothing', async (method, path, body) => {
     const before = JSON.stringify(fake.store);

@@ -118,8 +118,9 @@ function checkedList(valid: (item: string) => boolean, expected: string): Kind<s
   }, expected);
 }
 
-// Logins are letters, digits and hyphens; a bot's REST login ends in [bot].
-const loginGlobs = checkedList((item) => /^[A-Za-z0-9*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, * and ?, optionally ending in [bot]');
+// Logins are letters, digits and hyphens, and underscores for Enterprise
+// Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
+const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
 // Changed files are paths from the repository root: a leading / or ./ never matches.
 const pathGlobs = checkedList((item) => !/^\.?\//.test(item), 'path globs from the repository root, like docs/** (no leading / or ./)');
 

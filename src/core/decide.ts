@@ -5,6 +5,7 @@ import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type Autho
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
 import { expectedWaitDays } from './adaptive.js';
 import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHolders } from './issue-budgets.js';
+import { byLogin, loginKey } from './logins.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
@@ -94,12 +95,14 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
     if (!rules) rulesCache.set(pr.number, (rules = rulesFor(pr, config)));
     return rules;
   };
+  // Keyed by loginKey: `Octocat` and `octocat` are one author on GitHub.
   const byAuthor = new Map<string, PullRequest[]>();
   for (const pr of countable) {
-    const list = byAuthor.get(pr.author);
+    const list = byAuthor.get(loginKey(pr.author));
     if (list) list.push(pr);
-    else byAuthor.set(pr.author, [pr]);
+    else byAuthor.set(loginKey(pr.author), [pr]);
   }
+  const statsOf = byLogin(snapshot.authors);
 
   const admittedByRule = new Map<Rule, number>();
   let position = 0;
@@ -107,8 +110,8 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
   const decisions: Decision[] = [];
   for (const pr of countable) {
     const rules = rulesOf(pr);
-    const stats = snapshot.authors[pr.author];
-    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now), holders);
+    const stats = statsOf(pr.author);
+    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now), holders);
     if (violations.length > 0) {
       decisions.push(violationDecision(pr, violations));
       continue;

@@ -5,7 +5,9 @@
 // so the gate and the sweep agree; src/github only sends the strings.
 import type { Config } from '../config/types.js';
 import { areaLabel, areaRules, waitingIsState } from './areas.js';
-import { isCountable, isPriority, queueOrder, type QueueFacts } from './queue.js';
+import { hasLabel } from './label-names.js';
+import { sameLogin } from './logins.js';
+import { createdBefore, isCountable, isPriority, queueOrder, type QueueFacts } from './queue.js';
 import { rateWindows } from './rate-windows.js';
 import { mergedInWindowSearch } from './history-searches.js';
 import { mergedByAuthorSearch, quote, repoPullRequests, searchLogin, searchTime, timeRange } from './search-terms.js';
@@ -37,13 +39,22 @@ interface Cutoffs {
   liveCutoff: Date;
   /** min(the PR's creation, liveCutoff): what search counts as "before the PR". */
   cutoff: Date;
+  /**
+   * Opening-rate windows count closed PRs too, which the live list (open PRs)
+   * lacks: search answers for all but the last SEARCH_LAG_MS before the PR.
+   */
+  openedCutoff: Date;
 }
 
 function cutoffs(input: GateSearchInput): Cutoffs {
-  const created = new Date(input.pr.createdAt);
-  const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? new Date(input.recent[0].createdAt) : new Date(0);
-  const liveCutoff = new Date(Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
-  return { liveCutoff, cutoff: new Date(Math.min(created.getTime(), liveCutoff.getTime())) };
+  const created = Date.parse(input.pr.createdAt);
+  const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
+  const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+  return {
+    liveCutoff: new Date(liveCutoff),
+    cutoff: new Date(Math.min(created, liveCutoff)),
+    openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+  };
 }
 
 /** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
@@ -68,25 +79,26 @@ function countableTerms(repo: GateSearchInput['repo'], config: Config): string[]
  */
 export function gateSearches(input: GateSearchInput): Record<string, string> {
   const { repo, config, pr, now } = input;
-  const { liveCutoff, cutoff } = cutoffs(input);
+  const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
   const queue = countableTerms(repo, config);
   const before = (t: Date) => `created:<${searchTime(t)}`;
   const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
   const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
   const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
-  // Priority PRs come first: a priority PR counts only priority PRs created before it.
+  // A priority PR counts the priority PRs created before it; a PR without one counts the others
+  // created before it and every priority PR (search up to liveCutoff, the live list after it).
   const aheadParts: Record<string, string[]> = isPriority(pr, config)
-    ? { ahead: [priority] }
-    : { ahead: notPriority, ...(priority ? { priorityAhead: [priority] } : {}) };
+    ? { ahead: [priority, before(cutoff)] }
+    : { ahead: [...notPriority, before(cutoff)], ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {}) };
 
   const searches: Record<string, string> = { queue: [...queue, before(liveCutoff)].join(' ') };
   const notWaiting = `-label:${quote(config.waitingLabel)}`;
   for (const [key, terms] of Object.entries(aheadParts)) {
-    searches[key] = [...inLine, ...terms, before(cutoff)].filter(Boolean).join(' ');
+    searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
     if (!waitingIsState(config)) continue;
-    searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms, before(cutoff)].filter(Boolean).join(' ');
+    searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
     areaRules(config).forEach((rule, i) => {
-      searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms, before(cutoff)].filter(Boolean).join(' ');
+      searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms].filter(Boolean).join(' ');
     });
   }
   if (input.authorLimited) {
@@ -94,7 +106,7 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
     searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
     for (const days of rateWindows(config)) {
       const start = new Date(now.getTime() - days * DAY_MS);
-      searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, cutoff)}`;
+      searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
     }
     if (config.trustedAfterMerged > 0) searches.merged = mergedByAuthorSearch(repo, pr.author);
   }
@@ -110,15 +122,18 @@ function sumOver(result: Record<string, number>, prefix: string): number {
 /** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
 export function gateCounts(input: GateSearchInput, result: Record<string, number>): GateCounts & { merged?: number; mergedInWindow?: number } {
   const { config, pr, recent } = input;
-  const { liveCutoff, cutoff } = cutoffs(input);
+  const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
   const order = queueOrder(config);
-  const has = (facts: QueueFacts, label: string) => facts.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-  const live = recent.filter((r) => r.number !== pr.number && new Date(r.createdAt) >= cutoff);
+  const subjectPriority = isPriority(pr, config);
+  const others = recent.filter((r) => r.number !== pr.number);
+  const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
   const liveCountable = live.filter((r) => isCountable(r, config));
-  const liveAhead = liveCountable.filter((r) => !has(r, config.violationLabel) && order(r, pr) < 0);
-  const liveAdmitted = liveAhead.filter((r) => !has(r, config.waitingLabel));
-  const createdBeforePr = (r: QueueFacts) => Date.parse(r.createdAt) < Date.parse(pr.createdAt) || (r.createdAt === pr.createdAt && r.number < pr.number);
   const newerThanLiveCutoff = (t: string) => new Date(t) >= liveCutoff;
+  // A priority PR ahead of one without: search counted those created before liveCutoff.
+  const aheadOfPr = (r: QueueFacts) => (!subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0);
+  const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
+  const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+  const sameAuthor = (r: QueueFacts) => sameLogin(r.author, pr.author);
 
   const ahead = sumOver(result, '') + liveAhead.length;
   const counts: GateCounts & { merged?: number; mergedInWindow?: number } = {
@@ -127,12 +142,13 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
       result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0),
       ahead + 1
     ),
-    authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && createdBeforePr(r)).length,
+    authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
     authorOpenedBefore: Object.fromEntries(
       rateWindows(config).map((days) => [
         days,
         // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
-        (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        (result[`opened${days}`] ?? 0) +
+          others.filter((r) => sameAuthor(r) && new Date(r.createdAt) >= openedCutoff && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
       ])
     ),
     merged: result.merged,
@@ -141,7 +157,7 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
   if (waitingIsState(config)) {
     counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
     counts.areaAdmittedAhead = Object.fromEntries(
-      areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => has(r, areaLabel(rule))).length])
+      areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length])
     );
   }
   return counts;

@@ -5,6 +5,7 @@ import type { Config, Rule } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
 import { holdersFromClaims, repositoryName } from './issue-budgets.js';
+import { byLogin } from './logins.js';
 import { isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
@@ -31,7 +32,7 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
   const rules = rulesFor(pr, config);
-  const violations = violationsOf(pr, rules, snapshot.authors[pr.author], config, () => ({
+  const violations = violationsOf(pr, rules, byLogin(snapshot.authors)(pr.author), config, () => ({
     openBefore: () => counts.authorOpenBefore,
     openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
   }), holdersFromClaims(config, repositoryName(snapshot)));

@@ -4,6 +4,8 @@ import type { Config } from '../config/types.js';
 import { adaptiveLimit } from './adaptive.js';
 import { decideQueue } from './decide.js';
 import { sharedIssues } from './issue-budgets.js';
+import { hasLabel } from './label-names.js';
+import { sameLogin } from './logins.js';
 import { decideStale } from './stale.js';
 import { flowOf, mergePace } from './flow.js';
 import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
@@ -25,7 +27,7 @@ function inScope(scope: PlanScope, evaluated: Evaluated, config: Config): boolea
   if (scope.mode === 'gate') return evaluated.pr.number === scope.number;
   const { pr, decision } = evaluated;
   const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-  return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor) || mayHaveHeldBack(pr, config);
+  return nowAdmitted || (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) || mayHaveHeldBack(pr, config);
 }
 
 /**
@@ -35,8 +37,7 @@ function inScope(scope: PlanScope, evaluated: Evaluated, config: Config): boolea
  * (README "Linked issues"). A PR whose state did not change gets no write.
  */
 function mayHaveHeldBack(pr: PullRequest, config: Config): boolean {
-  const violationLabel = config.violationLabel.toLowerCase();
-  return (pr.closingIssues?.issues.length ?? 0) > 0 && pr.labels.some((label) => label.toLowerCase() === violationLabel);
+  return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {

@@ -2,6 +2,7 @@
 import type { Association, Config } from '../config/types.js';
 import type { AuthorStats, ExemptReason } from './types.js';
 import { loginMatches, pathMatches } from './globs.js';
+import { hasAnyLabel } from './label-names.js';
 
 /** The few facts the queue needs: a full PullRequest or a gate's partial read. */
 export interface QueueFacts {
@@ -17,7 +18,7 @@ export interface QueueFacts {
 export function exemptReason(pr: QueueFacts, config: Config): ExemptReason | undefined {
   if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches)) return 'base-branch';
   if (pr.isDraft && !config.countDrafts) return 'draft';
-  if (pr.labels.some((label) => config.exemptLabels.includes(label))) return 'label';
+  if (hasAnyLabel(pr.labels, config.exemptLabels)) return 'label';
   if (loginMatches(pr.author, config.exemptAuthors)) return 'author';
   return undefined;
 }
@@ -27,7 +28,7 @@ export function isCountable(pr: QueueFacts, config: Config): boolean {
 }
 
 export function isPriority(pr: { labels: string[] }, config: Config): boolean {
-  return pr.labels.some((label) => config.priorityLabels.includes(label));
+  return hasAnyLabel(pr.labels, config.priorityLabels);
 }
 
 /** Priority first, then creation time, ties by number: a pure function of the open set. */

@@ -7,6 +7,7 @@ import { significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
 import { feedbackFor } from './feedback.js';
+import { findLabel } from './label-names.js';
 import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
 
@@ -28,9 +29,10 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
   ]);
   const writes: WriteOp[] = [];
   for (const [label, want] of wanted) {
-    const has = pr.labels.includes(label);
-    if (want && !has) writes.push({ kind: 'add-label', number: pr.number, label });
-    if (!want && has) writes.push({ kind: 'remove-label', number: pr.number, label });
+    // Removed by the name the PR carries: `Backpressure: Waiting` is the same label.
+    const carried = findLabel(pr.labels, label);
+    if (want && carried === undefined) writes.push({ kind: 'add-label', number: pr.number, label });
+    if (!want && carried !== undefined) writes.push({ kind: 'remove-label', number: pr.number, label: carried });
   }
   return writes;
 }

@@ -3,18 +3,19 @@
 // budgets that count an author's other PRs live in author-budgets.ts.
 import { WRITE_ASSOCIATIONS, type Config, type Rule, type Selector } from '../config/types.js';
 import { loginMatches, pathMatches } from './globs.js';
+import { hasAnyLabel } from './label-names.js';
 import { sameLogin } from './logins.js';
 import type { PullRequest, Violation } from './types.js';
 
 export function isAgent(pr: Pick<PullRequest, 'author' | 'labels'>, config: Config): boolean {
-  return loginMatches(pr.author, config.agentAuthors) || pr.labels.some((label) => config.agentLabels.includes(label));
+  return loginMatches(pr.author, config.agentAuthors) || hasAnyLabel(pr.labels, config.agentLabels);
 }
 
 /** All present keys must match; within a key any value matches. */
 export function selectorMatches(selector: Selector, pr: PullRequest, config: Config): boolean {
   if (selector.authors && !loginMatches(pr.author, selector.authors)) return false;
   if (selector.associations && !selector.associations.includes(pr.authorAssociation)) return false;
-  if (selector.labels && !pr.labels.some((label) => selector.labels?.includes(label))) return false;
+  if (selector.labels && !hasAnyLabel(pr.labels, selector.labels)) return false;
   if (selector.baseBranches && !pathMatches(pr.baseRef, selector.baseBranches)) return false;
   if (selector.paths && !(pr.files ?? []).some((file) => pathMatches(file, selector.paths ?? []))) return false;
   if (selector.agents !== undefined && isAgent(pr, config) !== selector.agents) return false;

@@ -2,6 +2,7 @@
 // activity, close close-days after the mark, unmark on activity. Only PRs
 // waiting on their author go stale (unless stale-when: always).
 import type { Config } from '../config/types.js';
+import { hasAnyLabel, hasLabel } from './label-names.js';
 import type { PullRequest, StaleDecision } from './types.js';
 import { whoseMove } from './whose-move.js';
 
@@ -18,7 +19,7 @@ function isExempt(pr: PullRequest, config: Config): boolean {
   if (pr.isDraft && !stale.drafts) return true;
   if (stale.exemptAssigned && pr.assignees.length > 0) return true;
   if (stale.exemptMilestones && pr.hasMilestone) return true;
-  return pr.labels.some((label) => stale.exemptLabels.includes(label));
+  return hasAnyLabel(pr.labels, stale.exemptLabels);
 }
 
 export function decideStale(pr: PullRequest, config: Config, actor: string, now: Date): StaleDecision {
@@ -28,7 +29,7 @@ export function decideStale(pr: PullRequest, config: Config, actor: string, now:
   const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= (stale.days || NEGLECT_DAYS_WHEN_STALE_OFF);
   const decision = (action: StaleDecision['action']): StaleDecision => ({ whoseMove: move, lastActivity, idleDays, action, neglected });
 
-  const marked = pr.labels.includes(stale.label);
+  const marked = hasLabel(pr.labels, stale.label);
   const eligible = stale.days > 0 && !isExempt(pr, config) && (stale.when === 'always' || move === 'author');
   // Without the action's own stale comment (someone added the label by hand), the mark counts from when it was due.
   const markedAt = pr.staleMarkedAt ?? new Date(new Date(lastActivity).getTime() + stale.days * DAY_MS).toISOString();

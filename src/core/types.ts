@@ -52,9 +52,14 @@ export interface PullRequest {
   events: PullRequestEvent[];
   /** The action's current status on the head commit, if any. */
   status?: CurrentStatus;
+  /** The oldest of the action's own sticky comments: the one it keeps. */
   sticky?: StickyComment;
+  /** Newer copies of the sticky comment that racing runs left (REST ids); the core plans their deletion. */
+  extraStickyIds?: number[];
   /** When the action last posted its stale message on the PR. */
   staleMarkedAt?: string;
+  /** Every stale message the action posted on the PR, oldest first (REST ids). */
+  staleComments?: OwnComment[];
   /** Issues the PR closes when merged (GitHub's closingIssuesReferences); read only when a rule needs them. */
   closingIssues?: ClosingIssues;
 }
@@ -82,6 +87,12 @@ export interface LinkedIssue {
 export interface IssueClaims {
   pullRequests: (QueueFacts & { repository: string })[];
   complete: boolean;
+}
+
+/** One of the action's own comments, by REST id and creation time. */
+export interface OwnComment {
+  id: number;
+  at: string; // ISO
 }
 
 export interface AuthorStats {
@@ -207,7 +218,13 @@ export type WriteOp =
   | { kind: 'add-label'; number: number; label: string }
   | { kind: 'remove-label'; number: number; label: string }
   | { kind: 'sticky-comment'; number: number; body: string; commentId?: number }
-  | { kind: 'comment'; number: number; body: string; purpose: 'stale' | 'close' }
+  /**
+   * `postedSince` (stale messages): a stale message of the action's own posted at or after this
+   * time and before this one comes from a racing run, so the writer deletes the copy it has just posted.
+   */
+  | { kind: 'comment'; number: number; body: string; purpose: 'stale' | 'close'; postedSince?: string }
+  /** Deletes a copy of the action's own comment that a race left behind. */
+  | { kind: 'delete-comment'; number: number; commentId: number; purpose: 'sticky' | 'stale' }
   | { kind: 'close'; number: number; reason: 'stale' | 'violation' };
 
 /** How long a waiting PR can expect to wait: the PRs ahead of it beyond the limit at the merge pace. */

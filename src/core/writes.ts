@@ -3,7 +3,9 @@
 // comments, the stale lifecycle, and closes last, capped by max-closes-per-run.
 import type { Config } from '../config/types.js';
 import { closeCommentBody, staleCommentBody, violationCloseBody } from './comments.js';
+import { duplicateCommentWrites } from './duplicates.js';
 import { closesForViolation, hasWriteAccess } from './feedback.js';
+import { findLabel } from './label-names.js';
 import { labelDefinitions } from './labels.js';
 import { labelWrites, statusWrite, stickyWrite } from './reconcile.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
@@ -32,6 +34,7 @@ export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: num
   const closes: { number: number; ops: WriteOp[] }[] = [];
 
   for (const { pr, decision } of evaluated) {
+    comments.push(...duplicateCommentWrites(pr, actor));
     if (closesForViolation(pr, decision, config)) {
       labels.push(...labelWrites(pr, decision, config));
       closes.push({ number: pr.number, ops: [{ kind: 'comment', number: pr.number, body: violationCloseBody(pr, decision), purpose: 'close' }, { kind: 'close', number: pr.number, reason: 'violation' }] });
@@ -49,9 +52,13 @@ export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: num
       stale.push({ kind: 'add-label', number: pr.number, label: config.stale.label });
       // The message is posted once: not again when someone only removed the label.
       const alreadyTold = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
-      if (!alreadyTold) stale.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, whoseMove(pr, actor).reason, config), purpose: 'stale' });
+      if (!alreadyTold) {
+        const body = staleCommentBody(pr, lifecycle, whoseMove(pr, actor).reason, config);
+        // A stale message since the last activity that the writer finds after posting is a racing run's.
+        stale.push({ kind: 'comment', number: pr.number, body, purpose: 'stale', postedSince: lifecycle.lastActivity });
+      }
     } else if (lifecycle.action === 'unmark') {
-      stale.push({ kind: 'remove-label', number: pr.number, label: config.stale.label });
+      stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
     } else if (lifecycle.action === 'close' && !hasWriteAccess(pr)) {
       // Stale never closes a PR of someone with write access (spec §8): it stays marked.
       closes.push({

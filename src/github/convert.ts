@@ -87,8 +87,11 @@ function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
 export function toPullRequest(node: PullRequestNode, actor: string, statusContext: string): PullRequest {
   const author = restLogin(node.author);
   const own = node.comments.nodes.filter((c) => isOwn(c, actor) && c.databaseId !== null);
-  const sticky = own.filter((c) => c.body.includes(STICKY_MARKER)).pop();
-  const staleMark = own.filter((c) => c.body.includes(STALE_MARKER)).pop();
+  // GitHub lists comments oldest first.
+  const stickies = own.filter((c) => c.body.includes(STICKY_MARKER));
+  const sticky = stickies[0];
+  const staleComments = own.filter((c) => c.body.includes(STALE_MARKER));
+  const staleMark = staleComments.at(-1);
   return {
     number: node.number,
     title: node.title,
@@ -111,7 +114,9 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     events: eventsOf(node, author),
     status: statusOf(node, statusContext),
     sticky: sticky ? { id: sticky.databaseId as number, body: sticky.body } : undefined,
+    extraStickyIds: stickies.slice(1).map((c) => c.databaseId as number),
     staleMarkedAt: staleMark?.createdAt,
+    staleComments: staleComments.map((c) => ({ id: c.databaseId as number, at: c.createdAt })),
     closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined
   };
 }

@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import type { AuthorStats, PullRequest } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
+import { loginKey } from '../core/logins.js';
 import { restLogin } from './convert.js';
 import { query } from './graphql.js';
 import { CLOSED_OPENED_SINCE_QUERY } from './queries.js';
@@ -28,7 +29,7 @@ function hasPerAuthorBudget(config: Config): boolean {
 }
 
 /**
- * Creation times of every PR opened since `since`, by author: the open ones
+ * Creation times of every PR opened since `since`, by author (keyed by loginKey): the open ones
  * from the queue already read, the closed and merged ones from
  * ⌈closed PRs opened since / 100⌉ requests.
  */
@@ -39,7 +40,8 @@ async function openedSince(client: Client, repo: RepoRef, since: Date, open: Pul
   const add = (number: number, login: string, createdAt: string) => {
     if (seen.has(number)) return;
     seen.add(number);
-    byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
+    const key = loginKey(login);
+    byAuthor.set(key, [...(byAuthor.get(key) ?? []), createdAt]);
   };
   for (const pr of open) if (new Date(pr.createdAt) >= since) add(pr.number, pr.author, pr.createdAt);
   let cursor: string | null = null;
@@ -62,12 +64,15 @@ async function openedSince(client: Client, repo: RepoRef, since: Date, open: Pul
 function trustCandidates(config: Config, pullRequests: PullRequest[], stats: Record<string, AuthorStats>): string[] {
   const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
   const smallestCap = Math.min(...caps.filter((cap): cap is number => cap !== undefined));
-  const open = new Map<string, number>();
-  for (const pr of pullRequests) open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
-  return [...open.keys()].filter((login) => {
-    const opened = stats[login]?.openedAt?.length ?? 0;
-    return Math.max(open.get(login) ?? 0, opened) > smallestCap;
-  });
+  // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
+  const open = new Map<string, { login: string; count: number }>();
+  for (const pr of pullRequests) {
+    const key = loginKey(pr.author);
+    open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
+  }
+  return [...open.entries()]
+    .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
+    .map(([, { login }]) => login);
 }
 
 export async function readAuthorStats(
@@ -78,6 +83,7 @@ export async function readAuthorStats(
   now: Date,
   counts: RequestCounts
 ): Promise<Record<string, AuthorStats>> {
+  // Keyed by loginKey; the core looks authors up whatever their spelling.
   const stats: Record<string, AuthorStats> = {};
   if (!hasPerAuthorBudget(config)) return stats;
   const windows = rateWindows(config);
@@ -90,7 +96,7 @@ export async function readAuthorStats(
     const candidates = trustCandidates(config, pullRequests, stats);
     const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
     const { counts: merged } = await countSearches(client, searches, counts);
-    for (const login of candidates) stats[login] = { ...stats[login], merged: merged[login] };
+    for (const login of candidates) stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
   }
   return stats;
 }

@@ -3,7 +3,8 @@
 // a primary rate limit running low, or GitHub failing repeatedly.
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
-import { STICKY_MARKER } from '../core/markers.js';
+import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
+import { sameLogin } from '../core/logins.js';
 import type { Client } from './client.js';
 import { describeGitHubError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
 import type { RepoRef } from './repo.js';
@@ -38,6 +39,7 @@ const PERMISSION: Record<WriteOp['kind'], string> = {
   'remove-label': 'pull-requests: write',
   'sticky-comment': 'pull-requests: write',
   comment: 'pull-requests: write',
+  'delete-comment': 'pull-requests: write',
   close: 'pull-requests: write'
 };
 
@@ -140,6 +142,8 @@ export function describeOp(op: WriteOp): string {
       return `${op.commentId ? 'updating' : 'posting'} the backpressure comment on #${op.number}`;
     case 'comment':
       return `posting the ${op.purpose} comment on #${op.number}`;
+    case 'delete-comment':
+      return `deleting a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
     case 'close':
       return `closing #${op.number}`;
   }
@@ -150,10 +154,45 @@ function restRepo(repo: RepoRef): { owner: string; repo: string } {
   return { owner: repo.owner, repo: repo.name };
 }
 
-/** The sticky comment's id when a reader's window of recent comments missed it. */
-async function findSticky(client: Client, repo: { owner: string; repo: string }, number: number): Promise<number | undefined> {
+type RestRepo = { owner: string; repo: string };
+
+/** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
+async function ownComments(client: Client, repo: RestRepo, number: number, marker: string, actor: string): Promise<{ id: number; created_at: string }[]> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
+  // A marker in anyone else's comment means nothing.
+  return comments.filter((c) => c.body?.includes(marker) && sameLogin(c.user?.login ?? '', actor)).sort((a, b) => a.id - b.id);
+}
+
+/** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
+async function findSticky(client: Client, repo: RestRepo, number: number, actor: string): Promise<number | undefined> {
+  return (await ownComments(client, repo, number, STICKY_MARKER, actor))[0]?.id;
+}
+
+/**
+ * After posting: when a racing run posted the same comment first (an own
+ * comment with `marker`, older than ours and not before `since`), ours is
+ * the duplicate and is deleted, so exactly one copy stays.
+ */
+async function yieldToOlderCopy(client: Client, repo: RestRepo, number: number, marker: string, actor: string, posted: unknown, since = ''): Promise<void> {
+  const id = (posted as { data?: { id?: number } } | undefined)?.data?.id;
+  if (id === undefined) return;
+  try {
+    const copies = await ownComments(client, repo, number, marker, actor);
+    const from = since ? Date.parse(since) : -Infinity;
+    if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from)) await deleteComment(client, repo, id);
+  } catch (error) {
+    // The comment is posted; a copy left here is deleted by the next run that reads the PR.
+    core.info(describeGitHubError(error, `checking #${number} for a duplicate comment`));
+  }
+}
+
+async function deleteComment(client: Client, repo: RestRepo, id: number): Promise<unknown> {
+  try {
+    return await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined; // already gone
+    throw error;
+  }
 }
 
 /**
@@ -213,15 +252,22 @@ function sender(client: Client, options: WriteOptions): Send {
           throw error;
         }
       case 'sticky-comment': {
-        const id = op.commentId ?? (await findSticky(client, repo, op.number));
+        const id = op.commentId ?? (await findSticky(client, repo, op.number, options.actor));
         if (id) return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
-        return createOnce(client, repo, op.number, op.body, async () => {
-          const created = await findSticky(client, repo, op.number);
+        const posted = await createOnce(client, repo, op.number, op.body, async () => {
+          const created = await findSticky(client, repo, op.number, options.actor);
           return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
         });
+        await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
+        return posted;
       }
-      case 'comment':
-        return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+      case 'comment': {
+        const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+        if (op.postedSince !== undefined) await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
+        return posted;
+      }
+      case 'delete-comment':
+        return deleteComment(client, repo, op.commentId);
       case 'close':
         return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
     }

@@ -446,6 +446,8 @@ function describeWrite(op: WriteOp): string {
       return `${op.commentId ? 'update' : 'post'} the backpressure comment on #${op.number}`;
     case 'comment':
       return `post the ${op.purpose} comment on #${op.number}`;
+    case 'delete-comment':
+      return `delete a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
     case 'close':
       return `close #${op.number} (${op.reason})`;
   }
@@ -458,6 +460,7 @@ const KIND_NAMES: Record<WriteOp['kind'], string> = {
   'remove-label': 'labels removed',
   'sticky-comment': 'backpressure comments',
   comment: 'stale and close comments',
+  'delete-comment': 'duplicate comments deleted',
   close: 'closes'
 };
 

@@ -267,6 +267,16 @@ const ROUTES: Route[] = [
     }
   },
   {
+    method: 'DELETE',
+    pattern: /^\/issues\/comments\/(\d+)$/,
+    handle: (_request, store, [id]) => {
+      const found = findComment(store, Number(id));
+      if (!found) return NOT_FOUND;
+      found.pr.comments.splice(found.pr.comments.indexOf(found.comment), 1);
+      return { status: 204 };
+    }
+  },
+  {
     method: 'PATCH',
     pattern: /^\/pulls\/(\d+)$/,
     handle: withIssue((request, store, pr) => {
