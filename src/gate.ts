@@ -5,6 +5,7 @@ import type { Config } from './config/types.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
 import { plan as decide } from './core/plan.js';
 import { isCountable, isAuthorLimited } from './core/queue.js';
+import { isUnknownLogin } from './core/logins.js';
 import type { Plan, Snapshot } from './core/types.js';
 import { ActionError } from './action-error.js';
 import type { Client, RequestCounts } from './github/client.js';
@@ -42,7 +43,8 @@ export async function gate(
       pr,
       recent: read.recent,
       countable: (recent) => isCountable(recent, config),
-      authorLimited: isAuthorLimited(pr, config),
+      // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
+      authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
       now
     },
     counts

@@ -6,6 +6,7 @@ import { exemptDecision, placeDecision, violationDecision, violationsOf } from '
 import { hasWildcard } from './globs.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
+import { decideStale } from './stale.js';
 import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
 import { planWrites } from './writes.js';
 
@@ -41,7 +42,9 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
 export function planGateFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, now: Date): Plan {
   const { wipLimit, adaptive } = effectiveLimit(snapshot, config);
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit);
-  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor);
+  // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
+  decision.stale = decideStale(pr, config, snapshot.actor, now);
+  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, false);
   return {
     mode: 'gate',
     now: now.toISOString(),

@@ -16,12 +16,18 @@ export function statusWrite(pr: PullRequest, decision: Decision, config: Config)
   return { kind: 'status', number: pr.number, sha: pr.headSha, state, description };
 }
 
+/**
+ * The waiting and violation labels. The action adds and removes only the
+ * labels it is responsible for in the current configuration: the waiting
+ * label only with `label` in on-waiting (a label another tool or an older
+ * configuration set is left alone).
+ */
 export function labelWrites(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
   const wanted = new Map<string, boolean>([
-    [config.waitingLabel, decision.state === 'waiting' && config.onWaiting.includes('label')],
     // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:` (spec §3).
     [config.violationLabel, decision.state === 'violation']
   ]);
+  if (config.onWaiting.includes('label')) wanted.set(config.waitingLabel, decision.state === 'waiting');
   const writes: WriteOp[] = [];
   for (const [label, want] of wanted) {
     const has = pr.labels.includes(label);
@@ -31,8 +37,9 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
   return writes;
 }
 
-/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. */
+/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
 export function stickyWrite(pr: PullRequest, decision: Decision, config: Config, wipLimit: number): WriteOp | undefined {
+  if (pr.locked) return undefined;
   const body = stickyBody(decision, wipLimit);
   if (pr.sticky) {
     return significantChange(pr.sticky.body.trim(), body.trim())

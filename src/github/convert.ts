@@ -1,9 +1,9 @@
 // GitHub's GraphQL shapes -> the core's PullRequest. Logins are written as
 // REST and webhooks write them: GraphQL returns bots by their bare name.
 import type { Association } from '../config/types.js';
-import type { CurrentStatus, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
-import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
-import { sameLogin } from '../core/logins.js';
+import type { CurrentStatus, HeadCheck, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
+import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
+import { sameLogin, UNKNOWN_LOGIN } from '../core/logins.js';
 
 interface ActorNode {
   __typename?: string;
@@ -18,6 +18,7 @@ export interface PullRequestNode {
   authorAssociation: Association;
   createdAt: string;
   isDraft: boolean;
+  locked?: boolean;
   baseRefName: string;
   headRefName: string;
   headRefOid: string;
@@ -30,7 +31,13 @@ export interface PullRequestNode {
   assignees: { nodes: { login: string }[] };
   files?: { nodes: { path: string }[] } | null;
   commits: {
-    nodes: { commit: { committedDate: string; status: { contexts: { context: string; state: string; description: string | null }[] } | null } }[];
+    nodes: {
+      commit: {
+        committedDate: string;
+        status: { contexts: { context: string; state: string; description: string | null }[] } | null;
+        statusCheckRollup?: { contexts: { nodes: (RollupContextNode | null)[] } } | null;
+      };
+    }[];
   };
   comments: {
     nodes: { databaseId: number | null; body: string; createdAt: string; authorAssociation: Association; author: ActorNode | null }[];
@@ -41,16 +48,21 @@ export interface PullRequestNode {
   timelineItems: { nodes: ({ __typename: string; createdAt?: string; actor?: ActorNode | null } | null)[] };
 }
 
+type RollupContextNode =
+  | { __typename: 'CheckRun'; name: string; conclusion: string | null; completedAt: string | null }
+  | { __typename: 'StatusContext'; context: string; state: string; createdAt: string };
+
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
 export function restLogin(actor: ActorNode | null | undefined): string {
-  if (!actor) return 'ghost';
+  if (!actor) return UNKNOWN_LOGIN;
   return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
 }
 
 const TIMELINE_KINDS: Record<string, PullRequestEvent['kind']> = {
   ReopenedEvent: 'reopened',
   ReadyForReviewEvent: 'ready_for_review',
-  HeadRefForcePushedEvent: 'commit'
+  HeadRefForcePushedEvent: 'commit',
+  ReviewRequestedEvent: 'review_requested'
 };
 
 function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
@@ -77,6 +89,16 @@ function statusOf(node: PullRequestNode, statusContext: string): CurrentStatus |
   return { state: context.state.toLowerCase() as CurrentStatus['state'], description: context.description ?? '' };
 }
 
+/** The head commit's status contexts and check runs; a check run in progress reads as `pending`. */
+function checksOf(node: PullRequestNode): HeadCheck[] {
+  const contexts = node.commits.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
+  return contexts.flatMap((c): HeadCheck[] => {
+    if (!c) return [];
+    if (c.__typename === 'CheckRun') return [{ name: c.name, state: (c.conclusion ?? 'pending').toLowerCase(), ...(c.completedAt ? { at: c.completedAt } : {}) }];
+    return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
+  });
+}
+
 function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
   return sameLogin(restLogin(comment.author), actor);
 }
@@ -86,6 +108,7 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
   const own = node.comments.nodes.filter((c) => isOwn(c, actor) && c.databaseId !== null);
   const sticky = own.filter((c) => c.body.includes(STICKY_MARKER)).pop();
   const staleMark = own.filter((c) => c.body.includes(STALE_MARKER)).pop();
+  const closeNotice = own.filter((c) => c.body.includes(CLOSE_MARKER)).pop();
   return {
     number: node.number,
     title: node.title,
@@ -108,6 +131,9 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     events: eventsOf(node, author),
     status: statusOf(node, statusContext),
     sticky: sticky ? { id: sticky.databaseId as number, body: sticky.body } : undefined,
-    staleMarkedAt: staleMark?.createdAt
+    staleMarkedAt: staleMark?.createdAt,
+    closeCommentedAt: closeNotice?.createdAt,
+    locked: node.locked ?? false,
+    checks: checksOf(node)
   };
 }
