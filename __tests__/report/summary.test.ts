@@ -87,7 +87,7 @@ describe('renderSummary', () => {
     expect(markdown).toContain('### Would write (3)');
     expect(markdown).toContain('- status failure on #1: Waiting\\: position 3\n- add label "stale" to #1\n- close #2 (stale)');
     expect(markdown).toContain('Would mark 1, would close 1.');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author: merge conflict | would be marked stale |');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | would be marked stale |');
     expect(markdown).not.toContain('### Writes');
   });
 
