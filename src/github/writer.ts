@@ -67,7 +67,10 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   const brokenUnits = new Map<string, string>();
   const notApplied = (op: WriteOp, why: string) => {
     result.notApplied.push({ op, why });
-    if (op.unit && !brokenUnits.has(op.unit)) brokenUnits.set(op.unit, `not sent: ${describeOp(op)} was not applied`);
+    if (op.unit && !brokenUnits.has(op.unit)) {
+      const rest = why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${describeOp(op)}` : `not sent: ${describeOp(op)} was not applied`;
+      brokenUnits.set(op.unit, rest);
+    }
   };
   for (const [index, op] of ops.entries()) {
     if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase())) continue;
