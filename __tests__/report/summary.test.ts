@@ -133,6 +133,22 @@ describe('renderSummary', () => {
     expect(markdown).toContain('| 2026-11-16 | 7 | 2 |');
   });
 
+  test('a sweep lists locked PRs the lifecycle skipped, with what would have happened and why', () => {
+    const skipped = { whoseMove: 'author' as const, reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: false, lockedSkip: 'mark' as const };
+    const markdown = renderSummary({ plan: plan([decision(1, 'admitted', { position: 1, stale: skipped }), decision(2, 'admitted', { position: 2 })]), snapshot: snapshot([pr(1), pr(2)]), config, execution: execution() });
+    expect(markdown).toContain('### Locked (1)');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale (merge conflict) |');
+    expect(markdown).not.toContain('[#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40');
+  });
+
+  test("a gate's summary says whose move its PR is, and runs no stale table", () => {
+    const stale = { whoseMove: 'author' as const, reason: 'changes requested by @maintainer on 2026-10-14', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
+    const subject = decision(1, 'admitted', { position: 1, stale });
+    const markdown = renderSummary({ plan: plan([subject], { mode: 'gate', subject }), snapshot: snapshot([pr(1)]), config: { ...config, stale: { ...config.stale, days: 30 } }, execution: execution() });
+    expect(markdown).toContain("Whose move: the author's (changes requested by @&#8203;maintainer on 2026-10-14).");
+    expect(markdown).not.toContain('### Stale');
+  });
+
   test('a stale close of an author with write access says the PR stays marked', () => {
     const stale = { whoseMove: 'author' as const, reason: 'draft', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close' as const, neglected: false };
     const markdown = renderSummary({ plan: plan([decision(1, 'admitted', { position: 1, stale })]), snapshot: snapshot([pr(1, { authorAssociation: 'MEMBER' })]), config, execution: execution() });
