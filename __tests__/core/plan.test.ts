@@ -241,6 +241,17 @@ describe('closing is crash-safe', () => {
     expect(writes).toContainEqual(expect.objectContaining({ kind: 'status', number: 1, description: expect.stringMatching(/^Violation: /) }));
   });
 
+  test.each<[string, Partial<PullRequest>]>([
+    ['no sticky comment is posted on a locked PR', {}],
+    ['an existing sticky comment on a locked PR is not edited', { sticky: { id: 7, body: `${STICKY_MARKER}\n**Admitted to the review queue.**\n` } }]
+  ])('%s; its status is still set', (_name, fields) => {
+    const result = plan(snapshot([pr(1), pr(2, { locked: true, ...fields })]), config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }), NOW, sweep);
+    expect(kinds(result.writes)).toEqual(['status #1', 'status #2']);
+    expect(result.writes[1]).toMatchObject({ state: 'failure', description: expect.stringMatching(/^Waiting/) });
+    const unlocked = plan(snapshot([pr(1), pr(2, fields)]), config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }), NOW, sweep);
+    expect(kinds(unlocked.writes)).toContain('sticky-comment #2');
+  });
+
   test('a PR the run closes for staleness gets no other comment edit; a deferred one still does', () => {
     const c = config({ ...on, 'on-waiting': 'comment', 'max-closes-per-run': '1' });
     const sticky = (n: number) => ({ id: 100 + n, body: `${STICKY_MARKER}\n**Waiting: position 9, 1 PRs ahead**\n` });
