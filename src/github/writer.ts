@@ -1,6 +1,9 @@
 // Applies a plan's writes, in order, within the run's budgets. Stops cleanly
 // (and says what is left) on dry-run, a read-only token, max-writes-per-run,
-// a primary rate limit running low, or GitHub failing repeatedly.
+// a primary rate limit running low, or GitHub failing repeatedly. Writes of
+// one unit (a stale comment and its label, a close comment and its close) are
+// budgeted whole, and once one is not applied the rest are not sent. A
+// comment refused on a locked conversation is not applicable, not a failure.
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { STICKY_MARKER } from '../core/markers.js';
@@ -74,7 +77,7 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   };
   for (const [index, op] of ops.entries()) {
     if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase())) continue;
-    const broken = op.unit && brokenUnits.get(op.unit);
+    const broken = !stopped && op.unit && brokenUnits.get(op.unit);
     if (broken) {
       result.notApplied.push({ op, why: broken });
       continue;
