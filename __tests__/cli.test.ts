@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { scheduleEvent } from '../test-support/events.js';
 import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/index.js';
-import { WRITE_TOKEN } from '../test-support/fake-github/store.js';
+import { TOKEN_BOT_REST_LOGIN, WRITE_TOKEN } from '../test-support/fake-github/store.js';
+import { STALE_MARKER } from '../src/core/markers.js';
 import { generateRepository } from '../test-support/generate.js';
 import { REPO_ROOT, runAction } from '../test-support/run-action.js';
 import type { Plan, WriteOp } from '../src/core/types.js';
@@ -34,13 +35,16 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   });
 }
 
-/** A busy repository with a config file, and a stale label on every 4th open PR so the plan closes some. */
+/** A busy repository with a config file, and every 4th open PR marked stale 11 days ago (label and the action's comment) so the plan closes some. */
 function busyRepository() {
   const store = generateRepository({ seed: 7, openPullRequests: 250, now: new Date(), owner: 'acme', name: 'widgets', config: CONFIG });
+  const markedAt = new Date(Date.now() - 11 * 86_400_000).toISOString();
   store.pullRequests
     .filter((pr) => pr.state === 'OPEN')
     .forEach((pr, index) => {
-      if (index % 4 === 0) pr.labels.push('stale');
+      if (index % 4 !== 0) return;
+      pr.labels.push('stale');
+      pr.comments.push({ id: 900_000 + pr.number, body: `${STALE_MARKER}\nMarked stale.`, author: TOKEN_BOT_REST_LOGIN, authorType: 'Bot', association: 'NONE', createdAt: markedAt });
     });
   return store;
 }

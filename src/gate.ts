@@ -10,6 +10,7 @@ import { plan as decide } from './core/plan.js';
 import { actionLabelNames, isOneOfLabels, ownLabels } from './core/labels.js';
 import { withMergeGroupStatus } from './core/merge-group.js';
 import { isAuthorLimited } from './core/queue.js';
+import { isUnknownLogin } from './core/logins.js';
 import type { Plan, Snapshot } from './core/types.js';
 import { ActionError } from './action-error.js';
 import type { Client, RequestCounts } from './github/client.js';
@@ -70,7 +71,8 @@ export async function gate(
       config,
       pr,
       recent: read.recent,
-      authorLimited: isAuthorLimited(pr, config),
+      // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
+      authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
       now,
       labels: actionLabelNames(config),
       // The merge pace for the expected wait rides along in the counts request: no extra request.

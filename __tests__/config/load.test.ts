@@ -36,7 +36,9 @@ test('no inputs and no file: the built-in defaults', () => {
       exemptLabels: [],
       exemptAssigned: false,
       exemptMilestones: false,
-      drafts: false
+      drafts: false,
+      maintainerMoveLabels: [],
+      authorMoveLabels: []
     },
     dryRun: false,
     maxClosesPerRun: 10,
@@ -66,6 +68,12 @@ test.each<[string, Record<string, string>, (c: Config) => unknown, unknown]>([
   ['adaptive', { 'min-wip-limit': '5', 'max-wip-limit': '80', 'throughput-window-days': '14', 'target-review-days': '3' }, (c) => c.adaptive, { minWipLimit: 5, maxWipLimit: 80, throughputWindowDays: 14, targetReviewDays: 3 }],
   ['max-wip-limit equal to min', { 'min-wip-limit': '20', 'max-wip-limit': '20' }, (c) => c.adaptive.maxWipLimit, 20],
   ['stale settings', { 'stale-days': '30', 'close-days': '7', 'stale-when': 'always', 'stale-drafts': 'true' }, (c) => [c.stale.days, c.stale.closeDays, c.stale.when, c.stale.drafts], [30, 7, 'always', true]],
+  [
+    'whose-move labels',
+    { 'maintainer-move-labels': 'waiting-on-review', 'author-move-labels': 'waiting-on-author\nneeds-info' },
+    (c) => [c.stale.maintainerMoveLabels, c.stale.authorMoveLabels],
+    [['waiting-on-review'], ['waiting-on-author', 'needs-info']]
+  ],
   ['template with every placeholder', { 'stale-message': '{author} {days} {close_days} {position} {limit} {reason}' }, (c) => c.stale.message, '{author} {days} {close_days} {position} {limit} {reason}'],
   ['config-path', { 'config-path': 'ci/queue.yml' }, (c) => c.configPath, 'ci/queue.yml'],
   ['run limits', { 'max-closes-per-run': '0', 'max-writes-per-run': '50' }, (c) => [c.maxClosesPerRun, c.maxWritesPerRun], [0, 50]]

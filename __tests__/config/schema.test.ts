@@ -52,6 +52,8 @@ stale-exempt-labels: [pinned]
 stale-exempt-assigned: true
 stale-exempt-milestones: true
 stale-drafts: false
+maintainer-move-labels: [waiting-on-review]
+author-move-labels: [waiting-on-author, needs-info]
 max-closes-per-run: 10
 max-writes-per-run: 300
 rules:

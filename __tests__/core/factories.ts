@@ -3,7 +3,7 @@
 import { buildConfig } from '../../src/config/load.js';
 import type { Config, Rule } from '../../src/config/types.js';
 import type { PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';
-import { STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
+import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -82,6 +82,7 @@ export function applyWrites(before: Snapshot, writes: WriteOp[], at: string = NO
           target.staleMarkedAt = at;
           target.staleComments = [...(target.staleComments ?? []), { id: nextId++, at }];
         }
+        if (op.body.includes(CLOSE_MARKER)) target.closeCommentedAt = at;
         break;
       case 'delete-comment':
         target.extraStickyIds = target.extraStickyIds?.filter((id) => id !== op.commentId);

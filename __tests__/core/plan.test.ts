@@ -171,13 +171,16 @@ describe('stale lifecycle in a sweep', () => {
     const c = config({ 'stale-days': '30', 'close-days': '7', 'wip-limit': '0' });
     const start = snapshot([idle(1, 40), idle(2, 5)]);
     const first = plan(start, c, NOW, sweep);
-    expect(kinds(first.writes.filter((w) => w.kind !== 'status'))).toEqual(['create-label', 'add-label #1', 'comment #1']);
+    // The comment is the mark: it goes first, and the label goes with it as one unit.
+    expect(kinds(first.writes.filter((w) => w.kind !== 'status'))).toEqual(['create-label', 'comment #1', 'add-label #1']);
+    expect(first.writes.filter((w) => w.unit).map((w) => w.unit)).toEqual(['stale #1', 'stale #1']);
     const comment = first.writes.find((w) => w.kind === 'comment');
     expect(comment && 'body' in comment && comment.body).toContain('@author1');
     const marked = applyWrites(start, first.writes, daysAgo(8));
     const later = plan(marked, c, NOW, sweep);
     expect(kinds(later.writes)).toEqual(['comment #1', 'close #1']);
-    expect(later.writes[1]).toMatchObject({ reason: 'stale' });
+    expect(later.writes[1]).toMatchObject({ reason: 'stale', unit: 'close #1' });
+    expect(later.writes[0]).toMatchObject({ purpose: 'close', unit: 'close #1' });
   });
 
   test('a PR waiting on the maintainers is never marked', () => {
@@ -191,5 +194,111 @@ describe('stale lifecycle in a sweep', () => {
     const c = config({ 'stale-days': '30', 'close-days': '7' });
     const member = idle(1, 60, { authorAssociation: 'MEMBER', labels: ['stale'], staleMarkedAt: daysAgo(20) });
     expect(plan(snapshot([member]), c, NOW, sweep).writes.some((w) => w.kind === 'close')).toBe(false);
+  });
+});
+
+describe('closing is crash-safe', () => {
+  const on = { 'stale-days': '30', 'close-days': '7', 'wip-limit': '0' };
+  const silent = (n: number, fields: Partial<PullRequest> = {}) =>
+    pr(n, {
+      createdAt: daysAgo(100),
+      events: [
+        { kind: 'commit', actor: `author${n}`, at: daysAgo(61) },
+        { kind: 'review', actor: 'maintainer', association: 'MEMBER', at: daysAgo(60), reviewState: 'CHANGES_REQUESTED' }
+      ],
+      ...fields
+    });
+  const lifecycleKinds = (writes: WriteOp[]) => kinds(writes.filter((w) => w.kind !== 'status' && w.kind !== 'create-label'));
+
+  test.each<[string, Partial<PullRequest>, string[]]>([
+    ['the label without the stale comment: only the comment is posted, nothing closed', { labels: ['stale'] }, ['comment #1']],
+    ['the stale comment without the label: only the label is added', { staleMarkedAt: daysAgo(2) }, ['add-label #1']],
+    ['marked 20 days ago: the close comment and the close, as one unit', { labels: ['stale'], staleMarkedAt: daysAgo(20) }, ['comment #1', 'close #1']],
+    ['the close comment is already there (a close failed after it): only the close', { labels: ['stale'], staleMarkedAt: daysAgo(20), closeCommentedAt: daysAgo(1) }, ['close #1']],
+    [
+      'a close comment from before the stale mark does not count',
+      { labels: ['stale'], staleMarkedAt: daysAgo(20), closeCommentedAt: daysAgo(90) },
+      ['comment #1', 'close #1']
+    ],
+    ['locked: nothing at all', { locked: true, labels: ['stale'], staleMarkedAt: daysAgo(20) }, []]
+  ])('%s', (_name, fields, expected) => {
+    expect(lifecycleKinds(plan(snapshot([silent(1, fields)]), config(on), NOW, sweep).writes)).toEqual(expected);
+  });
+
+  test('a violation close whose comment is already there (after the PR was opened) sends only the close', () => {
+    const c = config({ 'max-changed-lines': '100', 'on-violation': 'close' });
+    const big = (fields: Partial<PullRequest>) => pr(1, { additions: 9000, authorAssociation: 'NONE', ...fields });
+    expect(lifecycleKinds(plan(snapshot([big({ closeCommentedAt: daysAgo(1) })]), c, NOW, sweep).writes)).toEqual(['add-label #1', 'close #1']);
+    // Reopened after that close comment: a new close needs a new comment.
+    const reopened = big({ closeCommentedAt: daysAgo(3), events: [{ kind: 'reopened', actor: 'author1', at: daysAgo(2) }] });
+    expect(lifecycleKinds(plan(snapshot([reopened]), c, NOW, sweep).writes)).toEqual(['add-label #1', 'comment #1', 'close #1']);
+  });
+
+  test('a locked PR in violation with on-violation close is not closed: it would take no close comment', () => {
+    const c = config({ 'max-changed-lines': '100', 'on-violation': 'close' });
+    const writes = plan(snapshot([pr(1, { additions: 9000, authorAssociation: 'NONE', locked: true })]), c, NOW, sweep).writes;
+    expect(writes.some((w) => w.kind === 'close' || w.kind === 'comment')).toBe(false);
+    expect(writes).toContainEqual(expect.objectContaining({ kind: 'status', number: 1, description: expect.stringMatching(/^Violation: /) }));
+  });
+
+  test.each<[string, Partial<PullRequest>]>([
+    ['no sticky comment is posted on a locked PR', {}],
+    ['an existing sticky comment on a locked PR is not edited', { sticky: { id: 7, body: `${STICKY_MARKER}\n**Admitted to the review queue.**\n` } }]
+  ])('%s; its status is still set', (_name, fields) => {
+    const result = plan(snapshot([pr(1), pr(2, { locked: true, ...fields })]), config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }), NOW, sweep);
+    expect(kinds(result.writes)).toEqual(['status #1', 'status #2']);
+    expect(result.writes[1]).toMatchObject({ state: 'failure', description: expect.stringMatching(/^Waiting/) });
+    const unlocked = plan(snapshot([pr(1), pr(2, fields)]), config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }), NOW, sweep);
+    expect(kinds(unlocked.writes)).toContain('sticky-comment #2');
+  });
+
+  test('a PR the run closes for staleness gets no other comment edit; a deferred one still does', () => {
+    const c = config({ ...on, 'on-waiting': 'comment', 'max-closes-per-run': '1' });
+    const sticky = (n: number) => ({ id: 100 + n, body: `${STICKY_MARKER}\n**Waiting: position 9, 1 PRs ahead**\n` });
+    const result = plan(snapshot([silent(1, { labels: ['stale'], staleMarkedAt: daysAgo(20), sticky: sticky(1) }), silent(2, { labels: ['stale'], staleMarkedAt: daysAgo(20), sticky: sticky(2) })]), c, NOW, sweep);
+    expect(lifecycleKinds(result.writes)).toEqual(['sticky-comment #2', 'comment #1', 'close #1']);
+    expect(result.deferredCloses).toEqual([2]);
+  });
+
+  test('three PRs by deleted accounts are never one author over max-open-per-author', () => {
+    const c = config({ 'max-open-per-author': '1', 'on-violation': 'close' });
+    const result = plan(snapshot([1, 2, 3].map((n) => pr(n, { author: 'ghost', authorAssociation: 'NONE' }))), c, NOW, sweep);
+    expect(result.decisions.map((d) => d.state)).toEqual(['admitted', 'admitted', 'admitted']);
+    expect(result.writes.some((w) => w.kind === 'close')).toBe(false);
+    // A known author with three PRs still is.
+    const known = plan(snapshot([1, 2, 3].map((n) => pr(n, { author: 'octocat', authorAssociation: 'NONE' }))), c, NOW, sweep);
+    expect(known.decisions.map((d) => d.state)).toEqual(['admitted', 'violation', 'violation']);
+  });
+});
+
+describe('the action removes only labels it is responsible for', () => {
+  test.each<[string, Record<string, string>, string[], string[]]>([
+    ['stale off: a stale label another tool set stays', { 'stale-days': '0' }, ['stale'], []],
+    ['stale on: a stale label on a PR not due is removed', { 'stale-days': '30' }, ['stale'], ['remove-label #1']],
+    ['on-waiting without label: a waiting label stays', { 'on-waiting': 'fail' }, ['backpressure: waiting'], []],
+    ['on-waiting with label: a waiting label on an admitted PR is removed', { 'on-waiting': 'fail,label' }, ['backpressure: waiting'], ['remove-label #1']],
+    ['the violation label is always the action’s', {}, ['backpressure: violation'], ['remove-label #1']]
+  ])('%s', (_name, inputs, prLabels, expected) => {
+    const result = plan(snapshot([pr(1, { labels: prLabels, createdAt: daysAgo(2), events: [{ kind: 'commit', actor: 'author1', at: daysAgo(2) }] })]), config(inputs), NOW, sweep);
+    expect(kinds(result.writes.filter((w) => w.kind !== 'status'))).toEqual(expected);
+  });
+});
+
+describe('one whose-move view for gate and sweep', () => {
+  test('a gate shows the same stale view as a sweep, and writes none of the lifecycle', () => {
+    const c = config({ 'stale-days': '30', 'close-days': '7', 'wip-limit': '0' });
+    const idle = pr(1, {
+      createdAt: daysAgo(100),
+      mergeable: 'CONFLICTING',
+      labels: ['stale'],
+      staleMarkedAt: daysAgo(20),
+      events: [{ kind: 'commit', actor: 'author1', at: daysAgo(60) }]
+    });
+    const swept = plan(snapshot([idle]), c, NOW, sweep);
+    const gated = plan(snapshot([idle]), c, NOW, { mode: 'gate', number: 1 });
+    expect(gated.subject?.stale).toEqual(swept.decisions[0].stale);
+    expect(gated.subject?.stale).toMatchObject({ whoseMove: 'author', reason: 'merge conflict', action: 'close' });
+    expect(kinds(swept.writes)).toContain('close #1');
+    expect(kinds(gated.writes)).toEqual(['status #1']);
   });
 });

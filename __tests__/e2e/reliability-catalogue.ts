@@ -3,7 +3,7 @@
 // outcome, and scripts/reliability.ts renders docs/reliability.md from the
 // same rows, so the document cannot claim what no test checks.
 
-export type Category = 'GitHub fault' | 'Bad input' | 'Bad config file' | 'Security' | 'Concurrency';
+export type Category = 'GitHub fault' | 'Bad input' | 'Bad config file' | 'Security' | 'Concurrency' | 'Crash-safe closing';
 
 /** What a user sees after the run. */
 export interface Outcome {
@@ -42,7 +42,7 @@ export interface BadInputRow {
 
 export interface CheckRow {
   id: string;
-  category: 'Security' | 'Concurrency';
+  category: 'Security' | 'Concurrency' | 'Crash-safe closing';
   scenario: string;
   setup: string;
   observed: string;
@@ -347,4 +347,50 @@ export const CONCURRENCY_ROWS: CheckRow[] = [
   }
 ];
 
-export const ROWS: Row[] = [...FAULT_ROWS, ...BAD_INPUT_ROWS, ...SECURITY_ROWS, ...CONCURRENCY_ROWS];
+/** A PR is never closed without its stale warning and its close comment (closing-faults.test.ts). */
+export const CLOSING_ROWS: CheckRow[] = [
+  {
+    id: 'stale-comments-fail',
+    category: 'Crash-safe closing',
+    scenario: 'Every stale comment of a sweep fails (502), one PR already carries a stale label without the comment; a clean sweep 10 days later',
+    setup: '4 PRs idle 60 days with changes requested, stale-days 30, close-days 7; POST …/comments answers 502 in the first sweep',
+    observed: 'First sweep: no label added (the label goes with its comment), exit 1. Clean sweep: all 4 marked with one stale comment each, none closed.'
+  },
+  {
+    id: 'close-comment-fails',
+    category: 'Crash-safe closing',
+    scenario: '`on-violation: close` while every close comment fails (502); then a clean sweep',
+    setup: '2 PRs over max-changed-lines; POST …/comments answers 502 in the first sweep',
+    observed: 'First sweep closes nothing (no close without its comment), exit 1. Clean sweep: both closed with exactly one close comment each.'
+  },
+  {
+    id: 'close-fails-after-comment',
+    category: 'Crash-safe closing',
+    scenario: 'The close fails (502) after its close comment went out; then a clean sweep',
+    setup: 'a PR marked stale 20 days ago, close-days 7; PATCH /pulls/1 answers 502 in the first sweep',
+    observed: 'First sweep: one close comment, PR open, exit 1. Clean sweep closes it without a second close comment.'
+  },
+  {
+    id: 'max-writes-keeps-mark-whole',
+    category: 'Crash-safe closing',
+    scenario: 'max-writes-per-run ends between the stale comment and the stale label',
+    setup: 'max-writes-per-run 2: the status takes one write, the mark needs two',
+    observed: 'Neither is written (a warning says the budget was reached); the next sweep writes both.'
+  },
+  {
+    id: 'deleted-accounts-not-one-author',
+    category: 'Crash-safe closing',
+    scenario: 'Three PRs by three deleted accounts (all read as `ghost`) under `max-open-per-author: 1` with `on-violation: close`',
+    setup: 'authors ghost, association NONE',
+    observed: 'No violation, none closed: an unknown author is never subject to per-author budgets.'
+  },
+  {
+    id: 'comment-refused-locked',
+    category: 'Crash-safe closing',
+    scenario: 'GitHub refuses the stale comment because the conversation was locked after the read (403)',
+    setup: 'POST …/comments answers 403 "Unable to create comment because issue is locked."',
+    observed: 'Exit 0 with no error; no label without its comment; the summary lists the comment as not applicable.'
+  }
+];
+
+export const ROWS: Row[] = [...FAULT_ROWS, ...BAD_INPUT_ROWS, ...SECURITY_ROWS, ...CONCURRENCY_ROWS, ...CLOSING_ROWS];

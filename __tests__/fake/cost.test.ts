@@ -13,10 +13,11 @@ describe("GitHub's GraphQL cost formula", () => {
       {},
       31
     ],
-    ['a page of open PRs with their facts, files skipped', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false }, 6],
-    ['a page of open PRs with files', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: true }, 7],
-    ['a page of open PRs with the issues they close', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false, withIssues: true }, 7],
-    ['… and the issues’ assignees and labels', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false, withIssues: true, withIssueFacts: true }, 17],
+    // The head commit's checks (statusCheckRollup contexts) add one point per page.
+    ['a page of open PRs with their facts, files skipped', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false }, 7],
+    ['a page of open PRs with files', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: true }, 8],
+    ['a page of open PRs with the issues they close', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false, withIssues: true }, 8],
+    ['… and the issues’ assignees and labels', OPEN_PULL_REQUESTS_QUERY, { owner: 'o', name: 'n', withFiles: false, withIssues: true, withIssueFacts: true }, 18],
     ['the gate read (its PR’s issues and their open PRs included)', GATE_QUERY, { withFiles: false }, 1],
     ['20 aliased search counts', searchCountsQuery(Array.from({ length: 20 }, (_, i) => `c${i}`)), {}, 1]
   ])('%s', (_name, query, variables, points) => {

@@ -2,7 +2,7 @@ import type { StaleDecision, WriteOp } from '../../src/core/types.js';
 import { actionOutputs } from '../../src/report/outputs.js';
 import { decision, dryRun, execution, plan } from './fixtures.js';
 
-const mark: StaleDecision = { whoseMove: 'author', lastActivity: '2026-10-01T00:00:00Z', idleDays: 50, action: 'mark', neglected: false };
+const mark: StaleDecision = { whoseMove: 'author', reason: 'merge conflict', lastActivity: '2026-10-01T00:00:00Z', idleDays: 50, action: 'mark', neglected: false };
 const violation = { rule: 'inputs', budget: 'max-changed-lines' as const, reason: '1,200 changed lines; the limit is 1,000' };
 const decisions = [
   decision(3, 'admitted', { position: 1 }),
@@ -15,8 +15,10 @@ const writes: WriteOp[] = [
   { kind: 'status', number: 5, sha: 'sha5', state: 'failure', description: 'Waiting' },
   { kind: 'add-label', number: 5, label: 'backpressure: waiting' },
   { kind: 'sticky-comment', number: 5, body: 'a long comment body' },
-  { kind: 'add-label', number: 1, label: 'stale' },
-  { kind: 'add-label', number: 5, label: 'stale' },
+  { kind: 'comment', number: 1, body: 'stale', purpose: 'stale', unit: 'stale #1' },
+  { kind: 'add-label', number: 1, label: 'stale', unit: 'stale #1' },
+  { kind: 'comment', number: 5, body: 'stale', purpose: 'stale', unit: 'stale #5' },
+  { kind: 'add-label', number: 5, label: 'stale', unit: 'stale #5' },
   { kind: 'comment', number: 4, body: 'closing', purpose: 'close' },
   { kind: 'close', number: 4, reason: 'violation' }
 ];

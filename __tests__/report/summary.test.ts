@@ -88,19 +88,19 @@ describe('renderSummary', () => {
   test('a dry-run says nothing was written and lists what would be', () => {
     const writes: WriteOp[] = [
       { kind: 'status', number: 1, sha: 'sha1', state: 'failure', description: 'Waiting: position 3' },
-      { kind: 'add-label', number: 1, label: 'stale' },
-      { kind: 'close', number: 2, reason: 'stale' }
+      { kind: 'add-label', number: 1, label: 'stale', unit: 'stale #1' },
+      { kind: 'close', number: 2, reason: 'stale', unit: 'close #2' }
     ];
     const decisions = [
-      decision(1, 'waiting', { position: 3, stale: { whoseMove: 'author', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark', neglected: false } }),
-      decision(2, 'admitted', { position: 1, stale: { whoseMove: 'author', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close', neglected: false } })
+      decision(1, 'waiting', { position: 3, stale: { whoseMove: 'author', reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark', neglected: false } }),
+      decision(2, 'admitted', { position: 1, stale: { whoseMove: 'author', reason: 'label needs-info', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close', neglected: false } })
     ];
     const markdown = renderSummary({ plan: plan(decisions, { writes }), snapshot: snapshot([pr(1), pr(2)]), config: { ...config, dryRun: true }, execution: dryRun(writes) });
     expect(markdown).toContain('Dry run: nothing was written.');
     expect(markdown).toContain('### Would write (3)');
     expect(markdown).toContain('- status failure on #1: Waiting\\: position 3\n- add label "stale" to #1\n- close #2 (stale)');
     expect(markdown).toContain('Would mark 1, would close 1.');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | would be marked stale |');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | would be marked stale |');
     expect(markdown).not.toContain('### Writes');
   });
 
@@ -135,14 +135,14 @@ describe('renderSummary', () => {
 
   test('counts by state, top authors, neglected PRs and the weekly chart', () => {
     const prs = [pr(1, { author: 'ann' }), pr(2, { author: 'ann' }), pr(3, { author: 'bob' }), pr(4, { author: 'bob', isDraft: true })];
-    const neglect = { whoseMove: 'maintainers' as const, lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: true };
+    const neglect = { whoseMove: 'maintainers' as const, reason: 'approved by @maintainer 40 days ago, not merged', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: true };
     const decisions = [decision(1, 'admitted', { position: 1 }), decision(2, 'waiting', { position: 3 }), decision(3, 'admitted', { position: 2, stale: neglect }), decision(4, 'exempt', { exemptReason: 'draft' })];
     const history = { mergedInWindow: 5, weeks: [{ weekStart: '2026-11-16', opened: 7, merged: 2 }] };
     const markdown = renderSummary({ plan: plan(decisions, { flow: flowOf(history, new Date(NOW)) }), snapshot: snapshot(prs, { history }), config, execution: execution() });
     expect(markdown).toContain('| admitted | 2 |\n| waiting | 1 |\n| violation | 0 |\n| exempt | 1 |');
     expect(markdown).toContain('| ann | 2 | 1 | 1 | 0 |\n| bob | 1 | 1 | 0 | 0 |');
     expect(markdown).toContain('### Neglected (1)');
-    expect(markdown).toContain('| [#3](https://github.com/acme/widgets/pull/3) | Change 3 | bob | 40 |');
+    expect(markdown).toContain('| [#3](https://github.com/acme/widgets/pull/3) | Change 3 | bob | 40 | approved by @&#8203;maintainer 40 days ago, not merged |');
     expect(markdown).toContain('### Inflow, merges and the open queue');
     expect(markdown).toContain('| 2026-11-16 | 7 | 2 |');
   });
@@ -213,7 +213,7 @@ describe('renderSummary', () => {
   });
 
   test('stale marks the write budget held back say "would mark: deferred", not marked', () => {
-    const stale = { whoseMove: 'author' as const, lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
+    const stale = { whoseMove: 'author' as const, reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
     const writes: WriteOp[] = [1, 2].flatMap((n) => [{ kind: 'add-label', number: n, label: 'stale' } as WriteOp, { kind: 'comment', number: n, body: 'stale', purpose: 'stale' } as WriteOp]);
     const markdown = renderSummary({
       plan: plan([decision(1, 'admitted', { position: 1, stale }), decision(2, 'admitted', { position: 2, stale })], { writes }),
@@ -226,8 +226,24 @@ describe('renderSummary', () => {
     expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | would mark: deferred to the next run |');
   });
 
+  test('a sweep lists locked PRs the lifecycle skipped, with what would have happened and why', () => {
+    const skipped = { whoseMove: 'author' as const, reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: false, lockedSkip: 'mark' as const };
+    const markdown = renderSummary({ plan: plan([decision(1, 'admitted', { position: 1, stale: skipped }), decision(2, 'admitted', { position: 2 })]), snapshot: snapshot([pr(1), pr(2)]), config, execution: execution() });
+    expect(markdown).toContain('### Locked (1)');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale (merge conflict) |');
+    expect(markdown).not.toContain('[#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40');
+  });
+
+  test("a gate's summary says whose move its PR is, and runs no stale table", () => {
+    const stale = { whoseMove: 'author' as const, reason: 'changes requested by @maintainer on 2026-10-14', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
+    const subject = decision(1, 'admitted', { position: 1, stale });
+    const markdown = renderSummary({ plan: plan([subject], { mode: 'gate', subject }), snapshot: snapshot([pr(1)]), config: { ...config, stale: { ...config.stale, days: 30 } }, execution: execution() });
+    expect(markdown).toContain("Whose move: the author's (changes requested by @&#8203;maintainer on 2026-10-14).");
+    expect(markdown).not.toContain('### Stale');
+  });
+
   test('a stale close of an author with write access says the PR stays marked', () => {
-    const stale = { whoseMove: 'author' as const, lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close' as const, neglected: false };
+    const stale = { whoseMove: 'author' as const, reason: 'draft', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close' as const, neglected: false };
     const markdown = renderSummary({ plan: plan([decision(1, 'admitted', { position: 1, stale })]), snapshot: snapshot([pr(1, { authorAssociation: 'MEMBER' })]), config, execution: execution() });
     expect(markdown).toContain('stays marked: the author has write access, so it is never closed');
   });

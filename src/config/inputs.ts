@@ -39,6 +39,8 @@ export const INPUT_NAMES: readonly string[] = [
   'stale-exempt-assigned',
   'stale-exempt-milestones',
   'stale-drafts',
+  'maintainer-move-labels',
+  'author-move-labels',
   'dry-run',
   'max-closes-per-run',
   'max-writes-per-run',

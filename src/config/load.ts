@@ -360,7 +360,9 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
       exemptLabels: read.get('stale-exempt-labels', stringList, []),
       exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
       exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
-      drafts: read.get('stale-drafts', booleanKind, false)
+      drafts: read.get('stale-drafts', booleanKind, false),
+      maintainerMoveLabels: read.get('maintainer-move-labels', stringList, []),
+      authorMoveLabels: read.get('author-move-labels', stringList, [])
     },
     dryRun: read.input('dry-run', booleanKind, false),
     maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),

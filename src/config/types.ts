@@ -84,6 +84,10 @@ export interface StaleConfig {
   exemptAssigned: boolean;
   exemptMilestones: boolean;
   drafts: boolean;
+  /** A PR with any of these labels is the maintainers' move, whatever else it shows. */
+  maintainerMoveLabels: string[];
+  /** A PR with any of these labels (and none of maintainerMoveLabels) is its author's move. */
+  authorMoveLabels: string[];
 }
 
 export interface AdaptiveConfig {

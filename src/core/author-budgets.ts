@@ -4,6 +4,7 @@
 // counts come from the whole queue in a sweep and from search in a gate.
 import type { Config, Rule } from '../config/types.js';
 import { openedPerAuthorViolation, openPerAuthorViolation } from './rules.js';
+import { isUnknownLogin } from './logins.js';
 import { createdBefore, isAuthorLimited, isTrusted } from './queue.js';
 import type { AuthorStats, PullRequest, Violation } from './types.js';
 
@@ -34,8 +35,13 @@ export function authorBudgetViolations(pr: PullRequest, rules: Rule[], counts: A
   return violations;
 }
 
-/** Whether per-author budgets govern this PR's author at all. */
+/**
+ * Whether per-author budgets govern this PR's author at all. Never an unknown
+ * author: PRs by different deleted accounts all read as `ghost`, and counting
+ * them as one person would close strangers' work.
+ */
 export function authorBudgetsApply(pr: PullRequest, stats: AuthorStats | undefined, config: Config): boolean {
+  if (isUnknownLogin(pr.author)) return false;
   return isAuthorLimited(pr, config) && !isTrusted(stats, config);
 }
 

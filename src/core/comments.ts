@@ -73,13 +73,14 @@ export function staleCommentBody(pr: PullRequest, stale: StaleDecision, reason: 
     author: pr.author,
     days: stale.idleDays,
     closeDays: config.stale.closeDays,
-    reason
+    // The reason names reviewers ("changes requested by @x"): shown, never a ping.
+    reason: escapeMarkdown(reason)
   });
   return `${STALE_MARKER}\n${text}\n`;
 }
 
 export function closeCommentBody(pr: PullRequest, reason: string, config: Config): string {
-  const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason });
+  const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason: escapeMarkdown(reason) });
   return `${CLOSE_MARKER}\n${text}\n`;
 }
 

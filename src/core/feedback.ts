@@ -34,10 +34,12 @@ function namesAuthorsToClose(rule: Rule | undefined): boolean {
 /**
  * A violation closes the PR when `close` is chosen; for an author with write
  * access only when a violated rule names its authors explicitly and says
- * `close` itself (spec §8).
+ * `close` itself. Never a locked PR (README "Stale lifecycle").
  */
 export function closesForViolation(pr: PullRequest, decision: Decision, config: Config): boolean {
   if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close')) return false;
+  // A close needs its close comment first, and a locked conversation takes none.
+  if (pr.locked) return false;
   if (!hasWriteAccess(pr)) return true;
   return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }

@@ -9,6 +9,7 @@ import { byLogin } from './logins.js';
 import { isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
+import { decideStale } from './stale.js';
 import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
 import { planWrites } from './writes.js';
 
@@ -54,7 +55,9 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
 export function planGateFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, now: Date): Plan {
   const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
-  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor, snapshot.existingLabels);
+  // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
+  decision.stale = decideStale(pr, config, snapshot.actor, now);
+  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
   return {
     mode: 'gate',
     now: now.toISOString(),

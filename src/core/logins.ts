@@ -16,3 +16,11 @@ export function byLogin<T>(record: Record<string, T>): (login: string) => T | un
   for (const [login, value] of Object.entries(record)) map.set(loginKey(login), value);
   return (login) => map.get(loginKey(login));
 }
+
+/** The login GitHub shows for a deleted account ("ghost"); the reader also uses it when GraphQL returns no author. */
+export const UNKNOWN_LOGIN = 'ghost';
+
+/** A deleted or unknown account: PRs by different deleted users all read as `ghost`, so it names nobody. */
+export function isUnknownLogin(login: string): boolean {
+  return login === '' || sameLogin(login, UNKNOWN_LOGIN);
+}

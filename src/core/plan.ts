@@ -45,13 +45,13 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
   const byNumber = new Map<number, PullRequest>(snapshot.pullRequests.map((pr) => [pr.number, pr]));
   const evaluated: Evaluated[] = decisions.map((decision) => ({ pr: byNumber.get(decision.number) as PullRequest, decision }));
-  if (scope.mode === 'sweep') {
-    for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
-  }
+  // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
+  for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
   const { writes, deferredCloses } = planWrites(
     evaluated.filter((e) => inScope(scope, e, config)),
     config,
     wipLimit,
+    scope.mode === 'sweep',
     snapshot.actor,
     snapshot.existingLabels
   );

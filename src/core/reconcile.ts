@@ -19,14 +19,21 @@ export function statusWrite(pr: PullRequest, decision: Decision, config: Config)
   return { kind: 'status', number: pr.number, sha: pr.headSha, state, description };
 }
 
+/**
+ * The waiting, violation and area labels. The action adds and removes only
+ * the labels it is responsible for in the current configuration: the waiting
+ * label only with `label` in on-waiting or with area rules (a label another
+ * tool or an older configuration set is left alone).
+ */
 export function labelWrites(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
   const wanted = new Map<string, boolean>([
-    [config.waitingLabel, decision.state === 'waiting' && (config.onWaiting.includes('label') || waitingIsState(config))],
     // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
     [config.violationLabel, decision.state === 'violation'],
     // Area labels let a gate count an area's admitted PRs with `label:`.
     ...areaRules(config).map((rule): [string, boolean] => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
   ]);
+  // With area rules the waiting label is the state a gate counts with.
+  if (config.onWaiting.includes('label') || waitingIsState(config)) wanted.set(config.waitingLabel, decision.state === 'waiting');
   const writes: WriteOp[] = [];
   for (const [label, want] of wanted) {
     // Removed by the name the PR carries: `Backpressure: Waiting` is the same label.
@@ -37,8 +44,9 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
   return writes;
 }
 
-/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. */
+/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
 export function stickyWrite(pr: PullRequest, decision: Decision, config: Config, wipLimit: number): WriteOp | undefined {
+  if (pr.locked) return undefined;
   const body = stickyBody(decision, wipLimit);
   if (pr.sticky) {
     return significantChange(pr.sticky.body.trim(), body.trim())

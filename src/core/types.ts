@@ -9,7 +9,8 @@ export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
 
 /** Someone's act on a PR that may count as activity (spec §5). */
 export interface PullRequestEvent {
-  kind: 'comment' | 'review' | 'commit' | 'reopened' | 'ready_for_review';
+  /** `review_requested` is not activity (README "Stale lifecycle"); it only tells whose move it is. */
+  kind: 'comment' | 'review' | 'commit' | 'reopened' | 'ready_for_review' | 'review_requested';
   actor: string; // REST-style login (bots as name[bot]); '' when unknown
   association?: Association; // for comments and reviews
   at: string; // ISO time
@@ -20,6 +21,19 @@ export interface PullRequestEvent {
 export interface StickyComment {
   id: number; // REST id, for PATCH /issues/comments/{id}
   body: string;
+}
+
+/**
+ * One check on the head commit: a commit status context or a check run.
+ * `state` is GitHub's, lower-cased: a status context's state (error, failure,
+ * pending, success, expected) or a check run's conclusion (failure, timed_out,
+ * success, …; `pending` while it runs).
+ */
+export interface HeadCheck {
+  name: string;
+  state: string;
+  /** When the status was set or the check run completed (ISO); absent while a run is in progress. */
+  at?: string;
 }
 
 /** The commit status the action last set on the head commit (its context only). */
@@ -62,6 +76,12 @@ export interface PullRequest {
   staleComments?: OwnComment[];
   /** Issues the PR closes when merged (GitHub's closingIssuesReferences); read only when a rule needs them. */
   closingIssues?: ClosingIssues;
+  /** When the action last posted a close comment on the PR (stale or violation close). */
+  closeCommentedAt?: string;
+  /** The conversation is locked: the action posts no comment and the stale lifecycle skips it. */
+  locked?: boolean;
+  /** The head commit's status contexts and check runs (the action's own context included). */
+  checks?: HeadCheck[];
 }
 
 /** The issues a PR closes, as far as they were read. */
@@ -176,10 +196,14 @@ export type WhoseMove = 'author' | 'maintainers';
 
 export interface StaleDecision {
   whoseMove: WhoseMove;
+  /** The signal that decided whose move it is, in words: "changes requested by @x on 2025-03-01". */
+  reason: string;
   lastActivity: string; // ISO
   idleDays: number;
   action: 'none' | 'mark' | 'unmark' | 'close';
   neglected: boolean;
+  /** The conversation is locked: the lifecycle skipped `skippedAction` (what it would have done). */
+  lockedSkip?: 'mark' | 'close';
 }
 
 export interface Decision {
@@ -204,7 +228,13 @@ export interface Decision {
   stale?: StaleDecision;
 }
 
-export type WriteOp =
+/**
+ * Writes that share a `unit` go together: the writer budgets them as one
+ * (max-writes-per-run never splits them) and sends none of the rest once one
+ * of them was not applied (no stale label without its comment, no close
+ * without its close comment).
+ */
+export type WriteOp = (
   | { kind: 'create-label'; name: string; color: string; description: string }
   | {
       kind: 'status';
@@ -225,7 +255,8 @@ export type WriteOp =
   | { kind: 'comment'; number: number; body: string; purpose: 'stale' | 'close'; postedSince?: string }
   /** Deletes a copy of the action's own comment that a race left behind. */
   | { kind: 'delete-comment'; number: number; commentId: number; purpose: 'sticky' | 'stale' }
-  | { kind: 'close'; number: number; reason: 'stale' | 'violation' };
+  | { kind: 'close'; number: number; reason: 'stale' | 'violation' }
+) & { unit?: string };
 
 /** How long a waiting PR can expect to wait: the PRs ahead of it beyond the limit at the merge pace. */
 export interface ExpectedWait {

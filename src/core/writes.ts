@@ -5,11 +5,10 @@ import type { Config } from '../config/types.js';
 import { closeCommentBody, staleCommentBody, violationCloseBody } from './comments.js';
 import { duplicateCommentWrites } from './duplicates.js';
 import { closesForViolation, hasWriteAccess } from './feedback.js';
-import { findLabel } from './label-names.js';
+import { findLabel, hasLabel } from './label-names.js';
 import { labelDefinitions } from './labels.js';
 import { labelWrites, statusWrite, stickyWrite } from './reconcile.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
-import { whoseMove } from './whose-move.js';
 
 export interface Evaluated {
   pr: PullRequest;
@@ -21,58 +20,91 @@ export interface PlannedWrites {
   deferredCloses: number[];
 }
 
+interface Close {
+  pr: PullRequest;
+  reason: 'stale' | 'violation';
+  body: string;
+}
+
 /**
+ * Whether the action's own close comment is already on the PR for this
+ * close: posted after the PR was last opened (and, for a stale close, after
+ * the stale mark). A close that failed after its comment went out is retried
+ * without posting the comment again.
+ */
+export function hasCloseComment(pr: PullRequest, reason: Close['reason']): boolean {
+  if (pr.closeCommentedAt === undefined) return false;
+  const opened = pr.events.filter((e) => e.kind === 'reopened').reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
+  const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
+  return pr.closeCommentedAt >= since;
+}
+
+/** The close comment (unless it is already there) and the close, as one unit: no close without its comment. */
+function closeOps({ pr, reason, body }: Close): WriteOp[] {
+  const unit = `close #${pr.number}`;
+  const close: WriteOp = { kind: 'close', number: pr.number, reason, unit };
+  return hasCloseComment(pr, reason) ? [close] : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
+}
+
+/** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
+function markOps(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
+  const lifecycle = decision.stale!;
+  const unit = `stale #${pr.number}`;
+  const ops: WriteOp[] = [];
+  const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
+  // A stale message since the last activity that the writer finds after posting is a racing run's.
+  if (!told) ops.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, lifecycle.reason, config), purpose: 'stale', postedSince: lifecycle.lastActivity, unit });
+  if (!hasLabel(pr.labels, config.stale.label)) ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
+  return ops;
+}
+
+/**
+ * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
+ * only mode that marks, unmarks and closes stale PRs. A PR this run closes
+ * gets no other comment write. `actor`: the action's login (its own comments).
  * `existingLabels`: the action's labels known to exist in the repository
  * (undefined: unknown, so every label the writes add is created first; GitHub
  * answers 422 for one that exists).
  */
-export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: number, actor: string, existingLabels?: string[]): PlannedWrites {
+export function planWrites(
+  evaluated: Evaluated[],
+  config: Config,
+  wipLimit: number,
+  lifecycle: boolean,
+  actor: string,
+  existingLabels?: string[]
+): PlannedWrites {
+  const wanted: Close[] = [];
+  for (const { pr, decision } of evaluated) {
+    if (closesForViolation(pr, decision, config)) wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
+    // Stale never closes a PR of someone with write access: it stays marked.
+    else if (lifecycle && decision.stale?.action === 'close' && !hasWriteAccess(pr)) {
+      wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
+    }
+  }
+  const allowed = wanted.slice(0, config.maxClosesPerRun);
+  const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
+
   const statuses: WriteOp[] = [];
   const labels: WriteOp[] = [];
   const comments: WriteOp[] = [];
   const stale: WriteOp[] = [];
-  const closes: { number: number; ops: WriteOp[] }[] = [];
-
   for (const { pr, decision } of evaluated) {
     comments.push(...duplicateCommentWrites(pr, actor));
-    if (closesForViolation(pr, decision, config)) {
-      labels.push(...labelWrites(pr, decision, config));
-      closes.push({ number: pr.number, ops: [{ kind: 'comment', number: pr.number, body: violationCloseBody(pr, decision), purpose: 'close' }, { kind: 'close', number: pr.number, reason: 'violation' }] });
-      continue;
-    }
+    labels.push(...labelWrites(pr, decision, config));
+    // A PR closed for a violation needs no status either: it leaves the queue.
+    if (closing.get(pr.number) === 'violation') continue;
     const status = statusWrite(pr, decision, config);
     if (status) statuses.push(status);
-    labels.push(...labelWrites(pr, decision, config));
-    const sticky = stickyWrite(pr, decision, config, wipLimit);
+    const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, config, wipLimit);
     if (sticky) comments.push(sticky);
 
-    const lifecycle = decision.stale;
-    if (!lifecycle) continue;
-    if (lifecycle.action === 'mark') {
-      stale.push({ kind: 'add-label', number: pr.number, label: config.stale.label });
-      // The message is posted once: not again when someone only removed the label.
-      const alreadyTold = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
-      if (!alreadyTold) {
-        const body = staleCommentBody(pr, lifecycle, whoseMove(pr, actor).reason, config);
-        // A stale message since the last activity that the writer finds after posting is a racing run's.
-        stale.push({ kind: 'comment', number: pr.number, body, purpose: 'stale', postedSince: lifecycle.lastActivity });
-      }
-    } else if (lifecycle.action === 'unmark') {
-      stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
-    } else if (lifecycle.action === 'close' && !hasWriteAccess(pr)) {
-      // Stale never closes a PR of someone with write access (spec §8): it stays marked.
-      closes.push({
-        number: pr.number,
-        ops: [
-          { kind: 'comment', number: pr.number, body: closeCommentBody(pr, whoseMove(pr, actor).reason, config), purpose: 'close' },
-          { kind: 'close', number: pr.number, reason: 'stale' }
-        ]
-      });
-    }
+    if (!lifecycle || !decision.stale) continue;
+    if (decision.stale.action === 'mark') stale.push(...markOps(pr, decision, config));
+    else if (decision.stale.action === 'unmark') stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
   }
 
-  const allowed = closes.slice(0, config.maxClosesPerRun);
-  const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap((c) => c.ops)];
+  const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
   const definitions = labelDefinitions(config);
   const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
   const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
@@ -80,5 +112,5 @@ export function planWrites(evaluated: Evaluated[], config: Config, wipLimit: num
     const definition = definitions.get(name);
     return definition ? [definition] : [];
   });
-  return { writes: [...creates, ...body], deferredCloses: closes.slice(config.maxClosesPerRun).map((c) => c.number) };
+  return { writes: [...creates, ...body], deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number) };
 }

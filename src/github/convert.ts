@@ -1,9 +1,9 @@
 // GitHub's GraphQL shapes -> the core's PullRequest. Logins are written as
 // REST and webhooks write them: GraphQL returns bots by their bare name.
 import type { Association } from '../config/types.js';
-import type { CurrentStatus, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
-import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
-import { sameLogin } from '../core/logins.js';
+import type { CurrentStatus, HeadCheck, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
+import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
+import { sameLogin, UNKNOWN_LOGIN } from '../core/logins.js';
 import { toClosingIssues, type ClosingIssuesNode } from './convert-issues.js';
 
 interface ActorNode {
@@ -19,6 +19,7 @@ export interface PullRequestNode {
   authorAssociation: Association;
   createdAt: string;
   isDraft: boolean;
+  locked?: boolean;
   baseRefName: string;
   headRefName: string;
   headRefOid: string;
@@ -31,7 +32,13 @@ export interface PullRequestNode {
   assignees: { nodes: { login: string }[] };
   files?: { nodes: { path: string }[] } | null;
   commits: {
-    nodes: { commit: { committedDate: string; status: { contexts: { context: string; state: string; description: string | null }[] } | null } }[];
+    nodes: {
+      commit: {
+        committedDate: string;
+        status: { contexts: { context: string; state: string; description: string | null }[] } | null;
+        statusCheckRollup?: { contexts: { nodes: (RollupContextNode | null)[] } } | null;
+      };
+    }[];
   };
   comments: {
     nodes: { databaseId: number | null; body: string; createdAt: string; authorAssociation: Association; author: ActorNode | null }[];
@@ -44,16 +51,21 @@ export interface PullRequestNode {
   closingIssuesReferences?: ClosingIssuesNode;
 }
 
+type RollupContextNode =
+  | { __typename: 'CheckRun'; name: string; conclusion: string | null; completedAt: string | null }
+  | { __typename: 'StatusContext'; context: string; state: string; createdAt: string };
+
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
 export function restLogin(actor: ActorNode | null | undefined): string {
-  if (!actor) return 'ghost';
+  if (!actor) return UNKNOWN_LOGIN;
   return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
 }
 
 const TIMELINE_KINDS: Record<string, PullRequestEvent['kind']> = {
   ReopenedEvent: 'reopened',
   ReadyForReviewEvent: 'ready_for_review',
-  HeadRefForcePushedEvent: 'commit'
+  HeadRefForcePushedEvent: 'commit',
+  ReviewRequestedEvent: 'review_requested'
 };
 
 function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
@@ -80,6 +92,16 @@ function statusOf(node: PullRequestNode, statusContext: string): CurrentStatus |
   return { state: context.state.toLowerCase() as CurrentStatus['state'], description: context.description ?? '' };
 }
 
+/** The head commit's status contexts and check runs; a check run in progress reads as `pending`. */
+function checksOf(node: PullRequestNode): HeadCheck[] {
+  const contexts = node.commits.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
+  return contexts.flatMap((c): HeadCheck[] => {
+    if (!c) return [];
+    if (c.__typename === 'CheckRun') return [{ name: c.name, state: (c.conclusion ?? 'pending').toLowerCase(), ...(c.completedAt ? { at: c.completedAt } : {}) }];
+    return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
+  });
+}
+
 function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
   return sameLogin(restLogin(comment.author), actor);
 }
@@ -92,6 +114,7 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
   const sticky = stickies[0];
   const staleComments = own.filter((c) => c.body.includes(STALE_MARKER));
   const staleMark = staleComments.at(-1);
+  const closeNotice = own.filter((c) => c.body.includes(CLOSE_MARKER)).pop();
   return {
     number: node.number,
     title: node.title,
@@ -117,6 +140,9 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     extraStickyIds: stickies.slice(1).map((c) => c.databaseId as number),
     staleMarkedAt: staleMark?.createdAt,
     staleComments: staleComments.map((c) => ({ id: c.databaseId as number, at: c.createdAt })),
-    closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined
+    closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
+    closeCommentedAt: closeNotice?.createdAt,
+    locked: node.locked ?? false,
+    checks: checksOf(node)
   };
 }

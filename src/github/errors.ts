@@ -22,6 +22,12 @@ export function isPermissionError(error: unknown): boolean {
   return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
 }
 
+/** A comment refused because the conversation is locked (403 "Unable to create comment because issue is locked."). */
+export function isLockedError(error: unknown): boolean {
+  const e = error as RequestErrorLike;
+  return e?.status === 403 && /\blocked\b/i.test(e.message ?? '');
+}
+
 function graphqlErrors(e: RequestErrorLike): GraphqlErrorLike[] {
   return e?.errors ?? e?.response?.data?.errors ?? [];
 }

@@ -11,6 +11,7 @@ fragment PullRequestFacts on PullRequest {
   authorAssociation
   createdAt
   isDraft
+  locked
   baseRefName
   headRefName
   headRefOid
@@ -27,6 +28,15 @@ fragment PullRequestFacts on PullRequest {
       commit {
         committedDate
         status { contexts { context state description } }
+        statusCheckRollup {
+          contexts(first: 100) {
+            nodes {
+              __typename
+              ... on CheckRun { name conclusion completedAt }
+              ... on StatusContext { context state createdAt }
+            }
+          }
+        }
       }
     }
   }
@@ -36,10 +46,11 @@ fragment PullRequestFacts on PullRequest {
   reviews(last: 30) {
     nodes { state submittedAt authorAssociation author { __typename login } }
   }
-  timelineItems(last: 20, itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT]) {
+  timelineItems(last: 30, itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]) {
     nodes {
       __typename
       ... on ReopenedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
       ... on ReadyForReviewEvent { createdAt actor { __typename login } }
       ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }
     }

@@ -1,17 +1,22 @@
 // Applies a plan's writes, in order, within the run's budgets. Stops cleanly
 // (and says what is left) on dry-run, a read-only token, max-writes-per-run,
-// a primary rate limit running low, or GitHub failing repeatedly.
+// a primary rate limit running low, or GitHub failing repeatedly. Writes of
+// one unit (a stale comment and its label, a close comment and its close) are
+// budgeted whole, and once one is not applied the rest are not sent. A
+// comment refused on a locked conversation is not applicable, not a failure.
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
 import { sameLogin } from '../core/logins.js';
 import type { Client } from './client.js';
-import { describeGitHubError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
+import { describeGitHubError, isLockedError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
 import type { RepoRef } from './repo.js';
 
 /** Requests kept back for other workflows sharing the token's hourly budget. */
 export const RATE_LIMIT_RESERVE = 100;
 const MAX_CONSECUTIVE_FAILURES = 3;
+/** Why a comment on a locked conversation was not posted; the summary lists these apart from failures. */
+export const LOCKED_NOT_APPLICABLE = 'not applicable: the conversation is locked, so GitHub refuses comments on it';
 
 export interface WriteOptions {
   repo: RepoRef;
@@ -61,15 +66,35 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   let failed = 0;
   let stopped: string | undefined;
   let stoppedBy: string | undefined;
+  const unitSizes = new Map<string, number>();
+  for (const op of ops) if (op.unit) unitSizes.set(op.unit, (unitSizes.get(op.unit) ?? 0) + 1);
+  const startedUnits = new Set<string>();
+  /** Units with a write not applied, and why the rest of the unit is not sent. */
+  const brokenUnits = new Map<string, string>();
+  const notApplied = (op: WriteOp, why: string) => {
+    result.notApplied.push({ op, why });
+    if (op.unit && !brokenUnits.has(op.unit)) {
+      const rest = why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${describeOp(op)}` : `not sent: ${describeOp(op)} was not applied`;
+      brokenUnits.set(op.unit, rest);
+    }
+  };
   for (const [index, op] of ops.entries()) {
-    if (!stopped && writes >= options.maxWrites) {
+    const broken = !stopped && op.unit && brokenUnits.get(op.unit);
+    if (broken) {
+      result.notApplied.push({ op, why: broken });
+      continue;
+    }
+    // A unit (a stale label and its comment, a close and its comment) is budgeted whole.
+    const needed = op.unit && !startedUnits.has(op.unit) ? (unitSizes.get(op.unit) ?? 1) : 1;
+    if (!stopped && writes + needed > options.maxWrites) {
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
       warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
     }
     if (stopped) {
-      result.notApplied.push({ op, why: stopped });
+      notApplied(op, stopped);
       continue;
     }
+    if (op.unit) startedUnits.add(op.unit);
     try {
       const response = await send(op);
       writes++;
@@ -85,13 +110,18 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
         const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
         stopped = `the token cannot write (${needed.join(', ')} needed)`;
         warn(readOnlyWarning(needed, options.eventName));
-        result.notApplied.push({ op, why: stopped });
+        notApplied(op, stopped);
+        continue;
+      }
+      if (isLockedError(error)) {
+        // Locked between the read and the write: a maintainer's decision, not a failure of the run.
+        notApplied(op, LOCKED_NOT_APPLICABLE);
         continue;
       }
       failures++;
       failed++;
       const line = describeGitHubError(error, describeOp(op));
-      result.notApplied.push({ op, why: line });
+      notApplied(op, line);
       if (isRateLimitExhausted(error)) {
         // Every further request would be refused until the reset.
         stopped = stoppedBy = line;

@@ -8,17 +8,17 @@ export function writesTaken(plan: Plan, execution: ExecutionReport): WriteOp[] {
 }
 
 /**
- * PRs the run marked stale. The stale label is one of the labels the plan adds
- * to a PR it marks; when all of them were applied the mark was.
+ * PRs the run marked stale: every write of the mark (its comment and its
+ * label, as far as either was missing) took effect.
  */
 export function staledNumbers(plan: Plan, taken: WriteOp[]): number[] {
-  const labelAdds = (ops: WriteOp[], number: number) => ops.filter((op) => op.kind === 'add-label' && op.number === number);
+  const markOps = (number: number) => plan.writes.filter((op) => op.unit === `stale #${number}`);
   return plan.decisions
     .filter((d) => d.stale?.action === 'mark')
     .map((d) => d.number)
     .filter((number) => {
-      const planned = labelAdds(plan.writes, number);
-      return planned.length > 0 && labelAdds(taken, number).length === planned.length;
+      const planned = markOps(number);
+      return planned.length > 0 && planned.every((op) => taken.includes(op));
     });
 }
 

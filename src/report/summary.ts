@@ -55,6 +55,7 @@ export function renderSummary(input: SummaryInput): string {
     overview(context),
     ...queueSections,
     staleSection(context),
+    lockedSection(context),
     neglectedSection(context),
     historySection(context),
     writesSection(context),
@@ -159,7 +160,8 @@ function subjectSection(context: Context): string {
     `### This PR: ${prLink(context, subject.number)} ${title(context, subject.number)}${by ? ` by ${by}` : ''}`,
     '',
     `**${escapeMarkdown(subject.summary)}**`,
-    ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`)
+    ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
+    ...(subject.stale ? ['', `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`] : [])
   ].join('\n');
 }
 
@@ -348,12 +350,14 @@ function staleOutcome(context: Context, d: Decision): string {
   const would = context.execution.dryRun ? 'would be ' : '';
   switch (d.stale?.action) {
     case 'mark':
-      return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : `${would}marked stale`;
+      if (context.execution.dryRun || staledNumbers(context.plan, context.taken).includes(d.number)) return `${would}marked stale`;
+      return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : 'mark not applied (see the writes below)';
     case 'unmark':
       return `${would}unmarked: active again`;
     case 'close': {
       if (context.plan.deferredCloses.includes(d.number)) return 'close left for the next run (max-closes-per-run)';
-      if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number)) return `${would}closed`;
+      if (context.taken.some((op) => op.kind === 'close' && op.number === d.number)) return `${would}closed`;
+      if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number)) return 'close not applied (see the writes below)';
       const association = context.prs.get(d.number)?.authorAssociation;
       return association && WRITE_ASSOCIATIONS.includes(association) ? 'stays marked: the author has write access, so it is never closed' : 'stays marked';
     }
@@ -364,7 +368,8 @@ function staleOutcome(context: Context, d: Decision): string {
 
 function staleSection(context: Context): string {
   const { config } = context;
-  if (config.stale.days === 0) return '';
+  // Only a sweep runs the lifecycle; a gate shows whose move its PR is in its own section.
+  if (config.stale.days === 0 || context.plan.mode !== 'sweep') return '';
   const acted = context.plan.decisions.filter((d) => d.stale && d.stale.action !== 'none');
   const staled = staledNumbers(context.plan, context.taken);
   const closed = closedNumbers(context.taken).filter((n) => context.plan.decisions.some((d) => d.number === n && d.stale?.action === 'close'));
@@ -384,8 +389,15 @@ function staleSection(context: Context): string {
     '',
     bounded(acted, MAX_ROWS, (shown) =>
       table(
-        ['PR', 'title', 'author', 'idle days', 'outcome'],
-        shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), count(d.stale!.idleDays), staleOutcome(context, d)])
+        ['PR', 'title', 'author', 'idle days', 'whose move', 'outcome'],
+        shown.map((d) => [
+          prLink(context, d.number),
+          title(context, d.number),
+          author(context, d.number),
+          count(d.stale!.idleDays),
+          escapeMarkdown(`${d.stale!.whoseMove}: ${d.stale!.reason}`),
+          staleOutcome(context, d)
+        ])
       )
     )
   ].join('\n');
@@ -401,8 +413,33 @@ function neglectedSection(context: Context): string {
     '',
     bounded(neglected, MAX_ROWS, (shown) =>
       table(
-        ['PR', 'title', 'author', 'idle days'],
-        shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), count(d.stale!.idleDays)])
+        ['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'],
+        shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), count(d.stale!.idleDays), escapeMarkdown(d.stale!.reason)])
+      )
+    )
+  ].join('\n');
+}
+
+/** Locked PRs the lifecycle skipped although it would have marked or closed them: maintainers may want to look. */
+function lockedSection(context: Context): string {
+  if (context.plan.mode !== 'sweep') return '';
+  const skipped = context.plan.decisions.filter((d) => d.stale?.lockedSkip);
+  if (skipped.length === 0) return '';
+  return [
+    `### Locked (${count(skipped.length)})`,
+    '',
+    'These conversations are locked, so the stale lifecycle leaves them alone and the action posts no comment on them; without the lock they would have been marked or closed.',
+    '',
+    bounded(skipped, MAX_ROWS, (shown) =>
+      table(
+        ['PR', 'title', 'author', 'idle days', 'would have been'],
+        shown.map((d) => [
+          prLink(context, d.number),
+          title(context, d.number),
+          author(context, d.number),
+          count(d.stale!.idleDays),
+          `${d.stale!.lockedSkip === 'close' ? 'closed' : 'marked stale'} (${escapeMarkdown(d.stale!.reason)})`
+        ])
       )
     )
   ].join('\n');
@@ -509,8 +546,10 @@ function leftSection(context: Context): string {
   if (plan.deferredCloses.length > 0) {
     lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${count(context.config.maxClosesPerRun)}): ${numberList(context, plan.deferredCloses)}`);
   }
-  if (!execution.dryRun && execution.notApplied.length > 0) {
-    lines.push(`- ${plural(execution.notApplied.length, 'write')} not applied; the next run plans them again.`);
+  // Comments refused on a locked conversation are not applicable, not left over.
+  const left = execution.notApplied.filter((n) => !n.why.startsWith('not applicable'));
+  if (!execution.dryRun && left.length > 0) {
+    lines.push(`- ${plural(left.length, 'write')} not applied; the next run plans them again.`);
   }
   return lines.length === 0 ? '' : ['### Left for the next run', '', ...lines].join('\n');
 }

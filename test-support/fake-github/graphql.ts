@@ -183,6 +183,31 @@ function statusNode(store: FakeStore, sha: string) {
   };
 }
 
+/** The commit's checks and statuses together, as branch protection sees them. */
+function statusCheckRollupNode(store: FakeStore, sha: string) {
+  const runs = (store.checkRuns?.[sha] ?? []).map((run, i) => ({
+    __typename: 'CheckRun',
+    id: nodeId('CR', `${sha}:${i}`),
+    databaseId: i + 1,
+    name: run.name,
+    status: run.conclusion === null ? 'IN_PROGRESS' : 'COMPLETED',
+    conclusion: run.conclusion,
+    completedAt: run.completedAt,
+    startedAt: run.completedAt,
+    isRequired: () => false
+  }));
+  const status = statusNode(store, sha);
+  if (runs.length === 0 && !status) return null;
+  const items = [...runs, ...(status?.contexts ?? [])];
+  const states = [...runs.map((r) => r.conclusion ?? 'PENDING'), ...(status ? [status.state] : [])];
+  const failed = states.some((s) => ['FAILURE', 'ERROR', 'TIMED_OUT', 'STARTUP_FAILURE'].includes(s));
+  return {
+    id: nodeId('SCR', sha),
+    state: failed ? 'FAILURE' : states.includes('PENDING') ? 'PENDING' : 'SUCCESS',
+    contexts: (args: ConnectionArgs) => connection(items, args, 'contexts')
+  };
+}
+
 function labelNode(store: FakeStore, name: string) {
   const known = store.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
   return {
@@ -245,7 +270,8 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
     committedDate: pr.lastCommittedAt,
     authoredDate: pr.lastCommittedAt,
     message: pr.title,
-    status: () => statusNode(store, pr.headSha)
+    status: () => statusNode(store, pr.headSha),
+    statusCheckRollup: () => statusCheckRollupNode(store, pr.headSha)
   };
   return {
     __typename: 'PullRequest',
@@ -271,7 +297,7 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
     merged: pr.state === 'MERGED',
     state: pr.state,
     isDraft: pr.isDraft,
-    locked: false,
+    locked: pr.locked ?? false,
     baseRefName: pr.baseRefName,
     headRefName: pr.headRefName,
     headRefOid: pr.headSha,

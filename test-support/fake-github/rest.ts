@@ -34,6 +34,11 @@ export interface RestResponse {
 const DOCS = 'https://docs.github.com/rest';
 const NOT_FOUND: RestResponse = { status: 404, body: { message: 'Not Found', documentation_url: DOCS } };
 const FORBIDDEN: RestResponse = { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: DOCS } };
+/** GitHub's answer to a comment on a locked conversation. */
+const LOCKED: RestResponse = {
+  status: 403,
+  body: { message: 'Unable to create comment because issue is locked.', documentation_url: 'https://help.github.com/articles/locking-conversations/' }
+};
 const STATUS_STATES: StatusState[] = ['error', 'failure', 'pending', 'success'];
 
 function validationFailed(resource: string, code: string, field: string): RestResponse {
@@ -241,6 +246,7 @@ const ROUTES: Route[] = [
     handle: withIssue((request, store, pr) => {
       const body = record(request.body);
       if (typeof body.body !== 'string' || body.body === '') return validationFailed('IssueComment', 'missing_field', 'body');
+      if (pr.locked) return LOCKED;
       const comment: FakeComment = {
         id: nextId(store),
         body: body.body,
@@ -259,6 +265,7 @@ const ROUTES: Route[] = [
     handle: (request, store, [id]) => {
       const found = findComment(store, Number(id));
       if (!found) return NOT_FOUND;
+      if (found.pr.locked) return LOCKED;
       const body = record(request.body);
       if (typeof body.body !== 'string' || body.body === '') return validationFailed('IssueComment', 'missing_field', 'body');
       found.comment.body = body.body;

@@ -9,7 +9,16 @@ export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type StatusState = 'error' | 'failure' | 'pending' | 'success';
 export type TokenAccess = 'write' | 'read';
-export type TimelineEventType = 'ReopenedEvent' | 'ReadyForReviewEvent' | 'HeadRefForcePushedEvent' | 'ConvertToDraftEvent' | 'ClosedEvent';
+export type TimelineEventType = 'ReopenedEvent' | 'ReadyForReviewEvent' | 'HeadRefForcePushedEvent' | 'ConvertToDraftEvent' | 'ClosedEvent' | 'ReviewRequestedEvent';
+export type CheckConclusion = 'ACTION_REQUIRED' | 'CANCELLED' | 'FAILURE' | 'NEUTRAL' | 'SKIPPED' | 'STALE' | 'STARTUP_FAILURE' | 'SUCCESS' | 'TIMED_OUT';
+
+/** A check run on a commit (GitHub Checks): a CI job's result. */
+export interface FakeCheckRun {
+  name: string;
+  /** Null while the run is in progress. */
+  conclusion: CheckConclusion | null;
+  completedAt: string | null;
+}
 
 export interface FakeComment {
   id: number;
@@ -68,6 +77,8 @@ export interface FakePullRequest {
   body?: string;
   /** Issues linked by hand in the sidebar (any base branch). */
   linkedIssues?: number[];
+  /** The conversation is locked: GitHub refuses the action's comments. */
+  locked?: boolean;
 }
 
 export interface FakeIssue {
@@ -110,6 +121,8 @@ export interface FakeStore {
   labels: FakeLabel[];
   /** Statuses by commit sha, oldest first; the latest per context wins. */
   statuses: Record<string, FakeStatus[]>;
+  /** Check runs by commit sha. */
+  checkRuns?: Record<string, FakeCheckRun[]>;
   tokens: Record<string, TokenAccess>;
   /** The next id for comments, statuses and labels the fake creates. */
   nextId: number;
@@ -130,6 +143,7 @@ export function createStore(partial: Omit<Partial<FakeStore>, 'repository'> & { 
     issues: partial.issues ?? [],
     labels: partial.labels ?? [],
     statuses: partial.statuses ?? {},
+    checkRuns: partial.checkRuns ?? {},
     tokens: partial.tokens ?? { [WRITE_TOKEN]: 'write', [READ_TOKEN]: 'read' },
     nextId: partial.nextId ?? 1_000_000
   };
