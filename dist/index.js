@@ -50192,6 +50192,8 @@ const INPUT_NAMES = [
     'stale-exempt-assigned',
     'stale-exempt-milestones',
     'stale-drafts',
+    'maintainer-move-labels',
+    'author-move-labels',
     'dry-run',
     'max-closes-per-run',
     'max-writes-per-run',
@@ -50243,7 +50245,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
-const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
+const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -50692,8 +50694,9 @@ function checkedList(valid, expected) {
         return { value: items };
     }, expected);
 }
-// Logins are letters, digits and hyphens; a bot's REST login ends in [bot].
-const loginGlobs = checkedList((item) => /^[A-Za-z0-9*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, * and ?, optionally ending in [bot]');
+// Logins are letters, digits and hyphens, and underscores for Enterprise
+// Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
+const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
 // Changed files are paths from the repository root: a leading / or ./ never matches.
 const pathGlobs = checkedList((item) => !/^\.?\//.test(item), 'path globs from the repository root, like docs/** (no leading / or ./)');
 function anyOf(values) {
@@ -50905,7 +50908,9 @@ function buildConfig(inputs, file) {
             exemptLabels: read.get('stale-exempt-labels', stringList, []),
             exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
             exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
-            drafts: read.get('stale-drafts', booleanKind, false)
+            drafts: read.get('stale-drafts', booleanKind, false),
+            maintainerMoveLabels: read.get('maintainer-move-labels', stringList, []),
+            authorMoveLabels: read.get('author-move-labels', stringList, [])
         },
         dryRun: read.input('dry-run', booleanKind, false),
         maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
@@ -56349,6 +56354,11 @@ function isPermissionError(error) {
     const e = error;
     return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
 }
+/** A comment refused because the conversation is locked (403 "Unable to create comment because issue is locked."). */
+function isLockedError(error) {
+    const e = error;
+    return e?.status === 403 && /\blocked\b/i.test(e.message ?? '');
+}
 function graphqlErrors(e) {
     return e?.errors ?? e?.response?.data?.errors ?? [];
 }
@@ -56402,16 +56412,46 @@ const STICKY_MARKER = '<!-- pr-backpressure:sticky -->';
 const STALE_MARKER = '<!-- pr-backpressure:stale -->';
 const CLOSE_MARKER = '<!-- pr-backpressure:close -->';
 
+;// CONCATENATED MODULE: ./src/core/logins.ts
+// Logins compared as GitHub means them: case-insensitive, and a bot's REST
+// name (`github-actions[bot]`) is the same account as its GraphQL name.
+/** The one spelling of a login for map keys: `sameLogin(a, b)` exactly when the keys are equal. */
+function loginKey(login) {
+    return login.toLowerCase().replace(/\[bot\]$/, '');
+}
+function sameLogin(a, b) {
+    return loginKey(a) === loginKey(b);
+}
+/** A per-login record looked up whatever the spelling of its keys (`Octocat` finds `octocat`'s entry). */
+function byLogin(record) {
+    const map = new Map();
+    for (const [login, value] of Object.entries(record))
+        map.set(loginKey(login), value);
+    return (login) => map.get(loginKey(login));
+}
+/** The login GitHub shows for a deleted account ("ghost"); the reader also uses it when GraphQL returns no author. */
+const UNKNOWN_LOGIN = 'ghost';
+/** A deleted or unknown account: PRs by different deleted users all read as `ghost`, so it names nobody. */
+function isUnknownLogin(login) {
+    return login === '' || sameLogin(login, UNKNOWN_LOGIN);
+}
+
 ;// CONCATENATED MODULE: ./src/github/writer.ts
 // Applies a plan's writes, in order, within the run's budgets. Stops cleanly
 // (and says what is left) on dry-run, a read-only token, max-writes-per-run,
-// a primary rate limit running low, or GitHub failing repeatedly.
+// a primary rate limit running low, or GitHub failing repeatedly. Writes of
+// one unit (a stale comment and its label, a close comment and its close) are
+// budgeted whole, and once one is not applied the rest are not sent. A
+// comment refused on a locked conversation is not applicable, not a failure.
+
 
 
 
 /** Requests kept back for other workflows sharing the token's hourly budget. */
 const RATE_LIMIT_RESERVE = 100;
 const MAX_CONSECUTIVE_FAILURES = 3;
+/** Why a comment on a locked conversation was not posted; the summary lists these apart from failures. */
+const LOCKED_NOT_APPLICABLE = 'not applicable: the conversation is locked, so GitHub refuses comments on it';
 const PERMISSION = {
     'create-label': 'issues: write',
     status: 'statuses: write',
@@ -56419,6 +56459,7 @@ const PERMISSION = {
     'remove-label': 'pull-requests: write',
     'sticky-comment': 'pull-requests: write',
     comment: 'pull-requests: write',
+    'delete-comment': 'pull-requests: write',
     close: 'pull-requests: write'
 };
 async function applyWrites(client, ops, options) {
@@ -56437,15 +56478,38 @@ async function applyWrites(client, ops, options) {
     let failed = 0;
     let stopped;
     let stoppedBy;
+    const unitSizes = new Map();
+    for (const op of ops)
+        if (op.unit)
+            unitSizes.set(op.unit, (unitSizes.get(op.unit) ?? 0) + 1);
+    const startedUnits = new Set();
+    /** Units with a write not applied, and why the rest of the unit is not sent. */
+    const brokenUnits = new Map();
+    const notApplied = (op, why) => {
+        result.notApplied.push({ op, why });
+        if (op.unit && !brokenUnits.has(op.unit)) {
+            const rest = why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${describeOp(op)}` : `not sent: ${describeOp(op)} was not applied`;
+            brokenUnits.set(op.unit, rest);
+        }
+    };
     for (const [index, op] of ops.entries()) {
-        if (!stopped && writes >= options.maxWrites) {
+        const broken = !stopped && op.unit && brokenUnits.get(op.unit);
+        if (broken) {
+            result.notApplied.push({ op, why: broken });
+            continue;
+        }
+        // A unit (a stale label and its comment, a close and its comment) is budgeted whole.
+        const needed = op.unit && !startedUnits.has(op.unit) ? (unitSizes.get(op.unit) ?? 1) : 1;
+        if (!stopped && writes + needed > options.maxWrites) {
             stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
             warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
         }
         if (stopped) {
-            result.notApplied.push({ op, why: stopped });
+            notApplied(op, stopped);
             continue;
         }
+        if (op.unit)
+            startedUnits.add(op.unit);
         try {
             const response = await send(op);
             writes++;
@@ -56462,13 +56526,18 @@ async function applyWrites(client, ops, options) {
                 const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
                 stopped = `the token cannot write (${needed.join(', ')} needed)`;
                 warn(readOnlyWarning(needed, options.eventName));
-                result.notApplied.push({ op, why: stopped });
+                notApplied(op, stopped);
+                continue;
+            }
+            if (isLockedError(error)) {
+                // Locked between the read and the write: a maintainer's decision, not a failure of the run.
+                notApplied(op, LOCKED_NOT_APPLICABLE);
                 continue;
             }
             failures++;
             failed++;
             const line = describeGitHubError(error, describeOp(op));
-            result.notApplied.push({ op, why: line });
+            notApplied(op, line);
             if (isRateLimitExhausted(error)) {
                 // Every further request would be refused until the reset.
                 stopped = stoppedBy = line;
@@ -56515,6 +56584,8 @@ function describeOp(op) {
             return `${op.commentId ? 'updating' : 'posting'} the backpressure comment on #${op.number}`;
         case 'comment':
             return `posting the ${op.purpose} comment on #${op.number}`;
+        case 'delete-comment':
+            return `deleting a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
         case 'close':
             return `closing #${op.number}`;
     }
@@ -56523,10 +56594,45 @@ function describeOp(op) {
 function restRepo(repo) {
     return { owner: repo.owner, repo: repo.name };
 }
-/** The sticky comment's id when a reader's window of recent comments missed it. */
-async function findSticky(client, repo, number) {
+/** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
+async function ownComments(client, repo, number, marker, actor) {
     const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-    return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
+    // A marker in anyone else's comment means nothing.
+    return comments.filter((c) => c.body?.includes(marker) && sameLogin(c.user?.login ?? '', actor)).sort((a, b) => a.id - b.id);
+}
+/** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
+async function findSticky(client, repo, number, actor) {
+    return (await ownComments(client, repo, number, STICKY_MARKER, actor))[0]?.id;
+}
+/**
+ * After posting: when a racing run posted the same comment first (an own
+ * comment with `marker`, older than ours and not before `since`), ours is
+ * the duplicate and is deleted, so exactly one copy stays.
+ */
+async function yieldToOlderCopy(client, repo, number, marker, actor, posted, since = '') {
+    const id = posted?.data?.id;
+    if (id === undefined)
+        return;
+    try {
+        const copies = await ownComments(client, repo, number, marker, actor);
+        const from = since ? Date.parse(since) : -Infinity;
+        if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from))
+            await deleteComment(client, repo, id);
+    }
+    catch (error) {
+        // The comment is posted; a copy left here is deleted by the next run that reads the PR.
+        info(describeGitHubError(error, `checking #${number} for a duplicate comment`));
+    }
+}
+async function deleteComment(client, repo, id) {
+    try {
+        return await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined; // already gone
+        throw error;
+    }
 }
 /**
  * Posts a comment without blind retries: GitHub may have created it before
@@ -56583,16 +56689,24 @@ function sender(client, options) {
                     throw error;
                 }
             case 'sticky-comment': {
-                const id = op.commentId ?? (await findSticky(client, repo, op.number));
+                const id = op.commentId ?? (await findSticky(client, repo, op.number, options.actor));
                 if (id)
                     return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
-                return createOnce(client, repo, op.number, op.body, async () => {
-                    const created = await findSticky(client, repo, op.number);
+                const posted = await createOnce(client, repo, op.number, op.body, async () => {
+                    const created = await findSticky(client, repo, op.number, options.actor);
                     return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
                 });
+                await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
+                return posted;
             }
-            case 'comment':
-                return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+            case 'comment': {
+                const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+                if (op.postedSince !== undefined)
+                    await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
+                return posted;
+            }
+            case 'delete-comment':
+                return deleteComment(client, repo, op.commentId);
             case 'close':
                 return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
         }
@@ -56643,14 +56757,6 @@ function actionLabelNames(config) {
     return [...labelDefinitions(config).keys()];
 }
 
-;// CONCATENATED MODULE: ./src/core/logins.ts
-// Logins compared as GitHub means them: case-insensitive, and a bot's REST
-// name (`github-actions[bot]`) is the same account as its GraphQL name.
-function sameLogin(a, b) {
-    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
-    return bare(a) === bare(b);
-}
-
 ;// CONCATENATED MODULE: ./src/github/convert-issues.ts
 
 const complete = (list) => !list || list.totalCount <= list.nodes.length;
@@ -56693,13 +56799,14 @@ function toClosingIssues(node) {
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
 function restLogin(actor) {
     if (!actor)
-        return 'ghost';
+        return UNKNOWN_LOGIN;
     return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
 }
 const TIMELINE_KINDS = {
     ReopenedEvent: 'reopened',
     ReadyForReviewEvent: 'ready_for_review',
-    HeadRefForcePushedEvent: 'commit'
+    HeadRefForcePushedEvent: 'commit',
+    ReviewRequestedEvent: 'review_requested'
 };
 function eventsOf(node, author) {
     const events = [];
@@ -56727,14 +56834,29 @@ function convert_statusOf(node, statusContext) {
         return undefined;
     return { state: context.state.toLowerCase(), description: context.description ?? '' };
 }
+/** The head commit's status contexts and check runs; a check run in progress reads as `pending`. */
+function checksOf(node) {
+    const contexts = node.commits.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
+    return contexts.flatMap((c) => {
+        if (!c)
+            return [];
+        if (c.__typename === 'CheckRun')
+            return [{ name: c.name, state: (c.conclusion ?? 'pending').toLowerCase(), ...(c.completedAt ? { at: c.completedAt } : {}) }];
+        return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
+    });
+}
 function isOwn(comment, actor) {
     return sameLogin(restLogin(comment.author), actor);
 }
 function toPullRequest(node, actor, statusContext) {
     const author = restLogin(node.author);
     const own = node.comments.nodes.filter((c) => isOwn(c, actor) && c.databaseId !== null);
-    const sticky = own.filter((c) => c.body.includes(STICKY_MARKER)).pop();
-    const staleMark = own.filter((c) => c.body.includes(STALE_MARKER)).pop();
+    // GitHub lists comments oldest first.
+    const stickies = own.filter((c) => c.body.includes(STICKY_MARKER));
+    const sticky = stickies[0];
+    const staleComments = own.filter((c) => c.body.includes(STALE_MARKER));
+    const staleMark = staleComments.at(-1);
+    const closeNotice = own.filter((c) => c.body.includes(CLOSE_MARKER)).pop();
     return {
         number: node.number,
         title: node.title,
@@ -56757,8 +56879,13 @@ function toPullRequest(node, actor, statusContext) {
         events: eventsOf(node, author),
         status: convert_statusOf(node, statusContext),
         sticky: sticky ? { id: sticky.databaseId, body: sticky.body } : undefined,
+        extraStickyIds: stickies.slice(1).map((c) => c.databaseId),
         staleMarkedAt: staleMark?.createdAt,
-        closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined
+        staleComments: staleComments.map((c) => ({ id: c.databaseId, at: c.createdAt })),
+        closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
+        closeCommentedAt: closeNotice?.createdAt,
+        locked: node.locked ?? false,
+        checks: checksOf(node)
     };
 }
 
@@ -56808,6 +56935,7 @@ fragment PullRequestFacts on PullRequest {
   authorAssociation
   createdAt
   isDraft
+  locked
   baseRefName
   headRefName
   headRefOid
@@ -56824,6 +56952,15 @@ fragment PullRequestFacts on PullRequest {
       commit {
         committedDate
         status { contexts { context state description } }
+        statusCheckRollup {
+          contexts(first: 100) {
+            nodes {
+              __typename
+              ... on CheckRun { name conclusion completedAt }
+              ... on StatusContext { context state createdAt }
+            }
+          }
+        }
       }
     }
   }
@@ -56833,10 +56970,11 @@ fragment PullRequestFacts on PullRequest {
   reviews(last: 30) {
     nodes { state submittedAt authorAssociation author { __typename login } }
   }
-  timelineItems(last: 20, itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT]) {
+  timelineItems(last: 30, itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]) {
     nodes {
       __typename
       ... on ReopenedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
       ... on ReadyForReviewEvent { createdAt actor { __typename login } }
       ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }
     }
@@ -57050,12 +57188,13 @@ function rateWindows(config) {
 
 
 
+
 const DAY_MS = 86_400_000;
 function hasPerAuthorBudget(config) {
     return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
 }
 /**
- * Creation times of every PR opened since `since`, by author: the open ones
+ * Creation times of every PR opened since `since`, by author (keyed by loginKey): the open ones
  * from the queue already read, the closed and merged ones from
  * ⌈closed PRs opened since / 100⌉ requests.
  */
@@ -57067,7 +57206,8 @@ async function openedSince(client, repo, since, open, counts) {
         if (seen.has(number))
             return;
         seen.add(number);
-        byAuthor.set(login, [...(byAuthor.get(login) ?? []), createdAt]);
+        const key = loginKey(login);
+        byAuthor.set(key, [...(byAuthor.get(key) ?? []), createdAt]);
     };
     for (const pr of open)
         if (new Date(pr.createdAt) >= since)
@@ -57093,15 +57233,18 @@ async function openedSince(client, repo, since, open, counts) {
 function trustCandidates(config, pullRequests, stats) {
     const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
     const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
+    // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
     const open = new Map();
-    for (const pr of pullRequests)
-        open.set(pr.author, (open.get(pr.author) ?? 0) + 1);
-    return [...open.keys()].filter((login) => {
-        const opened = stats[login]?.openedAt?.length ?? 0;
-        return Math.max(open.get(login) ?? 0, opened) > smallestCap;
-    });
+    for (const pr of pullRequests) {
+        const key = loginKey(pr.author);
+        open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
+    }
+    return [...open.entries()]
+        .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
+        .map(([, { login }]) => login);
 }
 async function readAuthorStats(client, repo, config, pullRequests, now, counts) {
+    // Keyed by loginKey; the core looks authors up whatever their spelling.
     const stats = {};
     if (!hasPerAuthorBudget(config))
         return stats;
@@ -57117,7 +57260,7 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
         const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
         const { counts: merged } = await countSearches(client, searches, counts);
         for (const login of candidates)
-            stats[login] = { ...stats[login], merged: merged[login] };
+            stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
     }
     return stats;
 }
@@ -60067,6 +60210,26 @@ function hasWildcard(glob) {
     return /[*?]/.test(glob);
 }
 
+;// CONCATENATED MODULE: ./src/core/label-names.ts
+// Label names compared as GitHub compares them: case-insensitively. A
+// repository label `Stale` is the `stale` label, and issue search's
+// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
+/** Whether two label names name the same label on GitHub. */
+function sameLabel(a, b) {
+    return a === b || a.toLowerCase() === b.toLowerCase();
+}
+/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
+function findLabel(labels, name) {
+    return labels.find((label) => sameLabel(label, name));
+}
+function hasLabel(labels, name) {
+    return findLabel(labels, name) !== undefined;
+}
+/** Whether the PR carries any of `names` (an empty list matches nothing). */
+function hasAnyLabel(labels, names) {
+    return names.some((name) => hasLabel(labels, name));
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 // Rules: a selector plus budgets (spec §4). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
@@ -60074,8 +60237,9 @@ function hasWildcard(glob) {
 
 
 
+
 function isAgent(pr, config) {
-    return loginMatches(pr.author, config.agentAuthors) || pr.labels.some((label) => config.agentLabels.includes(label));
+    return loginMatches(pr.author, config.agentAuthors) || hasAnyLabel(pr.labels, config.agentLabels);
 }
 /** All present keys must match; within a key any value matches. */
 function selectorMatches(selector, pr, config) {
@@ -60083,7 +60247,7 @@ function selectorMatches(selector, pr, config) {
         return false;
     if (selector.associations && !selector.associations.includes(pr.authorAssociation))
         return false;
-    if (selector.labels && !pr.labels.some((label) => selector.labels?.includes(label)))
+    if (selector.labels && !hasAnyLabel(pr.labels, selector.labels))
         return false;
     if (selector.baseBranches && !pathMatches(pr.baseRef, selector.baseBranches))
         return false;
@@ -60142,13 +60306,14 @@ function openedPerAuthorViolation(rule, author, limit, days) {
 
 ;// CONCATENATED MODULE: ./src/core/queue.ts
 
+
 /** Why a PR takes no part in the queue, or undefined when it counts. */
 function exemptReason(pr, config) {
     if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
         return 'base-branch';
     if (pr.isDraft && !config.countDrafts)
         return 'draft';
-    if (pr.labels.some((label) => config.exemptLabels.includes(label)))
+    if (hasAnyLabel(pr.labels, config.exemptLabels))
         return 'label';
     if (loginMatches(pr.author, config.exemptAuthors))
         return 'author';
@@ -60158,7 +60323,7 @@ function isCountable(pr, config) {
     return exemptReason(pr, config) === undefined;
 }
 function isPriority(pr, config) {
-    return pr.labels.some((label) => config.priorityLabels.includes(label));
+    return hasAnyLabel(pr.labels, config.priorityLabels);
 }
 /** Priority first, then creation time, ties by number: a pure function of the open set. */
 function queueOrder(config) {
@@ -60177,6 +60342,7 @@ function isTrusted(stats, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
+
 
 
 const author_budgets_DAY_MS = 86_400_000;
@@ -60198,8 +60364,14 @@ function authorBudgetViolations(pr, rules, counts) {
     }
     return violations;
 }
-/** Whether per-author budgets govern this PR's author at all. */
+/**
+ * Whether per-author budgets govern this PR's author at all. Never an unknown
+ * author: PRs by different deleted accounts all read as `ghost`, and counting
+ * them as one person would close strangers' work.
+ */
 function authorBudgetsApply(pr, stats, config) {
+    if (isUnknownLogin(pr.author))
+        return false;
     return isAuthorLimited(pr, config) && !isTrusted(stats, config);
 }
 /** Counts for one PR from the author's countable PRs and opening history. */
@@ -60419,6 +60591,7 @@ function sharedIssues(snapshot, config) {
 
 
 
+
 /** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
 function violationsOf(pr, rules, stats, config, counts, holders) {
     return [
@@ -60485,22 +60658,24 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
             rulesCache.set(pr.number, (rules = rulesFor(pr, config)));
         return rules;
     };
+    // Keyed by loginKey: `Octocat` and `octocat` are one author on GitHub.
     const byAuthor = new Map();
     for (const pr of countable) {
-        const list = byAuthor.get(pr.author);
+        const list = byAuthor.get(loginKey(pr.author));
         if (list)
             list.push(pr);
         else
-            byAuthor.set(pr.author, [pr]);
+            byAuthor.set(loginKey(pr.author), [pr]);
     }
+    const statsOf = byLogin(snapshot.authors);
     const admittedByRule = new Map();
     let position = 0;
     let admitted = 0;
     const decisions = [];
     for (const pr of countable) {
         const rules = rulesOf(pr);
-        const stats = snapshot.authors[pr.author];
-        const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(pr.author) ?? [], rulesOf, stats, now), holders);
+        const stats = statsOf(pr.author);
+        const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now), holders);
         if (violations.length > 0) {
             decisions.push(violationDecision(pr, violations));
             continue;
@@ -60522,35 +60697,82 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/whose-move.ts
-// Whose move is it (spec §5)? Only a PR waiting on its author can go stale;
-// one waiting on the maintainers is neglected, never closed.
+// Whose move is it? Only a PR waiting on its author can go stale; one waiting
+// on the maintainers is neglected, never closed. A wrong "author's move"
+// closes someone's work, so only explicit signals make it the author's move,
+// checked in this order (README "Stale lifecycle"):
+//   1. a `maintainer-move-labels` label → maintainers; an `author-move-labels` label → author
+//   2. draft → author
+//   3. merge conflict → author
+//   4. a failing check on the head commit (not the action's own) with no push since → author
+//   5. the latest verdict of someone with write access requested changes, and
+//      the author has not pushed, commented or re-requested review since → author
+//   6. anything else → maintainers
 
 
+
+const whose_move_DAY_MS = 86_400_000;
+/** Check states that mean the check failed: a status context's failure or error, a check run's failing conclusions. */
+const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
 const latest = (events, fallback) => events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
-function isMaintainer(event) {
+const day = (iso) => iso.slice(0, 10);
+function hasWriteAccess(event) {
     return event.association !== undefined && WRITE_ASSOCIATIONS.includes(event.association);
 }
-function whoseMove(pr, actor) {
-    const activity = pr.events.filter((e) => !sameLogin(e.actor, actor));
+function firstLabel(pr, names) {
+    return pr.labels.find((label) => names.some((name) => sameLabel(name, label)));
+}
+/** Failing checks on the head commit, other than the action's own context, that completed after the last push. */
+function failingChecks(pr, statusContext) {
+    const lastPush = latest(pr.events.filter((e) => e.kind === 'commit'), '');
+    // Without a time the check cannot be shown to follow the last push: not a signal.
+    return (pr.checks ?? []).filter((c) => FAILED_CHECK_STATES.has(c.state) && !sameLabel(c.name, statusContext) && c.at !== undefined && c.at > lastPush);
+}
+function ago(at, now) {
+    const days = Math.max(0, Math.floor((now.getTime() - Date.parse(at)) / whose_move_DAY_MS));
+    return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
+}
+/**
+ * Whose move a PR is, and why. Pure: reads the PR's labels, draft and
+ * mergeable state, head-commit checks and events; `actor` is the action's
+ * own login (its comments are never activity), `now` dates the reason.
+ */
+function whoseMove(pr, config, actor, now) {
+    const activity = pr.events.filter((e) => e.kind !== 'review_requested' && !sameLogin(e.actor, actor));
     const lastActivity = latest(activity, pr.createdAt);
     const verdict = (move, reason) => ({ whoseMove: move, lastActivity, reason });
+    const maintainerLabel = firstLabel(pr, config.stale.maintainerMoveLabels);
+    if (maintainerLabel)
+        return verdict('maintainers', `label ${maintainerLabel}`);
+    const authorLabel = firstLabel(pr, config.stale.authorMoveLabels);
+    if (authorLabel)
+        return verdict('author', `label ${authorLabel}`);
     if (pr.isDraft)
-        return verdict('author', 'it is a draft');
+        return verdict('author', 'draft');
     if (pr.mergeable === 'CONFLICTING')
-        return verdict('author', 'it has merge conflicts');
-    // Pushes count as the author's, whoever the committer was.
-    const byAuthor = activity.filter((e) => e.kind === 'commit' || sameLogin(e.actor, pr.author));
-    const authorLast = latest(byAuthor, pr.createdAt);
-    const fromMaintainers = activity.filter((e) => !sameLogin(e.actor, pr.author) && isMaintainer(e));
-    const lastVerdict = [...fromMaintainers].reverse().find((e) => e.kind === 'review' && (e.reviewState === 'CHANGES_REQUESTED' || e.reviewState === 'APPROVED'));
-    if (lastVerdict?.reviewState === 'CHANGES_REQUESTED' && lastVerdict.at > authorLast)
-        return verdict('author', 'changes were requested');
-    if (fromMaintainers.some((e) => e.at > authorLast))
-        return verdict('author', 'a maintainer replied');
-    return verdict('maintainers', 'it waits for review');
+        return verdict('author', 'merge conflict');
+    const failing = failingChecks(pr, config.statusContext);
+    if (failing.length > 0)
+        return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
+    const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e) && !sameLogin(e.actor, pr.author));
+    // A COMMENTED review is no verdict; a dismissed one reads as DISMISSED and no longer counts.
+    const lastVerdict = reviews
+        .filter((e) => e.reviewState === 'APPROVED' || e.reviewState === 'CHANGES_REQUESTED')
+        .reduce((last, e) => (last === undefined || e.at >= last.at ? e : last), undefined);
+    if (lastVerdict?.reviewState === 'CHANGES_REQUESTED') {
+        const requested = `changes requested by @${lastVerdict.actor} on ${day(lastVerdict.at)}`;
+        // Pushes count as the author's, whoever the committer was; so does re-requesting review.
+        const answered = pr.events.some((e) => e.at > lastVerdict.at &&
+            (e.kind === 'commit' || (sameLogin(e.actor, pr.author) && (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested'))));
+        return answered ? verdict('maintainers', `${requested}, answered by the author`) : verdict('author', requested);
+    }
+    if (lastVerdict)
+        return verdict('maintainers', `approved by @${lastVerdict.actor} ${ago(lastVerdict.at, now)}, not merged`);
+    return verdict('maintainers', reviews.length > 0 ? 'reviewed, no approval or change request yet' : 'no review yet');
 }
 
 ;// CONCATENATED MODULE: ./src/core/stale.ts
+
 
 const stale_DAY_MS = 86_400_000;
 /** With stale off, the report still lists PRs the maintainers left this long. */
@@ -60566,26 +60788,47 @@ function isExempt(pr, config) {
         return true;
     if (stale.exemptMilestones && pr.hasMilestone)
         return true;
-    return pr.labels.some((label) => stale.exemptLabels.includes(label));
+    return hasAnyLabel(pr.labels, stale.exemptLabels);
 }
+/**
+ * What the lifecycle does to an unlocked PR. A PR is marked only when it has
+ * the label and the action's own stale comment, posted after the last
+ * activity: a label alone is repaired (the comment is posted when the mark is
+ * due, the label removed when not), and the close clock starts at the comment.
+ */
+function lifecycleAction(pr, config, eligible, lastActivity, idleDays, now) {
+    const stale = config.stale;
+    const labelled = hasLabel(pr.labels, stale.label);
+    const markedAt = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lastActivity ? pr.staleMarkedAt : undefined;
+    if (labelled && markedAt) {
+        if (!eligible || idleDays < stale.days)
+            return 'unmark';
+        return stale.closeDays > 0 && daysBetween(markedAt, now) >= stale.closeDays ? 'close' : 'none';
+    }
+    if (eligible && idleDays >= stale.days)
+        return 'mark';
+    return labelled ? 'unmark' : 'none';
+}
+/**
+ * The stale lifecycle of one PR: whose move it is (and why), how long it has
+ * been idle, whether it is neglected, and what to do. With stale-days 0 the
+ * action is responsible for no stale label: it never adds or removes one. A
+ * locked PR is skipped; `lockedSkip` says what would have happened.
+ */
 function decideStale(pr, config, actor, now) {
-    const { whoseMove: move, lastActivity } = whoseMove(pr, actor);
+    const { whoseMove: move, lastActivity, reason } = whoseMove(pr, config, actor, now);
     const idleDays = daysBetween(lastActivity, now);
     const stale = config.stale;
     const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= (stale.days || NEGLECT_DAYS_WHEN_STALE_OFF);
-    const decision = (action) => ({ whoseMove: move, lastActivity, idleDays, action, neglected });
-    const marked = pr.labels.includes(stale.label);
-    const eligible = stale.days > 0 && !isExempt(pr, config) && (stale.when === 'always' || move === 'author');
-    // Without the action's own stale comment (someone added the label by hand), the mark counts from when it was due.
-    const markedAt = pr.staleMarkedAt ?? new Date(new Date(lastActivity).getTime() + stale.days * stale_DAY_MS).toISOString();
-    if (marked) {
-        if (!eligible || lastActivity > markedAt || idleDays < stale.days)
-            return decision('unmark');
-        if (stale.closeDays > 0 && daysBetween(markedAt, now) >= stale.closeDays)
-            return decision('close');
+    const decision = (action) => ({ whoseMove: move, reason, lastActivity, idleDays, action, neglected });
+    if (stale.days === 0)
         return decision('none');
-    }
-    return decision(eligible && idleDays >= stale.days ? 'mark' : 'none');
+    const eligible = !isExempt(pr, config) && (stale.when === 'always' || move === 'author');
+    const action = lifecycleAction(pr, config, eligible, lastActivity, idleDays, now);
+    if (!pr.locked)
+        return decision(action);
+    // A locked conversation is a maintainer's decision: the lifecycle leaves it alone.
+    return action === 'mark' || action === 'close' ? { ...decision('none'), lockedSkip: action } : decision('none');
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow.ts
@@ -60747,18 +60990,45 @@ function staleCommentBody(pr, stale, reason, config) {
         author: pr.author,
         days: stale.idleDays,
         closeDays: config.stale.closeDays,
-        reason
+        // The reason names reviewers ("changes requested by @x"): shown, never a ping.
+        reason: escapeMarkdown(reason)
     });
     return `${STALE_MARKER}\n${text}\n`;
 }
 function closeCommentBody(pr, reason, config) {
-    const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason });
+    const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason: escapeMarkdown(reason) });
     return `${CLOSE_MARKER}\n${text}\n`;
 }
 /** The comment posted before a violation closes a PR. */
 function violationCloseBody(pr, decision) {
     const reasons = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
     return `${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/duplicates.ts
+// One sticky comment and one stale message per mark, also when runs race
+// (README, "Decisions"): two runs that start together can both post. The
+// oldest copy is kept (and the sticky one edited as usual); newer copies are
+// deleted.
+
+/**
+ * Stale messages posted with no activity between them are copies of one
+ * mark; every message after an earlier one without activity in between is
+ * deleted. `actor`'s own events are never activity.
+ */
+function duplicateStaleIds(pr, actor) {
+    const comments = [...(pr.staleComments ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+    const activity = pr.events.filter((e) => !sameLogin(e.actor, actor)).map((e) => e.at);
+    return comments.slice(1).flatMap((comment, i) => {
+        const previous = comments[i].at;
+        return activity.some((at) => at > previous && at <= comment.at) ? [] : [comment.id];
+    });
+}
+/** The deletes that leave one sticky comment and one stale message per mark on the PR. */
+function duplicateCommentWrites(pr, actor) {
+    const sticky = (pr.extraStickyIds ?? []).map((commentId) => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'sticky' }));
+    const stale = duplicateStaleIds(pr, actor).map((commentId) => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'stale' }));
+    return [...sticky, ...stale];
 }
 
 ;// CONCATENATED MODULE: ./src/core/feedback.ts
@@ -60781,7 +61051,7 @@ function feedbackFor(decision, config) {
 function failsStep(decision, config) {
     return feedbackFor(decision, config).has('fail');
 }
-function hasWriteAccess(pr) {
+function feedback_hasWriteAccess(pr) {
     return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
 }
 /** A rule that picks its authors by name or association and says `close` itself. */
@@ -60793,12 +61063,15 @@ function namesAuthorsToClose(rule) {
 /**
  * A violation closes the PR when `close` is chosen; for an author with write
  * access only when a violated rule names its authors explicitly and says
- * `close` itself (spec §8).
+ * `close` itself. Never a locked PR (README "Stale lifecycle").
  */
 function closesForViolation(pr, decision, config) {
     if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close'))
         return false;
-    if (!hasWriteAccess(pr))
+    // A close needs its close comment first, and a locked conversation takes none.
+    if (pr.locked)
+        return false;
+    if (!feedback_hasWriteAccess(pr))
         return true;
     return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }
@@ -60844,6 +61117,7 @@ function significantChange(before, after) {
 
 
 
+
 function statusWrite(pr, decision, config) {
     const state = statusState(decision, feedbackFor(decision, config).has('fail'));
     const description = fitDescription(decision.summary);
@@ -60852,26 +61126,37 @@ function statusWrite(pr, decision, config) {
         return undefined;
     return { kind: 'status', number: pr.number, sha: pr.headSha, state, description };
 }
+/**
+ * The waiting, violation and area labels. The action adds and removes only
+ * the labels it is responsible for in the current configuration: the waiting
+ * label only with `label` in on-waiting or with area rules (a label another
+ * tool or an older configuration set is left alone).
+ */
 function labelWrites(pr, decision, config) {
     const wanted = new Map([
-        [config.waitingLabel, decision.state === 'waiting' && (config.onWaiting.includes('label') || waitingIsState(config))],
         // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
         [config.violationLabel, decision.state === 'violation'],
         // Area labels let a gate count an area's admitted PRs with `label:`.
         ...areaRules(config).map((rule) => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
     ]);
+    // With area rules the waiting label is the state a gate counts with.
+    if (config.onWaiting.includes('label') || waitingIsState(config))
+        wanted.set(config.waitingLabel, decision.state === 'waiting');
     const writes = [];
     for (const [label, want] of wanted) {
-        const has = pr.labels.includes(label);
-        if (want && !has)
+        // Removed by the name the PR carries: `Backpressure: Waiting` is the same label.
+        const carried = findLabel(pr.labels, label);
+        if (want && carried === undefined)
             writes.push({ kind: 'add-label', number: pr.number, label });
-        if (!want && has)
-            writes.push({ kind: 'remove-label', number: pr.number, label });
+        if (!want && carried !== undefined)
+            writes.push({ kind: 'remove-label', number: pr.number, label: carried });
     }
     return writes;
 }
-/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. */
+/** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
 function stickyWrite(pr, decision, config, wipLimit) {
+    if (pr.locked)
+        return undefined;
     const body = stickyBody(decision, wipLimit);
     if (pr.sticky) {
         return significantChange(pr.sticky.body.trim(), body.trim())
@@ -60887,56 +61172,83 @@ function stickyWrite(pr, decision, config, wipLimit) {
 
 
 
+
 /**
+ * Whether the action's own close comment is already on the PR for this
+ * close: posted after the PR was last opened (and, for a stale close, after
+ * the stale mark). A close that failed after its comment went out is retried
+ * without posting the comment again.
+ */
+function hasCloseComment(pr, reason) {
+    if (pr.closeCommentedAt === undefined)
+        return false;
+    const opened = pr.events.filter((e) => e.kind === 'reopened').reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
+    const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
+    return pr.closeCommentedAt >= since;
+}
+/** The close comment (unless it is already there) and the close, as one unit: no close without its comment. */
+function closeOps({ pr, reason, body }) {
+    const unit = `close #${pr.number}`;
+    const close = { kind: 'close', number: pr.number, reason, unit };
+    return hasCloseComment(pr, reason) ? [close] : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
+}
+/** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
+function markOps(pr, decision, config) {
+    const lifecycle = decision.stale;
+    const unit = `stale #${pr.number}`;
+    const ops = [];
+    const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
+    // A stale message since the last activity that the writer finds after posting is a racing run's.
+    if (!told)
+        ops.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, lifecycle.reason, config), purpose: 'stale', postedSince: lifecycle.lastActivity, unit });
+    if (!hasLabel(pr.labels, config.stale.label))
+        ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
+    return ops;
+}
+/**
+ * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
+ * only mode that marks, unmarks and closes stale PRs. A PR this run closes
+ * gets no other comment write. `actor`: the action's login (its own comments).
  * `existingLabels`: the action's labels known to exist in the repository
  * (undefined: unknown, so every label the writes add is created first; GitHub
  * answers 422 for one that exists).
  */
-function planWrites(evaluated, config, wipLimit, actor, existingLabels) {
+function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabels) {
+    const wanted = [];
+    for (const { pr, decision } of evaluated) {
+        if (closesForViolation(pr, decision, config))
+            wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
+        // Stale never closes a PR of someone with write access: it stays marked.
+        else if (lifecycle && decision.stale?.action === 'close' && !feedback_hasWriteAccess(pr)) {
+            wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
+        }
+    }
+    const allowed = wanted.slice(0, config.maxClosesPerRun);
+    const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
     const statuses = [];
     const labels = [];
     const comments = [];
     const stale = [];
-    const closes = [];
     for (const { pr, decision } of evaluated) {
-        if (closesForViolation(pr, decision, config)) {
-            labels.push(...labelWrites(pr, decision, config));
-            closes.push({ number: pr.number, ops: [{ kind: 'comment', number: pr.number, body: violationCloseBody(pr, decision), purpose: 'close' }, { kind: 'close', number: pr.number, reason: 'violation' }] });
+        comments.push(...duplicateCommentWrites(pr, actor));
+        labels.push(...labelWrites(pr, decision, config));
+        // A PR closed for a violation needs no status either: it leaves the queue.
+        if (closing.get(pr.number) === 'violation')
             continue;
-        }
         const status = statusWrite(pr, decision, config);
         if (status)
             statuses.push(status);
-        labels.push(...labelWrites(pr, decision, config));
-        const sticky = stickyWrite(pr, decision, config, wipLimit);
+        const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, config, wipLimit);
         if (sticky)
             comments.push(sticky);
-        const lifecycle = decision.stale;
-        if (!lifecycle)
+        if (!lifecycle || !decision.stale)
             continue;
-        if (lifecycle.action === 'mark') {
-            stale.push({ kind: 'add-label', number: pr.number, label: config.stale.label });
-            // The message is posted once: not again when someone only removed the label.
-            const alreadyTold = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
-            if (!alreadyTold)
-                stale.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, whoseMove(pr, actor).reason, config), purpose: 'stale' });
-        }
-        else if (lifecycle.action === 'unmark') {
-            stale.push({ kind: 'remove-label', number: pr.number, label: config.stale.label });
-        }
-        else if (lifecycle.action === 'close' && !hasWriteAccess(pr)) {
-            // Stale never closes a PR of someone with write access (spec §8): it stays marked.
-            closes.push({
-                number: pr.number,
-                ops: [
-                    { kind: 'comment', number: pr.number, body: closeCommentBody(pr, whoseMove(pr, actor).reason, config), purpose: 'close' },
-                    { kind: 'close', number: pr.number, reason: 'stale' }
-                ]
-            });
-        }
+        if (decision.stale.action === 'mark')
+            stale.push(...markOps(pr, decision, config));
+        else if (decision.stale.action === 'unmark')
+            stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
     }
-    const allowed = closes.slice(0, config.maxClosesPerRun);
-    const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap((c) => c.ops)];
+    const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
     const definitions = labelDefinitions(config);
     const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
     const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
@@ -60944,10 +61256,12 @@ function planWrites(evaluated, config, wipLimit, actor, existingLabels) {
         const definition = definitions.get(name);
         return definition ? [definition] : [];
     });
-    return { writes: [...creates, ...body], deferredCloses: closes.slice(config.maxClosesPerRun).map((c) => c.number) };
+    return { writes: [...creates, ...body], deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
+
+
 
 
 
@@ -60973,28 +61287,26 @@ function inScope(scope, evaluated, config) {
         return evaluated.pr.number === scope.number;
     const { pr, decision } = evaluated;
     const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-    return nowAdmitted || (scope.closedAuthor !== undefined && pr.author === scope.closedAuthor) || mayHaveHeldBack(pr, config);
+    return nowAdmitted || (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) || mayHaveHeldBack(pr, config);
 }
 /**
  * A PR that closes an issue and carries the violation label may have been a
  * duplicate of the PR that just closed, whose linked issues this run cannot
- * read: re-judging it lets the next PR take the issue over (README "Linked
- * issues"). A PR whose state did not change gets no write.
+ * read: re-judging it lets the next PR take the issue over
+ * (README "Linked issues"). A PR whose state did not change gets no write.
  */
 function mayHaveHeldBack(pr, config) {
-    const violationLabel = config.violationLabel.toLowerCase();
-    return (pr.closingIssues?.issues.length ?? 0) > 0 && pr.labels.some((label) => label.toLowerCase() === violationLabel);
+    return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
 }
 function plan_plan(snapshot, config, now, scope) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
     const evaluated = decisions.map((decision) => ({ pr: byNumber.get(decision.number), decision }));
-    if (scope.mode === 'sweep') {
-        for (const { pr, decision } of evaluated)
-            decision.stale = decideStale(pr, config, snapshot.actor, now);
-    }
-    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, wipLimit, snapshot.actor, snapshot.existingLabels);
+    // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
+    for (const { pr, decision } of evaluated)
+        decision.stale = decideStale(pr, config, snapshot.actor, now);
+    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, wipLimit, scope.mode === 'sweep', snapshot.actor, snapshot.existingLabels);
     return {
         mode: scope.mode,
         now: now.toISOString(),
@@ -61012,6 +61324,8 @@ function plan_plan(snapshot, config, now, scope) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
 
 
 
@@ -61038,7 +61352,7 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     if (exempt)
         return exempt;
     const rules = rulesFor(pr, config);
-    const violations = violationsOf(pr, rules, snapshot.authors[pr.author], config, () => ({
+    const violations = violationsOf(pr, rules, byLogin(snapshot.authors)(pr.author), config, () => ({
         openBefore: () => counts.authorOpenBefore,
         openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
     }), holdersFromClaims(config, repositoryName(snapshot)));
@@ -61060,7 +61374,9 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
 function planGateFromCounts(pr, counts, snapshot, config, now) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
-    const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, snapshot.actor, snapshot.existingLabels);
+    // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
+    decision.stale = decideStale(pr, config, snapshot.actor, now);
+    const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
     return {
         mode: 'gate',
         now: now.toISOString(),
@@ -61099,16 +61415,22 @@ function withMergeGroupStatus(plan, pr, sha, config) {
 
 
 
+
+
 const gate_searches_DAY_MS = 86_400_000;
 /** How far behind live data the search index is assumed to be. */
 const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
 const RECENT_PULL_REQUESTS = 30;
 function cutoffs(input) {
-    const created = new Date(input.pr.createdAt);
-    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? new Date(input.recent[0].createdAt) : new Date(0);
-    const liveCutoff = new Date(Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent.getTime()));
-    return { liveCutoff, cutoff: new Date(Math.min(created.getTime(), liveCutoff.getTime())) };
+    const created = Date.parse(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
+    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+    return {
+        liveCutoff: new Date(liveCutoff),
+        cutoff: new Date(Math.min(created, liveCutoff)),
+        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+    };
 }
 /** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
 function countableTerms(repo, config) {
@@ -61131,25 +61453,26 @@ function countableTerms(repo, config) {
  */
 function gateSearches(input) {
     const { repo, config, pr, now } = input;
-    const { liveCutoff, cutoff } = cutoffs(input);
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
     const queue = countableTerms(repo, config);
     const before = (t) => `created:<${searchTime(t)}`;
     const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
     const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
     const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
-    // Priority PRs come first: a priority PR counts only priority PRs created before it.
+    // A priority PR counts the priority PRs created before it; a PR without one counts the others
+    // created before it and every priority PR (search up to liveCutoff, the live list after it).
     const aheadParts = isPriority(pr, config)
-        ? { ahead: [priority] }
-        : { ahead: notPriority, ...(priority ? { priorityAhead: [priority] } : {}) };
+        ? { ahead: [priority, before(cutoff)] }
+        : { ahead: [...notPriority, before(cutoff)], ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {}) };
     const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
     const notWaiting = `-label:${quote(config.waitingLabel)}`;
     for (const [key, terms] of Object.entries(aheadParts)) {
-        searches[key] = [...inLine, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
         if (!waitingIsState(config))
             continue;
-        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms, before(cutoff)].filter(Boolean).join(' ');
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
         areaRules(config).forEach((rule, i) => {
-            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms, before(cutoff)].filter(Boolean).join(' ');
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms].filter(Boolean).join(' ');
         });
     }
     if (input.authorLimited) {
@@ -61157,7 +61480,7 @@ function gateSearches(input) {
         searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
         for (const days of rateWindows(config)) {
             const start = new Date(now.getTime() - days * gate_searches_DAY_MS);
-            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, cutoff)}`;
+            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
         }
         if (config.trustedAfterMerged > 0)
             searches.merged = mergedByAuthorSearch(repo, pr.author);
@@ -61173,31 +61496,35 @@ function sumOver(result, prefix) {
 /** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
 function gateCounts(input, result) {
     const { config, pr, recent } = input;
-    const { liveCutoff, cutoff } = cutoffs(input);
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
     const order = queueOrder(config);
-    const has = (facts, label) => facts.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-    const live = recent.filter((r) => r.number !== pr.number && new Date(r.createdAt) >= cutoff);
+    const subjectPriority = isPriority(pr, config);
+    const others = recent.filter((r) => r.number !== pr.number);
+    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
     const liveCountable = live.filter((r) => isCountable(r, config));
-    const liveAhead = liveCountable.filter((r) => !has(r, config.violationLabel) && order(r, pr) < 0);
-    const liveAdmitted = liveAhead.filter((r) => !has(r, config.waitingLabel));
-    const createdBeforePr = (r) => Date.parse(r.createdAt) < Date.parse(pr.createdAt) || (r.createdAt === pr.createdAt && r.number < pr.number);
     const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    // A priority PR ahead of one without: search counted those created before liveCutoff.
+    const aheadOfPr = (r) => (!subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0);
+    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
+    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+    const sameAuthor = (r) => sameLogin(r.author, pr.author);
     const ahead = sumOver(result, '') + liveAhead.length;
     const counts = {
         ahead,
         queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
-        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && createdBeforePr(r)).length,
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
         authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
             days,
             // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
-            (result[`opened${days}`] ?? 0) + live.filter((r) => r.author.toLowerCase() === pr.author.toLowerCase() && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+            (result[`opened${days}`] ?? 0) +
+                others.filter((r) => sameAuthor(r) && new Date(r.createdAt) >= openedCutoff && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
         ])),
         merged: result.merged,
         mergedInWindow: result.mergedInWindow
     };
     if (waitingIsState(config)) {
         counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => has(r, areaLabel(rule))).length]));
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length]));
     }
     return counts;
 }
@@ -61287,6 +61614,7 @@ async function readGateCounts(client, input, counts) {
 
 
 
+
 /**
  * Judges PR `number`: one GraphQL read (config, PR, newest PRs) and one of search counts, or the
  * whole queue when search cannot express the config. Throws ActionError when the PR does not exist.
@@ -61318,7 +61646,8 @@ async function gate(client, repo, configPath, number, loadConfig, now, counts, e
         config,
         pr,
         recent: read.recent,
-        authorLimited: isAuthorLimited(pr, config),
+        // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
+        authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
         now,
         labels: actionLabelNames(config),
         // The merge pace for the expected wait rides along in the counts request: no extra request.
@@ -61347,17 +61676,17 @@ function writesTaken(plan, execution) {
     return execution.dryRun ? plan.writes : execution.applied;
 }
 /**
- * PRs the run marked stale. The stale label is one of the labels the plan adds
- * to a PR it marks; when all of them were applied the mark was.
+ * PRs the run marked stale: every write of the mark (its comment and its
+ * label, as far as either was missing) took effect.
  */
 function staledNumbers(plan, taken) {
-    const labelAdds = (ops, number) => ops.filter((op) => op.kind === 'add-label' && op.number === number);
+    const markOps = (number) => plan.writes.filter((op) => op.unit === `stale #${number}`);
     return plan.decisions
         .filter((d) => d.stale?.action === 'mark')
         .map((d) => d.number)
         .filter((number) => {
-        const planned = labelAdds(plan.writes, number);
-        return planned.length > 0 && labelAdds(taken, number).length === planned.length;
+        const planned = markOps(number);
+        return planned.length > 0 && planned.every((op) => taken.includes(op));
     });
 }
 function closedNumbers(taken) {
@@ -61494,6 +61823,7 @@ function renderSummary(input) {
         overview(context),
         ...queueSections,
         staleSection(context),
+        lockedSection(context),
         neglectedSection(context),
         historySection(context),
         writesSection(context),
@@ -61587,7 +61917,8 @@ function subjectSection(context) {
         `### This PR: ${prLink(context, subject.number)} ${title(context, subject.number)}${by ? ` by ${by}` : ''}`,
         '',
         `**${escapeMarkdown(subject.summary)}**`,
-        ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`)
+        ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
+        ...(subject.stale ? ['', `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`] : [])
     ].join('\n');
 }
 function countsSection(context) {
@@ -61764,14 +62095,18 @@ function staleOutcome(context, d) {
     const would = context.execution.dryRun ? 'would be ' : '';
     switch (d.stale?.action) {
         case 'mark':
-            return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : `${would}marked stale`;
+            if (context.execution.dryRun || staledNumbers(context.plan, context.taken).includes(d.number))
+                return `${would}marked stale`;
+            return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : 'mark not applied (see the writes below)';
         case 'unmark':
             return `${would}unmarked: active again`;
         case 'close': {
             if (context.plan.deferredCloses.includes(d.number))
                 return 'close left for the next run (max-closes-per-run)';
-            if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
+            if (context.taken.some((op) => op.kind === 'close' && op.number === d.number))
                 return `${would}closed`;
+            if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
+                return 'close not applied (see the writes below)';
             const association = context.prs.get(d.number)?.authorAssociation;
             return association && WRITE_ASSOCIATIONS.includes(association) ? 'stays marked: the author has write access, so it is never closed' : 'stays marked';
         }
@@ -61781,7 +62116,8 @@ function staleOutcome(context, d) {
 }
 function staleSection(context) {
     const { config } = context;
-    if (config.stale.days === 0)
+    // Only a sweep runs the lifecycle; a gate shows whose move its PR is in its own section.
+    if (config.stale.days === 0 || context.plan.mode !== 'sweep')
         return '';
     const acted = context.plan.decisions.filter((d) => d.stale && d.stale.action !== 'none');
     const staled = staledNumbers(context.plan, context.taken);
@@ -61800,7 +62136,14 @@ function staleSection(context) {
         '',
         intro,
         '',
-        bounded(acted, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'outcome'], shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), summary_count(d.stale.idleDays), staleOutcome(context, d)])))
+        bounded(acted, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'whose move', 'outcome'], shown.map((d) => [
+            prLink(context, d.number),
+            title(context, d.number),
+            author(context, d.number),
+            summary_count(d.stale.idleDays),
+            escapeMarkdown(`${d.stale.whoseMove}: ${d.stale.reason}`),
+            staleOutcome(context, d)
+        ])))
     ].join('\n');
 }
 function neglectedSection(context) {
@@ -61812,7 +62155,28 @@ function neglectedSection(context) {
         '',
         `Waiting on the maintainers for more than ${plural(context.config.stale.days, 'day')}: these are never marked stale or closed.`,
         '',
-        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days'], shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), summary_count(d.stale.idleDays)])))
+        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), summary_count(d.stale.idleDays), escapeMarkdown(d.stale.reason)])))
+    ].join('\n');
+}
+/** Locked PRs the lifecycle skipped although it would have marked or closed them: maintainers may want to look. */
+function lockedSection(context) {
+    if (context.plan.mode !== 'sweep')
+        return '';
+    const skipped = context.plan.decisions.filter((d) => d.stale?.lockedSkip);
+    if (skipped.length === 0)
+        return '';
+    return [
+        `### Locked (${summary_count(skipped.length)})`,
+        '',
+        'These conversations are locked, so the stale lifecycle leaves them alone and the action posts no comment on them; without the lock they would have been marked or closed.',
+        '',
+        bounded(skipped, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'would have been'], shown.map((d) => [
+            prLink(context, d.number),
+            title(context, d.number),
+            author(context, d.number),
+            summary_count(d.stale.idleDays),
+            `${d.stale.lockedSkip === 'close' ? 'closed' : 'marked stale'} (${escapeMarkdown(d.stale.reason)})`
+        ])))
     ].join('\n');
 }
 function historySection(context) {
@@ -61852,6 +62216,8 @@ function describeWrite(op) {
             return `${op.commentId ? 'update' : 'post'} the backpressure comment on #${op.number}`;
         case 'comment':
             return `post the ${op.purpose} comment on #${op.number}`;
+        case 'delete-comment':
+            return `delete a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
         case 'close':
             return `close #${op.number} (${op.reason})`;
     }
@@ -61863,6 +62229,7 @@ const KIND_NAMES = {
     'remove-label': 'labels removed',
     'sticky-comment': 'backpressure comments',
     comment: 'stale and close comments',
+    'delete-comment': 'duplicate comments deleted',
     close: 'closes'
 };
 function tallyByKind(ops) {
@@ -61909,8 +62276,10 @@ function leftSection(context) {
     if (plan.deferredCloses.length > 0) {
         lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${summary_count(context.config.maxClosesPerRun)}): ${numberList(context, plan.deferredCloses)}`);
     }
-    if (!execution.dryRun && execution.notApplied.length > 0) {
-        lines.push(`- ${plural(execution.notApplied.length, 'write')} not applied; the next run plans them again.`);
+    // Comments refused on a locked conversation are not applicable, not left over.
+    const left = execution.notApplied.filter((n) => !n.why.startsWith('not applicable'));
+    if (!execution.dryRun && left.length > 0) {
+        lines.push(`- ${plural(left.length, 'write')} not applied; the next run plans them again.`);
     }
     return lines.length === 0 ? '' : ['### Left for the next run', '', ...lines].join('\n');
 }

@@ -214,7 +214,10 @@ describe('renderSummary', () => {
 
   test('stale marks the write budget held back say "would mark: deferred", not marked', () => {
     const stale = { whoseMove: 'author' as const, reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
-    const writes: WriteOp[] = [1, 2].flatMap((n) => [{ kind: 'add-label', number: n, label: 'stale' } as WriteOp, { kind: 'comment', number: n, body: 'stale', purpose: 'stale' } as WriteOp]);
+    const writes: WriteOp[] = [1, 2].flatMap((n) => [
+      { kind: 'comment', number: n, body: 'stale', purpose: 'stale', unit: `stale #${n}` } as WriteOp,
+      { kind: 'add-label', number: n, label: 'stale', unit: `stale #${n}` } as WriteOp
+    ]);
     const markdown = renderSummary({
       plan: plan([decision(1, 'admitted', { position: 1, stale }), decision(2, 'admitted', { position: 2, stale })], { writes }),
       snapshot: snapshot([pr(1), pr(2)]),
