@@ -10,6 +10,26 @@ interface ActorNode {
   login: string;
 }
 
+/** A nested list as the reader asks for it (NESTED_LISTS): a page of nodes, and where the next page starts. */
+export interface ListConnection<T> {
+  totalCount?: number;
+  pageInfo?: { hasNextPage?: boolean; endCursor?: string | null; hasPreviousPage?: boolean; startCursor?: string | null };
+  nodes: T[];
+}
+
+export interface CommentNode {
+  /** GraphQL node id, to fetch the body of the action's own comments later. */
+  id?: string;
+  databaseId: number | null;
+  /** Whether the token's account wrote it: the action's own comments. */
+  viewerDidAuthor?: boolean;
+  /** Read with the gate's single PR only; the sweep fetches own comments' bodies by id. */
+  body?: string;
+  createdAt: string;
+  authorAssociation: Association;
+  author: ActorNode | null;
+}
+
 export interface PullRequestNode {
   number: number;
   title: string;
@@ -26,19 +46,15 @@ export interface PullRequestNode {
   changedFiles: number;
   mergeable: Mergeable;
   milestone: { number: number } | null;
-  labels: { nodes: { name: string }[] } | null;
-  assignees: { nodes: { login: string }[] };
-  files?: { nodes: { path: string }[] } | null;
+  labels: ListConnection<{ name: string }> | null;
+  assignees: ListConnection<{ login: string }>;
+  files?: ListConnection<{ path: string }> | null;
   commits: {
     nodes: { commit: { committedDate: string; status: { contexts: { context: string; state: string; description: string | null }[] } | null } }[];
   };
-  comments: {
-    nodes: { databaseId: number | null; body: string; createdAt: string; authorAssociation: Association; author: ActorNode | null }[];
-  };
-  reviews: {
-    nodes: { state: ReviewState; submittedAt: string | null; authorAssociation: Association; author: ActorNode | null }[];
-  } | null;
-  timelineItems: { nodes: ({ __typename: string; createdAt?: string; actor?: ActorNode | null } | null)[] };
+  comments: ListConnection<CommentNode>;
+  reviews: ListConnection<{ state: ReviewState; submittedAt: string | null; authorAssociation: Association; author: ActorNode | null }> | null;
+  timelineItems: ListConnection<{ __typename: string; createdAt?: string; actor?: ActorNode | null } | null>;
 }
 
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
@@ -77,16 +93,45 @@ function statusOf(node: PullRequestNode, statusContext: string): CurrentStatus |
   return { state: context.state.toLowerCase() as CurrentStatus['state'], description: context.description ?? '' };
 }
 
-function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
-  return sameLogin(restLogin(comment.author), actor);
+function isOwn(comment: CommentNode, actor: string): boolean {
+  return comment.viewerDidAuthor ?? sameLogin(restLogin(comment.author), actor);
 }
 
+/** One of the action's own comments; `body` once read. */
+export interface OwnComment {
+  id: string;
+  databaseId: number;
+  createdAt: string;
+  body?: string;
+}
+
+/** The action's own comments on a PR (written by the token's account), oldest first. */
+export function ownComments(node: PullRequestNode, actor: string): OwnComment[] {
+  return node.comments.nodes
+    .filter((c) => isOwn(c, actor) && c.databaseId !== null)
+    .map((c) => ({ id: c.id ?? String(c.databaseId), databaseId: c.databaseId as number, createdAt: c.createdAt, body: c.body }));
+}
+
+/**
+ * Finds the sticky comment and the stale mark among the action's own comments
+ * whose bodies are known (the newest of each marker wins); the other bodies
+ * are not kept.
+ */
+export function applyOwnComments(pr: PullRequest, own: OwnComment[]): void {
+  const sticky = own.filter((c) => c.body?.includes(STICKY_MARKER)).pop();
+  const staleMark = own.filter((c) => c.body?.includes(STALE_MARKER)).pop();
+  pr.sticky = sticky ? { id: sticky.databaseId, body: sticky.body as string } : undefined;
+  pr.staleMarkedAt = staleMark?.createdAt;
+}
+
+/**
+ * The core's PullRequest from a PR node whose nested lists are complete
+ * (read-nested.ts). Own comments count when their bodies came with the node
+ * (the gate's read); otherwise the caller applies them (applyOwnComments).
+ */
 export function toPullRequest(node: PullRequestNode, actor: string, statusContext: string): PullRequest {
   const author = restLogin(node.author);
-  const own = node.comments.nodes.filter((c) => isOwn(c, actor) && c.databaseId !== null);
-  const sticky = own.filter((c) => c.body.includes(STICKY_MARKER)).pop();
-  const staleMark = own.filter((c) => c.body.includes(STALE_MARKER)).pop();
-  return {
+  const pr: PullRequest = {
     number: node.number,
     title: node.title,
     url: node.url,
@@ -106,8 +151,8 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
     mergeable: node.mergeable,
     events: eventsOf(node, author),
-    status: statusOf(node, statusContext),
-    sticky: sticky ? { id: sticky.databaseId as number, body: sticky.body } : undefined,
-    staleMarkedAt: staleMark?.createdAt
+    status: statusOf(node, statusContext)
   };
+  applyOwnComments(pr, ownComments(node, actor));
+  return pr;
 }

@@ -5,9 +5,10 @@
 import type { Config } from '../config/types.js';
 import type { GateCounts, PullRequest } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
-import { restLogin, toPullRequest, type PullRequestNode } from './convert.js';
+import { restLogin, toPullRequest, type ListConnection, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
 import { GATE_QUERY } from './queries.js';
+import { completeNestedLists, noteCappedFiles } from './read-nested.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 import { countSearches, quote, searchLogin, searchTime } from './search-counts.js';
@@ -23,7 +24,7 @@ interface RecentNode {
   isDraft: boolean;
   baseRefName: string;
   author: { __typename?: string; login: string } | null;
-  labels: { nodes: { name: string }[] } | null;
+  labels: ListConnection<{ name: string }> | null;
 }
 
 interface GateData {
@@ -41,8 +42,17 @@ export interface GateRead {
   recent: RecentPullRequest[];
 }
 
+/**
+ * The gate's first read (GitHub GraphQL): the config file, the PR `number`
+ * with whole nested lists and its comments' bodies (one PR: no memory
+ * concern), and the 30 newest open PRs. A PR or recent PR with more than a
+ * first page of some list costs one follow-up request (read-nested.ts).
+ */
 export async function readGate(client: Client, repo: RepoRef, configPath: string, number: number, counts: RequestCounts): Promise<GateRead> {
-  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: false }, counts);
+  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: false, withBodies: true }, counts);
+  const subject = data.repository.pullRequest;
+  await completeNestedLists(client, repo, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true, counts);
+  if (subject) noteCappedFiles(subject, counts);
   return {
     facts: repositoryFacts(data.repository, data.viewer),
     subject: data.repository.pullRequest ?? undefined,

@@ -30,12 +30,14 @@ function pageSize(field: FieldNode, variables: Variables): number | undefined {
   return typeof value === 'number' ? value : 0;
 }
 
-export function queryCost(document: DocumentNode, variables: Variables = {}): number {
+/** Connection requests and nodes a document asks for, by GitHub's formula (every `first`/`last` reached). */
+function measure(document: DocumentNode, variables: Variables): { requests: number; nodes: number } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   let requests = 0;
+  let nodes = 0;
   const walk = (selectionSet: SelectionSetNode | undefined, parents: number): void => {
     for (const selection of selectionSet?.selections ?? []) {
       if (!included(selection, variables)) continue;
@@ -46,6 +48,7 @@ export function queryCost(document: DocumentNode, variables: Variables = {}): nu
         if (size === undefined) walk(selection.selectionSet, parents);
         else {
           requests += parents;
+          nodes += parents * size;
           walk(selection.selectionSet, parents * size);
         }
       }
@@ -54,5 +57,17 @@ export function queryCost(document: DocumentNode, variables: Variables = {}): nu
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) walk(definition.selectionSet, 1);
   }
-  return Math.max(1, Math.round(requests / 100));
+  return { requests, nodes };
+}
+
+export function queryCost(document: DocumentNode, variables: Variables = {}): number {
+  return Math.max(1, Math.round(measure(document, variables).requests / 100));
+}
+
+/**
+ * The nodes a document may return, by GitHub's node-limit formula: each
+ * connection's `first`/`last` times the nodes of its parent connections.
+ */
+export function queryNodes(document: DocumentNode, variables: Variables = {}): number {
+  return measure(document, variables).nodes;
 }
