@@ -393,7 +393,7 @@ function readingNotes(context: Context): string[] {
   const r = context.execution.requests;
   const notes: string[] = [];
   if (r.pagesShrunk) {
-    notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'page')} as too heavy; pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`);
+    notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`);
   }
   if (r.filesCapped?.length) {
     notes.push(`> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`);
