@@ -181,7 +181,9 @@ export interface ListPageRequest {
 export function nestedPagesQuery(requests: ListPageRequest[]): string {
   const params = requests.map((_, i) => `, $c${i}: String!`).join('');
   const fields = requests.map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`).join('\n');
-  return `query NestedPages($owner: String!, $name: String!, $withBodies: Boolean!${params}) {
+  // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
+  const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
+  return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
 ${fields}

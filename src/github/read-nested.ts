@@ -57,7 +57,7 @@ export async function completeNestedLists(
     const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
       const requests = pending.slice(0, size).map((p) => p.request);
       const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-      const data = await query<NestedPagesData>(client, nestedPagesQuery(requests), { ...repo, withBodies, ...cursors }, counts, {}, request);
+      const data = await query<NestedPagesData>(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, {}, request);
       return { requests, data };
     });
     batch = size;
