@@ -11,11 +11,11 @@ import { parse } from 'graphql';
 import { closedEvent, pullRequestEvent, scheduleEvent } from '../test-support/events.js';
 import { queryCost } from '../test-support/fake-github/cost.js';
 import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/index.js';
-import { WRITE_TOKEN, type FakeStore } from '../test-support/fake-github/store.js';
+import { createStore, makePullRequest, WRITE_TOKEN, type FakeStore } from '../test-support/fake-github/store.js';
 import { generateRepository } from '../test-support/generate.js';
 import { REPO_ROOT, runAction } from '../test-support/run-action.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,2500,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,2500,10000').split(',').filter(Boolean).map(Number);
 const LATENCY_MS = 20;
 /** WIP limit, per-author cap, opening rate and size: what search counts can express. */
 const COMMON = {
@@ -36,6 +36,10 @@ interface Measure {
   restWrites: number;
   seconds: number;
   peakMb: number;
+  /** Queries GitHub failed as too heavy, after which pages were halved (from the summary). */
+  shrunk: number;
+  /** The queue-size output: the run decided the whole queue. */
+  queueSize: string;
 }
 
 async function measure(github: FakeGitHub, store: FakeStore, eventName: string, event: object, inputs: Record<string, string>): Promise<Measure> {
@@ -66,7 +70,9 @@ async function measure(github: FakeGitHub, store: FakeStore, eventName: string, 
     restReads: requests.filter((r) => r.kind === 'rest-read').length,
     restWrites: requests.filter((r) => r.kind === 'rest-write').length,
     seconds,
-    peakMb: Number(fs.readFileSync(memoryFile, 'utf8')) / 1024
+    peakMb: Number(fs.readFileSync(memoryFile, 'utf8')) / 1024,
+    shrunk: Number(/GitHub failed (\d+) quer/.exec(run.summary)?.[1] ?? 0),
+    queueSize: run.outputs['queue-size'] ?? ''
   };
 }
 
@@ -123,6 +129,52 @@ function sweepFloor(store: FakeStore): number {
   return Math.ceil(open / 100) + Math.max(1, Math.ceil(closedInWindow / 100)) + 2;
 }
 
+/** A PR flooded with comments: 60 PRs × 30 comments of 65,536 characters (GitHub's maximum). */
+function commentSpam(now: Date): FakeStore {
+  const body = 'x'.repeat(65_536);
+  const pullRequests = Array.from({ length: 60 }, (_, i) =>
+    makePullRequest({
+      number: i + 1,
+      createdAt: new Date(now.getTime() - (100 - i) * 3_600_000).toISOString(),
+      comments: Array.from({ length: 30 }, (_, j) => ({
+        id: (i + 1) * 100 + j,
+        body,
+        author: 'spammer',
+        authorType: 'User' as const,
+        association: 'NONE' as const,
+        createdAt: new Date(now.getTime() - (50 - j) * 60_000).toISOString()
+      }))
+    })
+  );
+  return createStore({ pullRequests });
+}
+
+/** Memory under comment spam, and sweeps against a GitHub that fails heavy queries (502 above a node budget). */
+async function hardCases(): Promise<string[]> {
+  const rows: string[] = [];
+  const spam = commentSpam(new Date());
+  const spamGithub = await startFakeGitHub(spam, { latencyMs: LATENCY_MS });
+  try {
+    rows.push(hardRow('comment spam: 60 PRs × 30 comments × 65,536 characters, dry-run sweep', await measure(spamGithub, spam, 'schedule', scheduleEvent(spam), { ...COMMON, 'dry-run': 'true' })));
+  } finally {
+    await spamGithub.close();
+  }
+  for (const maxNodes of [13_000, 5_000]) {
+    const store = generateRepository({ seed: 7, openPullRequests: 600, now: new Date(), config: PATH_RULE });
+    const github = await startFakeGitHub(store, { latencyMs: LATENCY_MS, maxNodes });
+    try {
+      const what = `600 PRs with a \`paths\` rule, GitHub fails queries above ${maxNodes.toLocaleString('en-US')} nodes, dry-run sweep`;
+      rows.push(hardRow(what, await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'dry-run': 'true' })));
+    } finally {
+      await github.close();
+    }
+  }
+  return rows;
+}
+
+const hardRow = (what: string, m: Measure) =>
+  `| ${what} | ${m.queueSize} | ${m.shrunk} | ${m.graphql} | ${m.points} | ${m.seconds.toFixed(1)} s | ${Math.round(m.peakMb)} MB |`;
+
 /** Median wall time of `node dist/index.js` for an event it skips: module load and start-up, no requests. */
 function startupMs(): number {
   const times: number[] = [];
@@ -147,6 +199,12 @@ async function main(): Promise<void> {
     console.error(`Measuring ${size.toLocaleString('en-US')} open PRs…`);
     table.push(...(await bench(size)));
   }
+  console.error('Measuring comment spam and heavy-query failures…');
+  const hard = [
+    '| run | queue size | queries failed as too heavy (pages halved) | GraphQL requests | GraphQL points | wall time | peak memory |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...(await hardCases())
+  ];
   const startup = startupMs();
   const doc = [
     '# Benchmarks',
@@ -166,7 +224,9 @@ async function main(): Promise<void> {
     '',
     ...table,
     '',
-    'Reading the table:',
+    ...hard,
+    '',
+    'Reading the tables:',
     '',
     '- **Gate**: the same requests at every size: one GraphQL read (the PR with its files, the config file,',
     '  the 30 newest PRs) and one document of aliased `search` counts that also looks up the action\'s labels.',
@@ -175,6 +235,10 @@ async function main(): Promise<void> {
     '- **Sweep**: ⌈N/100⌉ pages plus 2 (the repository and one document of history counts and label look-ups).',
     '  A `COUNT/DAYSd` rate rule adds ⌈closed PRs opened in the window / 100⌉ pages (at least 1): the open',
     '  ones are already in the main pages. The floor in the row is that sum.',
+    '- **Nested lists** (labels, assignees, files, comments, reviews, timeline) come with each PR in a first',
+    '  page (20, 10, 50, 20, 10 and 10 items: 12,200 nodes for 100 PRs with files); the few PRs with more get',
+    '  the rest in batched follow-up queries. Comment bodies are not read, except the action\'s own, so comment',
+    '  spam costs no memory. A page GitHub fails as too heavy (502, 504, timeout) is halved, down to 5 PRs.',
     '- **Writes** only where a PR\'s state changed: a settled repository costs no writes.',
     '- `GITHUB_TOKEN` allows 1,000 requests (REST) and 1,000 points (GraphQL) per hour per repository.',
     '  A sweep costs about 6 points per 100 open PRs: hourly up to a few thousand open PRs; at 10,000',
@@ -184,7 +248,7 @@ async function main(): Promise<void> {
     ''
   ];
   fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc.join('\n'));
-  console.log(table.join('\n'));
+  console.log([...table, '', ...hard].join('\n'));
   console.log(`\nStart-up ${Math.round(startup)} ms. Written to docs/benchmarks.md.`);
 }
 

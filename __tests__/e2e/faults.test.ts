@@ -68,7 +68,8 @@ const SETUPS: Record<string, FaultSetup> = {
   'bad-token-401': { token: 'ghs_not_a_token' },
   'repository-404': { repository: 'acme/missing' },
   'graphql-partial-once': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 1, act: { rewrite: partialPullRequests } }) },
-  'graphql-partial-persistent': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 3, act: { rewrite: partialPullRequests } }) }
+  // 3 tries at each page size: 100, 50, 25, 12, 6 and 5 PRs (a timeout shrinks the page).
+  'graphql-partial-persistent': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 18, act: { rewrite: partialPullRequests } }) }
 };
 
 function sweep(github: FaultSession, setup: FaultSetup = {}): Promise<FaultRun> {

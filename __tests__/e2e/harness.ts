@@ -1,6 +1,6 @@
 // One end-to-end run: a fake GitHub holding `store`, the bundled action run
 // as the Actions runner runs it, and what a user would look at afterwards.
-import { startFakeGitHub } from '../../test-support/fake-github/index.js';
+import { startFakeGitHub, type FakeGitHubOptions } from '../../test-support/fake-github/index.js';
 import { runCounted, type CountedRun } from '../../test-support/counted-run.js';
 import { latestStatuses, makePullRequest, WRITE_TOKEN, type FakePullRequest, type FakeStatus, type FakeStore } from '../../test-support/fake-github/store.js';
 
@@ -27,8 +27,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function session(store: FakeStore): Promise<Session> {
-  const fake = await startFakeGitHub(store);
+export async function session(store: FakeStore, options: FakeGitHubOptions = {}): Promise<Session> {
+  const fake = await startFakeGitHub(store, options);
   const repository = `${store.repository.owner}/${store.repository.name}`;
   return {
     store,

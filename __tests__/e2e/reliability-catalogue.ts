@@ -228,13 +228,14 @@ export const FAULT_ROWS: FaultRow[] = [
     id: 'graphql-partial-persistent',
     category: 'GitHub fault',
     scenario: 'GraphQL answers `data` and `errors` together on every attempt',
-    setup: 'proxy: add errors[path=repository.pullRequests] to 3 answers in a row, null that part',
+    setup: 'proxy: add errors[path=repository.pullRequests] to every answer (18 in a row), null that part',
     outcome: {
       exitCode: 1,
       errors: ["GitHub's GraphQL API answered with errors while reading the repository: Loading pullRequests timed out (at repository.pullRequests)."],
       writes: 0
     },
-    observed: 'Never decides on part of the data: exit 1 with the errors and where they are; nothing written, no PR closed.'
+    observed:
+      'Never decides on part of the data: the page is asked again 3 times, and as the error is a timeout, halved down to 5 PRs; then exit 1 with the errors and where they are; nothing written, no PR closed.'
   }
 ];
 

@@ -88,7 +88,7 @@ describe('fake GitHub GraphQL', () => {
     let cursor: string | null = null;
     let pages = 0;
     for (;;) {
-      const answer: GraphqlAnswer<Page> = await graphql<Page>(fake, OPEN_PULL_REQUESTS_QUERY, { owner: 'acme', name: 'widgets', cursor, withFiles: true });
+      const answer: GraphqlAnswer<Page> = await graphql<Page>(fake, OPEN_PULL_REQUESTS_QUERY, { owner: 'acme', name: 'widgets', cursor, pageSize: 100, withFiles: true, withBodies: false, own: [] });
       expect(answer.errors).toBeUndefined();
       const connection = (answer.data as Page).repository.pullRequests;
       pages++;
@@ -106,7 +106,7 @@ describe('fake GitHub GraphQL', () => {
 
   test('GATE_QUERY gives the subject PR in the shape the action converts, and the newest 30 open PRs', async () => {
     type Data = { repository: { pullRequest: PullRequestNode; recent: { nodes: { number: number }[] } } };
-    const answer = await graphql<Data>(fake, GATE_QUERY, { owner: 'acme', name: 'widgets', configPath: 'x', number: 5000, withFiles: true });
+    const answer = await graphql<Data>(fake, GATE_QUERY, { owner: 'acme', name: 'widgets', configPath: 'x', number: 5000, withFiles: true, withBodies: true });
     expect(answer.errors).toBeUndefined();
     const node = (answer.data as Data).repository.pullRequest;
     expect(node.author).toEqual({ __typename: 'Bot', login: 'dependabot' });
@@ -128,7 +128,8 @@ describe('fake GitHub GraphQL', () => {
       name: 'widgets',
       configPath: 'x',
       number: 9999,
-      withFiles: false
+      withFiles: false,
+      withBodies: true
     });
     expect(answer.errors).toEqual([expect.objectContaining({ type: 'NOT_FOUND', path: ['repository', 'pullRequest'] })]);
     expect(answer.data?.repository.nameWithOwner).toBe('acme/widgets');

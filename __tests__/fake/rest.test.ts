@@ -48,7 +48,7 @@ type PrNode = {
 };
 
 async function openPullRequests(fake: FakeGitHub): Promise<PrNode[]> {
-  const answer = await call(fake, 'POST', '/graphql', { query: OPEN_PULL_REQUESTS_QUERY, variables: { owner: 'acme', name: 'widgets', cursor: null, withFiles: false } });
+  const answer = await call(fake, 'POST', '/graphql', { query: OPEN_PULL_REQUESTS_QUERY, variables: { owner: 'acme', name: 'widgets', cursor: null, pageSize: 100, withFiles: false, withBodies: true, own: [] } });
   return (answer.body as { data: { repository: { pullRequests: { nodes: PrNode[] } } } }).data.repository.pullRequests.nodes;
 }
 

@@ -351,5 +351,15 @@ export interface ExecutionReport {
   /** One line each, already logged as warnings. */
   warnings: string[];
   /** Requests this run sent, by kind (for the report and the benchmark). */
-  requests: { graphql: number; restReads: number; restWrites: number; graphqlCost: number };
+  requests: {
+    graphql: number;
+    restReads: number;
+    restWrites: number;
+    graphqlCost: number;
+    /** Pages halved after GitHub failed them as too heavy, and the smallest page asked for. */
+    pagesShrunk?: number;
+    smallestPage?: number;
+    /** PRs whose changed files GitHub lists only in part (its files API stops at 3,000). */
+    filesCapped?: number[];
+  };
 }

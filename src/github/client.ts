@@ -14,6 +14,12 @@ export interface RequestCounts {
   restReads: number;
   restWrites: number;
   graphqlCost: number;
+  /** Times a GraphQL page was halved because GitHub failed it as too heavy (graphql.ts). */
+  pagesShrunk?: number;
+  /** The smallest page size asked for after shrinking. */
+  smallestPage?: number;
+  /** PRs whose changed files GitHub lists only in part (its files API stops at 3,000). */
+  filesCapped?: number[];
 }
 
 /** Longest wait on a rate limit before giving up: a run must end in minutes. */

@@ -11,6 +11,26 @@ interface ActorNode {
   login: string;
 }
 
+/** A nested list as the reader asks for it (NESTED_LISTS): a page of nodes, and where the next page starts. */
+export interface ListConnection<T> {
+  totalCount?: number;
+  pageInfo?: { hasNextPage?: boolean; endCursor?: string | null; hasPreviousPage?: boolean; startCursor?: string | null };
+  nodes: T[];
+}
+
+export interface CommentNode {
+  /** GraphQL node id, to fetch the body of the action's own comments later. */
+  id?: string;
+  databaseId: number | null;
+  /** Whether the token's account wrote it: the action's own comments. */
+  viewerDidAuthor?: boolean;
+  /** Read with the gate's single PR only; the sweep fetches own comments' bodies by id. */
+  body?: string;
+  createdAt: string;
+  authorAssociation: Association;
+  author: ActorNode | null;
+}
+
 export interface PullRequestNode {
   number: number;
   title: string;
@@ -28,9 +48,9 @@ export interface PullRequestNode {
   changedFiles: number;
   mergeable: Mergeable;
   milestone: { number: number } | null;
-  labels: { nodes: { name: string }[] } | null;
-  assignees: { nodes: { login: string }[] };
-  files?: { nodes: { path: string }[] } | null;
+  labels: ListConnection<{ name: string }> | null;
+  assignees: ListConnection<{ login: string }>;
+  files?: ListConnection<{ path: string }> | null;
   commits: {
     nodes: {
       commit: {
@@ -40,13 +60,9 @@ export interface PullRequestNode {
       };
     }[];
   };
-  comments: {
-    nodes: { databaseId: number | null; body: string; createdAt: string; authorAssociation: Association; author: ActorNode | null }[];
-  };
-  reviews: {
-    nodes: { state: ReviewState; submittedAt: string | null; authorAssociation: Association; author: ActorNode | null }[];
-  } | null;
-  timelineItems: { nodes: ({ __typename: string; createdAt?: string; actor?: ActorNode | null } | null)[] };
+  comments: ListConnection<CommentNode>;
+  reviews: ListConnection<{ state: ReviewState; submittedAt: string | null; authorAssociation: Association; author: ActorNode | null }> | null;
+  timelineItems: ListConnection<{ __typename: string; createdAt?: string; actor?: ActorNode | null } | null>;
   /** Present when the read asked for linked issues. */
   closingIssuesReferences?: ClosingIssuesNode;
 }
@@ -102,20 +118,50 @@ function checksOf(node: PullRequestNode): HeadCheck[] {
   });
 }
 
-function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
-  return sameLogin(restLogin(comment.author), actor);
+function isOwn(comment: CommentNode, actor: string): boolean {
+  return comment.viewerDidAuthor ?? sameLogin(restLogin(comment.author), actor);
 }
 
+/** One of the action's own comments; `body` once read. */
+export interface OwnCommentNode {
+  id: string;
+  databaseId: number;
+  createdAt: string;
+  body?: string;
+}
+
+/** The action's own comments on a PR (written by the token's account), oldest first. */
+export function ownComments(node: PullRequestNode, actor: string): OwnCommentNode[] {
+  return node.comments.nodes
+    .filter((c) => isOwn(c, actor) && c.databaseId !== null)
+    .map((c) => ({ id: c.id ?? String(c.databaseId), databaseId: c.databaseId as number, createdAt: c.createdAt, body: c.body }));
+}
+
+/**
+ * The sticky comment (the oldest: copies from racing runs are deleted), the
+ * stale messages and the close comment among the action's own comments whose
+ * bodies are known; the other bodies are not kept.
+ */
+export function applyOwnComments(pr: PullRequest, own: OwnCommentNode[]): void {
+  const oldestFirst = [...own].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId);
+  const withMarker = (marker: string) => oldestFirst.filter((c) => c.body?.includes(marker));
+  const stickies = withMarker(STICKY_MARKER);
+  const staleComments = withMarker(STALE_MARKER);
+  pr.sticky = stickies[0] ? { id: stickies[0].databaseId, body: stickies[0].body as string } : undefined;
+  pr.extraStickyIds = stickies.slice(1).map((c) => c.databaseId);
+  pr.staleMarkedAt = staleComments.at(-1)?.createdAt;
+  pr.staleComments = staleComments.map((c) => ({ id: c.databaseId, at: c.createdAt }));
+  pr.closeCommentedAt = withMarker(CLOSE_MARKER).at(-1)?.createdAt;
+}
+
+/**
+ * The core's PullRequest from a PR node whose nested lists are complete
+ * (read-nested.ts). Own comments count when their bodies came with the node
+ * (the gate's read); otherwise the caller applies them (applyOwnComments).
+ */
 export function toPullRequest(node: PullRequestNode, actor: string, statusContext: string): PullRequest {
   const author = restLogin(node.author);
-  const own = node.comments.nodes.filter((c) => isOwn(c, actor) && c.databaseId !== null);
-  // GitHub lists comments oldest first.
-  const stickies = own.filter((c) => c.body.includes(STICKY_MARKER));
-  const sticky = stickies[0];
-  const staleComments = own.filter((c) => c.body.includes(STALE_MARKER));
-  const staleMark = staleComments.at(-1);
-  const closeNotice = own.filter((c) => c.body.includes(CLOSE_MARKER)).pop();
-  return {
+  const pr: PullRequest = {
     number: node.number,
     title: node.title,
     url: node.url,
@@ -136,13 +182,10 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     mergeable: node.mergeable,
     events: eventsOf(node, author),
     status: statusOf(node, statusContext),
-    sticky: sticky ? { id: sticky.databaseId as number, body: sticky.body } : undefined,
-    extraStickyIds: stickies.slice(1).map((c) => c.databaseId as number),
-    staleMarkedAt: staleMark?.createdAt,
-    staleComments: staleComments.map((c) => ({ id: c.databaseId as number, at: c.createdAt })),
     closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
-    closeCommentedAt: closeNotice?.createdAt,
     locked: node.locked ?? false,
     checks: checksOf(node)
   };
+  applyOwnComments(pr, ownComments(node, actor));
+  return pr;
 }

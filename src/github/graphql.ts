@@ -22,17 +22,23 @@ interface PartialErrorLike {
 /** Tries of a query whose answer came back with `errors` beside `data`. */
 const PARTIAL_ANSWER_TRIES = 3;
 
+/**
+ * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
+ * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
+ * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
+ */
 export async function query<T extends object>(
   client: Client,
   document: string,
   variables: Record<string, unknown>,
   counts: RequestCounts,
-  budget: GraphqlBudget = {}
+  budget: GraphqlBudget = {},
+  request?: { retries: number }
 ): Promise<T> {
   let data: T | undefined;
   for (let attempt = 1; data === undefined; attempt++) {
     try {
-      data = await client.graphql<T>(document, variables);
+      data = await client.graphql<T>(document, request ? { ...variables, request } : variables);
     } catch (error) {
       // `data` with `errors` means a part of the answer is missing (null), and a
       // decision on part of the queue could close, comment or label wrongly.
@@ -51,4 +57,47 @@ export async function query<T extends object>(
     core.debug(`GraphQL cost ${rateLimit.cost}, remaining ${rateLimit.remaining}, resets ${rateLimit.resetAt}`);
   }
   return data;
+}
+
+/** The smallest page a shrinking read goes down to. */
+export const MIN_PAGE_SIZE = 5;
+
+/**
+ * GitHub gave up on a query that was too heavy: 502 or 504, or its
+ * "couldn't respond in time" / timeout error. A smaller page may pass.
+ */
+export function isHeavyQueryFailure(error: unknown): boolean {
+  const e = error as { status?: number; message?: string; errors?: { message?: string }[]; response?: { data?: { errors?: { message?: string }[] } } };
+  if (e?.status === 502 || e?.status === 504) return true;
+  const messages = [e?.message ?? '', ...(e?.errors ?? e?.response?.data?.errors ?? []).map((x) => x.message ?? '')];
+  return messages.some((m) => /couldn't respond to your request in time|result of a timeout|timed? ?out/i.test(m));
+}
+
+/**
+ * Runs `read(size)`; when GitHub fails it as too heavy, halves `size` (not
+ * below MIN_PAGE_SIZE) and runs it again, as Renovate's GraphQL fetcher does.
+ * Above the floor a page fails fast (no retries of the same heavy page); at the
+ * floor Octokit's usual retries apply and a failure is thrown. Every halving
+ * is counted in `counts.pagesShrunk` for the summary. Returns the result and
+ * the size that worked, for the caller's next page.
+ */
+export async function readShrinking<T>(
+  size: number,
+  counts: RequestCounts,
+  what: string,
+  read: (size: number, request?: { retries: number }) => Promise<T>
+): Promise<{ result: T; size: number }> {
+  for (;;) {
+    const floor = size <= MIN_PAGE_SIZE;
+    try {
+      return { result: await read(size, floor ? undefined : { retries: 0 }), size };
+    } catch (error) {
+      if (floor || !isHeavyQueryFailure(error)) throw error;
+      const smaller = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+      core.info(`GitHub could not answer a page of ${size} ${what} in time; asking for ${smaller}.`);
+      counts.pagesShrunk = (counts.pagesShrunk ?? 0) + 1;
+      counts.smallestPage = Math.min(counts.smallestPage ?? smaller, smaller);
+      size = smaller;
+    }
+  }
 }

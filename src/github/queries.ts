@@ -1,6 +1,43 @@
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
 
+/**
+ * The nested lists of a PR that the reader pages to the end: the first page
+ * comes with the PR, the rest (for the few PRs that have more) in batched
+ * follow-up queries (read-nested.ts). `forward` lists are read oldest first
+ * (`first`/`after`), the others newest first (`last`/`before`). `page` is the
+ * first page's size: small where most PRs fit, so a page of 100 PRs stays light.
+ */
+export const NESTED_LISTS = {
+  labels: { forward: true, page: 20, args: '', nodes: 'name' },
+  assignees: { forward: true, page: 10, args: '', nodes: 'login' },
+  files: { forward: true, page: 50, args: '', nodes: 'path' },
+  // No bodies: a comment can be 65,536 characters. The action's own comments
+  // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
+  comments: { forward: false, page: 20, args: '', nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }' },
+  reviews: { forward: false, page: 10, args: '', nodes: 'state submittedAt authorAssociation author { __typename login }' },
+  timelineItems: {
+    forward: false,
+    page: 10,
+    args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
+    nodes: `__typename
+      ... on ReopenedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
+      ... on ReadyForReviewEvent { createdAt actor { __typename login } }
+      ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
+  }
+} as const;
+
+export type NestedListName = keyof typeof NESTED_LISTS;
+
+/** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
+export function nestedList(list: NestedListName, size: number | string = NESTED_LISTS[list].page, cursor?: string): string {
+  const { forward, args, nodes } = NESTED_LISTS[list];
+  const bound = forward ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}` : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
+  const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
+  return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
+}
+
 /** The facts the core needs about one PR; files only when a rule needs paths. */
 const PULL_REQUEST_FIELDS = `
 fragment PullRequestFacts on PullRequest {
@@ -20,9 +57,9 @@ fragment PullRequestFacts on PullRequest {
   changedFiles
   mergeable
   milestone { number }
-  labels(first: 50) { nodes { name } }
-  assignees(first: 10) { nodes { login } }
-  files(first: 100) @include(if: $withFiles) { nodes { path } }
+  ${nestedList('labels')}
+  ${nestedList('assignees')}
+  files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
   commits(last: 1) {
     nodes {
       commit {
@@ -40,21 +77,9 @@ fragment PullRequestFacts on PullRequest {
       }
     }
   }
-  comments(last: 30) {
-    nodes { databaseId body createdAt authorAssociation author { __typename login } }
-  }
-  reviews(last: 30) {
-    nodes { state submittedAt authorAssociation author { __typename login } }
-  }
-  timelineItems(last: 30, itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]) {
-    nodes {
-      __typename
-      ... on ReopenedEvent { createdAt actor { __typename login } }
-      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
-      ... on ReadyForReviewEvent { createdAt actor { __typename login } }
-      ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }
-    }
-  }
+  ${nestedList('comments')}
+  ${nestedList('reviews')}
+  ${nestedList('timelineItems')}
 }`;
 
 /**
@@ -106,12 +131,17 @@ query Repository($owner: String!, $name: String!, $configPath: String!) {
 }
 ${REPOSITORY_FIELDS}`;
 
-/** One page of 100 open PRs, oldest first, with everything the rules need. */
+/**
+ * One page of open PRs (100, fewer after GitHub failed a heavy page), oldest
+ * first, with everything the rules need; `own` brings the bodies of the
+ * action's own comments found on earlier pages (`$own`: at most 100 node ids).
+ */
 export const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $withFiles: Boolean!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
+query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $pageSize: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $own: [ID!]!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
   rateLimit { cost remaining resetAt }
+  own: nodes(ids: $own) { ... on IssueComment { id body } }
   repository(owner: $owner, name: $name) {
-    pullRequests(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
+    pullRequests(states: OPEN, first: $pageSize, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ...PullRequestFacts ...ClosingIssues @include(if: $withIssues) }
@@ -128,7 +158,7 @@ ${CLOSING_ISSUES_FIELDS}`;
  * because the search index can lag behind PRs opened seconds ago).
  */
 export const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
+query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
@@ -141,7 +171,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
         isDraft
         baseRefName
         author { __typename login }
-        labels(first: 50) { nodes { name } }
+        ${nestedList('labels')}
       }
     }
   }
@@ -181,12 +211,45 @@ query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
   }
 }`;
 
+/** The bodies of the action's own comments, by node id (at most 100). */
+export const OWN_COMMENTS_QUERY = `
+query OwnComments($own: [ID!]!) {
+  rateLimit { cost remaining resetAt }
+  own: nodes(ids: $own) { ... on IssueComment { id body } }
+}`;
+
+/** One more page of one nested list of one PR: what a follow-up query asks for. */
+export interface ListPageRequest {
+  number: number;
+  list: NestedListName;
+  cursor: string;
+}
+
+/**
+ * One document of aliased follow-up pages (`p0`, `p1`, …), each the next 100
+ * items of one PR's nested list; cursors travel as variables `$c0`, `$c1`, ….
+ */
+export function nestedPagesQuery(requests: ListPageRequest[]): string {
+  const params = requests.map((_, i) => `, $c${i}: String!`).join('');
+  const fields = requests.map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`).join('\n');
+  // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
+  const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
+  return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+${fields}
+  }
+}`;
+}
+
 /** A sample of each document, for the schema test. */
 export const ALL_QUERIES: Record<string, string> = {
   REPOSITORY_QUERY,
   OPEN_PULL_REQUESTS_QUERY,
   GATE_QUERY,
   CLOSED_OPENED_SINCE_QUERY,
+  OWN_COMMENTS_QUERY,
+  NESTED_PAGES_QUERY: nestedPagesQuery((Object.keys(NESTED_LISTS) as NestedListName[]).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
   SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
   SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
   LABELS_QUERY: searchCountsQuery([], 3)

@@ -6,10 +6,11 @@ import { gateCounts, gateSearches, type GateSearchInput } from '../core/gate-sea
 import type { QueueFacts } from '../core/queue.js';
 import type { GateCounts, PullRequest } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
-import { restLogin, toPullRequest, type PullRequestNode } from './convert.js';
+import { restLogin, toPullRequest, type ListConnection, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
 import { GATE_QUERY } from './queries.js';
 import { dataWithoutIssues } from './issues-forbidden.js';
+import { completeNestedLists, noteCappedFiles } from './read-nested.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 import { countSearches } from './search-counts.js';
@@ -20,7 +21,7 @@ interface RecentNode {
   isDraft: boolean;
   baseRefName: string;
   author: { __typename?: string; login: string } | null;
-  labels: { nodes: { name: string }[] } | null;
+  labels: ListConnection<{ name: string }> | null;
 }
 
 interface GateData {
@@ -38,17 +39,26 @@ export interface GateRead {
   issuesForbidden?: boolean;
 }
 
-/** The first read: GraphQL `repository` with the config file, `pullRequest(number:)` and the 30 newest open PRs. */
+/**
+ * The gate's first read (GitHub GraphQL): the config file, the PR `number`
+ * with whole nested lists (its files always: a rule may select by paths, and
+ * the config arrives in this same answer) and its comments' bodies (one PR: no
+ * memory concern), the issues it closes, and the 30 newest open PRs. A PR or
+ * recent PR with more than a first page of some list costs one follow-up
+ * request (read-nested.ts).
+ */
 export async function readGate(client: Client, repo: RepoRef, configPath: string, number: number, counts: RequestCounts): Promise<GateRead> {
   let issuesForbidden = false;
-  // Files always: a rule may select by paths, and the config arrives in this same answer.
-  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts).catch((error: unknown) => {
+  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true, withBodies: true }, counts).catch((error: unknown) => {
     const rest = dataWithoutIssues<GateData>(error);
     if (!rest) throw error;
     issuesForbidden = true;
     if (rest.repository.pullRequest) delete rest.repository.pullRequest.closingIssuesReferences;
     return rest;
   });
+  const subject = data.repository.pullRequest;
+  await completeNestedLists(client, repo, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true, counts);
+  if (subject) noteCappedFiles(subject, counts);
   return {
     ...(issuesForbidden ? { issuesForbidden } : {}),
     facts: repositoryFacts(data.repository, data.viewer),

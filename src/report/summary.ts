@@ -557,5 +557,19 @@ function leftSection(context: Context): string {
 function requestsSection(context: Context): string {
   const r = context.execution.requests;
   const run = context.runUrl && /^https:\/\/[^\s()<>]+$/.test(context.runUrl) ? ` · [this run](${context.runUrl})` : '';
-  return `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')}), ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
+  const line = `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')}), ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
+  return [...readingNotes(context), line].join('\n\n');
+}
+
+/** How the read went where it matters to trust: pages GitHub could not answer whole, lists GitHub cuts. */
+function readingNotes(context: Context): string[] {
+  const r = context.execution.requests;
+  const notes: string[] = [];
+  if (r.pagesShrunk) {
+    notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`);
+  }
+  if (r.filesCapped?.length) {
+    notes.push(`> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`);
+  }
+  return notes;
 }

@@ -30,7 +30,8 @@ function pageSize(field: FieldNode, variables: Variables): number | undefined {
   return typeof value === 'number' ? value : 0;
 }
 
-export function queryCost(document: DocumentNode, given: Variables = {}): number {
+/** Connection requests and nodes a document asks for, by GitHub's formula (every `first`/`last` reached). */
+function measure(document: DocumentNode, given: Variables): { requests: number; nodes: number } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   // A variable the request leaves out takes its declared default, as GitHub executes it.
   const variables: Variables = {};
@@ -42,6 +43,7 @@ export function queryCost(document: DocumentNode, given: Variables = {}): number
   }
   Object.assign(variables, given);
   let requests = 0;
+  let nodes = 0;
   const walk = (selectionSet: SelectionSetNode | undefined, parents: number): void => {
     for (const selection of selectionSet?.selections ?? []) {
       if (!included(selection, variables)) continue;
@@ -52,6 +54,7 @@ export function queryCost(document: DocumentNode, given: Variables = {}): number
         if (size === undefined) walk(selection.selectionSet, parents);
         else {
           requests += parents;
+          nodes += parents * size;
           walk(selection.selectionSet, parents * size);
         }
       }
@@ -60,5 +63,17 @@ export function queryCost(document: DocumentNode, given: Variables = {}): number
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) walk(definition.selectionSet, 1);
   }
-  return Math.max(1, Math.round(requests / 100));
+  return { requests, nodes };
+}
+
+export function queryCost(document: DocumentNode, variables: Variables = {}): number {
+  return Math.max(1, Math.round(measure(document, variables).requests / 100));
+}
+
+/**
+ * The nodes a document may return, by GitHub's node-limit formula: each
+ * connection's `first`/`last` times the nodes of its parent connections.
+ */
+export function queryNodes(document: DocumentNode, variables: Variables = {}): number {
+  return measure(document, variables).nodes;
 }

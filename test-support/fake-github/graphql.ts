@@ -12,7 +12,9 @@ import {
   isRepository,
   latestStatuses,
   TOKEN_BOT,
+  TOKEN_BOT_REST_LOGIN,
   type ActorType,
+  type FakeComment,
   type FakeIssue,
   type FakePullRequest,
   type FakeStatus,
@@ -70,6 +72,7 @@ interface ConnectionArgs {
 }
 
 const MAX_PAGE = 100;
+const GITHUB_FILES_CAP = 3000;
 
 function encodeCursor(position: number): string {
   return Buffer.from(`cursor:v2:${position}`).toString('base64');
@@ -260,9 +263,29 @@ function issueNode(store: FakeStore, issue: FakeIssue) {
   };
 }
 
+function pullRequestUrl(store: FakeStore, pr: FakePullRequest): string {
+  return `https://github.com/${store.repository.owner}/${store.repository.name}/pull/${pr.number}`;
+}
+
+function commentNode(prUrl: string, c: FakeComment) {
+  return {
+    __typename: 'IssueComment',
+    id: nodeId('IC', c.id),
+    databaseId: c.id,
+    body: c.body,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt ?? c.createdAt,
+    authorAssociation: c.association,
+    author: actor(c.author, c.authorType),
+    // Every token acts as the same account (TOKEN_BOT).
+    viewerDidAuthor: c.author.toLowerCase() === TOKEN_BOT_REST_LOGIN || (c.authorType === 'Bot' && graphqlLogin(c.author, 'Bot').toLowerCase() === TOKEN_BOT),
+    url: `${prUrl}#issuecomment-${c.id}`
+  };
+}
+
 export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
   const { owner, name } = store.repository;
-  const url = `https://github.com/${owner}/${name}/pull/${pr.number}`;
+  const url = pullRequestUrl(store, pr);
   const commit = {
     __typename: 'Commit',
     id: nodeId('C', pr.headSha),
@@ -318,26 +341,17 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
         args,
         'assignees'
       ),
+    // GitHub's files API stops at 3,000 files.
     files: (args: ConnectionArgs) =>
       connection(
-        pr.files.map((path) => ({ path, additions: 0, deletions: 0, changeType: 'MODIFIED' })),
+        pr.files.slice(0, GITHUB_FILES_CAP).map((path) => ({ path, additions: 0, deletions: 0, changeType: 'MODIFIED' })),
         args,
         'files'
       ),
     commits: (args: ConnectionArgs) => connection([{ id: nodeId('PRC', pr.number), url, commit }], args, 'commits'),
     comments: (args: ConnectionArgs) =>
       connection(
-        pr.comments.map((c) => ({
-          __typename: 'IssueComment',
-          id: nodeId('IC', c.id),
-          databaseId: c.id,
-          body: c.body,
-          createdAt: c.createdAt,
-          updatedAt: c.updatedAt ?? c.createdAt,
-          authorAssociation: c.association,
-          author: actor(c.author, c.authorType),
-          url: `${url}#issuecomment-${c.id}`
-        })),
+        pr.comments.map((c) => commentNode(url, c)),
         args,
         'comments'
       ),
@@ -436,8 +450,23 @@ function repositoryNode(store: FakeStore) {
   };
 }
 
+/** `nodes(ids:)`: the fake knows issue comments by id (null for anything else, as GitHub answers an unknown id). */
+function nodeById(store: FakeStore, id: string) {
+  const match = /^IC_(\d+)$/.exec(Buffer.from(id, 'base64').toString('utf8'));
+  if (!match) return null;
+  for (const pr of store.pullRequests) {
+    const comment = pr.comments.find((c) => c.id === Number(match[1]));
+    if (comment) return commentNode(pullRequestUrl(store, pr), comment);
+  }
+  return null;
+}
+
 function rootValue(store: FakeStore, rateLimit: RateLimitState, cost: number) {
   return {
+    nodes: ({ ids }: { ids: string[] }) => {
+      if (ids.length > MAX_PAGE) throw new GitHubGraphqlError(`You may not request more than ${MAX_PAGE} ids at once.`, 'EXCESSIVE_PAGINATION');
+      return ids.map((id) => nodeById(store, id));
+    },
     rateLimit: () => ({ cost, limit: rateLimit.limit, remaining: rateLimit.remaining, used: rateLimit.limit - rateLimit.remaining, resetAt: rateLimit.resetAt, nodeCount: 0 }),
     viewer: actor(TOKEN_BOT, 'Bot'),
     repository: ({ owner, name }: { owner: string; name: string }) => {

@@ -3,6 +3,8 @@
 // headers, and injected faults (5xx, secondary and primary rate limits).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
+import { queryNodes } from './cost.js';
 import { executeGraphql, type GraphqlRequestBody, type RateLimitState } from './graphql.js';
 import { handleRest, type RestResponse } from './rest.js';
 import type { FakeStore } from './store.js';
@@ -46,6 +48,11 @@ export interface FakeGitHubOptions {
   restRequests?: number;
   /** Simulated network and server time added to every response (the benchmark uses it). */
   latencyMs?: number;
+  /**
+   * Heavy queries time out: a GraphQL document that may return more nodes than
+   * this (GitHub's node formula, cost.ts) gets GitHub's 502 timeout answer.
+   */
+  maxNodes?: number;
 }
 
 export interface FakeGitHub {
@@ -57,6 +64,8 @@ export interface FakeGitHub {
   /** The next `times` requests matching `matcher` get `response` instead of being handled. */
   failNext(matcher: FaultMatcher, response: FaultResponse, times?: number): void;
   setLatency(ms: number): void;
+  /** See FakeGitHubOptions.maxNodes; undefined turns it off. */
+  setMaxNodes(nodes: number | undefined): void;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -64,6 +73,19 @@ const DOCS = 'https://docs.github.com/rest';
 /** Canned faults as GitHub sends them. */
 export const FAULTS = {
   badGateway: { status: 502, body: { message: 'Server Error' } } satisfies FaultResponse,
+  /** What GitHub answers when a GraphQL query took too long. */
+  graphqlTimeout: {
+    status: 502,
+    body: {
+      data: null,
+      errors: [
+        {
+          message:
+            'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `FAKE:0000` when reporting this issue.'
+        }
+      ]
+    }
+  } satisfies FaultResponse,
   secondaryRateLimit: {
     status: 403,
     headers: { 'retry-after': '1' },
@@ -138,6 +160,17 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
   const restLimit = { limit: options.restRequests ?? 5000, remaining: options.restRequests ?? 5000 };
   let baseUrl = '';
   let latencyMs = options.latencyMs ?? 0;
+  let maxNodes = options.maxNodes;
+
+  function tooHeavy(body: unknown): boolean {
+    const { query, variables } = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
+    if (maxNodes === undefined || typeof query !== 'string') return false;
+    try {
+      return queryNodes(parse(query), variables ?? {}) > maxNodes;
+    } catch {
+      return false; // not GraphQL: executeGraphql answers with the parse error
+    }
+  }
 
   async function respond(request: http.IncomingMessage, method: string, path: string, kind: RequestKind, body: unknown): Promise<RestResponse> {
     const fault = faults.find((f) => f.remaining > 0 && matches(f.matcher, method, path, kind));
@@ -158,6 +191,7 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
         'x-ratelimit-resource': 'graphql'
       };
       if (method !== 'POST') return { status: 404, body: { message: 'Not Found', documentation_url: DOCS }, headers };
+      if (tooHeavy(body)) return { ...FAULTS.graphqlTimeout, headers };
       return { status: 200, body: await executeGraphql(store, (body ?? {}) as GraphqlRequestBody, graphqlLimit), headers };
     }
 
@@ -216,6 +250,9 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
     }),
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    setMaxNodes: (nodes) => {
+      maxNodes = nodes;
     },
     failNext: (matcher, response, times = 1) => {
       faults.push({ matcher, response, remaining: times });
