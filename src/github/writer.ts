@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { STICKY_MARKER } from '../core/markers.js';
+import { sameAccount } from '../core/logins.js';
 import type { Client } from './client.js';
 import { describeGitHubError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
 import type { RepoRef } from './repo.js';
@@ -19,6 +20,8 @@ export interface WriteOptions {
   dryRun: boolean;
   maxWrites: number;
   actor: string;
+  /** REST requests left this hour as last seen on any answer (see createClient); undefined while unknown. */
+  restRemaining?: () => number | undefined;
 }
 
 export interface WriteResult {
@@ -58,12 +61,21 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   let failed = 0;
   let stopped: string | undefined;
   let stoppedBy: string | undefined;
+  // Checked before every write, as reads in between (the writer's own lookups,
+  // or answers with no headers: a 422 label that exists, a 404 label that is
+  // gone) also spend the hour's budget.
+  const reserveReached = (remaining: number | undefined): string | undefined => {
+    if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE) return undefined;
+    warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
+    return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+  };
   for (const [index, op] of ops.entries()) {
     if (op.kind === 'create-label' && existingLabels.has(op.name.toLowerCase())) continue;
     if (!stopped && writes >= options.maxWrites) {
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
       warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
     }
+    if (!stopped) stopped = reserveReached(options.restRemaining?.());
     if (stopped) {
       result.notApplied.push({ op, why: stopped });
       continue;
@@ -73,11 +85,8 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
       writes++;
       failures = 0;
       result.applied.push(op);
-      const remaining = Number((response as { headers?: Record<string, string> })?.headers?.['x-ratelimit-remaining']);
-      if (Number.isFinite(remaining) && remaining < RATE_LIMIT_RESERVE) {
-        stopped = `the API rate limit is nearly used up (${remaining} left); left for the next run`;
-        warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-      }
+      // Without a tracker (a bare client), the write's own answer tells what is left.
+      stopped = reserveReached(options.restRemaining ? options.restRemaining() : remainingIn(response));
     } catch (error) {
       if (isPermissionError(error)) {
         const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
@@ -113,6 +122,11 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   return result;
 }
 
+function remainingIn(response: unknown): number | undefined {
+  const remaining = Number((response as { headers?: Record<string, string> })?.headers?.['x-ratelimit-remaining']);
+  return Number.isFinite(remaining) ? remaining : undefined;
+}
+
 export function describeOp(op: WriteOp): string {
   switch (op.kind) {
     case 'create-label':
@@ -142,10 +156,15 @@ async function labelNames(client: Client, repo: RepoRef): Promise<Set<string>> {
   return new Set(labels.map((l) => l.name.toLowerCase()));
 }
 
-/** The sticky comment's id when a reader's window of recent comments missed it. */
-async function findSticky(client: Client, repo: { owner: string; repo: string }, number: number): Promise<number | undefined> {
+/** The PR's comments written by the action's own account: a marker in anyone else's comment means nothing. */
+async function ownComments(client: Client, repo: { owner: string; repo: string }, number: number, actor: string): Promise<{ id: number; body?: string }[]> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return comments.find((c) => c.body?.includes(STICKY_MARKER))?.id;
+  return comments.filter((c) => c.user !== null && c.user !== undefined && sameAccount(c.user.login, actor));
+}
+
+/** The sticky comment's id when a reader's window of recent comments missed it. */
+async function findSticky(client: Client, repo: { owner: string; repo: string }, number: number, actor: string): Promise<number | undefined> {
+  return (await ownComments(client, repo, number, actor)).find((c) => c.body?.includes(STICKY_MARKER))?.id;
 }
 
 /**
@@ -170,9 +189,8 @@ async function createOnce(
   }
 }
 
-async function hasComment(client: Client, repo: { owner: string; repo: string }, number: number, body: string): Promise<boolean> {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return comments.some((c) => c.body === body);
+async function hasComment(client: Client, repo: { owner: string; repo: string }, number: number, body: string, actor: string): Promise<boolean> {
+  return (await ownComments(client, repo, number, actor)).some((c) => c.body === body);
 }
 
 function sender(client: Client, options: WriteOptions): Send {
@@ -205,15 +223,15 @@ function sender(client: Client, options: WriteOptions): Send {
           throw error;
         }
       case 'sticky-comment': {
-        const id = op.commentId ?? (await findSticky(client, repo, op.number));
+        const id = op.commentId ?? (await findSticky(client, repo, op.number, options.actor));
         if (id) return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
         return createOnce(client, repo, op.number, op.body, async () => {
-          const created = await findSticky(client, repo, op.number);
+          const created = await findSticky(client, repo, op.number, options.actor);
           return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
         });
       }
       case 'comment':
-        return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+        return createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined));
       case 'close':
         return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
     }
