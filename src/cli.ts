@@ -3,7 +3,7 @@
 // action and never writes.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
+import { configPathOf, loadConfig } from './config/source.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
 import { plan as decide } from './core/plan.js';
@@ -132,16 +132,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const localConfig = options.configFile;
   try {
     const localText = localConfig ? fs.readFileSync(localConfig, 'utf8') : undefined;
-    const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
+    const configPath = configPathOf(options.inputs);
     const now = new Date();
     const { snapshot, config } = await readSnapshot(
       client,
       repo,
       configPath,
-      (text) => {
-        const chosen = localText ?? text;
-        return buildConfig(options.inputs, chosen === undefined ? undefined : { path: localConfig ?? configPath, text: chosen });
-      },
+      // A local file (--config) stands in for the repository's: it is checked as the repository's would be.
+      (source) => loadConfig(options.inputs, localText === undefined ? source : { kind: 'file', text: localText }, localConfig),
       'sweep',
       now,
       counts,

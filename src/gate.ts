@@ -2,6 +2,7 @@
 // configuration; otherwise (path rules, glob exemptions) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from './config/types.js';
+import type { ConfigSource } from './config/source.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
 import { plan as decide } from './core/plan.js';
 import { isCountable, isAuthorLimited } from './core/queue.js';
@@ -18,12 +19,12 @@ export async function gate(
   repo: RepoRef,
   configPath: string,
   number: number,
-  loadConfig: (text?: string) => Config,
+  loadConfig: (source: ConfigSource) => Config,
   now: Date,
   counts: RequestCounts
 ): Promise<{ plan: Plan; snapshot: Snapshot; config: Config }> {
   const read = await readGate(client, repo, configPath, number, counts);
-  const config = loadConfig(read.facts.configText);
+  const config = loadConfig(read.facts.config);
   const pr = subjectPullRequest(read, config.statusContext);
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };

@@ -2,7 +2,8 @@
 // in src/core; this file only wires the edges together.
 import * as core from '@actions/core';
 import { readInputs } from './config/inputs.js';
-import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
+import { buildConfig } from './config/load.js';
+import { configPathOf, loadConfig as loadConfigFrom, type ConfigSource } from './config/source.js';
 import { ConfigError } from './config/errors.js';
 import { ActionError } from './action-error.js';
 import type { Config } from './config/types.js';
@@ -54,8 +55,8 @@ async function runScope(
   counts: RequestCounts,
   runUrl?: string
 ): Promise<void> {
-  const configPath = inputs['config-path'] || DEFAULT_CONFIG_PATH;
-  const loadConfig = (text?: string): Config => buildConfig(inputs, text === undefined ? undefined : { path: configPath, text });
+  const configPath = configPathOf(inputs);
+  const loadConfig = (source: ConfigSource): Config => loadConfigFrom(inputs, source);
   let plan: Plan;
   let snapshot: Snapshot;
   let config: Config;

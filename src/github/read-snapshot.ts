@@ -2,6 +2,7 @@
 // ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
+import type { ConfigSource } from '../config/source.js';
 import type { Snapshot } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import { readAuthorStats } from './read-author-stats.js';
@@ -45,14 +46,14 @@ export async function readSnapshot(
   client: Client,
   repo: RepoRef,
   configPath: string,
-  loadConfig: (text?: string) => Config,
+  loadConfig: (source: ConfigSource) => Config,
   mode: 'sweep' | 'advance',
   now: Date,
   counts: RequestCounts,
   onProgress?: (read: number, total: number) => void
 ): Promise<{ snapshot: Snapshot; config: Config }> {
   const facts = await readRepository(client, repo, configPath, counts);
-  const config = loadConfig(facts.configText);
+  const config = loadConfig(facts.config);
   // The sweep's report charts inflow against throughput; advance only needs it for `auto`.
   const snapshot = await readQueueSnapshot(client, repo, facts, config, mode === 'sweep', now, counts, onProgress);
   return { snapshot, config };
