@@ -17,6 +17,7 @@ import { failsStep } from './core/feedback.js';
 import { gate } from './gate.js';
 import type { RepoRef } from './github/repo.js';
 import { actionOutputs } from './report/outputs.js';
+import { writePlanFile } from './report/plan-file.js';
 import { renderSummary } from './report/summary.js';
 import { resolveScope, type RunScope } from './mode.js';
 import { readRunContext } from './run-context.js';
@@ -72,7 +73,8 @@ async function runScope(
     targetUrl: runUrl,
     dryRun: config.dryRun,
     maxWrites: config.maxWritesPerRun,
-    actor: snapshot.actor
+    actor: snapshot.actor,
+    restRemaining: () => counts.restRemaining
   });
   if (plan.deferredCloses.length > 0) {
     const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;
@@ -80,7 +82,7 @@ async function runScope(
     written.warnings.push(line);
   }
   const execution: ExecutionReport = { dryRun: config.dryRun, ...written, requests: { ...counts } };
-  for (const [name, value] of Object.entries(actionOutputs(plan, execution))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan)))) core.setOutput(name, value);
   await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
   core.info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
   // Writes GitHub refused or failed are work undone: the step says so and fails.

@@ -3,7 +3,7 @@
 import type { Association } from '../config/types.js';
 import type { CurrentStatus, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
 import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
-import { sameAccount } from '../core/logins.js';
+import { sameLogin } from '../core/logins.js';
 
 interface ActorNode {
   __typename?: string;
@@ -78,7 +78,7 @@ function statusOf(node: PullRequestNode, statusContext: string): CurrentStatus |
 }
 
 function isOwn(comment: { author: ActorNode | null }, actor: string): boolean {
-  return comment.author !== null && sameAccount(restLogin(comment.author), actor);
+  return comment.author !== null && sameLogin(restLogin(comment.author), actor);
 }
 
 export function toPullRequest(node: PullRequestNode, actor: string, statusContext: string): PullRequest {

@@ -60,7 +60,7 @@ function notFoundLine(error: GraphqlErrorLike, what: string): string {
 
 export function describeGitHubError(error: unknown, what: string): string {
   if (error instanceof UnusableAnswerError) {
-    return `GitHub's GraphQL answers had ${error.problem} while ${what}, ${error.attempts} times in a row; try again later.`;
+    return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;
   }
   const e = error as RequestErrorLike;
   const errors = graphqlErrors(e);

@@ -29,8 +29,8 @@ const PARTIAL_ANSWER_TRIES = 3;
  * and `null` for `{"data": null}`. Undefined when the answer is usable.
  */
 function unusable(data: unknown): string | undefined {
-  if (data === null) return '"data" is null, with no errors';
-  if (typeof data !== 'object') return 'no "data" object: an empty answer, a page that is not JSON, or JSON that could not be decoded';
+  if (data === null) return '"data": null and no errors';
+  if (typeof data !== 'object') return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
   return undefined;
 }
 
@@ -57,7 +57,7 @@ export async function query<T extends object>(
       // A proxy's error page or a cut-off answer: transient as a 5xx is, so
       // ask again after a back-off, a bounded number of times.
       if (attempt >= PARTIAL_ANSWER_TRIES) throw new UnusableAnswerError(problem, attempt);
-      core.info(`GitHub's answer to a GraphQL query had ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+      core.info(`GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
       await sleep(writeIntervalFromEnv() * 2 ** attempt);
     } catch (error) {
       if (error instanceof UnusableAnswerError) throw error;

@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { STICKY_MARKER } from '../core/markers.js';
-import { sameAccount } from '../core/logins.js';
+import { sameLogin } from '../core/logins.js';
 import type { Client } from './client.js';
 import { describeGitHubError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
 import type { RepoRef } from './repo.js';
@@ -159,7 +159,7 @@ async function labelNames(client: Client, repo: RepoRef): Promise<Set<string>> {
 /** The PR's comments written by the action's own account: a marker in anyone else's comment means nothing. */
 async function ownComments(client: Client, repo: { owner: string; repo: string }, number: number, actor: string): Promise<{ id: number; body?: string }[]> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return comments.filter((c) => c.user !== null && c.user !== undefined && sameAccount(c.user.login, actor));
+  return comments.filter((c) => c.user !== null && c.user !== undefined && sameLogin(c.user.login, actor));
 }
 
 /** The sticky comment's id when a reader's window of recent comments missed it. */
