@@ -43,7 +43,7 @@ export function loadConfig(inputs: Record<string, string>, source: ConfigSource,
       throw new ConfigError([`${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`]);
     case 'file':
       // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
-      if (/[\u0000\uFFFD]/.test(source.text)) throw new ConfigError([`${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`]);
+      if (source.text.includes('\u0000') || source.text.includes('\uFFFD')) throw new ConfigError([`${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`]);
       return buildConfig(inputs, { path, text: source.text });
   }
 }
