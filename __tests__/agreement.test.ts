@@ -3,6 +3,7 @@
 // counts) for every open PR equals the sweep's (the whole queue read). The
 // reader, the core and the writer run in-process against the fake GitHub;
 // runs are sequential because they share one fake.
+import { loadConfig as loadConfigFrom, type ConfigSource } from '../src/config/source.js';
 import { buildConfig, DEFAULT_CONFIG_PATH } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
 import { plan } from '../src/core/plan.js';
@@ -40,7 +41,7 @@ const CONFIG = [
   '    max-opened-per-author: 3/30d',
   ''
 ].join('\n');
-const loadConfig = (text?: string): Config => buildConfig(INPUTS, text === undefined ? undefined : { path: DEFAULT_CONFIG_PATH, text });
+const loadConfig = (source: ConfigSource): Config => loadConfigFrom(INPUTS, source);
 const counts = (): RequestCounts => ({ graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 });
 
 /** Every PR's shape, by its number: case-variant labels and logins, long label and comment lists, the action's own labels misspelt. */

@@ -33,10 +33,15 @@ function faultTable(rows: FaultRow[]): string[] {
 
 function badInputTable(rows: BadInputRow[]): string[] {
   return [
-    '| id | bad value | given as | the one error line (exit 1, no request, nothing written) |',
+    '| id | bad value | given as | the one error line (exit 1, nothing written; no request for an input, one read for the file) |',
     '|---|---|---|---|',
     ...rows.map((row) => {
-      const given = row.inputs ? Object.entries(row.inputs).map(([name, value]) => code(`${name}: ${value}`)).join('<br>') : code((row.file ?? '').trimEnd());
+      const given =
+        row.given !== undefined
+          ? code(row.given)
+          : row.inputs
+            ? Object.entries(row.inputs).map(([name, value]) => code(`${name}: ${value}`)).join('<br>')
+            : code((row.file ?? '').trimEnd());
       return `| \`${row.id}\` | ${cell(row.scenario)} | ${given} | ${code(row.error)} |`;
     })
   ];

@@ -3,7 +3,7 @@
 // action and never writes.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
+import { configPathOf, loadConfig } from './config/source.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
 import { closest } from './config/suggest.js';
@@ -178,16 +178,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const localConfig = options.configFile;
   try {
     const localText = localConfig ? readLocalConfig(localConfig) : undefined;
-    const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
+    const configPath = configPathOf(options.inputs);
     const now = new Date();
     const { snapshot, config } = await readSnapshot(
       client,
       repo,
       configPath,
-      (text) => {
-        const chosen = localText ?? text;
-        return buildConfig(options.inputs, chosen === undefined ? undefined : { path: localConfig ?? configPath, text: chosen });
-      },
+      // A local file (--config) stands in for the repository's: it is checked as the repository's would be.
+      (source) => loadConfig(options.inputs, localText === undefined ? source : { kind: 'file', text: localText }, localConfig),
       now,
       counts,
       // A terminal sees one line counting up; a log sees one line per page.

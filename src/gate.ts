@@ -3,6 +3,7 @@
 // otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from './config/types.js';
+import type { ConfigSource } from './config/source.js';
 import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
 import { claimsIncomplete } from './core/issue-budgets.js';
 import { rulesFor } from './core/rules.js';
@@ -38,13 +39,13 @@ export async function gate(
   repo: RepoRef,
   configPath: string,
   number: number,
-  loadConfig: (text?: string) => Config,
+  loadConfig: (source: ConfigSource) => Config,
   now: Date,
   counts: RequestCounts,
   event: GateEvent = {}
 ): Promise<GateResult> {
   const read = await readGate(client, repo, configPath, number, counts);
-  const config = loadConfig(read.facts.configText);
+  const config = loadConfig(read.facts.config);
   // Label names set in the config file are known only now: stop before any further request.
   if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
     return { skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.` };

@@ -2,7 +2,8 @@
 // in src/core; this file only wires the edges together.
 import * as core from '@actions/core';
 import { readInputs } from './config/inputs.js';
-import { buildConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
+import { buildConfig } from './config/load.js';
+import { configPathOf, loadConfig as loadConfigFrom, type ConfigSource } from './config/source.js';
 import { ConfigError } from './config/errors.js';
 import { ActionError } from './action-error.js';
 import type { Config } from './config/types.js';
@@ -17,6 +18,7 @@ import { ownLabels } from './core/labels.js';
 import { gate } from './gate.js';
 import type { RepoRef } from './github/repo.js';
 import { actionOutputs } from './report/outputs.js';
+import { writePlanFile } from './report/plan-file.js';
 import { renderSummary } from './report/summary.js';
 import { resolveScope, type RunScope } from './mode.js';
 import { readRunContext } from './run-context.js';
@@ -56,8 +58,8 @@ async function runScope(
   runUrl?: string,
   eventName?: string
 ): Promise<void> {
-  const configPath = inputs['config-path'] || DEFAULT_CONFIG_PATH;
-  const loadConfig = (text?: string): Config => buildConfig(inputs, text === undefined ? undefined : { path: configPath, text });
+  const configPath = configPathOf(inputs);
+  const loadConfig = (source: ConfigSource): Config => loadConfigFrom(inputs, source);
   let plan: Plan;
   let snapshot: Snapshot;
   let config: Config;
@@ -80,7 +82,8 @@ async function runScope(
     dryRun: config.dryRun,
     maxWrites: config.maxWritesPerRun,
     actor: snapshot.actor,
-    eventName
+    eventName,
+    restRemaining: () => counts.restRemaining
   });
   if (plan.deferredCloses.length > 0) {
     const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;
@@ -88,7 +91,7 @@ async function runScope(
     written.warnings.push(line);
   }
   const execution: ExecutionReport = { dryRun: config.dryRun, ...written, requests: { ...counts } };
-  for (const [name, value] of Object.entries(actionOutputs(plan, execution))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan)))) core.setOutput(name, value);
   await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
   core.info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
   // Writes GitHub refused or failed are work undone: the step says so and fails.

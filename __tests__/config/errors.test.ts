@@ -24,17 +24,17 @@ test.each<[string, string, string]>([
   ['mode', 'advance', 'expected one of auto, gate, sweep.'],
   ['min-wip-limit', '0', 'expected a whole number ≥ 1.'],
   ['max-wip-limit', 'none', 'expected a whole number ≥ 1.'],
-  ['throughput-window-days', '4w', 'expected a whole number ≥ 1.'],
-  ['target-review-days', '0', 'expected a whole number ≥ 1.'],
+  ['throughput-window-days', '4w', 'expected a whole number from 1 to 36500.'],
+  ['target-review-days', '0', 'expected a whole number from 1 to 36500.'],
   ['count-drafts', 'yes', 'expected true or false.'],
   ['dry-run', '1', 'expected true or false.'],
   ['author-limit-associations', 'CONTRIBUTR', `expected any of ${ASSOCIATIONS} ("CONTRIBUTR" is not).`],
   ['author-limit-associations', 'none, bots', `expected any of ${ASSOCIATIONS} ("none", "bots" are not).`],
   ['trusted-after-merged', 'some', 'expected a whole number ≥ 0 (0 turns it off).'],
   ['max-open-per-author', '0', 'expected a whole number ≥ 1.'],
-  ['max-opened-per-author', '5/week', 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).'],
-  ['max-opened-per-author', '5', 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).'],
-  ['max-opened-per-author', '0/7d', 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1).'],
+  ['max-opened-per-author', '5/week', 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'],
+  ['max-opened-per-author', '5', 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'],
+  ['max-opened-per-author', '0/7d', 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'],
   ['max-changed-lines', '1k', 'expected a whole number ≥ 1.'],
   ['max-changed-files', '-3', 'expected a whole number ≥ 1.'],
   ['require-owner-for-agents', 'always', 'expected true or false.'],
@@ -42,10 +42,10 @@ test.each<[string, string, string]>([
   ['agent-authors', 'copilot agent', 'expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("copilot agent" is not).'],
   ['on-waiting', 'explode', 'expected any of fail, label, comment ("explode" is not).'],
   ['on-violation', 'fail, delete', 'expected any of fail, comment, close ("delete" is not).'],
-  ['stale-days', 'never', 'expected a whole number ≥ 0 (0 turns the stale lifecycle off).'],
-  ['close-days', '1.5', 'expected a whole number ≥ 0 (0 never closes).'],
-  ['stale-message', 'Hi {user}', `expected a text using only the placeholders ${PLACEHOLDERS} ({user} is not one of them).`],
-  ['close-message', 'Bye {author} after {dayz}', `expected a text using only the placeholders ${PLACEHOLDERS} ({dayz} is not one of them).`],
+  ['stale-days', 'never', 'expected a whole number from 0 to 36500 (0 turns the stale lifecycle off).'],
+  ['close-days', '1.5', 'expected a whole number from 0 to 36500 (0 never closes).'],
+  ['stale-message', 'Hi {user}', `expected a text using only the placeholders ${PLACEHOLDERS}, lower-case and without spaces ({user} is not one of them).`],
+  ['close-message', 'Bye {author} after {dayz}', `expected a text using only the placeholders ${PLACEHOLDERS}, lower-case and without spaces ({dayz} is not one of them).`],
   ['stale-when', 'maintainer', 'expected one of author, always.'],
   ['stale-exempt-assigned', 'on', 'expected true or false.'],
   ['stale-exempt-milestones', 'off', 'expected true or false.'],
@@ -74,7 +74,7 @@ test.each<[string, string, string[]]>([
   ],
   ['a top-level number', 'wip-limit: fifty\n', ['.github/backpressure.yml:1:1: wip-limit is "fifty": expected a whole number ≥ 0 (0 turns the limit off) or "auto"']],
   ['a quoted number is text', 'max-closes-per-run: "5"\n', ['.github/backpressure.yml:1:1: max-closes-per-run is "5": expected a whole number ≥ 0']],
-  ['an empty value', 'stale-days:\n', ['.github/backpressure.yml:1:1: stale-days is empty: expected a whole number ≥ 0 (0 turns the stale lifecycle off)']],
+  ['an empty value', 'stale-days:\n', ['.github/backpressure.yml:1:1: stale-days is empty: expected a whole number from 0 to 36500 (0 turns the stale lifecycle off)']],
   ['a boolean as text', 'count-drafts: "yes"\n', ['.github/backpressure.yml:1:1: count-drafts is "yes": expected true or false']],
   [
     'a list item',
@@ -94,13 +94,13 @@ test.each<[string, string, string[]]>([
   [
     'a rate in a rule',
     'rules:\n  - max-opened-per-author: 5/week\n',
-    ['.github/backpressure.yml:2:5: rules[0].max-opened-per-author is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)']
+    ['.github/backpressure.yml:2:5: rules[0].max-opened-per-author is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)']
   ],
   ['a rule on-violation', 'rules:\n  - max-open: 2\n    on-violation: explode\n', ['.github/backpressure.yml:3:5: rules[0].on-violation is "explode": expected any of fail, comment, close ("explode" is not)']],
   [
     'a path glob with a leading slash',
     'rules:\n  - match: {paths: ["/docs/**"]}\n    max-open: 2\n',
-    ['.github/backpressure.yml:2:13: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, like docs/** (no leading / or ./) ("/docs/**" is not)']
+    ['.github/backpressure.yml:2:13: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ("/docs/**" is not)']
   ],
   [
     'a login glob with a space',
@@ -111,7 +111,7 @@ test.each<[string, string, string[]]>([
   [
     'a template placeholder',
     'stale-message: "Ping {autor}"\n',
-    [`.github/backpressure.yml:1:1: stale-message is "Ping {autor}": expected a text using only the placeholders ${PLACEHOLDERS} ({autor} is not one of them)`]
+    [`.github/backpressure.yml:1:1: stale-message is "Ping {autor}": expected a text using only the placeholders ${PLACEHOLDERS}, lower-case and without spaces ({autor} is not one of them)`]
   ],
   ['a misspelt key', 'wip-limt: 20\n', ['.github/backpressure.yml:1:1: unknown key "wip-limt": did you mean "wip-limit"?']],
   ['a camelCase key', 'staleDays: 20\n', ['.github/backpressure.yml:1:1: unknown key "staleDays": did you mean "stale-days"?']],

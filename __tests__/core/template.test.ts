@@ -16,7 +16,13 @@ describe('message templates', () => {
   test.each([
     ['Hi {autor}', ['autor']],
     ['{author} {days} {close_days} {position} {limit} {reason}', []],
-    ['{user} and {when}', ['user', 'when']]
+    ['{user} and {when}', ['user', 'when']],
+    // Another case or spaces would render as typed: errors, not silent text.
+    ['Hi {AUTHOR}', ['AUTHOR']],
+    ['Hi { author }', [' author ']],
+    ['{Days} and {days}', ['Days']],
+    // Braces that cannot be a placeholder are text.
+    ['a {} or {"json": 1} or {1}', []]
   ])('unknown placeholders in %p', (template, unknown) => {
     expect(unknownPlaceholders(template)).toEqual(unknown);
   });

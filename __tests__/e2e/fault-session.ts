@@ -12,7 +12,8 @@ export type Misbehaviour =
   | 'hang' // never answer: the client's timeout must end it
   | 'reset' // drop the connection before any answer
   | { rewrite: (body: unknown) => unknown } // pass the request on, doctor the fake's JSON answer
-  | { respond: FaultResponse; applied?: boolean }; // answer this instead, after passing the request on when `applied`
+  | { respond: FaultResponse; applied?: boolean } // answer this instead, after passing the request on when `applied`
+  | { page: { status: number; contentType: string; text: string } }; // answer a body that is not JSON (a proxy's error page)
 
 export interface Interference {
   kind?: RequestKind;
@@ -24,13 +25,16 @@ export interface Interference {
   act: Misbehaviour;
 }
 
-export type FaultRun = CountedRun & { writes: number };
+/** `sent`: requests as they left the action, the ones the proxy answered itself included. */
+export type FaultRun = CountedRun & { writes: number; sent: { graphql: number } };
 
 export interface FaultSession {
   fake: FakeGitHub;
   store: FakeStore;
   /** The next `times` requests that match `interference` misbehave. */
   interfere(interference: Interference): void;
+  /** The interferences still pending; empty it to end them. */
+  interferences: Interference[];
   run(options: {
     eventName: string;
     event: object;
@@ -63,6 +67,7 @@ const HOP_HEADERS = new Set(['connection', 'content-length', 'transfer-encoding'
 export async function faultSession(store: FakeStore, options: FakeGitHubOptions = {}): Promise<FaultSession> {
   const fake = await startFakeGitHub(store, options);
   const interferences: Interference[] = [];
+  let graphqlSent = 0;
 
   const proxy = http.createServer((request, response) => {
     void (async () => {
@@ -70,6 +75,7 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
       const path = request.url ?? '/';
       const body = await readBody(request);
       const kind = kindOf(method, path);
+      if (kind === 'graphql') graphqlSent++;
       const interference = interferences.find(
         (i) =>
           i.times > 0 &&
@@ -83,6 +89,11 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
       if (act === 'hang') return;
       if (act === 'reset') {
         request.socket.destroy();
+        return;
+      }
+      if (act && 'page' in act) {
+        response.writeHead(act.page.status, { 'content-type': act.page.contentType });
+        response.end(act.page.text);
         return;
       }
       if (act && 'respond' in act && !act.applied) return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
@@ -106,9 +117,11 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
     fake,
     store,
     interfere: (interference) => void interferences.push(interference),
+    interferences,
     async run({ eventName, event, inputs = {}, token = WRITE_TOKEN, env = {}, repository = `${store.repository.owner}/${store.repository.name}` }) {
+      const before = graphqlSent;
       const result = await runCounted(fake, { apiUrl: url, token, eventName, event, inputs, repository, env });
-      return { ...result, writes: result.restWrites };
+      return { ...result, writes: result.restWrites, sent: { graphql: graphqlSent - before } };
     },
     async close() {
       proxy.closeAllConnections();

@@ -1,7 +1,7 @@
 // The bundled action against a misbehaving GitHub and against bad inputs,
 // one test per row of the reliability catalogue (docs/reliability.md).
 import fs from 'node:fs';
-import { scheduleEvent } from '../../test-support/events.js';
+import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
 import { createStore, FAULTS, type FakeGitHubOptions, type FakeStore } from '../../test-support/fake-github/index.js';
 import { STICKY_MARKER } from '../../src/core/markers.js';
 import { markdownToTerminal } from '../../src/report/terminal.js';
@@ -20,7 +20,12 @@ interface FaultSetup {
   token?: string;
   env?: Record<string, string>;
   repository?: string;
+  /** Run a gate for this PR (its event made before `arrange`) instead of a sweep. */
+  gate?: number;
 }
+
+const NOT_JSON_PAGE = { status: 200, contentType: 'text/html; charset=utf-8', text: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
+const CUT_JSON = { status: 200, contentType: 'application/json; charset=utf-8', text: '{"data": {"viewer": {"login": "github-act' };
 
 const rateLimitedGraphql = {
   status: 200,
@@ -69,11 +74,24 @@ const SETUPS: Record<string, FaultSetup> = {
   'repository-404': { repository: 'acme/missing' },
   'graphql-partial-once': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 1, act: { rewrite: partialPullRequests } }) },
   // 3 tries at each page size: 100, 50, 25, 12, 6 and 5 PRs (a timeout shrinks the page).
-  'graphql-partial-persistent': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 18, act: { rewrite: partialPullRequests } }) }
+  'graphql-partial-persistent': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 18, act: { rewrite: partialPullRequests } }) },
+  'graphql-empty-object-once': { arrange: (g) => g.interfere({ kind: 'graphql', times: 1, act: { respond: { status: 200, body: {} } } }) },
+  'graphql-empty-object': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { respond: { status: 200, body: {} } } }) },
+  'graphql-html-page': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { page: NOT_JSON_PAGE } }) },
+  'graphql-bad-json': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { page: CUT_JSON } }) },
+  'graphql-data-null': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { respond: { status: 200, body: { data: null } } } }) },
+  'pull-request-deleted': {
+    gate: 10,
+    arrange: (g) => {
+      g.store.pullRequests = g.store.pullRequests.filter((pr) => pr.number !== 10);
+    }
+  },
+  'primary-limit-below-reserve': { fake: { restRequests: 50 } }
 };
 
-function sweep(github: FaultSession, setup: FaultSetup = {}): Promise<FaultRun> {
-  return github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS, token: setup.token, env: setup.env, repository: setup.repository });
+function sweep(github: FaultSession, setup: FaultSetup = {}, gateEvent?: object): Promise<FaultRun> {
+  const event = gateEvent ? { eventName: 'pull_request', event: gateEvent } : { eventName: 'schedule', event: scheduleEvent() };
+  return github.run({ ...event, inputs: INPUTS, token: setup.token, env: setup.env, repository: setup.repository });
 }
 
 /** What must hold after any fault: nothing duplicated, nothing closed. */
@@ -97,6 +115,7 @@ function expectOutcome(result: FaultRun, row: FaultRow): void {
   expect(result.errors).toHaveLength(outcome.errors.length);
   outcome.errors.forEach((error, i) => expect(result.errors[i]).toMatch(pattern(error)));
   for (const warning of outcome.warnings ?? []) expect(result.warnings).toContainEqual(expect.stringContaining(warning));
+  if (outcome.graphql !== undefined) expect(result.sent.graphql).toBe(outcome.graphql);
   if (typeof outcome.writes === 'number') expect(result.writes).toBe(outcome.writes);
   else if (outcome.writes) {
     expect(result.writes).toBeGreaterThanOrEqual(outcome.writes.min);
@@ -116,13 +135,15 @@ describe('GitHub faults', () => {
     const setup = SETUPS[row.id];
     const github = await faultSession(createStore({ pullRequests: openPullRequests(10) }), setup.fake);
     try {
+      const gateEvent = setup.gate === undefined ? undefined : pullRequestEvent(github.store, setup.gate, 'synchronize');
       setup.arrange?.(github);
-      const result = await sweep(github, setup);
+      const result = await sweep(github, setup, gateEvent);
       expectOutcome(result, row);
       expectNoDamage(github.store);
 
       // What was left undone, a clean run finishes; a second one has nothing to do.
       if (setup.fake?.restRequests) return;
+      github.interferences.length = 0; // a fault that outlasts the run ends with it
       const next = await sweep(github);
       expect(next.exitCode).toBe(0);
       expectNoDamage(github.store);
@@ -148,11 +169,13 @@ describe('bad inputs and config files: one clear error, nothing written', () => 
     github.store.repository.files = row.file === undefined ? {} : { '.github/backpressure.yml': row.file };
     const result = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: { ...row.inputs } });
     expect(result.errors).toEqual([row.error]);
+    // One line a person can read, whatever the size of the value.
+    expect(row.error.length).toBeLessThan(2000);
     expect(result.exitCode).toBe(1);
     expect(result.stdout + result.stderr).not.toMatch(NO_STACK_TRACE);
     expect(result.writes).toBe(0);
     // Inputs are checked before any request; the file needs the one read that fetches it.
-    expect(result.graphql).toBe(row.file === undefined ? 0 : 1);
+    expect(result.graphql).toBe(row.file === undefined && !row.readsFile ? 0 : 1);
     expect(result.restReads).toBe(0);
   });
 });

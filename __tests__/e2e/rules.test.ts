@@ -91,3 +91,25 @@ describe('on-violation close', () => {
     }
   });
 });
+
+describe('globs on text any contributor chooses', () => {
+  test('a login glob of 25 stars and a path rule on crafted file names decide at once', async () => {
+    // With a regex per glob, `*************************zz` against a 39-letter
+    // login backtracks for hours; the PR files are names a fork can pick.
+    const login = 'a'.repeat(37);
+    const prs = openPullRequests(6, (n) => ({ author: n === 6 ? `${login}zz` : `${login}${n}`, files: [`${'a.'.repeat(2000)}x`, `src/${'a'.repeat(3000)}b`] }));
+    const file = 'rules:\n  - name: src\n    match: { paths: ["src/*a*c", "**/*.x"] }\n    max-open: 1\n';
+    const github = await session(createStore({ pullRequests: prs, repository: { files: { '.github/backpressure.yml': file } } }));
+    try {
+      const sweep = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: { 'wip-limit': '3', 'exempt-authors': `${'*'.repeat(25)}zz` } });
+      expect(sweep.exitCode).toBe(0);
+      expect(sweep.errors).toEqual([]);
+      // #6's author ends in zz: exempt. Every other PR has a file matching **/*.x, so the area cap of 1 admits only #1.
+      expect(github.status(6)?.description).toBe('Exempt author: not counted');
+      expect(JSON.parse(sweep.outputs.admitted)).toEqual([1]);
+      expect(JSON.parse(sweep.outputs.waiting)).toEqual([2, 3, 4, 5]);
+    } finally {
+      await github.close();
+    }
+  });
+});

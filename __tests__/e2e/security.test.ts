@@ -7,6 +7,7 @@ import { READ_TOKEN } from '../../test-support/fake-github/store.js';
 import { openPullRequests } from './harness.js';
 import { faultSession, type FaultRun } from './fault-session.js';
 import { SECURITY_ROWS } from './reliability-catalogue.js';
+import { STICKY_MARKER } from '../../src/core/markers.js';
 
 const SECRET = 'ghs_Sup3rSecretT0kenValue0123456789';
 const DEBUG = { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' };
@@ -84,6 +85,40 @@ const CHECKS: Record<string, () => Promise<void>> = {
       const reads = github.fake.requests.filter((r) => r.kind === 'graphql').map((r) => JSON.stringify(r.body));
       expect(reads.some((body) => body.includes('defaultBranchRef') && body.includes('.github/backpressure.yml'))).toBe(true);
       expect(github.fake.requests.some((r) => r.path.includes('/contents/') || r.path.includes('raise-limit'))).toBe(false);
+    } finally {
+      await github.close();
+    }
+  },
+
+  async 'foreign-marker-ignored'() {
+    const HOUR = 3_600_000;
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
+    const foreign = (id: number, hoursAgo: number) => ({
+      id,
+      body: `${STICKY_MARKER}\nI copied the marker. Edit me!`,
+      author: 'passer-by',
+      authorType: 'User' as const,
+      association: 'NONE' as const,
+      createdAt: at(hoursAgo)
+    });
+    // #8: the foreign comment is in the read window; #9: 30 later comments push it out, so only the writer's REST lookup sees it.
+    const filler = Array.from({ length: 30 }, (_, i) => ({ ...foreign(9100 + i, 0.5), body: `comment ${i}` }));
+    const prs = openPullRequests(10, (n) => ({ comments: n === 8 ? [foreign(8000, 0.5)] : n === 9 ? [foreign(9000, 0.9), ...filler] : [] }));
+    const github = await faultSession(createStore({ pullRequests: prs }));
+    try {
+      const result = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS });
+      expect(result.exitCode).toBe(0);
+      for (const number of [8, 9]) {
+        const pr = github.store.pullRequests.find((p) => p.number === number);
+        const theirs = pr?.comments.find((c) => c.author === 'passer-by' && c.body.includes(STICKY_MARKER));
+        expect(theirs).toMatchObject({ body: `${STICKY_MARKER}\nI copied the marker. Edit me!` });
+        expect(theirs?.updatedAt).toBeUndefined();
+        const ours = pr?.comments.filter((c) => c.author === 'github-actions[bot]' && c.body.includes(STICKY_MARKER)) ?? [];
+        expect(ours).toHaveLength(1);
+        expect(ours[0].body).toMatch(/waiting/i);
+      }
+      // The next run finds its own comments and has nothing to do.
+      expect((await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS })).writes).toBe(0);
     } finally {
       await github.close();
     }

@@ -72,9 +72,15 @@ describe('fake GitHub GraphQL', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.viewer.login).toBe('github-actions');
     expect(answer.data?.repository.nameWithOwner).toBe('acme/widgets');
-    expect(answer.data?.repository.defaultBranchRef).toEqual({ name: 'main', target: { file: { object: { text: 'wip-limit: 5\n' } } } });
+    expect(answer.data?.repository.defaultBranchRef).toEqual({
+      name: 'main',
+      target: { file: { object: { __typename: 'Blob', text: 'wip-limit: 5\n', isBinary: false, isTruncated: false, byteSize: 13 } } }
+    });
     const missing = await graphql<Data>(fake, REPOSITORY_QUERY, { owner: 'acme', name: 'widgets', configPath: 'nope.yml' });
     expect(missing.data?.repository.defaultBranchRef.target.file).toBeNull();
+    // A directory is a Tree, as GitHub answers it.
+    const directory = await graphql<Data>(fake, REPOSITORY_QUERY, { owner: 'acme', name: 'widgets', configPath: '.github' });
+    expect(directory.data?.repository.defaultBranchRef.target.file).toEqual({ object: { __typename: 'Tree' } });
   });
 
   test('an unknown repository is NOT_FOUND, as on GitHub', async () => {

@@ -1,5 +1,9 @@
 import type { StaleDecision, WriteOp } from '../../src/core/types.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { actionOutputs } from '../../src/report/outputs.js';
+import { writePlanFile } from '../../src/report/plan-file.js';
 import { decision, dryRun, execution, plan } from './fixtures.js';
 
 const mark: StaleDecision = { whoseMove: 'author', reason: 'merge conflict', lastActivity: '2026-10-01T00:00:00Z', idleDays: 50, action: 'mark', neglected: false };
@@ -83,5 +87,61 @@ describe('actionOutputs', () => {
   test('every value is a string', () => {
     const outputs = actionOutputs(plan(decisions, { writes }), execution());
     for (const value of Object.values(outputs)) expect(typeof value).toBe('string');
+  });
+});
+
+describe('outputs at 10,000 open PRs stay under GitHub\'s 1 MB', () => {
+  const MB = 1_000_000;
+  const reason = 'author-with-a-long-login has more than 3 open PRs and this is one of the newest; the limit is 3 per author';
+  const many = Array.from({ length: 10_000 }, (_, i) =>
+    i % 2 === 0
+      ? decision(i + 1, 'waiting', { position: i + 1, summary: `Waiting: position ${i + 1}, ${i} PRs ahead beyond the limit of 50` })
+      : decision(i + 1, 'violation', { violations: [{ ...violation, budget: 'max-open-per-author', reason }], summary: `Violation: ${reason}` })
+  );
+  const manyWrites: WriteOp[] = many.flatMap((d) => [
+    { kind: 'status', number: d.number, sha: `sha${d.number}`, state: 'failure', description: d.summary },
+    { kind: 'add-label', number: d.number, label: 'backpressure: waiting' }
+  ]);
+  const big = plan(many, { writes: manyWrites, queueSize: 10_000 });
+
+  test('each output, and all of them together, under 1 MB; plan.omitted counts what was left out', () => {
+    const outputs = actionOutputs(big, dryRun(manyWrites), '/tmp/runner/pr-backpressure-x/plan.json');
+    const sizes = Object.values(outputs).map((value) => Buffer.byteLength(value));
+    for (const size of sizes) expect(size).toBeLessThan(MB);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(MB);
+
+    const parsed = JSON.parse(outputs.plan!);
+    const waiting = JSON.parse(outputs.waiting!) as number[];
+    const violations = JSON.parse(outputs.violations!) as { number: number }[];
+    // The first entries in queue order, and counts that add up to the whole.
+    expect(waiting.slice(0, 3)).toEqual([1, 3, 5]);
+    expect(waiting.length + (parsed.omitted.waiting ?? 0)).toBe(5_000);
+    expect(violations[0].number).toBe(2);
+    expect(violations.length + parsed.omitted.violations).toBe(5_000);
+    expect(parsed.omitted.violations).toBeGreaterThan(0);
+    expect(parsed.decisions.length + parsed.omitted.decisions).toBe(10_000);
+    expect(parsed.writes.length + parsed.omitted.writes).toBe(20_000);
+    expect(parsed.file).toBe('/tmp/runner/pr-backpressure-x/plan.json');
+    expect(outputs['plan-file']).toBe('/tmp/runner/pr-backpressure-x/plan.json');
+  });
+
+  test('a small plan leaves nothing out and has no omitted key', () => {
+    const parsed = JSON.parse(actionOutputs(plan(decisions, { writes }), execution()).plan!);
+    expect(parsed).not.toHaveProperty('omitted');
+  });
+
+  test('the plan file holds every decision, write and violation', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-file-test-'));
+    try {
+      const file = writePlanFile(big, { RUNNER_TEMP: dir });
+      expect(file.startsWith(dir)).toBe(true);
+      const whole = JSON.parse(fs.readFileSync(file, 'utf8'));
+      expect(whole.decisions).toHaveLength(10_000);
+      expect(whole.writes).toHaveLength(20_000);
+      expect(whole.violations).toHaveLength(5_000);
+      expect(whole.violations[4_999]).toEqual({ number: 10_000, rule: 'inputs', budget: 'max-open-per-author', reason });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -142,6 +142,12 @@ describe('renderSummary', () => {
     expect(markdown).toContain('| admitted | 2 |\n| waiting | 1 |\n| violation | 0 |\n| exempt | 1 |');
     expect(markdown).toContain('| ann | 2 | 1 | 1 | 0 |\n| bob | 1 | 1 | 0 | 0 |');
     expect(markdown).toContain('### Neglected (1)');
+    expect(markdown).toContain('Waiting on the maintainers for 30 days or more');
+    // With stale off (stale-days 0) the threshold shown is the one the core applies, never "0 days".
+    const staleOff = { ...config, stale: { ...config.stale, days: 0 } };
+    const off = renderSummary({ plan: plan(decisions), snapshot: snapshot(prs, { history }), config: staleOff, execution: execution() });
+    expect(off).toContain('Waiting on the maintainers for 14 days or more');
+    expect(off).not.toMatch(/\b0 days/);
     expect(markdown).toContain('| [#3](https://github.com/acme/widgets/pull/3) | Change 3 | bob | 40 | approved by @&#8203;maintainer 40 days ago, not merged |');
     expect(markdown).toContain('### Inflow, merges and the open queue');
     expect(markdown).toContain('| 2026-11-16 | 7 | 2 |');

@@ -5,6 +5,7 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import schema from '../../schema/backpressure.schema.json' with { type: 'json' };
 import { closest } from './suggest.js';
+import { quoteValue, shorten } from './quote.js';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -13,6 +14,8 @@ export interface ConfigFile {
   values: Record<string, unknown>;
   /** `path:line:col` of the key at that path (or of the list item). */
   where(path: KeyPath): string;
+  /** A number as the file writes it (`1e309`, `.inf`), where its value would read otherwise; else undefined. */
+  shown(path: KeyPath): string | undefined;
   /** Syntax, shape and unknown-key problems; value problems are load.ts's. */
   problems: string[];
 }
@@ -21,6 +24,9 @@ export interface ConfigFile {
 const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
 
 const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
+
+/** Alias expansions a config file may make: a handful is plenty, thousands is an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
 
 const Ajv = AjvModule.default;
 let compiled: ValidateFunction | undefined;
@@ -38,20 +44,31 @@ export function readConfigFile(file: { path: string; text: string }): ConfigFile
     return `${file.path}:${line}:${col}`;
   };
   const where = (path: KeyPath): string => at(offsetOf(doc.contents, path));
+  const shown = (path: KeyPath): string | undefined => {
+    const node = nodeAt(doc.contents, path);
+    return isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' ? shorten(node.source) : undefined;
+  };
 
   // Only the first syntax error: the ones after it are mostly its echoes.
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const message = syntaxError.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
-    return { values: {}, where, problems: [`${at(syntaxError.pos[0])}: ${message} (YAML syntax)`] };
+    return { values: {}, where, shown, problems: [`${at(syntaxError.pos[0])}: ${shorten(message)} (YAML syntax)`] };
   }
-  const values: unknown = doc.toJS() ?? {};
+  let values: unknown;
+  try {
+    values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // yaml throws on an alias bomb: a file of a few lines that would expand to millions of nodes.
+    if (!/alias/i.test((error as Error).message)) throw error;
+    return { values: {}, where, shown, problems: [`${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`] };
+  }
   if (!isRecord(values)) {
-    return { values: {}, where, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
+    return { values: {}, where, shown, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
   }
   const validate = validator();
   const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
-  return { values, where, problems: [...new Set(problems)] };
+  return { values, where, shown, problems: [...new Set(problems)] };
 }
 
 function explain(error: ErrorObject, values: Record<string, unknown>, where: (path: KeyPath) => string): string[] {
@@ -59,7 +76,7 @@ function explain(error: ErrorObject, values: Record<string, unknown>, where: (pa
   const name = keyPathName(path);
   if (error.keyword === 'additionalProperties') {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    return [`${where([...path, key])}: ${unknownKeyMessage(key, path)}`];
+    return [`${where([...path, key])}: ${unknownKeyMessage(shorten(key), path)}`];
   }
   const value = valueAt(values, path);
   if (error.keyword === 'type' && path.length === 1 && path[0] === 'rules') {
@@ -118,9 +135,11 @@ export function keyPathName(path: KeyPath): string {
 /** A file value as the user wrote it: strings quoted, lists and mappings as JSON. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return `a list ${JSON.stringify(value)}`;
-  if (isRecord(value)) return `a mapping ${JSON.stringify(value)}`;
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return `a list ${shorten(JSON.stringify(value))}`;
+  if (isRecord(value)) return `a mapping ${shorten(JSON.stringify(value))}`;
+  // JSON has no Infinity or NaN: it would print them as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  return typeof value === 'string' ? quoteValue(value) : shorten(JSON.stringify(value) ?? String(value));
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -138,6 +157,17 @@ function pointerToPath(pointer: string): (string | number)[] {
 
 function valueAt(values: unknown, path: KeyPath): unknown {
   return path.reduce<unknown>((node, part) => (node as Record<string | number, unknown> | undefined)?.[part], values);
+}
+
+/** The value node at the path, or undefined when the path is missing. */
+function nodeAt(root: unknown, path: KeyPath): unknown {
+  let node = root as Node | null | undefined;
+  for (const part of path) {
+    if (isMap(node)) node = node.items.find((item) => isScalar(item.key) && item.key.value === part)?.value as Node | null | undefined;
+    else if (isSeq(node) && typeof part === 'number') node = node.items[part] as Node | undefined;
+    else return undefined;
+  }
+  return node;
 }
 
 /** Offset of the key (in a mapping) or item (in a list) at the path; the nearest parent when the path is missing. */

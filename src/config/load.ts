@@ -18,6 +18,9 @@ import {
 import { ConfigError } from './errors.js';
 import { describe, isRecord, keyPathName, readConfigFile, type ConfigFile, type KeyPath } from './file.js';
 import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from '../core/template.js';
+import { HIDDEN_MARKER_PREFIX } from '../core/markers.js';
+import { pathGlobProblem } from '../core/globs.js';
+import { quoteValue, quoteItems } from './quote.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 export const DEFAULT_STALE_MESSAGE =
@@ -42,9 +45,16 @@ function textKind<T>(fromText: (text: string) => Parsed<T>, expected: string): K
   };
 }
 
-function wholeNumber(min: number, note = ''): Kind<number> {
-  const expected = `expected a whole number ≥ ${min}${note}`;
-  const check = (n: number): Parsed<number> => (Number.isSafeInteger(n) && n >= min ? { value: n } : { problem: expected });
+/**
+ * Day counts stop here: a date that many days back is still a valid date
+ * (JavaScript dates end ±100,000,000 days from 1970), and a century covers
+ * any real lifecycle.
+ */
+export const MAX_DAYS = 36_500;
+
+function wholeNumber(min: number, note = '', max = Number.MAX_SAFE_INTEGER): Kind<number> {
+  const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}${note}` : `expected a whole number from ${min} to ${max}${note}`;
+  const check = (n: number): Parsed<number> => (Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected });
   return {
     fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
     fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
@@ -53,7 +63,8 @@ function wholeNumber(min: number, note = ''): Kind<number> {
 
 const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
 const wipLimitKind: Kind<number | 'auto'> = {
-  fromText: (text) => (text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED }),
+  fromText: (text) =>
+    text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED },
   fromValue: (value) =>
     typeof value === 'string'
       ? wipLimitKind.fromText(value.trim())
@@ -83,6 +94,23 @@ const requireIssueKind: Kind<RequireIssue | false> = {
 
 const nonEmptyText: Kind<string> = textKind((text) => ({ value: text }), 'a non-empty text');
 
+/** GitHub refuses label names over 50 characters; a line break can never be part of one. */
+export const MAX_LABEL_LENGTH = 50;
+const LABEL_EXPECTED = `a label name of at most ${MAX_LABEL_LENGTH} characters on one line`;
+function labelProblem(name: string): string | undefined {
+  return [...name].length > MAX_LABEL_LENGTH || /[\r\n]/.test(name) ? LABEL_EXPECTED : undefined;
+}
+const labelName: Kind<string> = textKind<string>((text) => {
+  const problem = labelProblem(text);
+  return problem ? { problem: `expected ${problem}` } : { value: text };
+}, LABEL_EXPECTED);
+
+/** A commit status context: one line (GitHub shows it as the check's name). */
+const statusContextKind: Kind<string> = textKind<string>(
+  (text) => (/[\r\n]/.test(text) ? { problem: 'expected a non-empty text on one line' } : { value: text }),
+  'a non-empty text on one line'
+);
+
 function oneOf<T extends string>(values: readonly T[]): Kind<T> {
   const expected = `expected one of ${values.join(', ')}`;
   return textKind<T>((text) => (values.includes(text as T) ? { value: text as T } : { problem: expected }), expected);
@@ -107,46 +135,80 @@ function listOf<T extends string>(checkItems: (items: string[]) => Parsed<T[]>, 
   };
 }
 
-const stringList: Kind<string[]> = listOf((items) => ({ value: items }), 'a list of texts (a YAML sequence or a comma-separated text)');
+const labelList: Kind<string[]> = checkedList(
+  (item) => labelProblem(item) === undefined,
+  `label names of at most ${MAX_LABEL_LENGTH} characters, each on one line`,
+  'a list of texts (a YAML sequence or a comma-separated text)'
+);
 
-/** A list whose every item must pass `valid`; the problem names the items that do not. */
-function checkedList(valid: (item: string) => boolean, expected: string): Kind<string[]> {
+/** A list whose every item must pass `valid`; the problem names the items that do not. `shape`: what a value that is no list gets told. */
+function checkedList(valid: (item: string) => boolean, expected: string, shape = expected): Kind<string[]> {
   return listOf((items) => {
     const bad = items.filter((item) => !valid(item));
-    if (bad.length > 0) return { problem: `expected ${expected} (${bad.map((item) => `"${item}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)` };
+    if (bad.length > 0) return { problem: `expected ${expected} (${quoteItems(bad)} ${bad.length === 1 ? 'is' : 'are'} not)` };
     return { value: items };
-  }, expected);
+  }, shape);
 }
 
 // Logins are letters, digits and hyphens, and underscores for Enterprise
 // Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
 const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
 // Changed files are paths from the repository root: a leading / or ./ never matches.
-const pathGlobs = checkedList((item) => !/^\.?\//.test(item), 'path globs from the repository root, like docs/** (no leading / or ./)');
+const pathGlobs = checkedList(
+  (item) => !/^\.?\//.test(item) && pathGlobProblem(item) === undefined,
+  'path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)'
+);
+// Base branches are matched with the same matcher as paths, so the same limits hold.
+const branchGlobs = checkedList(
+  (item) => pathGlobProblem(item) === undefined,
+  'branch globs like release/* (no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)'
+);
 
 function anyOf<T extends string>(values: readonly T[]): Kind<T[]> {
   const expected = `any of ${values.join(', ')}`;
   return listOf((items) => {
     const unknown = items.filter((item) => !values.includes(item as T));
-    if (unknown.length > 0) return { problem: `expected ${expected} (${unknown.map((item) => `"${item}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not)` };
+    if (unknown.length > 0) return { problem: `expected ${expected} (${quoteItems(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not)` };
     return { value: [...new Set(items)] as T[] };
   }, `a list of ${expected}`);
 }
 
-const RATE_EXPECTED = 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)';
+const RATE_EXPECTED = `expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to ${MAX_DAYS})`;
 const openingRate: Kind<OpeningRate> = textKind<OpeningRate>((text) => {
   const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
   const count = Number(match?.[1]);
   const days = Number(match?.[2]);
-  return match && count >= 1 && days >= 1 ? { value: { count, days } } : { problem: RATE_EXPECTED };
+  return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS ? { value: { count, days } } : { problem: RATE_EXPECTED };
 }, RATE_EXPECTED.replace(/^expected /, ''));
 
+/**
+ * A message is posted as a comment: GitHub refuses bodies over 65,536
+ * characters, and the action adds its marker and the placeholders' values.
+ */
+export const MAX_MESSAGE_LENGTH = 60_000;
 const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
 const template: Kind<string> = textKind<string>((text) => {
+  if (text.length > MAX_MESSAGE_LENGTH) return { problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)` };
+  // The action finds its own comments by this marker: a message carrying it would pass for another of them.
+  if (text.includes(HIDDEN_MARKER_PREFIX)) return { problem: `expected a text without the action's hidden marker "${HIDDEN_MARKER_PREFIX}"` };
   const unknown = unknownPlaceholders(text);
   if (unknown.length === 0) return { value: text };
-  return { problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST} (${unknown.map((name) => `{${name}}`).join(', ')} is not one of them)` };
+  return {
+    problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST}, lower-case and without spaces (${quoteItems(unknown.map((name) => `{${name}}`), '')} ${unknown.length === 1 ? 'is' : 'are'} not one of them)`
+  };
 }, `a non-empty text; placeholders: ${PLACEHOLDER_LIST}`);
+
+/**
+ * A path inside the repository, as GitHub's `file(path:)` reads it: relative
+ * to the root, no `..` or `.` segment (GitHub does not resolve them, so such
+ * a path silently finds nothing), no empty segment.
+ */
+const CONFIG_PATH_EXPECTED = 'a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments)';
+const configPathKind: Kind<string> = textKind<string>((text) => {
+  const segments = text.split('/');
+  const bad = /^[A-Za-z]:/.test(text) || text.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+  return bad ? { problem: `expected ${CONFIG_PATH_EXPECTED}` } : { value: text };
+}, CONFIG_PATH_EXPECTED);
 
 // ---- reading one setting -----------------------------------------------------
 
@@ -189,14 +251,14 @@ class Reader {
   fromFile<T>(path: KeyPath, value: unknown, kind: Kind<T>): T | undefined {
     const parsed = kind.fromValue(value);
     if ('value' in parsed) return parsed.value;
-    this.problems.push(`${this.file?.where(path)}: ${keyPathName(path)} is ${describe(value)}: ${parsed.problem}`);
+    this.problems.push(`${this.file?.where(path)}: ${keyPathName(path)} is ${this.file?.shown(path) ?? describe(value)}: ${parsed.problem}`);
     return undefined;
   }
 
   private fromInput<T, F>(name: string, text: string, kind: Kind<T>, fallback: F): T | F {
     const parsed = kind.fromText(text);
     if ('value' in parsed) return parsed.value;
-    this.problems.push(`Input "${name}" is "${text}": ${parsed.problem}.`);
+    this.problems.push(`Input "${name}" is ${quoteValue(text)}: ${parsed.problem}.`);
     return fallback;
   }
 }
@@ -212,7 +274,7 @@ function inputsRule(read: Reader): Rule | undefined {
     ...issueBudgets(
       read,
       read.optional('require-issue', requireIssueKind),
-      read.optional('issue-labels', stringList),
+      read.optional('issue-labels', labelList),
       read.optional('one-pr-per-issue', booleanKind),
       '"issue-labels" is set but "require-issue" is not: expected require-issue true or assigned with issue-labels.'
     )
@@ -239,7 +301,7 @@ function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): 
     ...issueBudgets(
       read,
       field('require-issue', requireIssueKind),
-      field('issue-labels', stringList),
+      field('issue-labels', labelList),
       field('one-pr-per-issue', booleanKind),
       `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`
     )
@@ -268,9 +330,9 @@ function fileSelector(read: Reader, match: Record<string, unknown>, path: KeyPat
   return definedOnly<Selector>({
     authors: field('authors', loginGlobs),
     associations: field('associations', anyOf(ASSOCIATIONS)),
-    labels: field('labels', stringList),
+    labels: field('labels', labelList),
     paths: field('paths', pathGlobs),
-    baseBranches: field('base-branches', stringList),
+    baseBranches: field('base-branches', branchGlobs),
     agents: field('agents', booleanKind)
   });
 }
@@ -326,14 +388,14 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     adaptive: {
       minWipLimit,
       maxWipLimit,
-      throughputWindowDays: read.get('throughput-window-days', wholeNumber(1), 28),
-      targetReviewDays: read.get('target-review-days', wholeNumber(1), 7)
+      throughputWindowDays: read.get('throughput-window-days', wholeNumber(1, '', MAX_DAYS), 28),
+      targetReviewDays: read.get('target-review-days', wholeNumber(1, '', MAX_DAYS), 7)
     },
     countDrafts: read.get('count-drafts', booleanKind, false),
-    baseBranches: read.get('base-branches', stringList, []),
-    exemptLabels: read.get('exempt-labels', stringList, []),
+    baseBranches: read.get('base-branches', branchGlobs, []),
+    exemptLabels: read.get('exempt-labels', labelList, []),
     exemptAuthors: read.get('exempt-authors', loginGlobs, []),
-    priorityLabels: read.get('priority-labels', stringList, []),
+    priorityLabels: read.get('priority-labels', labelList, []),
     authorLimitAssociations: read.get('author-limit-associations', anyOf(ASSOCIATIONS), [
       'CONTRIBUTOR',
       'FIRST_TIME_CONTRIBUTOR',
@@ -343,31 +405,31 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     ]),
     trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
     agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
-    agentLabels: read.get('agent-labels', stringList, []),
+    agentLabels: read.get('agent-labels', labelList, []),
     rules,
     onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
     onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
-    waitingLabel: read.get('waiting-label', nonEmptyText, 'backpressure: waiting'),
-    violationLabel: read.get('violation-label', nonEmptyText, 'backpressure: violation'),
-    statusContext: read.get('status-context', nonEmptyText, 'backpressure'),
+    waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
+    violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
+    statusContext: read.get('status-context', statusContextKind, 'backpressure'),
     stale: {
-      days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)'), 0),
-      closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)'), 0),
-      label: read.get('stale-label', nonEmptyText, 'stale'),
+      days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)', MAX_DAYS), 0),
+      closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)', MAX_DAYS), 0),
+      label: read.get('stale-label', labelName, 'stale'),
       message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
       closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
       when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
-      exemptLabels: read.get('stale-exempt-labels', stringList, []),
+      exemptLabels: read.get('stale-exempt-labels', labelList, []),
       exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
       exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
       drafts: read.get('stale-drafts', booleanKind, false),
-      maintainerMoveLabels: read.get('maintainer-move-labels', stringList, []),
-      authorMoveLabels: read.get('author-move-labels', stringList, [])
+      maintainerMoveLabels: read.get('maintainer-move-labels', labelList, []),
+      authorMoveLabels: read.get('author-move-labels', labelList, [])
     },
     dryRun: read.input('dry-run', booleanKind, false),
     maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
     maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
-    configPath: read.input('config-path', nonEmptyText, DEFAULT_CONFIG_PATH)
+    configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH)
   };
   if (read.problems.length > 0) throw new ConfigError(inReadingOrder(read.problems, file?.path));
   return config;

@@ -1,6 +1,7 @@
 // The one line that explains a decision: the commit status description and
 // the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
 import { INPUTS_RULE_NAME } from '../config/types.js';
+import { truncateText } from './truncate.js';
 import type { BudgetName, Decision, ExemptReason, ExpectedWait, Violation } from './types.js';
 
 export const STATUS_DESCRIPTION_MAX = 140;
@@ -65,7 +66,7 @@ export function exemptLine(reason: ExemptReason): string {
 
 /** Fits GitHub's status description limit. */
 export function fitDescription(line: string): string {
-  return line.length <= STATUS_DESCRIPTION_MAX ? line : `${line.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`;
+  return truncateText(line, STATUS_DESCRIPTION_MAX);
 }
 
 /** The status state a decision shows: failure only where `fail` feedback is selected. */

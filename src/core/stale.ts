@@ -10,6 +10,11 @@ const DAY_MS = 86_400_000;
 /** With stale off, the report still lists PRs the maintainers left this long. */
 export const NEGLECT_DAYS_WHEN_STALE_OFF = 14;
 
+/** Full days on the maintainers' side after which a PR is listed as neglected. */
+export function neglectDays(config: Config): number {
+  return config.stale.days || NEGLECT_DAYS_WHEN_STALE_OFF;
+}
+
 function daysBetween(from: string, now: Date): number {
   return Math.floor((now.getTime() - new Date(from).getTime()) / DAY_MS);
 }
@@ -50,7 +55,7 @@ export function decideStale(pr: PullRequest, config: Config, actor: string, now:
   const { whoseMove: move, lastActivity, reason } = whoseMove(pr, config, actor, now);
   const idleDays = daysBetween(lastActivity, now);
   const stale = config.stale;
-  const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= (stale.days || NEGLECT_DAYS_WHEN_STALE_OFF);
+  const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= neglectDays(config);
   const decision = (action: StaleDecision['action']): StaleDecision => ({ whoseMove: move, reason, lastActivity, idleDays, action, neglected });
   if (stale.days === 0) return decision('none');
   const eligible = !isExempt(pr, config) && (stale.when === 'always' || move === 'author');

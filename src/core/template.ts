@@ -12,11 +12,13 @@ export interface TemplateValues {
 }
 
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
+/** Anything a user may have meant as a placeholder: `{AUTHOR}` and `{ author }` too, which render as typed. */
+const PLACEHOLDER_LIKE = /\{(\s*[A-Za-z_][A-Za-z0-9_]*\s*)\}/g;
 
-/** Placeholders in the template that the action does not know. */
+/** Placeholders in the template that the action does not know, as written between the braces. */
 export function unknownPlaceholders(template: string): string[] {
   const known: readonly string[] = TEMPLATE_PLACEHOLDERS;
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !known.includes(name));
+  return [...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))];
 }
 
 /** `{author}` renders as `@login`: the one mention the action means to make. */

@@ -20,6 +20,8 @@ export interface RequestCounts {
   smallestPage?: number;
   /** PRs whose changed files GitHub lists only in part (its files API stops at 3,000). */
   filesCapped?: number[];
+  /** REST requests left this hour, from the latest REST answer's `x-ratelimit-remaining` (any status). */
+  restRemaining?: number;
 }
 
 /** Longest wait on a rate limit before giving up: a run must end in minutes. */
@@ -97,6 +99,17 @@ export function createClient(
     if (url.endsWith('/graphql')) counts.graphql++;
     else if (options.method === 'GET' || options.method === 'HEAD') counts.restReads++;
     else counts.restWrites++;
+  });
+  // Every REST answer, reads and refusals included, tells what is left of the
+  // hour: the writer keeps its reserve from this, not only from its own writes.
+  const noteRemaining = (options: { url?: unknown }, headers: Record<string, unknown> | undefined) => {
+    const remaining = Number(headers?.['x-ratelimit-remaining']);
+    if (!String(options.url).endsWith('/graphql') && headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining)) counts.restRemaining = remaining;
+  };
+  client.hook.after('request', (response, options) => noteRemaining(options, response.headers as Record<string, unknown>));
+  client.hook.error('request', (error, options) => {
+    noteRemaining(options, (error as { response?: { headers?: Record<string, unknown> } }).response?.headers);
+    throw error;
   });
   return client;
 }

@@ -118,8 +118,10 @@ function checksOf(node: PullRequestNode): HeadCheck[] {
   });
 }
 
+/** The action's own comment: GitHub says so (`viewerDidAuthor`), or, where not asked, its author is the token's account. */
 function isOwn(comment: CommentNode, actor: string): boolean {
-  return comment.viewerDidAuthor ?? sameLogin(restLogin(comment.author), actor);
+  if (typeof comment.viewerDidAuthor === 'boolean') return comment.viewerDidAuthor;
+  return comment.author !== null && sameLogin(restLogin(comment.author), actor);
 }
 
 /** One of the action's own comments; `body` once read. */

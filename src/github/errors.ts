@@ -1,4 +1,15 @@
 // One clear line for a failed GitHub request: never a stack trace.
+
+/** A GraphQL answer with no usable `data` (`{}`, `{"data": null}`, an HTML page), still so after the retries. */
+export class UnusableAnswerError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly attempts: number
+  ) {
+    super(`GitHub's GraphQL answer had ${problem}`);
+    this.name = 'UnusableAnswerError';
+  }
+}
 interface GraphqlErrorLike {
   message: string;
   type?: string;
@@ -43,7 +54,20 @@ function isUnreachable(e: RequestErrorLike): boolean {
   return e?.status === 500 && e.response === undefined;
 }
 
+/** What a NOT_FOUND names: the repository, or a part of it (a PR deleted since the event). */
+function notFoundLine(error: GraphqlErrorLike, what: string): string {
+  const part = error.path?.filter((step) => typeof step === 'string').pop();
+  if (part === undefined || part === 'repository') {
+    return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${error.message}).`;
+  }
+  if (part === 'pullRequest') return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
+  return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
+}
+
 export function describeGitHubError(error: unknown, what: string): string {
+  if (error instanceof UnusableAnswerError) {
+    return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;
+  }
   const e = error as RequestErrorLike;
   const errors = graphqlErrors(e);
   if (isRateLimitExhausted(e)) return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
@@ -61,7 +85,7 @@ export function describeGitHubError(error: unknown, what: string): string {
   }
   if (e?.status && e.status >= 500) return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
   const notFound = errors.find((x) => x.type === 'NOT_FOUND');
-  if (notFound) return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${notFound.message}).`;
+  if (notFound) return notFoundLine(notFound, what);
   if (errors.length > 0) {
     const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
     return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;

@@ -1,7 +1,8 @@
 // Sends one GraphQL document, keeps GitHub's point cost, and decides what a
 // response with both `data` and `errors` means for the caller.
 import * as core from '@actions/core';
-import type { Client, RequestCounts } from './client.js';
+import { writeIntervalFromEnv, type Client, type RequestCounts } from './client.js';
+import { UnusableAnswerError } from './errors.js';
 
 interface RateLimit {
   cost: number;
@@ -19,8 +20,23 @@ interface PartialErrorLike {
   data?: unknown;
 }
 
-/** Tries of a query whose answer came back with `errors` beside `data`. */
+/** Tries of a query whose answer came back with `errors` beside `data`, or with no usable `data` at all. */
 const PARTIAL_ANSWER_TRIES = 3;
+
+/**
+ * What is wrong with an answer that has no GraphQL `data` object: Octokit
+ * hands back `undefined` for `{}`, an HTML page or JSON it could not decode,
+ * and `null` for `{"data": null}`. Undefined when the answer is usable.
+ */
+function unusable(data: unknown): string | undefined {
+  if (data === null) return '"data": null and no errors';
+  if (typeof data !== 'object') return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
+  return undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
@@ -38,8 +54,19 @@ export async function query<T extends object>(
   let data: T | undefined;
   for (let attempt = 1; data === undefined; attempt++) {
     try {
-      data = await client.graphql<T>(document, request ? { ...variables, request } : variables);
+      const answer: unknown = await client.graphql<T>(document, request ? { ...variables, request } : variables);
+      const problem = unusable(answer);
+      if (problem === undefined) {
+        data = answer as T;
+        break;
+      }
+      // A proxy's error page or a cut-off answer: transient as a 5xx is, so
+      // ask again after a back-off, a bounded number of times.
+      if (attempt >= PARTIAL_ANSWER_TRIES) throw new UnusableAnswerError(problem, attempt);
+      core.info(`GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+      await sleep(writeIntervalFromEnv() * 2 ** attempt);
     } catch (error) {
+      if (error instanceof UnusableAnswerError) throw error;
       // `data` with `errors` means a part of the answer is missing (null), and a
       // decision on part of the queue could close, comment or label wrongly.
       // Such errors are mostly transient (timeouts in one resolver): ask again,

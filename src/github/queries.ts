@@ -119,7 +119,7 @@ fragment RepositoryFacts on Repository {
   nameWithOwner
   defaultBranchRef {
     name
-    target { ... on Commit { file(path: $configPath) { object { ... on Blob { text } } } } }
+    target { ... on Commit { file(path: $configPath) { object { __typename ... on Blob { text isBinary isTruncated byteSize } } } } }
   }
 }`;
 

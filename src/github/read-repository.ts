@@ -5,26 +5,43 @@ import { query } from './graphql.js';
 import { REPOSITORY_QUERY } from './queries.js';
 import type { RepoRef } from './repo.js';
 import { restLogin } from './convert.js';
+import type { ConfigSource } from '../config/source.js';
+
+interface FileObjectNode {
+  __typename: string;
+  text?: string | null;
+  isBinary?: boolean | null;
+  isTruncated?: boolean;
+  byteSize?: number;
+}
 
 export interface RepositoryFactsNode {
   nameWithOwner: string;
-  defaultBranchRef: { name: string; target: { file?: { object: { text: string | null } | null } | null } } | null;
+  defaultBranchRef: { name: string; target: { file?: { object: FileObjectNode | null } | null } } | null;
 }
 
 export interface RepositoryFacts {
   defaultBranch: string;
   /** The login the token writes as (REST form). */
   actor: string;
-  /** The config file's text on the default branch, if it exists. */
-  configText?: string;
+  /** What the default branch holds at config-path. */
+  config: ConfigSource;
+}
+
+/** GitHub's TreeEntry at config-path, told apart: a file, nothing, a directory (Tree), binary or cut text. */
+function configSource(object: FileObjectNode | null | undefined): ConfigSource {
+  if (!object) return { kind: 'missing' };
+  if (object.__typename === 'Tree') return { kind: 'directory' };
+  if (object.__typename !== 'Blob' || object.isBinary || typeof object.text !== 'string') return { kind: 'binary' };
+  if (object.isTruncated) return { kind: 'truncated', bytes: object.byteSize ?? 0 };
+  return { kind: 'file', text: object.text };
 }
 
 export function repositoryFacts(node: RepositoryFactsNode, viewer: { __typename?: string; login: string }): RepositoryFacts {
-  const text = node.defaultBranchRef?.target.file?.object?.text ?? undefined;
   return {
     defaultBranch: node.defaultBranchRef?.name ?? 'main',
     actor: restLogin(viewer),
-    configText: text === null ? undefined : text
+    config: configSource(node.defaultBranchRef?.target.file?.object)
   };
 }
 

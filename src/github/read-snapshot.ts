@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
 import { actionLabelNames } from '../core/labels.js';
+import type { ConfigSource } from '../config/source.js';
 import type { Snapshot } from '../core/types.js';
 import type { Client, RequestCounts } from './client.js';
 import { readAuthorStats } from './read-author-stats.js';
@@ -58,13 +59,13 @@ export async function readSnapshot(
   client: Client,
   repo: RepoRef,
   configPath: string,
-  loadConfig: (text?: string) => Config,
+  loadConfig: (source: ConfigSource) => Config,
   now: Date,
   counts: RequestCounts,
   onProgress?: (read: number, total: number) => void
 ): Promise<{ snapshot: Snapshot; config: Config }> {
   const facts = await readRepository(client, repo, configPath, counts);
-  const config = loadConfig(facts.configText);
+  const config = loadConfig(facts.config);
   const snapshot = await readQueueSnapshot(client, repo, facts, config, now, counts, onProgress);
   return { snapshot, config };
 }

@@ -27,6 +27,8 @@ export interface WriteOptions {
   actor: string;
   /** The triggering event (GITHUB_EVENT_NAME): the read-only warning says what writes the status instead. */
   eventName?: string;
+  /** REST requests left this hour as last seen on any answer (see createClient); undefined while unknown. */
+  restRemaining?: () => number | undefined;
 }
 
 export interface WriteResult {
@@ -78,6 +80,14 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
       brokenUnits.set(op.unit, rest);
     }
   };
+  // Checked before every write, as reads in between (the writer's own lookups,
+  // or answers with no headers: a 422 label that exists, a 404 label that is
+  // gone) also spend the hour's budget.
+  const reserveReached = (remaining: number | undefined): string | undefined => {
+    if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE) return undefined;
+    warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
+    return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+  };
   for (const [index, op] of ops.entries()) {
     const broken = !stopped && op.unit && brokenUnits.get(op.unit);
     if (broken) {
@@ -90,6 +100,7 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
       warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
     }
+    if (!stopped) stopped = reserveReached(options.restRemaining?.());
     if (stopped) {
       notApplied(op, stopped);
       continue;
@@ -100,11 +111,8 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
       writes++;
       failures = 0;
       result.applied.push(op);
-      const remaining = Number((response as { headers?: Record<string, string> })?.headers?.['x-ratelimit-remaining']);
-      if (Number.isFinite(remaining) && remaining < RATE_LIMIT_RESERVE) {
-        stopped = `the API rate limit is nearly used up (${remaining} left); left for the next run`;
-        warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-      }
+      // Without a tracker (a bare client), the write's own answer tells what is left.
+      stopped = reserveReached(options.restRemaining ? options.restRemaining() : remainingIn(response));
     } catch (error) {
       if (isPermissionError(error)) {
         const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
@@ -158,6 +166,11 @@ export function readOnlyWarning(needed: string[], eventName?: string): string {
   );
 }
 
+function remainingIn(response: unknown): number | undefined {
+  const remaining = Number((response as { headers?: Record<string, string> })?.headers?.['x-ratelimit-remaining']);
+  return Number.isFinite(remaining) ? remaining : undefined;
+}
+
 export function describeOp(op: WriteOp): string {
   switch (op.kind) {
     case 'create-label':
@@ -187,10 +200,10 @@ function restRepo(repo: RepoRef): { owner: string; repo: string } {
 type RestRepo = { owner: string; repo: string };
 
 /** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
-async function ownComments(client: Client, repo: RestRepo, number: number, marker: string, actor: string): Promise<{ id: number; created_at: string }[]> {
+async function ownComments(client: Client, repo: RestRepo, number: number, marker: string, actor: string): Promise<{ id: number; created_at: string; body?: string }[]> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
   // A marker in anyone else's comment means nothing.
-  return comments.filter((c) => c.body?.includes(marker) && sameLogin(c.user?.login ?? '', actor)).sort((a, b) => a.id - b.id);
+  return comments.filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor)).sort((a, b) => a.id - b.id);
 }
 
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
@@ -247,9 +260,8 @@ async function createOnce(
   }
 }
 
-async function hasComment(client: Client, repo: { owner: string; repo: string }, number: number, body: string): Promise<boolean> {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  return comments.some((c) => c.body === body);
+async function hasComment(client: Client, repo: RestRepo, number: number, body: string, actor: string): Promise<boolean> {
+  return (await ownComments(client, repo, number, body, actor)).some((c) => c.body === body);
 }
 
 function sender(client: Client, options: WriteOptions): Send {
@@ -292,7 +304,7 @@ function sender(client: Client, options: WriteOptions): Send {
         return posted;
       }
       case 'comment': {
-        const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+        const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined));
         if (op.postedSince !== undefined) await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
         return posted;
       }

@@ -2,6 +2,7 @@
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
 // @mention pings and no #123 cross-references (spec §8).
+import { truncateText } from '../core/truncate.js';
 
 /** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
 const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
@@ -29,5 +30,5 @@ export function escapeMarkdown(text: string): string {
 
 /** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return truncateText(text, max);
 }

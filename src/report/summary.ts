@@ -4,6 +4,7 @@
 import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
 import type { AdaptiveLimit, Decision, ExecutionReport, Flow, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
 import { paceText, violationSetting } from '../core/describe.js';
+import { neglectDays } from '../core/stale.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
@@ -409,7 +410,8 @@ function neglectedSection(context: Context): string {
   return [
     `### Neglected (${count(neglected.length)})`,
     '',
-    `Waiting on the maintainers for more than ${plural(context.config.stale.days, 'day')}: these are never marked stale or closed.`,
+    // With stale off, stale-days is 0: the threshold is the one the core applied.
+    `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
     '',
     bounded(neglected, MAX_ROWS, (shown) =>
       table(

@@ -403,15 +403,17 @@ function repositoryNode(store: FakeStore) {
     __typename: 'Commit',
     id: nodeId('C', 'default'),
     oid: 'f'.repeat(40),
-    file: ({ path }: { path: string }) =>
-      files[path] === undefined
-        ? null
-        : {
-            path,
-            name: path.split('/').pop(),
-            type: 'blob',
-            object: { __typename: 'Blob', id: nodeId('B', path), text: files[path], byteSize: Buffer.byteLength(files[path]), isBinary: false, isTruncated: false }
-          }
+    file: ({ path }: { path: string }) => {
+      const name = path.split('/').pop();
+      // A path that other files sit under is a directory: GitHub answers a Tree.
+      if (files[path] === undefined) {
+        return Object.keys(files).some((file) => file.startsWith(`${path}/`)) ? { path, name, type: 'tree', object: { __typename: 'Tree', id: nodeId('T', path) } } : null;
+      }
+      // GitHub calls a blob with a NUL byte binary (UTF-16 text included) and gives no text.
+      const isBinary = files[path].includes('\0');
+      const text = isBinary ? null : files[path];
+      return { path, name, type: 'blob', object: { __typename: 'Blob', id: nodeId('B', path), text, byteSize: Buffer.byteLength(files[path]), isBinary, isTruncated: false } };
+    }
   };
   return {
     __typename: 'Repository',
