@@ -4,7 +4,7 @@
 // reader, the core and the writer run in-process against the fake GitHub;
 // runs are sequential because they share one fake.
 import { loadConfig as loadConfigFrom, type ConfigSource } from '../src/config/source.js';
-import { buildConfig, DEFAULT_CONFIG_PATH } from '../src/config/load.js';
+import { DEFAULT_CONFIG_PATH } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
 import { plan } from '../src/core/plan.js';
 import type { Decision, Plan } from '../src/core/types.js';

@@ -56846,18 +56846,38 @@ function checksOf(node) {
     });
 }
 function isOwn(comment, actor) {
-    return sameLogin(restLogin(comment.author), actor);
+    return comment.viewerDidAuthor ?? sameLogin(restLogin(comment.author), actor);
 }
+/** The action's own comments on a PR (written by the token's account), oldest first. */
+function convert_ownComments(node, actor) {
+    return node.comments.nodes
+        .filter((c) => isOwn(c, actor) && c.databaseId !== null)
+        .map((c) => ({ id: c.id ?? String(c.databaseId), databaseId: c.databaseId, createdAt: c.createdAt, body: c.body }));
+}
+/**
+ * The sticky comment (the oldest: copies from racing runs are deleted), the
+ * stale messages and the close comment among the action's own comments whose
+ * bodies are known; the other bodies are not kept.
+ */
+function applyOwnComments(pr, own) {
+    const oldestFirst = [...own].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId);
+    const withMarker = (marker) => oldestFirst.filter((c) => c.body?.includes(marker));
+    const stickies = withMarker(STICKY_MARKER);
+    const staleComments = withMarker(STALE_MARKER);
+    pr.sticky = stickies[0] ? { id: stickies[0].databaseId, body: stickies[0].body } : undefined;
+    pr.extraStickyIds = stickies.slice(1).map((c) => c.databaseId);
+    pr.staleMarkedAt = staleComments.at(-1)?.createdAt;
+    pr.staleComments = staleComments.map((c) => ({ id: c.databaseId, at: c.createdAt }));
+    pr.closeCommentedAt = withMarker(CLOSE_MARKER).at(-1)?.createdAt;
+}
+/**
+ * The core's PullRequest from a PR node whose nested lists are complete
+ * (read-nested.ts). Own comments count when their bodies came with the node
+ * (the gate's read); otherwise the caller applies them (applyOwnComments).
+ */
 function toPullRequest(node, actor, statusContext) {
     const author = restLogin(node.author);
-    const own = node.comments.nodes.filter((c) => isOwn(c, actor) && c.databaseId !== null);
-    // GitHub lists comments oldest first.
-    const stickies = own.filter((c) => c.body.includes(STICKY_MARKER));
-    const sticky = stickies[0];
-    const staleComments = own.filter((c) => c.body.includes(STALE_MARKER));
-    const staleMark = staleComments.at(-1);
-    const closeNotice = own.filter((c) => c.body.includes(CLOSE_MARKER)).pop();
-    return {
+    const pr = {
         number: node.number,
         title: node.title,
         url: node.url,
@@ -56878,15 +56898,12 @@ function toPullRequest(node, actor, statusContext) {
         mergeable: node.mergeable,
         events: eventsOf(node, author),
         status: convert_statusOf(node, statusContext),
-        sticky: sticky ? { id: sticky.databaseId, body: sticky.body } : undefined,
-        extraStickyIds: stickies.slice(1).map((c) => c.databaseId),
-        staleMarkedAt: staleMark?.createdAt,
-        staleComments: staleComments.map((c) => ({ id: c.databaseId, at: c.createdAt })),
         closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
-        closeCommentedAt: closeNotice?.createdAt,
         locked: node.locked ?? false,
         checks: checksOf(node)
     };
+    applyOwnComments(pr, convert_ownComments(node, actor));
+    return pr;
 }
 
 ;// CONCATENATED MODULE: ./src/github/graphql.ts
@@ -56895,11 +56912,16 @@ function toPullRequest(node, actor, statusContext) {
 
 /** Tries of a query whose answer came back with `errors` beside `data`. */
 const PARTIAL_ANSWER_TRIES = 3;
-async function query(client, document, variables, counts, budget = {}) {
+/**
+ * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
+ * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
+ * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
+ */
+async function query(client, document, variables, counts, budget = {}, request) {
     let data;
     for (let attempt = 1; data === undefined; attempt++) {
         try {
-            data = await client.graphql(document, variables);
+            data = await client.graphql(document, request ? { ...variables, request } : variables);
         }
         catch (error) {
             // `data` with `errors` means a part of the answer is missing (null), and a
@@ -56921,10 +56943,81 @@ async function query(client, document, variables, counts, budget = {}) {
     }
     return data;
 }
+/** The smallest page a shrinking read goes down to. */
+const MIN_PAGE_SIZE = 5;
+/**
+ * GitHub gave up on a query that was too heavy: 502 or 504, or its
+ * "couldn't respond in time" / timeout error. A smaller page may pass.
+ */
+function isHeavyQueryFailure(error) {
+    const e = error;
+    if (e?.status === 502 || e?.status === 504)
+        return true;
+    const messages = [e?.message ?? '', ...(e?.errors ?? e?.response?.data?.errors ?? []).map((x) => x.message ?? '')];
+    return messages.some((m) => /couldn't respond to your request in time|result of a timeout|timed? ?out/i.test(m));
+}
+/**
+ * Runs `read(size)`; when GitHub fails it as too heavy, halves `size` (not
+ * below MIN_PAGE_SIZE) and runs it again, as Renovate's GraphQL fetcher does.
+ * Above the floor a page fails fast (no retries of the same heavy page); at the
+ * floor Octokit's usual retries apply and a failure is thrown. Every halving
+ * is counted in `counts.pagesShrunk` for the summary. Returns the result and
+ * the size that worked, for the caller's next page.
+ */
+async function readShrinking(size, counts, what, read) {
+    for (;;) {
+        const floor = size <= MIN_PAGE_SIZE;
+        try {
+            return { result: await read(size, floor ? undefined : { retries: 0 }), size };
+        }
+        catch (error) {
+            if (floor || !isHeavyQueryFailure(error))
+                throw error;
+            const smaller = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+            info(`GitHub could not answer a page of ${size} ${what} in time; asking for ${smaller}.`);
+            counts.pagesShrunk = (counts.pagesShrunk ?? 0) + 1;
+            counts.smallestPage = Math.min(counts.smallestPage ?? smaller, smaller);
+            size = smaller;
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/queries.ts
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
+/**
+ * The nested lists of a PR that the reader pages to the end: the first page
+ * comes with the PR, the rest (for the few PRs that have more) in batched
+ * follow-up queries (read-nested.ts). `forward` lists are read oldest first
+ * (`first`/`after`), the others newest first (`last`/`before`). `page` is the
+ * first page's size: small where most PRs fit, so a page of 100 PRs stays light.
+ */
+const NESTED_LISTS = {
+    labels: { forward: true, page: 20, args: '', nodes: 'name' },
+    assignees: { forward: true, page: 10, args: '', nodes: 'login' },
+    files: { forward: true, page: 50, args: '', nodes: 'path' },
+    // No bodies: a comment can be 65,536 characters. The action's own comments
+    // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
+    comments: { forward: false, page: 20, args: '', nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }' },
+    reviews: { forward: false, page: 10, args: '', nodes: 'state submittedAt authorAssociation author { __typename login }' },
+    timelineItems: {
+        forward: false,
+        page: 10,
+        args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
+        nodes: `__typename
+      ... on ReopenedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
+      ... on ReadyForReviewEvent { createdAt actor { __typename login } }
+      ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
+    }
+};
+/** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
+function nestedList(list, size = NESTED_LISTS[list].page, cursor) {
+    const { forward, args, nodes } = NESTED_LISTS[list];
+    const bound = forward ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}` : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
+    const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
+    return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
+}
 /** The facts the core needs about one PR; files only when a rule needs paths. */
 const PULL_REQUEST_FIELDS = `
 fragment PullRequestFacts on PullRequest {
@@ -56944,9 +57037,9 @@ fragment PullRequestFacts on PullRequest {
   changedFiles
   mergeable
   milestone { number }
-  labels(first: 50) { nodes { name } }
-  assignees(first: 10) { nodes { login } }
-  files(first: 100) @include(if: $withFiles) { nodes { path } }
+  ${nestedList('labels')}
+  ${nestedList('assignees')}
+  files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
   commits(last: 1) {
     nodes {
       commit {
@@ -56964,21 +57057,9 @@ fragment PullRequestFacts on PullRequest {
       }
     }
   }
-  comments(last: 30) {
-    nodes { databaseId body createdAt authorAssociation author { __typename login } }
-  }
-  reviews(last: 30) {
-    nodes { state submittedAt authorAssociation author { __typename login } }
-  }
-  timelineItems(last: 30, itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]) {
-    nodes {
-      __typename
-      ... on ReopenedEvent { createdAt actor { __typename login } }
-      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
-      ... on ReadyForReviewEvent { createdAt actor { __typename login } }
-      ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }
-    }
-  }
+  ${nestedList('comments')}
+  ${nestedList('reviews')}
+  ${nestedList('timelineItems')}
 }`;
 /**
  * The issues a PR closes (README "Linked issues"): their assignees and labels
@@ -57026,12 +57107,17 @@ query Repository($owner: String!, $name: String!, $configPath: String!) {
   repository(owner: $owner, name: $name) { ...RepositoryFacts }
 }
 ${REPOSITORY_FIELDS}`;
-/** One page of 100 open PRs, oldest first, with everything the rules need. */
+/**
+ * One page of open PRs (100, fewer after GitHub failed a heavy page), oldest
+ * first, with everything the rules need; `own` brings the bodies of the
+ * action's own comments found on earlier pages (`$own`: at most 100 node ids).
+ */
 const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $withFiles: Boolean!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
+query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $pageSize: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $own: [ID!]!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
   rateLimit { cost remaining resetAt }
+  own: nodes(ids: $own) { ... on IssueComment { id body } }
   repository(owner: $owner, name: $name) {
-    pullRequests(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
+    pullRequests(states: OPEN, first: $pageSize, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ...PullRequestFacts ...ClosingIssues @include(if: $withIssues) }
@@ -57047,7 +57133,7 @@ ${CLOSING_ISSUES_FIELDS}`;
  * because the search index can lag behind PRs opened seconds ago).
  */
 const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
+query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
@@ -57060,7 +57146,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
         isDraft
         baseRefName
         author { __typename login }
-        labels(first: 50) { nodes { name } }
+        ${nestedList('labels')}
       }
     }
   }
@@ -57097,12 +57183,36 @@ query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
     }
   }
 }`;
+/** The bodies of the action's own comments, by node id (at most 100). */
+const OWN_COMMENTS_QUERY = `
+query OwnComments($own: [ID!]!) {
+  rateLimit { cost remaining resetAt }
+  own: nodes(ids: $own) { ... on IssueComment { id body } }
+}`;
+/**
+ * One document of aliased follow-up pages (`p0`, `p1`, …), each the next 100
+ * items of one PR's nested list; cursors travel as variables `$c0`, `$c1`, ….
+ */
+function nestedPagesQuery(requests) {
+    const params = requests.map((_, i) => `, $c${i}: String!`).join('');
+    const fields = requests.map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`).join('\n');
+    // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
+    const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
+    return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+${fields}
+  }
+}`;
+}
 /** A sample of each document, for the schema test. */
 const ALL_QUERIES = {
     REPOSITORY_QUERY,
     OPEN_PULL_REQUESTS_QUERY,
     GATE_QUERY,
     CLOSED_OPENED_SINCE_QUERY,
+    OWN_COMMENTS_QUERY,
+    NESTED_PAGES_QUERY: nestedPagesQuery(Object.keys(NESTED_LISTS).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
     SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
     SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
     LABELS_QUERY: searchCountsQuery([], 3)
@@ -57329,23 +57439,154 @@ async function readHistory(client, repo, now, windowDays, counts, labels = []) {
     return { history: historyFrom(result, now), existingLabels };
 }
 
+;// CONCATENATED MODULE: ./src/github/read-nested.ts
+
+
+/** Follow-up pages (of up to 100 items each) per request before any shrinking: about 5,000 nodes. */
+const PAGES_PER_REQUEST = 50;
+const LIST_NAMES = Object.keys(NESTED_LISTS);
+/** GitHub's files API lists at most this many files of a PR. */
+const GITHUB_FILES_CAP = 3000;
+function nextPage(node, list) {
+    const info = node[list]?.pageInfo;
+    if (!info)
+        return undefined;
+    const cursor = NESTED_LISTS[list].forward ? info.hasNextPage && info.endCursor : info.hasPreviousPage && info.startCursor;
+    return cursor ? { number: node.number, list, cursor } : undefined;
+}
+/**
+ * Reads the rest of every nested list of `nodes` that has more than its first
+ * page, and appends it in place (oldest items first for `last:` lists), so
+ * each list ends up whole. Follow-up pages go `PAGES_PER_REQUEST` to a GitHub
+ * GraphQL request (`pullRequest(number:)` aliases), fewer when GitHub fails a
+ * request as too heavy. `withBodies` must match the main read (comment bodies).
+ * Costs nothing when every list fit its first page. Throws what `query` throws.
+ */
+async function completeNestedLists(client, repo, nodes, withBodies, counts) {
+    const pendingOf = (node, list) => {
+        const request = nextPage(node, list);
+        return request ? [{ node, request }] : [];
+    };
+    let pending = nodes.flatMap((node) => LIST_NAMES.flatMap((list) => pendingOf(node, list)));
+    let batch = PAGES_PER_REQUEST;
+    while (pending.length > 0) {
+        const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
+            const requests = pending.slice(0, size).map((p) => p.request);
+            const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
+            const data = await query(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, {}, request);
+            return { requests, data };
+        });
+        batch = size;
+        const answered = pending.slice(0, result.requests.length);
+        pending = pending.slice(result.requests.length);
+        answered.forEach(({ node, request }, i) => {
+            const page = result.data.repository[`p${i}`]?.[request.list];
+            const target = node[request.list];
+            // The PR vanished between the reads (deleted, transferred): keep what was read.
+            if (!page || !target)
+                return;
+            target.nodes = NESTED_LISTS[request.list].forward ? [...target.nodes, ...page.nodes] : [...page.nodes, ...target.nodes];
+            target.pageInfo = page.pageInfo;
+            pending.push(...pendingOf(node, request.list));
+        });
+    }
+}
+/** Notes a PR whose files GitHub lists only in part, for the summary. */
+function noteCappedFiles(node, counts) {
+    if (node.files && node.changedFiles > GITHUB_FILES_CAP && node.files.nodes.length < node.changedFiles) {
+        counts.filesCapped = [...(counts.filesCapped ?? []), node.number];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/read-queue.ts
 
 
 
+
+/** Open PRs per page before any shrinking (GitHub's maximum). */
+const PAGE_SIZE = 100;
+/** GitHub's limit on `nodes(ids:)`. */
+const IDS_PER_QUERY = 100;
+/** The action's own comments whose bodies are still to be read, and the PRs they belong to. */
+class OwnCommentBodies {
+    unread = new Map();
+    queue = [];
+    owners = [];
+    add(pr, own) {
+        if (own.length === 0)
+            return;
+        this.owners.push([pr, own]);
+        for (const comment of own) {
+            this.unread.set(comment.id, comment);
+            this.queue.push(comment.id);
+        }
+    }
+    /** The next ids to ask for (at most IDS_PER_QUERY). */
+    next() {
+        return this.queue.slice(0, IDS_PER_QUERY);
+    }
+    receive(asked, bodies) {
+        this.queue.splice(0, asked.length);
+        for (const found of bodies) {
+            const comment = found && this.unread.get(found.id);
+            if (comment)
+                comment.body = found.body;
+        }
+        for (const id of asked)
+            this.unread.delete(id);
+    }
+    /** Sets each PR's sticky comment and stale mark; a comment deleted meanwhile has no body and does not count. */
+    apply() {
+        for (const [pr, own] of this.owners)
+            applyOwnComments(pr, own);
+    }
+}
+/**
+ * Every open PR of `repo`, oldest first (GitHub GraphQL `repository.pullRequests`,
+ * pages of PAGE_SIZE or fewer after a heavy page failed), each with whole
+ * nested lists. Adds to `counts` (requests, points, pages shrunk, PRs whose
+ * files GitHub caps). Throws Octokit's error when GitHub fails a page of the
+ * smallest size.
+ */
 async function readOpenPullRequests(client, repo, options, counts) {
     const pullRequests = [];
+    const bodies = new OwnCommentBodies();
     let cursor = null;
+    let size = PAGE_SIZE;
     for (;;) {
-        const page = await query(client, OPEN_PULL_REQUESTS_QUERY, { ...repo, cursor, withFiles: options.withFiles, withIssues: options.withIssues, withIssueFacts: options.withIssueFacts, withIssueClaims: false }, counts);
-        const connection = page.repository.pullRequests;
-        for (const node of connection.nodes)
-            pullRequests.push(toPullRequest(node, options.actor, options.statusContext));
+        const asked = bodies.next();
+        const variables = {
+            ...repo,
+            cursor,
+            withFiles: options.withFiles,
+            withBodies: false,
+            own: asked,
+            withIssues: options.withIssues,
+            withIssueFacts: options.withIssueFacts,
+            withIssueClaims: false
+        };
+        const read = await readShrinking(size, counts, 'open pull requests', (pageSize, request) => query(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, {}, request));
+        size = read.size;
+        bodies.receive(asked, read.result.own);
+        const connection = read.result.repository.pullRequests;
+        await completeNestedLists(client, repo, connection.nodes, false, counts);
+        for (const node of connection.nodes) {
+            const pr = toPullRequest(node, options.actor, options.statusContext);
+            pullRequests.push(pr);
+            bodies.add(pr, convert_ownComments(node, options.actor));
+            noteCappedFiles(node, counts);
+        }
         options.onProgress?.(pullRequests.length, connection.totalCount);
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            return pullRequests;
+            break;
         cursor = connection.pageInfo.endCursor;
     }
+    for (let asked = bodies.next(); asked.length > 0; asked = bodies.next()) {
+        const data = await query(client, OWN_COMMENTS_QUERY, { own: asked }, counts);
+        bodies.receive(asked, data.own);
+    }
+    bodies.apply();
+    return pullRequests;
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-repository.ts
@@ -61559,11 +61800,18 @@ function dataWithoutIssues(error) {
 
 
 
-/** The first read: GraphQL `repository` with the config file, `pullRequest(number:)` and the 30 newest open PRs. */
+
+/**
+ * The gate's first read (GitHub GraphQL): the config file, the PR `number`
+ * with whole nested lists (its files always: a rule may select by paths, and
+ * the config arrives in this same answer) and its comments' bodies (one PR: no
+ * memory concern), the issues it closes, and the 30 newest open PRs. A PR or
+ * recent PR with more than a first page of some list costs one follow-up
+ * request (read-nested.ts).
+ */
 async function readGate(client, repo, configPath, number, counts) {
     let issuesForbidden = false;
-    // Files always: a rule may select by paths, and the config arrives in this same answer.
-    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true }, counts).catch((error) => {
+    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true, withBodies: true }, counts).catch((error) => {
         const rest = dataWithoutIssues(error);
         if (!rest)
             throw error;
@@ -61572,6 +61820,10 @@ async function readGate(client, repo, configPath, number, counts) {
             delete rest.repository.pullRequest.closingIssuesReferences;
         return rest;
     });
+    const subject = data.repository.pullRequest;
+    await completeNestedLists(client, repo, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true, counts);
+    if (subject)
+        noteCappedFiles(subject, counts);
     return {
         ...(issuesForbidden ? { issuesForbidden } : {}),
         facts: repositoryFacts(data.repository, data.viewer),
@@ -62286,7 +62538,20 @@ function leftSection(context) {
 function requestsSection(context) {
     const r = context.execution.requests;
     const run = context.runUrl && /^https:\/\/[^\s()<>]+$/.test(context.runUrl) ? ` · [this run](${context.runUrl})` : '';
-    return `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')}), ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
+    const line = `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')}), ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
+    return [...readingNotes(context), line].join('\n\n');
+}
+/** How the read went where it matters to trust: pages GitHub could not answer whole, lists GitHub cuts. */
+function readingNotes(context) {
+    const r = context.execution.requests;
+    const notes = [];
+    if (r.pagesShrunk) {
+        notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${summary_count(r.smallestPage ?? 0)}) and everything was still read.`);
+    }
+    if (r.filesCapped?.length) {
+        notes.push(`> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`);
+    }
+    return notes;
 }
 
 ;// CONCATENATED MODULE: ./src/mode.ts
