@@ -236,7 +236,7 @@ async function main(): Promise<void> {
     '  A `COUNT/DAYSd` rate rule adds ⌈closed PRs opened in the window / 100⌉ pages (at least 1): the open',
     '  ones are already in the main pages. The floor in the row is that sum.',
     '- **Nested lists** (labels, assignees, files, comments, reviews, timeline) come with each PR in a first',
-    '  page (20, 10, 50, 20, 10 and 10 items: 12,200 nodes for 100 PRs with files); the few PRs with more get',
+    '  page (20, 10, 50, 20, 10 and 10 items, and 10 checks: 13,200 nodes for 100 PRs with files); the few PRs with more get',
     '  the rest in batched follow-up queries. Comment bodies are not read, except the action\'s own, so comment',
     '  spam costs no memory. A page GitHub fails as too heavy (502, 504, timeout) is halved, down to 5 PRs.',
     '- **Writes** only where a PR\'s state changed: a settled repository costs no writes.',

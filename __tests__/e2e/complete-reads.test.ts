@@ -15,6 +15,9 @@ describe('a docs area rule (max-open: 1, already full) and a PR with 150 changed
     const github = await session(createStore({ pullRequests: prs, repository: { files: { '.github/backpressure.yml': DOCS_RULE } } }));
     try {
       const inputs = { 'wip-limit': '10' };
+      // #1's own gate (when it was opened) put the area label on it: the docs area is full.
+      const first = await github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 1, 'opened'), inputs });
+      expect(first.outputs.result).toBe('admitted');
       const gate = await github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 2, 'synchronize'), inputs });
       expect(gate.outputs.result).toBe('waiting');
       expect(gate.exitCode).toBe(1);

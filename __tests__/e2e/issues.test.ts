@@ -10,9 +10,8 @@ const gate = (github: Session, number: number, inputs: Record<string, string>) =
 
 /**
  * A gate decides in two reads whatever it judges: the PR with its issues, then
- * the search counts. The writer's own REST reads come on top: the repository's
- * labels before it adds the violation label, the PR's comments before it posts
- * the sticky comment.
+ * the search counts (which also look up the action's labels). The writer's own
+ * REST reads come on top: the PR's comments before it posts the sticky comment.
  */
 function expectTwoReads(run: Run, writerReads = 0): void {
   expect([run.graphql, run.restReads]).toEqual([2, writerReads]);
@@ -46,7 +45,7 @@ describe('require-issue: assigned, with issue-labels accepted', () => {
     expect(run.errors).toEqual([line]);
     expect(github.status(number)).toMatchObject({ state: 'failure', description: line });
     expect(github.store.pullRequests.find((p) => p.number === number)?.labels).toEqual(['backpressure: violation']);
-    expectTwoReads(run, 1);
+    expectTwoReads(run);
   });
 
   test('PR #4 closes an accepted issue assigned to its author: admitted, and the PRs in violation take no place ahead of it', async () => {
@@ -151,7 +150,7 @@ describe('the recipe "agents may only work on assigned issues"', () => {
     const run = await gate(github, number, {});
     expect(run.exitCode).toBe(exitCode);
     expect(github.status(number)).toMatchObject({ state, description });
-    expectTwoReads(run, exitCode);
+    expectTwoReads(run);
   });
 });
 
@@ -167,7 +166,7 @@ describe('one-pr-per-issue with more open PRs on an issue than a gate reads', ()
     const run = await gate(github, 12, inputs);
     expect(run.errors).toEqual(['Violation: duplicate of #1: work together there']);
     expect(run.stdout).not.toContain('Reading the whole queue');
-    expectTwoReads(run, 1);
+    expectTwoReads(run);
   });
 
   test('a PR first among those read cannot know it holds the issue: the gate reads the whole queue and decides as a sweep would', async () => {

@@ -38,7 +38,7 @@ describe('fake GitHub: checks, review requests and locks', () => {
   afterAll(() => fake.close());
 
   test("the action's query reads check runs, statuses, review requests and the lock, and the reader converts them", async () => {
-    const { json } = await post(fake, '/graphql', { query: OPEN_PULL_REQUESTS_QUERY, variables: { owner: 'acme', name: 'widgets', cursor: null, withFiles: false } });
+    const { json } = await post(fake, '/graphql', { query: OPEN_PULL_REQUESTS_QUERY, variables: { owner: 'acme', name: 'widgets', cursor: null, pageSize: 100, withFiles: false, withBodies: true, own: [] } });
     const answer = json as { data: { repository: { pullRequests: { nodes: PullRequestNode[] } } }; errors?: unknown };
     expect(answer.errors).toBeUndefined();
     const [first, second] = answer.data.repository.pullRequests.nodes.map((node) => toPullRequest(node, 'github-actions[bot]', 'backpressure'));

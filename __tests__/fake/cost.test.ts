@@ -29,10 +29,10 @@ describe("GitHub's node-limit formula", () => {
   const page = (pageSize: number, withFiles: boolean) => ({ owner: 'o', name: 'n', pageSize, withFiles, withBodies: false, own: [] });
   test.each([
     ["GitHub's example: 50 + 50×10 + 50×10×10", '{ viewer { repositories(first: 50) { nodes { issues(first: 10) { nodes { labels(first: 10) { nodes { name } } } } } } } }', {}, 5_550],
-    // 100 PRs × (labels 20, assignees 10, files 50, commit 1, comments 20, reviews 10, timeline 10) + the 100 PRs.
-    ['a page of 100 open PRs with files', OPEN_PULL_REQUESTS_QUERY, page(100, true), 12_200],
-    ['a page of 100 open PRs without files', OPEN_PULL_REQUESTS_QUERY, page(100, false), 7_200],
-    ['a page halved to 50', OPEN_PULL_REQUESTS_QUERY, page(50, true), 6_100],
+    // 100 PRs × (labels 20, assignees 10, files 50, commit 1 with 10 checks, comments 20, reviews 10, timeline 10) + the 100 PRs.
+    ['a page of 100 open PRs with files', OPEN_PULL_REQUESTS_QUERY, page(100, true), 13_200],
+    ['a page of 100 open PRs without files', OPEN_PULL_REQUESTS_QUERY, page(100, false), 8_200],
+    ['a page halved to 50', OPEN_PULL_REQUESTS_QUERY, page(50, true), 6_600],
     ['50 follow-up pages of 100', nestedPagesQuery(Array.from({ length: 50 }, (_, i) => ({ number: i, list: 'files' as const, cursor: 'x' }))), { withBodies: false }, 5_000]
   ])('%s', (_name, query, variables, nodes) => {
     expect(queryNodes(parse(query), variables)).toBe(nodes);

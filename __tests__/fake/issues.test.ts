@@ -36,7 +36,7 @@ describe('linked issues in the fake GitHub', () => {
 
   type Gate = { repository: { pullRequest: PullRequestNode } };
   const gateRead = async (number: number) => {
-    const answer = await graphql<Gate>(fake, GATE_QUERY, { owner: 'acme', name: 'widgets', configPath: 'x', number, withFiles: false });
+    const answer = await graphql<Gate>(fake, GATE_QUERY, { owner: 'acme', name: 'widgets', configPath: 'x', number, withFiles: false, withBodies: true });
     expect(answer.errors).toBeUndefined();
     return toPullRequest(answer.data!.repository.pullRequest, 'github-actions', 'backpressure');
   };
@@ -70,7 +70,7 @@ describe('linked issues in the fake GitHub', () => {
   test('a sweep page reads the issues only when asked, and their facts only when asked', async () => {
     type Page = { repository: { pullRequests: { nodes: PullRequestNode[] } } };
     const read = async (variables: Record<string, unknown>) => {
-      const answer = await graphql<Page>(fake, OPEN_PULL_REQUESTS_QUERY, { owner: 'acme', name: 'widgets', cursor: null, withFiles: false, ...variables });
+      const answer = await graphql<Page>(fake, OPEN_PULL_REQUESTS_QUERY, { owner: 'acme', name: 'widgets', cursor: null, pageSize: 100, withFiles: false, withBodies: false, own: [], ...variables });
       expect(answer.errors).toBeUndefined();
       return toPullRequest(answer.data!.repository.pullRequests.nodes[0], 'github-actions', 'backpressure').closingIssues;
     };

@@ -231,8 +231,8 @@ describe('renderSummary', () => {
       execution: execution({ applied: writes.slice(0, 2), notApplied: writes.slice(2).map((op) => ({ op, why: 'max-writes-per-run (300) reached' })) })
     });
     expect(markdown).toContain('Marked 1, closed 0; would mark 1, deferred to the next run (writes not applied, see below).');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale |');
-    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | would mark: deferred to the next run |');
+    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | marked stale |');
+    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | author\\: merge conflict | would mark: deferred to the next run |');
   });
 
   test('a sweep lists locked PRs the lifecycle skipped, with what would have happened and why', () => {

@@ -6,6 +6,8 @@ import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { pacer } from './pacer.js';
+import { requestTimeoutFromEnv, writeIntervalFromEnv } from './timing.js';
+
 
 export type Client = ReturnType<typeof getOctokit>;
 
@@ -27,26 +29,6 @@ export interface RequestCounts {
 /** Longest wait on a rate limit before giving up: a run must end in minutes. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 const MAX_SECONDARY_RETRIES = 2;
-
-/**
- * Writes are spaced `intervalMs` apart, as GitHub asks for content-creating
- * requests (1 s by default). Tests and the demo set
- * PR_BACKPRESSURE_WRITE_INTERVAL_MS=0; it is also the unit of retry back-off.
- */
-export function writeIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PR_BACKPRESSURE_WRITE_INTERVAL_MS;
-  const value = raw === undefined || raw === '' ? 1000 : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : 1000;
-}
-
-/**
- * A request with no answer after PR_BACKPRESSURE_REQUEST_TIMEOUT_MS (30 s by
- * default; tests shorten it) is abandoned and retried like a network error.
- */
-export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.PR_BACKPRESSURE_REQUEST_TIMEOUT_MS || 30_000);
-  return Number.isFinite(value) && value > 0 ? value : 30_000;
-}
 
 type Fetch = (url: string, init?: { signal?: AbortSignal | null }) => Promise<unknown>;
 
@@ -97,6 +79,7 @@ export function createClient(
   client.hook.before('request', (options) => {
     const url = String(options.url);
     if (url.endsWith('/graphql')) counts.graphql++;
+    else if (url.endsWith('/rate_limit')) return; // GitHub counts it against no limit
     else if (options.method === 'GET' || options.method === 'HEAD') counts.restReads++;
     else counts.restWrites++;
   });

@@ -1,7 +1,8 @@
 // Sends one GraphQL document, keeps GitHub's point cost, and decides what a
 // response with both `data` and `errors` means for the caller.
 import * as core from '@actions/core';
-import { writeIntervalFromEnv, type Client, type RequestCounts } from './client.js';
+import type { Client, RequestCounts } from './client.js';
+import { writeIntervalFromEnv } from './timing.js';
 import { UnusableAnswerError } from './errors.js';
 
 interface RateLimit {

@@ -68,6 +68,7 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   let failed = 0;
   let stopped: string | undefined;
   let stoppedBy: string | undefined;
+  let askedRemaining = false;
   const unitSizes = new Map<string, number>();
   for (const op of ops) if (op.unit) unitSizes.set(op.unit, (unitSizes.get(op.unit) ?? 0) + 1);
   const startedUnits = new Set<string>();
@@ -99,6 +100,11 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
     if (!stopped && writes + needed > options.maxWrites) {
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
       warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
+    }
+    // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
+    if (!stopped && !askedRemaining && options.restRemaining?.() === undefined && options.restRemaining) {
+      askedRemaining = true;
+      await askRemaining(client);
     }
     if (!stopped) stopped = reserveReached(options.restRemaining?.());
     if (stopped) {
@@ -164,6 +170,15 @@ export function readOnlyWarning(needed: string[], eventName?: string): string {
     `The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
     `Grant ${permissions} in the workflow's permissions, or see the README section "Pull requests from forks".`
   );
+}
+
+/** GET /rate_limit, which counts against no limit; its headers update the client's tracker (client.ts). A failure leaves it unknown. */
+async function askRemaining(client: Client): Promise<void> {
+  try {
+    await client.rest.rateLimit.get();
+  } catch (error) {
+    core.debug(describeGitHubError(error, 'asking for the rate limit'));
+  }
 }
 
 function remainingIn(response: unknown): number | undefined {

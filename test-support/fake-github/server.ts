@@ -9,7 +9,8 @@ import { executeGraphql, type GraphqlRequestBody, type RateLimitState } from './
 import { handleRest, type RestResponse } from './rest.js';
 import type { FakeStore } from './store.js';
 
-export type RequestKind = 'graphql' | 'rest-read' | 'rest-write';
+/** `rate-limit`: GET /rate_limit, which GitHub does not count against any limit. */
+export type RequestKind = 'graphql' | 'rest-read' | 'rest-write' | 'rate-limit';
 
 export interface RecordedRequest {
   method: string;
@@ -110,6 +111,7 @@ export const FAULTS = {
 
 function kindOf(method: string, path: string): RequestKind {
   if (path === '/graphql' || path.startsWith('/graphql?')) return 'graphql';
+  if (method === 'GET' && (path === '/rate_limit' || path.startsWith('/rate_limit?'))) return 'rate-limit';
   return method === 'GET' || method === 'HEAD' ? 'rest-read' : 'rest-write';
 }
 
@@ -195,6 +197,16 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
       return { status: 200, body: await executeGraphql(store, (body ?? {}) as GraphqlRequestBody, graphqlLimit), headers };
     }
 
+    if (kind === 'rate-limit') {
+      // What is left, without spending any of it.
+      const core = { limit: restLimit.limit, remaining: restLimit.remaining, used: restLimit.limit - restLimit.remaining, reset: hourFromStart };
+      const graphql = { limit: graphqlLimit.limit, remaining: graphqlLimit.remaining, used: graphqlLimit.limit - graphqlLimit.remaining, reset: hourFromStart };
+      return {
+        status: 200,
+        body: { resources: { core, graphql }, rate: core },
+        headers: { 'x-ratelimit-limit': String(restLimit.limit), 'x-ratelimit-remaining': String(restLimit.remaining), 'x-ratelimit-reset': String(hourFromStart) }
+      };
+    }
     const headers = {
       'x-ratelimit-limit': String(restLimit.limit),
       'x-ratelimit-remaining': String(Math.max(0, restLimit.remaining - 1)),
