@@ -177,8 +177,8 @@ export const FAULT_ROWS: FaultRow[] = [
       exitCode: 0,
       errors: [],
       warnings: ['Stopped writing: only 99 API requests are left this hour; keeping them for other workflows.'],
-      writes: 5,
-      summary: ['Not applied (16)']
+      writes: 6,
+      summary: ['Not applied (15)']
     },
     observed: 'Stops writing while 100 requests are left for other workflows; exits 0 with one warning, the summary lists what is left for the next run.'
   },
@@ -304,11 +304,11 @@ export const FAULT_ROWS: FaultRow[] = [
     outcome: {
       exitCode: 0,
       errors: [],
-      warnings: ['Stopped writing: only 49 API requests are left this hour; keeping them for other workflows.'],
+      warnings: ['Stopped writing: only 50 API requests are left this hour; keeping them for other workflows.'],
       writes: 0,
       summary: ['Not applied (21)']
     },
-    observed: 'The REST read before the first write (the repository\'s labels) shows the budget is under the reserve: no write at all; exits 0 with one warning.'
+    observed: 'Before its first write the run asks GET /rate_limit (which GitHub counts against no limit) and finds the budget under the reserve: no write at all; exits 0 with one warning.'
   }
 ];
 
