@@ -173,7 +173,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
         isDraft
         baseRefName
         author { __typename login }
-        ${nestedList('labels')}
+        ${nestedList('labels', 100)}
       }
     }
   }
