@@ -47216,6 +47216,18 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/config/errors.ts
+// Every problem found in the inputs and the config file, reported together:
+// fixing a config one error per run is slow and the run writes nothing anyway.
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.name = 'ConfigError';
+        this.problems = problems;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/types.ts
 // The validated, typed settings every other module reads. Built once from
 // inputs + config file + defaults by src/config/load.ts; never raw strings.
@@ -47237,18 +47249,6 @@ const VIOLATION_FEEDBACK = ['fail', 'comment', 'close'];
 const STALE_WHEN = ['author', 'always'];
 /** The name of the rule made of the plain inputs (`max-open-per-author`, …): the reader set its budgets by key, not by rule. */
 const INPUTS_RULE_NAME = 'inputs';
-
-;// CONCATENATED MODULE: ./src/config/errors.ts
-// Every problem found in the inputs and the config file, reported together:
-// fixing a config one error per run is slow and the run writes nothing anyway.
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.name = 'ConfigError';
-        this.problems = problems;
-    }
-}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
@@ -47449,6 +47449,36 @@ function closest(name, accepted) {
     return match === undefined ? undefined : byNormal.get(match);
 }
 
+;// CONCATENATED MODULE: ./src/config/quote.ts
+// Values quoted in error messages: shortened, one line. An input can be
+// megabytes long (or hold a line break), and the error must stay one
+// readable line that names it.
+/** Characters of a value shown before it is cut. */
+const SHOWN = 60;
+/** List items named before "and N more". */
+const ITEMS_SHOWN = 5;
+/** Control characters as escapes (`\n`), so the message stays on one line. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+/** The text cut after SHOWN characters (whole code points), with its full length. */
+function shorten(text, shown = SHOWN) {
+    const points = [...text];
+    if (points.length <= shown + 20)
+        return oneLine(text);
+    return `${oneLine(points.slice(0, shown).join(''))}… (${points.length.toLocaleString('en-US')} characters)`;
+}
+/** `"value"`, shortened: `"aaaa… (1,048,576 characters)"`. */
+function quoteValue(text) {
+    return `"${shorten(text)}"`;
+}
+/** `"a", "b", "c" and 12 more`, each shortened; `quote` '' for items that carry their own braces. */
+function quoteItems(items, quote = '"') {
+    const shown = items.slice(0, ITEMS_SHOWN).map((item) => `${quote}${shorten(item, 30)}${quote}`);
+    return items.length > ITEMS_SHOWN ? `${shown.join(', ')} and ${items.length - ITEMS_SHOWN} more` : shown.join(', ');
+}
+
 ;// CONCATENATED MODULE: ./src/config/file.ts
 // Reads the YAML config file: syntax, shape and unknown keys, each problem
 // with `path:line:col`. Values are checked by load.ts with the same parsers
@@ -47457,9 +47487,12 @@ function closest(name, accepted) {
 
 
 
+
 /** Inputs the file cannot set: they decide how the file itself is read or used. */
 const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
 const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
+/** Alias expansions a config file may make: a handful is plenty, thousands is an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
 const Ajv = (ajv_default())["default"];
 let compiled;
 /** Compiled on first use: most runs that read no file never pay for it at start-up. */
@@ -47475,26 +47508,39 @@ function readConfigFile(file) {
         return `${file.path}:${line}:${col}`;
     };
     const where = (path) => at(offsetOf(doc.contents, path));
+    const shown = (path) => {
+        const node = nodeAt(doc.contents, path);
+        return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'number' && typeof node.source === 'string' ? shorten(node.source) : undefined;
+    };
     // Only the first syntax error: the ones after it are mostly its echoes.
     const syntaxError = doc.errors[0];
     if (syntaxError) {
         const message = syntaxError.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
-        return { values: {}, where, problems: [`${at(syntaxError.pos[0])}: ${message} (YAML syntax)`] };
+        return { values: {}, where, shown, problems: [`${at(syntaxError.pos[0])}: ${shorten(message)} (YAML syntax)`] };
     }
-    const values = doc.toJS() ?? {};
+    let values;
+    try {
+        values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    }
+    catch (error) {
+        // yaml throws on an alias bomb: a file of a few lines that would expand to millions of nodes.
+        if (!/alias/i.test(error.message))
+            throw error;
+        return { values: {}, where, shown, problems: [`${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`] };
+    }
     if (!isRecord(values)) {
-        return { values: {}, where, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
+        return { values: {}, where, shown, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
     }
     const validate = validator();
     const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
-    return { values, where, problems: [...new Set(problems)] };
+    return { values, where, shown, problems: [...new Set(problems)] };
 }
 function explain(error, values, where) {
     const path = pointerToPath(error.instancePath);
     const name = keyPathName(path);
     if (error.keyword === 'additionalProperties') {
         const key = String(error.params.additionalProperty);
-        return [`${where([...path, key])}: ${unknownKeyMessage(key, path)}`];
+        return [`${where([...path, key])}: ${unknownKeyMessage(shorten(key), path)}`];
     }
     const value = valueAt(values, path);
     if (error.keyword === 'type' && path.length === 1 && path[0] === 'rules') {
@@ -47547,10 +47593,13 @@ function describe(value) {
     if (value === null || value === undefined)
         return 'empty';
     if (Array.isArray(value))
-        return `a list ${JSON.stringify(value)}`;
+        return `a list ${shorten(JSON.stringify(value))}`;
     if (isRecord(value))
-        return `a mapping ${JSON.stringify(value)}`;
-    return JSON.stringify(value);
+        return `a mapping ${shorten(JSON.stringify(value))}`;
+    // JSON has no Infinity or NaN: it would print them as null.
+    if (typeof value === 'number' && !Number.isFinite(value))
+        return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+    return typeof value === 'string' ? quoteValue(value) : shorten(JSON.stringify(value) ?? String(value));
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47566,6 +47615,19 @@ function pointerToPath(pointer) {
 }
 function valueAt(values, path) {
     return path.reduce((node, part) => node?.[part], values);
+}
+/** The value node at the path, or undefined when the path is missing. */
+function nodeAt(root, path) {
+    let node = root;
+    for (const part of path) {
+        if ((0,dist/* isMap */.jh)(node))
+            node = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === part)?.value;
+        else if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number')
+            node = node.items[part];
+        else
+            return undefined;
+    }
+    return node;
 }
 /** Offset of the key (in a mapping) or item (in a list) at the path; the nearest parent when the path is missing. */
 function offsetOf(root, path) {
@@ -47599,10 +47661,12 @@ function offsetOf(root, path) {
 // checked when the config is loaded, so a typo fails the run, not a comment.
 const TEMPLATE_PLACEHOLDERS = ['author', 'days', 'close_days', 'position', 'limit', 'reason'];
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
-/** Placeholders in the template that the action does not know. */
+/** Anything a user may have meant as a placeholder: `{AUTHOR}` and `{ author }` too, which render as typed. */
+const PLACEHOLDER_LIKE = /\{(\s*[A-Za-z_][A-Za-z0-9_]*\s*)\}/g;
+/** Placeholders in the template that the action does not know, as written between the braces. */
 function unknownPlaceholders(template) {
     const known = TEMPLATE_PLACEHOLDERS;
-    return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !known.includes(name));
+    return [...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))];
 }
 /** `{author}` renders as `@login`: the one mention the action means to make. */
 function renderTemplate(template, values) {
@@ -47617,402 +47681,13 @@ function renderTemplate(template, values) {
     return template.replace(PLACEHOLDER, (whole, name) => (name in text ? (text[name] ?? 'n/a') : whole));
 }
 
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Inputs + config file + built-in defaults -> a validated Config.
-// Precedence per key: an input that is set > the file > the default.
-// Every problem is collected, then thrown together as one ConfigError.
-
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
-const DEFAULT_STALE_MESSAGE = 'This pull request has had no activity for {days} days while it waits on {author}. It is marked stale; push a commit or leave a comment to keep it open.';
-const DEFAULT_CLOSE_MESSAGE = 'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. You are welcome to reopen it when you pick it up again.';
-// ---- kinds -------------------------------------------------------------------
-function textKind(fromText, expected) {
-    return {
-        fromText,
-        fromValue: (value) => (typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` })
-    };
-}
-function wholeNumber(min, note = '') {
-    const expected = `expected a whole number ≥ ${min}${note}`;
-    const check = (n) => (Number.isSafeInteger(n) && n >= min ? { value: n } : { problem: expected });
-    return {
-        fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
-        fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
-    };
-}
-const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
-const wipLimitKind = {
-    fromText: (text) => (text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED }),
-    fromValue: (value) => typeof value === 'string'
-        ? wipLimitKind.fromText(value.trim())
-        : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-            ? { value }
-            : { problem: WIP_LIMIT_EXPECTED }
-};
-const booleanKind = {
-    fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
-    fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
-};
-const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
-/** `require-issue`: false (off), true (linked) or assigned. */
-const requireIssueKind = {
-    fromText: (text) => {
-        const value = text.toLowerCase();
-        if (value === 'false')
-            return { value: false };
-        if (value === 'true')
-            return { value: 'linked' };
-        if (value === 'assigned')
-            return { value: 'assigned' };
-        return { problem: REQUIRE_ISSUE_EXPECTED };
-    },
-    fromValue: (value) => typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
-};
-const nonEmptyText = textKind((text) => ({ value: text }), 'a non-empty text');
-function oneOf(values) {
-    const expected = `expected one of ${values.join(', ')}`;
-    return textKind((text) => (values.includes(text) ? { value: text } : { problem: expected }), expected);
-}
-function splitList(text) {
-    return text
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** Lists: comma- or newline-separated text, or (in the file) a YAML sequence. */
-function listOf(checkItems, expected) {
-    return {
-        fromText: (text) => checkItems(splitList(text)),
-        fromValue: (value) => {
-            if (typeof value === 'string')
-                return checkItems(splitList(value));
-            if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
-                return checkItems(value.map((item) => item.trim()).filter(Boolean));
-            return { problem: `expected ${expected}` };
-        }
-    };
-}
-const stringList = listOf((items) => ({ value: items }), 'a list of texts (a YAML sequence or a comma-separated text)');
-/** A list whose every item must pass `valid`; the problem names the items that do not. */
-function checkedList(valid, expected) {
-    return listOf((items) => {
-        const bad = items.filter((item) => !valid(item));
-        if (bad.length > 0)
-            return { problem: `expected ${expected} (${bad.map((item) => `"${item}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not)` };
-        return { value: items };
-    }, expected);
-}
-// Logins are letters, digits and hyphens, and underscores for Enterprise
-// Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
-const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
-// Changed files are paths from the repository root: a leading / or ./ never matches.
-const pathGlobs = checkedList((item) => !/^\.?\//.test(item), 'path globs from the repository root, like docs/** (no leading / or ./)');
-function anyOf(values) {
-    const expected = `any of ${values.join(', ')}`;
-    return listOf((items) => {
-        const unknown = items.filter((item) => !values.includes(item));
-        if (unknown.length > 0)
-            return { problem: `expected ${expected} (${unknown.map((item) => `"${item}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not)` };
-        return { value: [...new Set(items)] };
-    }, `a list of ${expected}`);
-}
-const RATE_EXPECTED = 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days, both ≥ 1)';
-const openingRate = textKind((text) => {
-    const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
-    const count = Number(match?.[1]);
-    const days = Number(match?.[2]);
-    return match && count >= 1 && days >= 1 ? { value: { count, days } } : { problem: RATE_EXPECTED };
-}, RATE_EXPECTED.replace(/^expected /, ''));
-const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
-const template = textKind((text) => {
-    const unknown = unknownPlaceholders(text);
-    if (unknown.length === 0)
-        return { value: text };
-    return { problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST} (${unknown.map((name) => `{${name}}`).join(', ')} is not one of them)` };
-}, `a non-empty text; placeholders: ${PLACEHOLDER_LIST}`);
-// ---- reading one setting -----------------------------------------------------
-class Reader {
-    inputs;
-    file;
-    problems;
-    constructor(inputs, file) {
-        this.inputs = inputs;
-        this.file = file;
-        this.problems = file ? [...file.problems] : [];
-    }
-    /** An input-only setting. */
-    input(name, kind, fallback) {
-        const text = (this.inputs[name] ?? '').trim();
-        return text === '' ? fallback : this.fromInput(name, text, kind, fallback);
-    }
-    /** A setting the input and the file can both set. */
-    get(name, kind, fallback) {
-        return this.optional(name, kind) ?? fallback;
-    }
-    /** Like get, but undefined when neither the input nor the file sets it. */
-    optional(name, kind) {
-        const values = this.file?.values;
-        // The file's value is checked even when an input wins: the file must stay valid on its own.
-        const fromFile = values && name in values ? this.fromFile([name], values[name], kind) : undefined;
-        const text = (this.inputs[name] ?? '').trim();
-        return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
-    }
-    /** `path:line:col` of a key in the file. */
-    where(path) {
-        return this.file?.where(path) ?? '';
-    }
-    /** A value inside the file (rules), at its key path. */
-    fromFile(path, value, kind) {
-        const parsed = kind.fromValue(value);
-        if ('value' in parsed)
-            return parsed.value;
-        this.problems.push(`${this.file?.where(path)}: ${keyPathName(path)} is ${describe(value)}: ${parsed.problem}`);
-        return undefined;
-    }
-    fromInput(name, text, kind, fallback) {
-        const parsed = kind.fromText(text);
-        if ('value' in parsed)
-            return parsed.value;
-        this.problems.push(`Input "${name}" is "${text}": ${parsed.problem}.`);
-        return fallback;
-    }
-}
-// ---- rules -------------------------------------------------------------------
-function inputsRule(read) {
-    const budgets = definedOnly({
-        maxOpenPerAuthor: read.optional('max-open-per-author', wholeNumber(1)),
-        maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
-        maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
-        maxChangedFiles: read.optional('max-changed-files', wholeNumber(1)),
-        ...issueBudgets(read, read.optional('require-issue', requireIssueKind), read.optional('issue-labels', stringList), read.optional('one-pr-per-issue', booleanKind), '"issue-labels" is set but "require-issue" is not: expected require-issue true or assigned with issue-labels.')
-    });
-    return Object.keys(budgets).length > 0 ? { name: INPUTS_RULE_NAME, selector: {}, budgets } : undefined;
-}
-function fileRules(read, file) {
-    const rules = file?.values.rules;
-    if (!Array.isArray(rules))
-        return []; // a wrong shape is reported by readConfigFile
-    return rules.flatMap((entry, index) => (isRecord(entry) ? [fileRule(read, entry, ['rules', index])] : []));
-}
-function fileRule(read, entry, path) {
-    const field = (key, kind) => (key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined);
-    const name = field('name', nonEmptyText) ?? keyPathName(path);
-    const budgets = definedOnly({
-        maxOpen: field('max-open', wholeNumber(1)),
-        maxOpenPerAuthor: field('max-open-per-author', wholeNumber(1)),
-        maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
-        maxChangedLines: field('max-changed-lines', wholeNumber(1)),
-        maxChangedFiles: field('max-changed-files', wholeNumber(1)),
-        requireOwner: field('require-owner', booleanKind) || undefined,
-        ...issueBudgets(read, field('require-issue', requireIssueKind), field('issue-labels', stringList), field('one-pr-per-issue', booleanKind), `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`)
-    });
-    const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
-    const selector = isRecord(entry.match) ? fileSelector(read, entry.match, [...path, 'match']) : {};
-    return { name, selector, budgets, ...(onViolation ? { onViolation } : {}) };
-}
-/**
- * The linked-issue budgets of one rule. issue-labels without any require-issue
- * would silently do nothing, so it is a problem; an explicit `false` (an input
- * turning the file's rule off) is not.
- */
-function issueBudgets(read, requireIssue, issueLabels, onePrPerIssue, labelsAlone) {
-    if (issueLabels && issueLabels.length > 0 && requireIssue === undefined)
-        read.problems.push(labelsAlone);
-    return {
-        ...(requireIssue ? { requireIssue } : {}),
-        ...(requireIssue && issueLabels && issueLabels.length > 0 ? { issueLabels } : {}),
-        ...(onePrPerIssue ? { onePrPerIssue } : {})
-    };
-}
-function fileSelector(read, match, path) {
-    const field = (key, kind) => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
-    return definedOnly({
-        authors: field('authors', loginGlobs),
-        associations: field('associations', anyOf(ASSOCIATIONS)),
-        labels: field('labels', stringList),
-        paths: field('paths', pathGlobs),
-        baseBranches: field('base-branches', stringList),
-        agents: field('agents', booleanKind)
-    });
-}
-function definedOnly(fields) {
-    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-/** Input problems first, then the file's from top to bottom, as the user reads the file. */
-function inReadingOrder(problems, filePath) {
-    const position = (problem) => {
-        if (filePath === undefined || !problem.startsWith(`${filePath}:`))
-            return [0, 0];
-        return problem.slice(filePath.length + 1).split(':', 2).map(Number);
-    };
-    return [...problems].sort((a, b) => {
-        const [lineA, colA] = position(a);
-        const [lineB, colB] = position(b);
-        return lineA - lineB || colA - colB;
-    });
-}
-function duplicateRuleNames(rules) {
-    const seen = new Set();
-    const repeated = new Set();
-    for (const rule of rules)
-        (seen.has(rule.name) ? repeated : seen).add(rule.name);
-    return [...repeated].map((name) => `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`);
-}
-// ---- the whole config --------------------------------------------------------
-function buildConfig(inputs, file) {
-    const configFile = file ? readConfigFile(file) : undefined;
-    const read = new Reader(inputs, configFile);
-    const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
-    const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
-    if (maxWipLimit !== null && maxWipLimit < minWipLimit) {
-        read.problems.push(`"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`);
-    }
-    const rules = [];
-    const fromInputs = inputsRule(read);
-    if (fromInputs)
-        rules.push(fromInputs);
-    if (read.get('require-owner-for-agents', booleanKind, false)) {
-        rules.push({ name: 'agents', selector: { agents: true }, budgets: { requireOwner: true } });
-    }
-    rules.push(...fileRules(read, configFile));
-    read.problems.push(...duplicateRuleNames(rules));
-    const config = {
-        mode: read.input('mode', oneOf(MODES), 'auto'),
-        wipLimit: read.get('wip-limit', wipLimitKind, 50),
-        adaptive: {
-            minWipLimit,
-            maxWipLimit,
-            throughputWindowDays: read.get('throughput-window-days', wholeNumber(1), 28),
-            targetReviewDays: read.get('target-review-days', wholeNumber(1), 7)
-        },
-        countDrafts: read.get('count-drafts', booleanKind, false),
-        baseBranches: read.get('base-branches', stringList, []),
-        exemptLabels: read.get('exempt-labels', stringList, []),
-        exemptAuthors: read.get('exempt-authors', loginGlobs, []),
-        priorityLabels: read.get('priority-labels', stringList, []),
-        authorLimitAssociations: read.get('author-limit-associations', anyOf(ASSOCIATIONS), [
-            'CONTRIBUTOR',
-            'FIRST_TIME_CONTRIBUTOR',
-            'FIRST_TIMER',
-            'NONE',
-            'MANNEQUIN'
-        ]),
-        trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
-        agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
-        agentLabels: read.get('agent-labels', stringList, []),
-        rules,
-        onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
-        onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
-        waitingLabel: read.get('waiting-label', nonEmptyText, 'backpressure: waiting'),
-        violationLabel: read.get('violation-label', nonEmptyText, 'backpressure: violation'),
-        statusContext: read.get('status-context', nonEmptyText, 'backpressure'),
-        stale: {
-            days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)'), 0),
-            closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)'), 0),
-            label: read.get('stale-label', nonEmptyText, 'stale'),
-            message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
-            closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
-            when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
-            exemptLabels: read.get('stale-exempt-labels', stringList, []),
-            exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
-            exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
-            drafts: read.get('stale-drafts', booleanKind, false),
-            maintainerMoveLabels: read.get('maintainer-move-labels', stringList, []),
-            authorMoveLabels: read.get('author-move-labels', stringList, [])
-        },
-        dryRun: read.input('dry-run', booleanKind, false),
-        maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
-        maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
-        configPath: read.input('config-path', nonEmptyText, DEFAULT_CONFIG_PATH)
-    };
-    if (read.problems.length > 0)
-        throw new ConfigError(inReadingOrder(read.problems, file?.path));
-    return config;
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// The action's inputs, as action.yml declares them (a test keeps the two equal).
-const INPUT_NAMES = [
-    'mode',
-    'wip-limit',
-    'min-wip-limit',
-    'max-wip-limit',
-    'throughput-window-days',
-    'target-review-days',
-    'count-drafts',
-    'base-branches',
-    'exempt-labels',
-    'exempt-authors',
-    'priority-labels',
-    'author-limit-associations',
-    'trusted-after-merged',
-    'agent-authors',
-    'agent-labels',
-    'max-open-per-author',
-    'max-opened-per-author',
-    'max-changed-lines',
-    'max-changed-files',
-    'require-owner-for-agents',
-    'require-issue',
-    'issue-labels',
-    'one-pr-per-issue',
-    'on-waiting',
-    'on-violation',
-    'waiting-label',
-    'violation-label',
-    'status-context',
-    'stale-days',
-    'close-days',
-    'stale-label',
-    'stale-message',
-    'close-message',
-    'stale-when',
-    'stale-exempt-labels',
-    'stale-exempt-assigned',
-    'stale-exempt-milestones',
-    'stale-drafts',
-    'maintainer-move-labels',
-    'author-move-labels',
-    'dry-run',
-    'max-closes-per-run',
-    'max-writes-per-run',
-    'config-path',
-    'github-token'
-];
-/** Every input by name, trimmed; '' means the input is unset. */
-function readInputs(get) {
-    return Object.fromEntries(INPUT_NAMES.map((name) => [name, (get(name) ?? '').trim()]));
-}
-
-;// CONCATENATED MODULE: ./src/core/adaptive.ts
-function adaptiveLimit(history, adaptive) {
-    const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
-    // Rounded first so float noise (e.g. 7.000000001) never adds a PR.
-    const raw = Math.ceil(Number((perDay * adaptive.targetReviewDays).toFixed(6)));
-    const floored = Math.max(adaptive.minWipLimit, raw);
-    const limit = adaptive.maxWipLimit === null ? floored : Math.min(adaptive.maxWipLimit, floored);
-    return {
-        mergedInWindow: history.mergedInWindow,
-        windowDays: adaptive.throughputWindowDays,
-        perDay,
-        targetReviewDays: adaptive.targetReviewDays,
-        raw,
-        min: adaptive.minWipLimit,
-        max: adaptive.maxWipLimit,
-        limit
-    };
-}
-/** Days until a waiting PR at `position` is admitted at the current merge pace; null when nothing merges. */
-function expectedWaitDays(position, limit, perDay) {
-    if (position <= limit)
-        return 0;
-    if (perDay <= 0)
-        return null;
-    return (position - limit) / perDay;
-}
+;// CONCATENATED MODULE: ./src/core/markers.ts
+// Hidden markers that let the action find its own comments again.
+const markers_STICKY_MARKER = '<!-- pr-backpressure:sticky -->';
+const markers_STALE_MARKER = '<!-- pr-backpressure:stale -->';
+const CLOSE_MARKER = '<!-- pr-backpressure:close -->';
+/** What every marker starts with: a user's message must not carry it (see src/config). */
+const HIDDEN_MARKER_PREFIX = '<!-- pr-backpressure:';
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -50763,30 +50438,572 @@ minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/core/globs.ts
-// Glob matching for logins, branches and paths (spec §4). Login globs know
-// two wildcards, `*` and `?`; brackets are literal so `*[bot]` means bots
-// (in minimatch `[bot]` would be a character class).
+// Glob matching for logins, branches and paths (README "Rules"). Login globs
+// know two wildcards, `*` and `?`; brackets are literal so `*[bot]` means bots
+// (in minimatch `[bot]` would be a character class). Every glob is compiled
+// once, and matching takes time linear in the text (logins) or bounded by
+// the limits pathGlobProblem enforces when the config is loaded (paths): a
+// PR's file names are chosen by its author and must not stall the run.
 
-const loginPatterns = new Map();
-function loginPattern(glob) {
-    let pattern = loginPatterns.get(glob);
-    if (!pattern) {
-        const source = [...glob].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-        // Logins are case-insensitive on GitHub.
-        pattern = new RegExp(`^${source}$`, 'i');
-        loginPatterns.set(glob, pattern);
+/**
+ * Login glob match, case-insensitive (GitHub compares logins so): the
+ * classic two-pointer wildcard match, O(login × glob) with no regex to
+ * backtrack, however many `*` the glob has.
+ */
+function wildcardMatch(text, glob) {
+    let t = 0;
+    let g = 0;
+    let starG = -1;
+    let starT = 0;
+    while (t < text.length) {
+        if (g < glob.length && (glob[g] === '?' || glob[g] === text[t])) {
+            t++;
+            g++;
+        }
+        else if (g < glob.length && glob[g] === '*') {
+            starG = g++;
+            starT = t;
+        }
+        else if (starG >= 0) {
+            g = starG + 1;
+            t = ++starT;
+        }
+        else {
+            return false;
+        }
     }
-    return pattern;
+    while (g < glob.length && glob[g] === '*')
+        g++;
+    return g === glob.length;
 }
 function loginMatches(login, globs) {
-    return globs.some((glob) => loginPattern(glob).test(login));
+    const text = login.toLowerCase();
+    return globs.some((glob) => wildcardMatch(text, glob.toLowerCase()));
 }
-/** Branch names and file paths: minimatch, dotfiles included. */
+// Extglobs (`*(a|b)`) backtrack exponentially on a crafted file name, so they
+// are off; brace sets stay (`{src,lib}/**`) within PATH_GLOB_MAX_EXPANSION.
+const PATH_OPTIONS = { dot: true, noext: true };
+/** Patterns one path glob may expand to with its braces (`{a,b}{c,d}` is 4). */
+const PATH_GLOB_MAX_EXPANSION = 64;
+/** `*` in one path segment: each more multiplies the worst-case time by the segment's length. */
+const PATH_GLOB_MAX_STARS_PER_SEGMENT = 2;
+const globs_compiled = new Map();
+function pathGlob(glob) {
+    let matcher = globs_compiled.get(glob);
+    if (!matcher) {
+        matcher = new Minimatch(glob, { ...PATH_OPTIONS, braceExpandMax: PATH_GLOB_MAX_EXPANSION });
+        globs_compiled.set(glob, matcher);
+    }
+    return matcher;
+}
+/** Branch names and file paths: minimatch, dotfiles included, extglobs off. */
 function pathMatches(path, globs) {
-    return globs.some((glob) => minimatch(path, glob, { dot: true }));
+    return globs.some((glob) => pathGlob(glob).match(path));
+}
+/**
+ * Why the action will not run this path glob, or undefined when it will:
+ * extglob syntax (off, so it would silently match nothing), brace ranges and
+ * brace sets of more than PATH_GLOB_MAX_EXPANSION patterns, more than
+ * PATH_GLOB_MAX_STARS_PER_SEGMENT `*` in one segment (`**` segments aside).
+ */
+function pathGlobProblem(glob) {
+    if (/[*?+@!]\(/.test(glob))
+        return 'extglobs like *(…) or @(…) are not supported';
+    if (/\{[^{}]*\.\.[^{}]*\}/.test(glob))
+        return 'brace ranges like {1..9} are not supported';
+    // Counted on a capped expansion: a bomb like {a,b}×20 stops at the cap.
+    if (braceExpand(glob, { braceExpandMax: PATH_GLOB_MAX_EXPANSION + 1 }).length > PATH_GLOB_MAX_EXPANSION) {
+        return `its braces expand to more than ${PATH_GLOB_MAX_EXPANSION} patterns`;
+    }
+    const stars = Math.max(...glob.split('/').map((segment) => (segment === '**' ? 0 : (segment.match(/\*/g) ?? []).length)));
+    if (stars > PATH_GLOB_MAX_STARS_PER_SEGMENT)
+        return `at most ${PATH_GLOB_MAX_STARS_PER_SEGMENT} * in one path segment (** as a whole segment aside)`;
+    return undefined;
 }
 function hasWildcard(glob) {
     return /[*?]/.test(glob);
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Inputs + config file + built-in defaults -> a validated Config.
+// Precedence per key: an input that is set > the file > the default.
+// Every problem is collected, then thrown together as one ConfigError.
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
+const DEFAULT_STALE_MESSAGE = 'This pull request has had no activity for {days} days while it waits on {author}. It is marked stale; push a commit or leave a comment to keep it open.';
+const DEFAULT_CLOSE_MESSAGE = 'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. You are welcome to reopen it when you pick it up again.';
+// ---- kinds -------------------------------------------------------------------
+function textKind(fromText, expected) {
+    return {
+        fromText,
+        fromValue: (value) => (typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` })
+    };
+}
+/**
+ * Day counts stop here: a date that many days back is still a valid date
+ * (JavaScript dates end ±100,000,000 days from 1970), and a century covers
+ * any real lifecycle.
+ */
+const MAX_DAYS = 36_500;
+function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
+    const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}${note}` : `expected a whole number from ${min} to ${max}${note}`;
+    const check = (n) => (Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected });
+    return {
+        fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
+        fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
+    };
+}
+const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
+const wipLimitKind = {
+    fromText: (text) => text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED },
+    fromValue: (value) => typeof value === 'string'
+        ? wipLimitKind.fromText(value.trim())
+        : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+            ? { value }
+            : { problem: WIP_LIMIT_EXPECTED }
+};
+const booleanKind = {
+    fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
+    fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
+};
+const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
+/** `require-issue`: false (off), true (linked) or assigned. */
+const requireIssueKind = {
+    fromText: (text) => {
+        const value = text.toLowerCase();
+        if (value === 'false')
+            return { value: false };
+        if (value === 'true')
+            return { value: 'linked' };
+        if (value === 'assigned')
+            return { value: 'assigned' };
+        return { problem: REQUIRE_ISSUE_EXPECTED };
+    },
+    fromValue: (value) => typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
+};
+const nonEmptyText = textKind((text) => ({ value: text }), 'a non-empty text');
+/** GitHub refuses label names over 50 characters; a line break can never be part of one. */
+const MAX_LABEL_LENGTH = 50;
+const LABEL_EXPECTED = `a label name of at most ${MAX_LABEL_LENGTH} characters on one line`;
+function labelProblem(name) {
+    return [...name].length > MAX_LABEL_LENGTH || /[\r\n]/.test(name) ? LABEL_EXPECTED : undefined;
+}
+const labelName = textKind((text) => {
+    const problem = labelProblem(text);
+    return problem ? { problem: `expected ${problem}` } : { value: text };
+}, LABEL_EXPECTED);
+/** A commit status context: one line (GitHub shows it as the check's name). */
+const statusContextKind = textKind((text) => (/[\r\n]/.test(text) ? { problem: 'expected a non-empty text on one line' } : { value: text }), 'a non-empty text on one line');
+function oneOf(values) {
+    const expected = `expected one of ${values.join(', ')}`;
+    return textKind((text) => (values.includes(text) ? { value: text } : { problem: expected }), expected);
+}
+function splitList(text) {
+    return text
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** Lists: comma- or newline-separated text, or (in the file) a YAML sequence. */
+function listOf(checkItems, expected) {
+    return {
+        fromText: (text) => checkItems(splitList(text)),
+        fromValue: (value) => {
+            if (typeof value === 'string')
+                return checkItems(splitList(value));
+            if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+                return checkItems(value.map((item) => item.trim()).filter(Boolean));
+            return { problem: `expected ${expected}` };
+        }
+    };
+}
+const labelList = checkedList((item) => labelProblem(item) === undefined, `label names of at most ${MAX_LABEL_LENGTH} characters, each on one line`, 'a list of texts (a YAML sequence or a comma-separated text)');
+/** A list whose every item must pass `valid`; the problem names the items that do not. `shape`: what a value that is no list gets told. */
+function checkedList(valid, expected, shape = expected) {
+    return listOf((items) => {
+        const bad = items.filter((item) => !valid(item));
+        if (bad.length > 0)
+            return { problem: `expected ${expected} (${quoteItems(bad)} ${bad.length === 1 ? 'is' : 'are'} not)` };
+        return { value: items };
+    }, shape);
+}
+// Logins are letters, digits and hyphens, and underscores for Enterprise
+// Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
+const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
+// Changed files are paths from the repository root: a leading / or ./ never matches.
+const pathGlobs = checkedList((item) => !/^\.?\//.test(item) && pathGlobProblem(item) === undefined, 'path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)');
+// Base branches are matched with the same matcher as paths, so the same limits hold.
+const branchGlobs = checkedList((item) => pathGlobProblem(item) === undefined, 'branch globs like release/* (no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)');
+function anyOf(values) {
+    const expected = `any of ${values.join(', ')}`;
+    return listOf((items) => {
+        const unknown = items.filter((item) => !values.includes(item));
+        if (unknown.length > 0)
+            return { problem: `expected ${expected} (${quoteItems(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not)` };
+        return { value: [...new Set(items)] };
+    }, `a list of ${expected}`);
+}
+const RATE_EXPECTED = `expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to ${MAX_DAYS})`;
+const openingRate = textKind((text) => {
+    const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
+    const count = Number(match?.[1]);
+    const days = Number(match?.[2]);
+    return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS ? { value: { count, days } } : { problem: RATE_EXPECTED };
+}, RATE_EXPECTED.replace(/^expected /, ''));
+/**
+ * A message is posted as a comment: GitHub refuses bodies over 65,536
+ * characters, and the action adds its marker and the placeholders' values.
+ */
+const MAX_MESSAGE_LENGTH = 60_000;
+const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
+const template = textKind((text) => {
+    if (text.length > MAX_MESSAGE_LENGTH)
+        return { problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)` };
+    // The action finds its own comments by this marker: a message carrying it would pass for another of them.
+    if (text.includes(HIDDEN_MARKER_PREFIX))
+        return { problem: `expected a text without the action's hidden marker "${HIDDEN_MARKER_PREFIX}"` };
+    const unknown = unknownPlaceholders(text);
+    if (unknown.length === 0)
+        return { value: text };
+    return {
+        problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST}, lower-case and without spaces (${quoteItems(unknown.map((name) => `{${name}}`), '')} ${unknown.length === 1 ? 'is' : 'are'} not one of them)`
+    };
+}, `a non-empty text; placeholders: ${PLACEHOLDER_LIST}`);
+/**
+ * A path inside the repository, as GitHub's `file(path:)` reads it: relative
+ * to the root, no `..` or `.` segment (GitHub does not resolve them, so such
+ * a path silently finds nothing), no empty segment.
+ */
+const CONFIG_PATH_EXPECTED = 'a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments)';
+const configPathKind = textKind((text) => {
+    const segments = text.split('/');
+    const bad = /^[A-Za-z]:/.test(text) || text.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+    return bad ? { problem: `expected ${CONFIG_PATH_EXPECTED}` } : { value: text };
+}, CONFIG_PATH_EXPECTED);
+// ---- reading one setting -----------------------------------------------------
+class Reader {
+    inputs;
+    file;
+    problems;
+    constructor(inputs, file) {
+        this.inputs = inputs;
+        this.file = file;
+        this.problems = file ? [...file.problems] : [];
+    }
+    /** An input-only setting. */
+    input(name, kind, fallback) {
+        const text = (this.inputs[name] ?? '').trim();
+        return text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+    }
+    /** A setting the input and the file can both set. */
+    get(name, kind, fallback) {
+        return this.optional(name, kind) ?? fallback;
+    }
+    /** Like get, but undefined when neither the input nor the file sets it. */
+    optional(name, kind) {
+        const values = this.file?.values;
+        // The file's value is checked even when an input wins: the file must stay valid on its own.
+        const fromFile = values && name in values ? this.fromFile([name], values[name], kind) : undefined;
+        const text = (this.inputs[name] ?? '').trim();
+        return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
+    }
+    /** `path:line:col` of a key in the file. */
+    where(path) {
+        return this.file?.where(path) ?? '';
+    }
+    /** A value inside the file (rules), at its key path. */
+    fromFile(path, value, kind) {
+        const parsed = kind.fromValue(value);
+        if ('value' in parsed)
+            return parsed.value;
+        this.problems.push(`${this.file?.where(path)}: ${keyPathName(path)} is ${this.file?.shown(path) ?? describe(value)}: ${parsed.problem}`);
+        return undefined;
+    }
+    fromInput(name, text, kind, fallback) {
+        const parsed = kind.fromText(text);
+        if ('value' in parsed)
+            return parsed.value;
+        this.problems.push(`Input "${name}" is ${quoteValue(text)}: ${parsed.problem}.`);
+        return fallback;
+    }
+}
+// ---- rules -------------------------------------------------------------------
+function inputsRule(read) {
+    const budgets = definedOnly({
+        maxOpenPerAuthor: read.optional('max-open-per-author', wholeNumber(1)),
+        maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
+        maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
+        maxChangedFiles: read.optional('max-changed-files', wholeNumber(1)),
+        ...issueBudgets(read, read.optional('require-issue', requireIssueKind), read.optional('issue-labels', labelList), read.optional('one-pr-per-issue', booleanKind), '"issue-labels" is set but "require-issue" is not: expected require-issue true or assigned with issue-labels.')
+    });
+    return Object.keys(budgets).length > 0 ? { name: INPUTS_RULE_NAME, selector: {}, budgets } : undefined;
+}
+function fileRules(read, file) {
+    const rules = file?.values.rules;
+    if (!Array.isArray(rules))
+        return []; // a wrong shape is reported by readConfigFile
+    return rules.flatMap((entry, index) => (isRecord(entry) ? [fileRule(read, entry, ['rules', index])] : []));
+}
+function fileRule(read, entry, path) {
+    const field = (key, kind) => (key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined);
+    const name = field('name', nonEmptyText) ?? keyPathName(path);
+    const budgets = definedOnly({
+        maxOpen: field('max-open', wholeNumber(1)),
+        maxOpenPerAuthor: field('max-open-per-author', wholeNumber(1)),
+        maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
+        maxChangedLines: field('max-changed-lines', wholeNumber(1)),
+        maxChangedFiles: field('max-changed-files', wholeNumber(1)),
+        requireOwner: field('require-owner', booleanKind) || undefined,
+        ...issueBudgets(read, field('require-issue', requireIssueKind), field('issue-labels', labelList), field('one-pr-per-issue', booleanKind), `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`)
+    });
+    const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
+    const selector = isRecord(entry.match) ? fileSelector(read, entry.match, [...path, 'match']) : {};
+    return { name, selector, budgets, ...(onViolation ? { onViolation } : {}) };
+}
+/**
+ * The linked-issue budgets of one rule. issue-labels without any require-issue
+ * would silently do nothing, so it is a problem; an explicit `false` (an input
+ * turning the file's rule off) is not.
+ */
+function issueBudgets(read, requireIssue, issueLabels, onePrPerIssue, labelsAlone) {
+    if (issueLabels && issueLabels.length > 0 && requireIssue === undefined)
+        read.problems.push(labelsAlone);
+    return {
+        ...(requireIssue ? { requireIssue } : {}),
+        ...(requireIssue && issueLabels && issueLabels.length > 0 ? { issueLabels } : {}),
+        ...(onePrPerIssue ? { onePrPerIssue } : {})
+    };
+}
+function fileSelector(read, match, path) {
+    const field = (key, kind) => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
+    return definedOnly({
+        authors: field('authors', loginGlobs),
+        associations: field('associations', anyOf(ASSOCIATIONS)),
+        labels: field('labels', labelList),
+        paths: field('paths', pathGlobs),
+        baseBranches: field('base-branches', branchGlobs),
+        agents: field('agents', booleanKind)
+    });
+}
+function definedOnly(fields) {
+    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+/** Input problems first, then the file's from top to bottom, as the user reads the file. */
+function inReadingOrder(problems, filePath) {
+    const position = (problem) => {
+        if (filePath === undefined || !problem.startsWith(`${filePath}:`))
+            return [0, 0];
+        return problem.slice(filePath.length + 1).split(':', 2).map(Number);
+    };
+    return [...problems].sort((a, b) => {
+        const [lineA, colA] = position(a);
+        const [lineB, colB] = position(b);
+        return lineA - lineB || colA - colB;
+    });
+}
+function duplicateRuleNames(rules) {
+    const seen = new Set();
+    const repeated = new Set();
+    for (const rule of rules)
+        (seen.has(rule.name) ? repeated : seen).add(rule.name);
+    return [...repeated].map((name) => `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`);
+}
+// ---- the whole config --------------------------------------------------------
+function buildConfig(inputs, file) {
+    const configFile = file ? readConfigFile(file) : undefined;
+    const read = new Reader(inputs, configFile);
+    const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
+    const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
+    if (maxWipLimit !== null && maxWipLimit < minWipLimit) {
+        read.problems.push(`"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`);
+    }
+    const rules = [];
+    const fromInputs = inputsRule(read);
+    if (fromInputs)
+        rules.push(fromInputs);
+    if (read.get('require-owner-for-agents', booleanKind, false)) {
+        rules.push({ name: 'agents', selector: { agents: true }, budgets: { requireOwner: true } });
+    }
+    rules.push(...fileRules(read, configFile));
+    read.problems.push(...duplicateRuleNames(rules));
+    const config = {
+        mode: read.input('mode', oneOf(MODES), 'auto'),
+        wipLimit: read.get('wip-limit', wipLimitKind, 50),
+        adaptive: {
+            minWipLimit,
+            maxWipLimit,
+            throughputWindowDays: read.get('throughput-window-days', wholeNumber(1, '', MAX_DAYS), 28),
+            targetReviewDays: read.get('target-review-days', wholeNumber(1, '', MAX_DAYS), 7)
+        },
+        countDrafts: read.get('count-drafts', booleanKind, false),
+        baseBranches: read.get('base-branches', branchGlobs, []),
+        exemptLabels: read.get('exempt-labels', labelList, []),
+        exemptAuthors: read.get('exempt-authors', loginGlobs, []),
+        priorityLabels: read.get('priority-labels', labelList, []),
+        authorLimitAssociations: read.get('author-limit-associations', anyOf(ASSOCIATIONS), [
+            'CONTRIBUTOR',
+            'FIRST_TIME_CONTRIBUTOR',
+            'FIRST_TIMER',
+            'NONE',
+            'MANNEQUIN'
+        ]),
+        trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
+        agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
+        agentLabels: read.get('agent-labels', labelList, []),
+        rules,
+        onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
+        onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
+        waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
+        violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
+        statusContext: read.get('status-context', statusContextKind, 'backpressure'),
+        stale: {
+            days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)', MAX_DAYS), 0),
+            closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)', MAX_DAYS), 0),
+            label: read.get('stale-label', labelName, 'stale'),
+            message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
+            closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
+            when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
+            exemptLabels: read.get('stale-exempt-labels', labelList, []),
+            exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
+            exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
+            drafts: read.get('stale-drafts', booleanKind, false),
+            maintainerMoveLabels: read.get('maintainer-move-labels', labelList, []),
+            authorMoveLabels: read.get('author-move-labels', labelList, [])
+        },
+        dryRun: read.input('dry-run', booleanKind, false),
+        maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
+        maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
+        configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH)
+    };
+    if (read.problems.length > 0)
+        throw new ConfigError(inReadingOrder(read.problems, file?.path));
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/config/source.ts
+// What the default branch holds at config-path, and the checks that need it:
+// an explicit path must name a UTF-8 file; the default path may be absent.
+
+
+
+/** The config-path the run uses: the input, or the default when it is empty. */
+function configPathOf(inputs) {
+    return (inputs['config-path'] ?? '').trim() || DEFAULT_CONFIG_PATH;
+}
+/**
+ * Inputs + the file found at config-path -> Config, or a ConfigError naming
+ * config-path or the file. An explicit config-path is one that differs from
+ * the default (the runner passes action.yml's default as if it were set).
+ */
+function loadConfig(inputs, source, shownPath) {
+    const configPath = configPathOf(inputs);
+    // The CLI's --config names a local file: its problems are shown at that path.
+    const path = shownPath ?? configPath;
+    const input = `Input "config-path" is ${quoteValue(configPath)}`;
+    switch (source.kind) {
+        case 'missing':
+            if (configPath !== DEFAULT_CONFIG_PATH)
+                throw new ConfigError([`${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`]);
+            return buildConfig(inputs);
+        case 'directory':
+            throw new ConfigError([`${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`]);
+        case 'binary':
+            throw new ConfigError([`${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`]);
+        case 'truncated':
+            throw new ConfigError([`${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`]);
+        case 'file':
+            // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
+            if (source.text.includes('\u0000') || source.text.includes('\uFFFD'))
+                throw new ConfigError([`${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`]);
+            return buildConfig(inputs, { path, text: source.text });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// The action's inputs, as action.yml declares them (a test keeps the two equal).
+const INPUT_NAMES = [
+    'mode',
+    'wip-limit',
+    'min-wip-limit',
+    'max-wip-limit',
+    'throughput-window-days',
+    'target-review-days',
+    'count-drafts',
+    'base-branches',
+    'exempt-labels',
+    'exempt-authors',
+    'priority-labels',
+    'author-limit-associations',
+    'trusted-after-merged',
+    'agent-authors',
+    'agent-labels',
+    'max-open-per-author',
+    'max-opened-per-author',
+    'max-changed-lines',
+    'max-changed-files',
+    'require-owner-for-agents',
+    'require-issue',
+    'issue-labels',
+    'one-pr-per-issue',
+    'on-waiting',
+    'on-violation',
+    'waiting-label',
+    'violation-label',
+    'status-context',
+    'stale-days',
+    'close-days',
+    'stale-label',
+    'stale-message',
+    'close-message',
+    'stale-when',
+    'stale-exempt-labels',
+    'stale-exempt-assigned',
+    'stale-exempt-milestones',
+    'stale-drafts',
+    'maintainer-move-labels',
+    'author-move-labels',
+    'dry-run',
+    'max-closes-per-run',
+    'max-writes-per-run',
+    'config-path',
+    'github-token'
+];
+/** Every input by name, trimmed; '' means the input is unset. */
+function readInputs(get) {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, (get(name) ?? '').trim()]));
+}
+
+;// CONCATENATED MODULE: ./src/core/adaptive.ts
+function adaptiveLimit(history, adaptive) {
+    const perDay = history.mergedInWindow / adaptive.throughputWindowDays;
+    // Rounded first so float noise (e.g. 7.000000001) never adds a PR.
+    const raw = Math.ceil(Number((perDay * adaptive.targetReviewDays).toFixed(6)));
+    const floored = Math.max(adaptive.minWipLimit, raw);
+    const limit = adaptive.maxWipLimit === null ? floored : Math.min(adaptive.maxWipLimit, floored);
+    return {
+        mergedInWindow: history.mergedInWindow,
+        windowDays: adaptive.throughputWindowDays,
+        perDay,
+        targetReviewDays: adaptive.targetReviewDays,
+        raw,
+        min: adaptive.minWipLimit,
+        max: adaptive.maxWipLimit,
+        limit
+    };
+}
+/** Days until a waiting PR at `position` is admitted at the current merge pace; null when nothing merges. */
+function expectedWaitDays(position, limit, perDay) {
+    if (position <= limit)
+        return 0;
+    if (perDay <= 0)
+        return null;
+    return (position - limit) / perDay;
 }
 
 ;// CONCATENATED MODULE: ./src/core/label-names.ts
@@ -50993,9 +51210,31 @@ function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/truncate.ts
+// Shortening text for GitHub's length limits (status descriptions) and the
+// report's tables, without cutting a character in half: a cut inside an
+// emoji or a letter with its accent would show a replacement character.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * `text` when it has at most `max` UTF-16 code units, else its longest
+ * prefix of whole grapheme clusters that leaves room for a closing `…`.
+ */
+function truncateText(text, max) {
+    if (text.length <= max)
+        return text;
+    let kept = '';
+    for (const { segment } of graphemes.segment(text)) {
+        if (kept.length + segment.length > max - 1)
+            break;
+        kept += segment;
+    }
+    return `${kept}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 // The one line that explains a decision: the commit status description and
 // the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
+
 
 const STATUS_DESCRIPTION_MAX = 140;
 const describe_count = (n) => n.toLocaleString('en-US');
@@ -51048,7 +51287,7 @@ function exemptLine(reason) {
 }
 /** Fits GitHub's status description limit. */
 function fitDescription(line) {
-    return line.length <= STATUS_DESCRIPTION_MAX ? line : `${line.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`;
+    return truncateText(line, STATUS_DESCRIPTION_MAX);
 }
 /** The status state a decision shows: failure only where `fail` feedback is selected. */
 function statusState(decision, fails) {
@@ -51380,6 +51619,10 @@ function whoseMove(pr, config, actor, now) {
 const stale_DAY_MS = 86_400_000;
 /** With stale off, the report still lists PRs the maintainers left this long. */
 const NEGLECT_DAYS_WHEN_STALE_OFF = 14;
+/** Full days on the maintainers' side after which a PR is listed as neglected. */
+function neglectDays(config) {
+    return config.stale.days || NEGLECT_DAYS_WHEN_STALE_OFF;
+}
 function daysBetween(from, now) {
     return Math.floor((now.getTime() - new Date(from).getTime()) / stale_DAY_MS);
 }
@@ -51422,7 +51665,7 @@ function decideStale(pr, config, actor, now) {
     const { whoseMove: move, lastActivity, reason } = whoseMove(pr, config, actor, now);
     const idleDays = daysBetween(lastActivity, now);
     const stale = config.stale;
-    const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= (stale.days || NEGLECT_DAYS_WHEN_STALE_OFF);
+    const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= neglectDays(config);
     const decision = (action) => ({ whoseMove: move, reason, lastActivity, idleDays, action, neglected });
     if (stale.days === 0)
         return decision('none');
@@ -51498,6 +51741,7 @@ function flowOf(history, now) {
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
 // @mention pings and no #123 cross-references (spec §8).
+
 /** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
 const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -51527,14 +51771,8 @@ function escapeMarkdown(text) {
 }
 /** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
 function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+    return truncateText(text, max);
 }
-
-;// CONCATENATED MODULE: ./src/core/markers.ts
-// Hidden markers that let the action find its own comments again.
-const markers_STICKY_MARKER = '<!-- pr-backpressure:sticky -->';
-const markers_STALE_MARKER = '<!-- pr-backpressure:stale -->';
-const CLOSE_MARKER = '<!-- pr-backpressure:close -->';
 
 ;// CONCATENATED MODULE: ./src/core/comments.ts
 
@@ -60264,18 +60502,10 @@ function pacer(intervalMs) {
     return { key: () => limiter };
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-// The one Octokit the action uses: retries on 5xx and network errors,
-// waits on secondary rate limits, paces writes, and counts every request.
-
-
-
-
-
-
-/** Longest wait on a rate limit before giving up: a run must end in minutes. */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
-const MAX_SECONDARY_RETRIES = 2;
+;// CONCATENATED MODULE: ./src/github/timing.ts
+// The client's timing settings from the environment: write pacing (also the
+// unit of retry back-off) and the per-request deadline. Kept apart from
+// client.ts so that modules needing only these do not load Octokit.
 /**
  * Writes are spaced `intervalMs` apart, as GitHub asks for content-creating
  * requests (1 s by default). Tests and the demo set
@@ -60294,6 +60524,20 @@ function requestTimeoutFromEnv(env = process.env) {
     const value = Number(env.PR_BACKPRESSURE_REQUEST_TIMEOUT_MS || 30_000);
     return Number.isFinite(value) && value > 0 ? value : 30_000;
 }
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The one Octokit the action uses: retries on 5xx and network errors,
+// waits on secondary rate limits, paces writes, and counts every request.
+
+
+
+
+
+
+
+/** Longest wait on a rate limit before giving up: a run must end in minutes. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+const MAX_SECONDARY_RETRIES = 2;
 /** Each attempt (retries included) gets its own deadline; the proxy-aware fetch of @actions/github does the rest. */
 function withTimeout(fetch, timeoutMs) {
     return async (url, init = {}) => {
@@ -60331,15 +60575,41 @@ function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn =
         const url = String(options.url);
         if (url.endsWith('/graphql'))
             counts.graphql++;
+        else if (url.endsWith('/rate_limit'))
+            return; // GitHub counts it against no limit
         else if (options.method === 'GET' || options.method === 'HEAD')
             counts.restReads++;
         else
             counts.restWrites++;
     });
+    // Every REST answer, reads and refusals included, tells what is left of the
+    // hour: the writer keeps its reserve from this, not only from its own writes.
+    const noteRemaining = (options, headers) => {
+        const remaining = Number(headers?.['x-ratelimit-remaining']);
+        if (!String(options.url).endsWith('/graphql') && headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining))
+            counts.restRemaining = remaining;
+    };
+    client.hook.after('request', (response, options) => noteRemaining(options, response.headers));
+    client.hook.error('request', (error, options) => {
+        noteRemaining(options, error.response?.headers);
+        throw error;
+    });
     return client;
 }
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
+// One clear line for a failed GitHub request: never a stack trace.
+/** A GraphQL answer with no usable `data` (`{}`, `{"data": null}`, an HTML page), still so after the retries. */
+class UnusableAnswerError extends Error {
+    problem;
+    attempts;
+    constructor(problem, attempts) {
+        super(`GitHub's GraphQL answer had ${problem}`);
+        this.problem = problem;
+        this.attempts = attempts;
+        this.name = 'UnusableAnswerError';
+    }
+}
 function errors_statusOf(error) {
     return error?.status;
 }
@@ -60365,7 +60635,20 @@ function errors_isRateLimitExhausted(error) {
 function isUnreachable(e) {
     return e?.status === 500 && e.response === undefined;
 }
+/** What a NOT_FOUND names: the repository, or a part of it (a PR deleted since the event). */
+function notFoundLine(error, what) {
+    const part = error.path?.filter((step) => typeof step === 'string').pop();
+    if (part === undefined || part === 'repository') {
+        return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${error.message}).`;
+    }
+    if (part === 'pullRequest')
+        return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
+    return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
+}
 function errors_describeGitHubError(error, what) {
+    if (error instanceof UnusableAnswerError) {
+        return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;
+    }
     const e = error;
     const errors = graphqlErrors(e);
     if (errors_isRateLimitExhausted(e))
@@ -60388,7 +60671,7 @@ function errors_describeGitHubError(error, what) {
         return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
     const notFound = errors.find((x) => x.type === 'NOT_FOUND');
     if (notFound)
-        return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${notFound.message}).`;
+        return notFoundLine(notFound, what);
     if (errors.length > 0) {
         const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
         return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;
@@ -60488,8 +60771,11 @@ function checksOf(node) {
         return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
     });
 }
+/** The action's own comment: GitHub says so (`viewerDidAuthor`), or, where not asked, its author is the token's account. */
 function isOwn(comment, actor) {
-    return comment.viewerDidAuthor ?? logins_sameLogin(restLogin(comment.author), actor);
+    if (typeof comment.viewerDidAuthor === 'boolean')
+        return comment.viewerDidAuthor;
+    return comment.author !== null && logins_sameLogin(restLogin(comment.author), actor);
 }
 /** The action's own comments on a PR (written by the token's account), oldest first. */
 function ownComments(node, actor) {
@@ -60553,8 +60839,25 @@ function toPullRequest(node, actor, statusContext) {
 // Sends one GraphQL document, keeps GitHub's point cost, and decides what a
 // response with both `data` and `errors` means for the caller.
 
-/** Tries of a query whose answer came back with `errors` beside `data`. */
+
+
+/** Tries of a query whose answer came back with `errors` beside `data`, or with no usable `data` at all. */
 const PARTIAL_ANSWER_TRIES = 3;
+/**
+ * What is wrong with an answer that has no GraphQL `data` object: Octokit
+ * hands back `undefined` for `{}`, an HTML page or JSON it could not decode,
+ * and `null` for `{"data": null}`. Undefined when the answer is usable.
+ */
+function unusable(data) {
+    if (data === null)
+        return '"data": null and no errors';
+    if (typeof data !== 'object')
+        return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
+    return undefined;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
 /**
  * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
  * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
@@ -60564,9 +60867,22 @@ async function query(client, document, variables, counts, budget = {}, request) 
     let data;
     for (let attempt = 1; data === undefined; attempt++) {
         try {
-            data = await client.graphql(document, request ? { ...variables, request } : variables);
+            const answer = await client.graphql(document, request ? { ...variables, request } : variables);
+            const problem = unusable(answer);
+            if (problem === undefined) {
+                data = answer;
+                break;
+            }
+            // A proxy's error page or a cut-off answer: transient as a 5xx is, so
+            // ask again after a back-off, a bounded number of times.
+            if (attempt >= PARTIAL_ANSWER_TRIES)
+                throw new UnusableAnswerError(problem, attempt);
+            info(`GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+            await sleep(writeIntervalFromEnv() * 2 ** attempt);
         }
         catch (error) {
+            if (error instanceof UnusableAnswerError)
+                throw error;
             // `data` with `errors` means a part of the answer is missing (null), and a
             // decision on part of the queue could close, comment or label wrongly.
             // Such errors are mostly transient (timeouts in one resolver): ask again,
@@ -60688,8 +61004,10 @@ fragment PullRequestFacts on PullRequest {
       commit {
         committedDate
         status { contexts { context state description } }
+        # Up to 10 checks, to keep a page of 100 PRs light: a failing check beyond them leaves
+        # the PR the maintainers' move, never the author's (the conservative side).
         statusCheckRollup {
-          contexts(first: 100) {
+          contexts(first: 10) {
             nodes {
               __typename
               ... on CheckRun { name conclusion completedAt }
@@ -60740,7 +61058,7 @@ fragment RepositoryFacts on Repository {
   nameWithOwner
   defaultBranchRef {
     name
-    target { ... on Commit { file(path: $configPath) { object { ... on Blob { text } } } } }
+    target { ... on Commit { file(path: $configPath) { object { __typename ... on Blob { text isBinary isTruncated byteSize } } } } }
   }
 }`;
 const REPOSITORY_QUERY = `
@@ -60789,7 +61107,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
         isDraft
         baseRefName
         author { __typename login }
-        ${nestedList('labels')}
+        ${nestedList('labels', 100)}
       }
     }
   }
@@ -61236,12 +61554,23 @@ async function readOpenPullRequests(client, repo, options, counts) {
 
 
 
+/** GitHub's TreeEntry at config-path, told apart: a file, nothing, a directory (Tree), binary or cut text. */
+function configSource(object) {
+    if (!object)
+        return { kind: 'missing' };
+    if (object.__typename === 'Tree')
+        return { kind: 'directory' };
+    if (object.__typename !== 'Blob' || object.isBinary || typeof object.text !== 'string')
+        return { kind: 'binary' };
+    if (object.isTruncated)
+        return { kind: 'truncated', bytes: object.byteSize ?? 0 };
+    return { kind: 'file', text: object.text };
+}
 function repositoryFacts(node, viewer) {
-    const text = node.defaultBranchRef?.target.file?.object?.text ?? undefined;
     return {
         defaultBranch: node.defaultBranchRef?.name ?? 'main',
         actor: restLogin(viewer),
-        configText: text === null ? undefined : text
+        config: configSource(node.defaultBranchRef?.target.file?.object)
     };
 }
 async function readRepository(client, repo, configPath, counts) {
@@ -61287,7 +61616,7 @@ async function readQueueSnapshot(client, repo, facts, config, now, counts, onPro
 }
 async function readSnapshot(client, repo, configPath, loadConfig, now, counts, onProgress) {
     const facts = await readRepository(client, repo, configPath, counts);
-    const config = loadConfig(facts.configText);
+    const config = loadConfig(facts.config);
     const snapshot = await readQueueSnapshot(client, repo, facts, config, now, counts, onProgress);
     return { snapshot, config };
 }
@@ -61340,6 +61669,7 @@ async function applyWrites(client, ops, options) {
     let failed = 0;
     let stopped;
     let stoppedBy;
+    let askedRemaining = false;
     const unitSizes = new Map();
     for (const op of ops)
         if (op.unit)
@@ -61354,6 +61684,15 @@ async function applyWrites(client, ops, options) {
             brokenUnits.set(op.unit, rest);
         }
     };
+    // Checked before every write, as reads in between (the writer's own lookups,
+    // or answers with no headers: a 422 label that exists, a 404 label that is
+    // gone) also spend the hour's budget.
+    const reserveReached = (remaining) => {
+        if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE)
+            return undefined;
+        warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
+        return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+    };
     for (const [index, op] of ops.entries()) {
         const broken = !stopped && op.unit && brokenUnits.get(op.unit);
         if (broken) {
@@ -61366,6 +61705,13 @@ async function applyWrites(client, ops, options) {
             stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
             warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
         }
+        // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
+        if (!stopped && !askedRemaining && options.restRemaining?.() === undefined && options.restRemaining) {
+            askedRemaining = true;
+            await askRemaining(client);
+        }
+        if (!stopped)
+            stopped = reserveReached(options.restRemaining?.());
         if (stopped) {
             notApplied(op, stopped);
             continue;
@@ -61377,11 +61723,8 @@ async function applyWrites(client, ops, options) {
             writes++;
             failures = 0;
             result.applied.push(op);
-            const remaining = Number(response?.headers?.['x-ratelimit-remaining']);
-            if (Number.isFinite(remaining) && remaining < RATE_LIMIT_RESERVE) {
-                stopped = `the API rate limit is nearly used up (${remaining} left); left for the next run`;
-                warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-            }
+            // Without a tracker (a bare client), the write's own answer tells what is left.
+            stopped = reserveReached(options.restRemaining ? options.restRemaining() : remainingIn(response));
         }
         catch (error) {
             if (isPermissionError(error)) {
@@ -61432,6 +61775,19 @@ function readOnlyWarning(needed, eventName) {
     return (`The token may only read, so nothing was written (a pull request from a fork gets a read-only token on pull_request). ` +
         `Grant ${permissions} in the workflow's permissions, or see the README section "Pull requests from forks".`);
 }
+/** GET /rate_limit, which counts against no limit; its headers update the client's tracker (client.ts). A failure leaves it unknown. */
+async function askRemaining(client) {
+    try {
+        await client.rest.rateLimit.get();
+    }
+    catch (error) {
+        core.debug(describeGitHubError(error, 'asking for the rate limit'));
+    }
+}
+function remainingIn(response) {
+    const remaining = Number(response?.headers?.['x-ratelimit-remaining']);
+    return Number.isFinite(remaining) ? remaining : undefined;
+}
 function describeOp(op) {
     switch (op.kind) {
         case 'create-label':
@@ -61460,7 +61816,7 @@ function restRepo(repo) {
 async function writer_ownComments(client, repo, number, marker, actor) {
     const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
     // A marker in anyone else's comment means nothing.
-    return comments.filter((c) => c.body?.includes(marker) && sameLogin(c.user?.login ?? '', actor)).sort((a, b) => a.id - b.id);
+    return comments.filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor)).sort((a, b) => a.id - b.id);
 }
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(client, repo, number, actor) {
@@ -61513,9 +61869,8 @@ async function createOnce(client, repo, number, body, findCreated) {
         return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
     }
 }
-async function hasComment(client, repo, number, body) {
-    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-    return comments.some((c) => c.body === body);
+async function hasComment(client, repo, number, body, actor) {
+    return (await writer_ownComments(client, repo, number, body, actor)).some((c) => c.body === body);
 }
 function sender(client, options) {
     const repo = restRepo(options.repo);
@@ -61562,7 +61917,7 @@ function sender(client, options) {
                 return posted;
             }
             case 'comment': {
-                const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body)) ? {} : undefined));
+                const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined));
                 if (op.postedSince !== undefined)
                     await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
                 return posted;
@@ -61657,7 +62012,57 @@ function compactWrite(op) {
     }
     return op;
 }
-function actionOutputs(plan, execution) {
+/**
+ * Bytes each JSON list may take in the outputs. GitHub refuses step outputs
+ * over 1 MB; these add up to 950,000, which leaves room for the rest.
+ */
+const OUTPUT_BUDGETS = {
+    admitted: 100_000,
+    waiting: 100_000,
+    violations: 200_000,
+    staled: 50_000,
+    closed: 50_000,
+    decisions: 200_000,
+    writes: 200_000,
+    deferredCloses: 50_000
+};
+/** The first items whose JSON fits in maxBytes, as a JSON array, and how many were left out. */
+function boundedJsonArray(items, maxBytes) {
+    const parts = [];
+    let bytes = 2; // the brackets
+    for (const item of items) {
+        const part = JSON.stringify(item);
+        const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
+        if (bytes + size > maxBytes)
+            break;
+        parts.push(part);
+        bytes += size;
+    }
+    return { json: `[${parts.join(',')}]`, omitted: items.length - parts.length };
+}
+/** The whole plan as the `plan` output would hold it without bounds: what the plan file holds. */
+function fullPlan(plan) {
+    return {
+        mode: plan.mode,
+        wipLimit: plan.wipLimit,
+        ...(plan.adaptive ? { adaptive: plan.adaptive } : {}),
+        queueSize: plan.queueSize,
+        // [number, state, position (null when not in line), summary], in queue order.
+        decisions: plan.decisions.map((d) => [d.number, d.state, d.position ?? null, d.summary]),
+        writes: plan.writes.map(compactWrite),
+        deferredCloses: plan.deferredCloses,
+        violations: outputs_violationsOf(plan)
+    };
+}
+function outputs_violationsOf(plan) {
+    return plan.decisions.flatMap((d) => d.violations.map((v) => ({ number: d.number, rule: v.rule, budget: v.budget, reason: v.reason })));
+}
+/**
+ * Every output as a string, each under GitHub's 1 MB: the lists keep their
+ * first entries (queue order) within OUTPUT_MAX_BYTES, and `plan.omitted`
+ * counts what each left out; `planFile` (the `plan-file` output) holds it all.
+ */
+function actionOutputs(plan, execution, planFile) {
     const numbersIn = (state) => plan.decisions.filter((d) => d.state === state).map((d) => d.number);
     const taken = writesTaken(plan, execution);
     const outputs = {};
@@ -61666,25 +62071,38 @@ function actionOutputs(plan, execution) {
         outputs.result = plan.subject.state;
         outputs.position = plan.subject.position === undefined ? '' : String(plan.subject.position);
     }
+    const full = fullPlan(plan);
+    const lists = {
+        admitted: boundedJsonArray(numbersIn('admitted'), OUTPUT_BUDGETS.admitted),
+        waiting: boundedJsonArray(numbersIn('waiting'), OUTPUT_BUDGETS.waiting),
+        violations: boundedJsonArray(outputs_violationsOf(plan), OUTPUT_BUDGETS.violations),
+        staled: boundedJsonArray(staledNumbers(plan, taken), OUTPUT_BUDGETS.staled),
+        closed: boundedJsonArray(closedNumbers(taken), OUTPUT_BUDGETS.closed),
+        decisions: boundedJsonArray(full.decisions, OUTPUT_BUDGETS.decisions),
+        writes: boundedJsonArray(full.writes, OUTPUT_BUDGETS.writes),
+        deferredCloses: boundedJsonArray(plan.deferredCloses, OUTPUT_BUDGETS.deferredCloses)
+    };
+    const omitted = Object.fromEntries(Object.entries(lists).flatMap(([name, list]) => (list.omitted > 0 ? [[name, list.omitted]] : [])));
+    const head = {
+        mode: plan.mode,
+        wipLimit: plan.wipLimit,
+        ...(plan.adaptive ? { adaptive: plan.adaptive } : {}),
+        queueSize: plan.queueSize,
+        ...(Object.keys(omitted).length > 0 ? { omitted } : {}),
+        ...(planFile ? { file: planFile } : {})
+    };
     return {
         ...outputs,
         'queue-size': String(plan.queueSize),
         'wip-limit': String(plan.wipLimit),
-        admitted: JSON.stringify(numbersIn('admitted')),
-        waiting: JSON.stringify(numbersIn('waiting')),
-        violations: JSON.stringify(plan.decisions.flatMap((d) => d.violations.map((v) => ({ number: d.number, rule: v.rule, budget: v.budget, reason: v.reason })))),
-        staled: JSON.stringify(staledNumbers(plan, taken)),
-        closed: JSON.stringify(closedNumbers(taken)),
-        plan: JSON.stringify({
-            mode: plan.mode,
-            wipLimit: plan.wipLimit,
-            ...(plan.adaptive ? { adaptive: plan.adaptive } : {}),
-            queueSize: plan.queueSize,
-            // [number, state, position (null when not in line), summary], in queue order.
-            decisions: plan.decisions.map((d) => [d.number, d.state, d.position ?? null, d.summary]),
-            writes: plan.writes.map(compactWrite),
-            deferredCloses: plan.deferredCloses
-        })
+        admitted: lists.admitted.json,
+        waiting: lists.waiting.json,
+        violations: lists.violations.json,
+        staled: lists.staled.json,
+        closed: lists.closed.json,
+        // Spliced as text: the bounded arrays are JSON already.
+        plan: `${JSON.stringify(head).slice(0, -1)},"decisions":${lists.decisions.json},"writes":${lists.writes.json},"deferredCloses":${lists.deferredCloses.json}}`,
+        ...(planFile ? { 'plan-file': planFile } : {})
     };
 }
 
@@ -61692,6 +62110,7 @@ function actionOutputs(plan, execution) {
 // The job summary (spec §7): the queue at a glance, how the limit was set,
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
+
 
 
 
@@ -62058,7 +62477,8 @@ function neglectedSection(context) {
     return [
         `### Neglected (${summary_count(neglected.length)})`,
         '',
-        `Waiting on the maintainers for more than ${plural(context.config.stale.days, 'day')}: these are never marked stale or closed.`,
+        // With stale off, stale-days is 0: the threshold is the one the core applied.
+        `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
         '',
         bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), summary_count(d.stale.idleDays), escapeMarkdown(d.stale.reason)])))
     ].join('\n');
@@ -62486,12 +62906,11 @@ async function main(argv, env = process.env) {
     const localConfig = options.configFile;
     try {
         const localText = localConfig ? readLocalConfig(localConfig) : undefined;
-        const configPath = options.inputs['config-path'] || DEFAULT_CONFIG_PATH;
+        const configPath = configPathOf(options.inputs);
         const now = new Date();
-        const { snapshot, config } = await readSnapshot(client, repo, configPath, (text) => {
-            const chosen = localText ?? text;
-            return buildConfig(options.inputs, chosen === undefined ? undefined : { path: localConfig ?? configPath, text: chosen });
-        }, now, counts, 
+        const { snapshot, config } = await readSnapshot(client, repo, configPath, 
+        // A local file (--config) stands in for the repository's: it is checked as the repository's would be.
+        (source) => loadConfig(options.inputs, localText === undefined ? source : { kind: 'file', text: localText }, localConfig), now, counts, 
         // A terminal sees one line counting up; a log sees one line per page.
         (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`));
         if (process.stderr.isTTY)
