@@ -2,7 +2,7 @@
 // (README "Events and modes").
 import type { Mode } from './config/types.js';
 import { isOneOfLabels } from './core/labels.js';
-import { truncate } from './report/escape.js';
+import { truncate } from './core/escape.js';
 
 /** Values from the event are quoted in messages at most this long. */
 const QUOTE_MAX = 100;

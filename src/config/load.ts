@@ -17,7 +17,7 @@ import {
 } from './types.js';
 import { ConfigError } from './errors.js';
 import { describe, isRecord, keyPathName, readConfigFile, type ConfigFile, type KeyPath } from './file.js';
-import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from '../core/template.js';
+import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from './template.js';
 import { HIDDEN_MARKER_PREFIX } from '../core/markers.js';
 import { pathGlobProblem } from '../core/globs.js';
 import { quoteValue, quoteItems } from './quote.js';

@@ -5,7 +5,7 @@ import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
 import type { AdaptiveLimit, Decision, ExecutionReport, Flow, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
 import { paceText, violationSetting } from '../core/describe.js';
 import { neglectDays } from '../core/stale.js';
-import { escapeMarkdown, truncate } from './escape.js';
+import { escapeMarkdown, truncate } from '../core/escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
 
