@@ -1,4 +1,4 @@
-// ts-jest in ESM mode; tests import dynamically after jest.unstable_mockModule.
+// ts-jest in ESM mode: jest runs with NODE_OPTIONS=--experimental-vm-modules (see package.json scripts).
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',

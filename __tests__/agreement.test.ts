@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG_PATH } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
 import { plan } from '../src/core/plan.js';
 import type { Decision, Plan } from '../src/core/types.js';
-import { gate } from '../src/gate.js';
+import { gate } from '../src/app/gate.js';
 import type { RequestCounts } from '../src/github/client.js';
 import { readSnapshot } from '../src/github/read-snapshot.js';
 import { applyWrites } from '../src/github/writer.js';

@@ -1,7 +1,7 @@
 // Which mode each event and `mode` input gives (README "Events and modes"),
 // on payloads shaped as GitHub sends them (@octokit/webhooks-examples).
 import { createRequire } from 'node:module';
-import { resolveScope, type RunScope } from '../src/mode.js';
+import { resolveScope, type RunScope } from '../src/app/mode.js';
 import type { Mode } from '../src/config/types.js';
 
 interface WebhookDefinition {

@@ -18,8 +18,6 @@ function bundle(entry, outDir) {
 
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 bundle('src/index.ts', 'dist');
-if (fs.existsSync(path.join(root, 'src', 'cli.ts'))) {
-  bundle('src/cli.ts', 'dist/cli');
-  // `node dist/cli.js` and the package bin point here; the bundle lives in dist/cli/.
-  fs.writeFileSync(path.join(root, 'dist', 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js';\n", { mode: 0o755 });
-}
+bundle('src/cli.ts', 'dist/cli');
+// `node dist/cli.js` and the package bin point here; the bundle lives in dist/cli/.
+fs.writeFileSync(path.join(root, 'dist', 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js';\n", { mode: 0o755 });

@@ -7,7 +7,7 @@ import { configPathOf, loadConfig } from './config/source.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
 import { closest } from './config/suggest.js';
-import { plan as decide } from './core/plan.js';
+import { plan as planRun } from './core/plan.js';
 import type { ExecutionReport } from './core/types.js';
 import { createClient, type RequestCounts } from './github/client.js';
 import { describeGitHubError, statusOf } from './github/errors.js';
@@ -192,7 +192,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`)
     );
     if (process.stderr.isTTY) process.stderr.write('\n');
-    const plan = decide(snapshot, config, now, { mode: 'sweep' });
+    const plan = planRun(snapshot, config, now, { mode: 'sweep' });
     const execution: ExecutionReport = {
       dryRun: true,
       applied: [],

@@ -5,23 +5,23 @@ import { readInputs } from './config/inputs.js';
 import { buildConfig } from './config/load.js';
 import { configPathOf, loadConfig as loadConfigFrom, type ConfigSource } from './config/source.js';
 import { ConfigError } from './config/errors.js';
-import { ActionError } from './action-error.js';
+import { ActionError } from './app/action-error.js';
 import type { Config } from './config/types.js';
 import type { ExecutionReport, Plan, Snapshot } from './core/types.js';
 import { createClient, type Client, type RequestCounts } from './github/client.js';
 import { describeGitHubError } from './github/errors.js';
 import { applyWrites } from './github/writer.js';
 import { readSnapshot } from './github/read-snapshot.js';
-import { plan as decide } from './core/plan.js';
+import { plan as planRun } from './core/plan.js';
 import { failsStep } from './core/feedback.js';
 import { ownLabels } from './core/labels.js';
-import { gate } from './gate.js';
+import { gate } from './app/gate.js';
 import type { RepoRef } from './github/repo.js';
 import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './report/plan-file.js';
 import { renderSummary } from './report/summary.js';
-import { resolveScope, type RunScope } from './mode.js';
-import { readRunContext } from './run-context.js';
+import { resolveScope, type RunScope } from './app/mode.js';
+import { readRunContext } from './app/run-context.js';
 
 export async function run(now: Date = new Date()): Promise<void> {
   try {
@@ -73,7 +73,7 @@ async function runScope(
     ({ plan, snapshot, config } = judged);
   } else {
     ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, now, counts));
-    plan = decide(snapshot, config, now, scope);
+    plan = planRun(snapshot, config, now, scope);
   }
   const written = await applyWrites(client, plan.writes, {
     repo,

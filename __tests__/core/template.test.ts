@@ -1,4 +1,4 @@
-import { renderTemplate, unknownPlaceholders } from '../../src/core/template.js';
+import { renderTemplate, unknownPlaceholders } from '../../src/config/template.js';
 
 describe('message templates', () => {
   test.each([

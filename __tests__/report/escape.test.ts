@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../../src/report/escape.js';
+import { escapeMarkdown } from '../../src/core/escape.js';
 
 describe('escapeMarkdown', () => {
   test.each([

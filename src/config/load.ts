@@ -17,7 +17,7 @@ import {
 } from './types.js';
 import { ConfigError } from './errors.js';
 import { describe, isRecord, keyPathName, readConfigFile, type ConfigFile, type KeyPath } from './file.js';
-import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from '../core/template.js';
+import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from './template.js';
 import { HIDDEN_MARKER_PREFIX } from '../core/markers.js';
 import { pathGlobProblem } from '../core/globs.js';
 import { quoteValue, quoteItems } from './quote.js';
@@ -50,7 +50,7 @@ function textKind<T>(fromText: (text: string) => Parsed<T>, expected: string): K
  * (JavaScript dates end ±100,000,000 days from 1970), and a century covers
  * any real lifecycle.
  */
-export const MAX_DAYS = 36_500;
+const MAX_DAYS = 36_500;
 
 function wholeNumber(min: number, note = '', max = Number.MAX_SAFE_INTEGER): Kind<number> {
   const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}${note}` : `expected a whole number from ${min} to ${max}${note}`;
@@ -95,7 +95,7 @@ const requireIssueKind: Kind<RequireIssue | false> = {
 const nonEmptyText: Kind<string> = textKind((text) => ({ value: text }), 'a non-empty text');
 
 /** GitHub refuses label names over 50 characters; a line break can never be part of one. */
-export const MAX_LABEL_LENGTH = 50;
+const MAX_LABEL_LENGTH = 50;
 const LABEL_EXPECTED = `a label name of at most ${MAX_LABEL_LENGTH} characters on one line`;
 function labelProblem(name: string): string | undefined {
   return [...name].length > MAX_LABEL_LENGTH || /[\r\n]/.test(name) ? LABEL_EXPECTED : undefined;
@@ -185,7 +185,7 @@ const openingRate: Kind<OpeningRate> = textKind<OpeningRate>((text) => {
  * A message is posted as a comment: GitHub refuses bodies over 65,536
  * characters, and the action adds its marker and the placeholders' values.
  */
-export const MAX_MESSAGE_LENGTH = 60_000;
+const MAX_MESSAGE_LENGTH = 60_000;
 const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
 const template: Kind<string> = textKind<string>((text) => {
   if (text.length > MAX_MESSAGE_LENGTH) return { problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)` };

@@ -6,7 +6,7 @@
 import type { Config, Rule } from '../config/types.js';
 
 /** Every area label starts with this, so one label search finds them all. */
-export const AREA_LABEL_PREFIX = 'backpressure: area ';
+const AREA_LABEL_PREFIX = 'backpressure: area ';
 
 /** Rules with a `max-open` budget, in config order. */
 export function areaRules(config: Config): Rule[] {

@@ -7,8 +7,7 @@ import { openedPerAuthorViolation, openPerAuthorViolation } from './rules.js';
 import { isUnknownLogin } from './logins.js';
 import { createdBefore, isAuthorLimited, isTrusted } from './queue.js';
 import type { AuthorStats, PullRequest, Violation } from './types.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './time.js';
 
 export interface AuthorCounts {
   /** The author's countable open PRs matched by the rule and created before this one. */

@@ -5,7 +5,7 @@
 import { EXPECTED_WAIT_TEXT } from './describe.js';
 
 /** A move in line smaller than this (and than 10 % of the old position) is not rewritten. */
-export const MIN_POSITION_MOVE = 10;
+const MIN_POSITION_MOVE = 10;
 const MOVE_SHARE = 0.1;
 
 const POSITION = /position ([\d,]+)/;

@@ -1,10 +1,10 @@
 // The text people read on their PR: the sticky comment (one per PR, edited
 // in place) and the stale lifecycle's comments (spec §5, §7).
 import type { Config } from '../config/types.js';
-import { escapeMarkdown } from '../report/escape.js';
+import { escapeMarkdown } from './escape.js';
 import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from './markers.js';
 import { expectedIn, expectedWaitSentence } from './describe.js';
-import { renderTemplate } from './template.js';
+import { renderTemplate } from '../config/template.js';
 import type { BudgetName, Decision, PullRequest, StaleDecision } from './types.js';
 
 const WHAT_TO_DO: Record<BudgetName, string> = {

@@ -29,7 +29,7 @@ export function violationDecision(pr: PullRequest, violations: Violation[]): Dec
 }
 
 /** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
-export function expectedWait(position: number, wipLimit: number, perDay: number | undefined): ExpectedWait | undefined {
+function expectedWait(position: number, wipLimit: number, perDay: number | undefined): ExpectedWait | undefined {
   if (wipLimit === 0 || perDay === undefined || perDay <= 0) return undefined;
   const days = expectedWaitDays(position, wipLimit, perDay);
   return days === null || days <= 0 ? undefined : { days, perDay };

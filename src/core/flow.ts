@@ -2,8 +2,8 @@
 // every expected wait, and the weekly picture with the open backlog at each
 // week's end, derived from counts the history read already has.
 import type { Flow, History, MergePace, WeekFlow } from './types.js';
+import { DAY_MS } from './time.js';
 
-const DAY_MS = 86_400_000;
 const WEEK_DAYS = 7;
 
 /** Merges per day over the throughput window of `windowDays` days. */

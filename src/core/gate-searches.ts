@@ -12,13 +12,12 @@ import { rateWindows } from './rate-windows.js';
 import { mergedInWindowSearch } from './history-searches.js';
 import { mergedByAuthorSearch, quote, repoPullRequests, searchLogin, searchTime, timeRange } from './search-terms.js';
 import type { GateCounts, PullRequest } from './types.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './time.js';
 
 /** How far behind live data the search index is assumed to be. */
 export const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
-export const RECENT_PULL_REQUESTS = 30;
+const RECENT_PULL_REQUESTS = 30;
 
 export interface GateSearchInput {
   repo: { owner: string; name: string };

@@ -43,9 +43,9 @@ export function loginMatches(login: string, globs: readonly string[]): boolean {
 // are off; brace sets stay (`{src,lib}/**`) within PATH_GLOB_MAX_EXPANSION.
 const PATH_OPTIONS = { dot: true, noext: true } as const;
 /** Patterns one path glob may expand to with its braces (`{a,b}{c,d}` is 4). */
-export const PATH_GLOB_MAX_EXPANSION = 64;
+const PATH_GLOB_MAX_EXPANSION = 64;
 /** `*` in one path segment: each more multiplies the worst-case time by the segment's length. */
-export const PATH_GLOB_MAX_STARS_PER_SEGMENT = 2;
+const PATH_GLOB_MAX_STARS_PER_SEGMENT = 2;
 
 const compiled = new Map<string, Minimatch>();
 

@@ -3,9 +3,9 @@
 // opened, merged and closed PRs, as issue-search strings.
 import { repoPullRequests, timeRange } from './search-terms.js';
 import type { History } from './types.js';
+import { DAY_MS } from './time.js';
 
-const DAY_MS = 86_400_000;
-export const HISTORY_WEEKS = 8;
+const HISTORY_WEEKS = 8;
 
 /** Monday 00:00 UTC of the week holding `date`. */
 export function weekStart(date: Date): Date {

@@ -26,7 +26,7 @@ const sameRepository = (a: string, b: string) => a.toLowerCase() === b.toLowerCa
 const issueKey = (issue: LinkedIssue) => `${issue.repository.toLowerCase()}#${issue.number}`;
 
 /** The issues of this repository a PR closes: a closing keyword naming another repository's issue earns nothing here. */
-export function ownIssues(pr: PullRequest, repository: string): LinkedIssue[] {
+function ownIssues(pr: PullRequest, repository: string): LinkedIssue[] {
   return (pr.closingIssues?.issues ?? []).filter((issue) => sameRepository(issue.repository, repository));
 }
 

@@ -7,7 +7,7 @@ import { hasAnyLabel } from './label-names.js';
 import { sameLogin } from './logins.js';
 import type { PullRequest, Violation } from './types.js';
 
-export function isAgent(pr: Pick<PullRequest, 'author' | 'labels'>, config: Config): boolean {
+function isAgent(pr: Pick<PullRequest, 'author' | 'labels'>, config: Config): boolean {
   return loginMatches(pr.author, config.agentAuthors) || hasAnyLabel(pr.labels, config.agentLabels);
 }
 
@@ -29,7 +29,7 @@ export function rulesFor(pr: PullRequest, config: Config): Rule[] {
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Someone with write access answers for the PR: an assignee other than the author, or an approval. */
-export function hasOwner(pr: PullRequest): boolean {
+function hasOwner(pr: PullRequest): boolean {
   if (pr.assignees.some((login) => !sameLogin(login, pr.author))) return true;
   return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && e.association !== undefined && WRITE_ASSOCIATIONS.includes(e.association));
 }

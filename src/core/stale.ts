@@ -5,18 +5,14 @@ import type { Config } from '../config/types.js';
 import { hasAnyLabel, hasLabel } from './label-names.js';
 import type { PullRequest, StaleDecision } from './types.js';
 import { whoseMove } from './whose-move.js';
+import { daysBetween } from './time.js';
 
-const DAY_MS = 86_400_000;
 /** With stale off, the report still lists PRs the maintainers left this long. */
-export const NEGLECT_DAYS_WHEN_STALE_OFF = 14;
+const NEGLECT_DAYS_WHEN_STALE_OFF = 14;
 
 /** Full days on the maintainers' side after which a PR is listed as neglected. */
 export function neglectDays(config: Config): number {
   return config.stale.days || NEGLECT_DAYS_WHEN_STALE_OFF;
-}
-
-function daysBetween(from: string, now: Date): number {
-  return Math.floor((now.getTime() - new Date(from).getTime()) / DAY_MS);
 }
 
 function isExempt(pr: PullRequest, config: Config): boolean {

@@ -13,6 +13,7 @@ import { sameLabel } from './label-names.js';
 import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
 import { sameLogin } from './logins.js';
 import type { HeadCheck, PullRequest, PullRequestEvent, WhoseMove } from './types.js';
+import { daysBetween } from './time.js';
 
 export interface MoveVerdict {
   whoseMove: WhoseMove;
@@ -21,8 +22,6 @@ export interface MoveVerdict {
   /** The signal that decided, in a few words a person understands: "changes requested by @x on 2025-03-01". */
   reason: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Check states that mean the check failed: a status context's failure or error, a check run's failing conclusions. */
 const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
@@ -49,7 +48,7 @@ function failingChecks(pr: PullRequest, statusContext: string): HeadCheck[] {
 }
 
 function ago(at: string, now: Date): string {
-  const days = Math.max(0, Math.floor((now.getTime() - Date.parse(at)) / DAY_MS));
+  const days = Math.max(0, daysBetween(at, now));
   return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
 }
 

@@ -32,7 +32,7 @@ interface Close {
  * the stale mark). A close that failed after its comment went out is retried
  * without posting the comment again.
  */
-export function hasCloseComment(pr: PullRequest, reason: Close['reason']): boolean {
+function hasCloseComment(pr: PullRequest, reason: Close['reason']): boolean {
   if (pr.closeCommentedAt === undefined) return false;
   const opened = pr.events.filter((e) => e.kind === 'reopened').reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
   const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;

@@ -11,11 +11,6 @@ interface RateLimit {
   resetAt: string;
 }
 
-export interface GraphqlBudget {
-  /** Points left after the last query (GitHub's `rateLimit.remaining`). */
-  remaining?: number;
-}
-
 interface PartialErrorLike {
   errors?: { message: string; type?: string; path?: (string | number)[] }[];
   data?: unknown;
@@ -49,7 +44,6 @@ export async function query<T extends object>(
   document: string,
   variables: Record<string, unknown>,
   counts: RequestCounts,
-  budget: GraphqlBudget = {},
   request?: { retries: number }
 ): Promise<T> {
   let data: T | undefined;
@@ -81,14 +75,13 @@ export async function query<T extends object>(
   const rateLimit = (data as { rateLimit?: RateLimit }).rateLimit;
   if (rateLimit) {
     counts.graphqlCost += rateLimit.cost;
-    budget.remaining = rateLimit.remaining;
     core.debug(`GraphQL cost ${rateLimit.cost}, remaining ${rateLimit.remaining}, resets ${rateLimit.resetAt}`);
   }
   return data;
 }
 
 /** The smallest page a shrinking read goes down to. */
-export const MIN_PAGE_SIZE = 5;
+const MIN_PAGE_SIZE = 5;
 
 /**
  * GitHub gave up on a query that was too heavy: 502 or 504, or its

@@ -12,8 +12,7 @@ import type { RepoRef } from './repo.js';
 import { countSearches } from './search-counts.js';
 import { mergedByAuthorSearch } from '../core/search-terms.js';
 import { rateWindows } from '../core/rate-windows.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../core/time.js';
 
 interface OpenedPage {
   repository: {

@@ -12,7 +12,7 @@ import type { RepoRef } from './repo.js';
 export type WithNestedLists = { number: number } & Partial<Record<NestedListName, ListConnection<unknown> | null>>;
 
 /** Follow-up pages (of up to 100 items each) per request before any shrinking: about 5,000 nodes. */
-export const PAGES_PER_REQUEST = 50;
+const PAGES_PER_REQUEST = 50;
 
 const LIST_NAMES = Object.keys(NESTED_LISTS) as NestedListName[];
 
@@ -57,7 +57,7 @@ export async function completeNestedLists(
     const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
       const requests = pending.slice(0, size).map((p) => p.request);
       const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-      const data = await query<NestedPagesData>(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, {}, request);
+      const data = await query<NestedPagesData>(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, request);
       return { requests, data };
     });
     batch = size;

@@ -30,7 +30,7 @@ export interface QueueReadOptions {
 }
 
 /** Open PRs per page before any shrinking (GitHub's maximum). */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** GitHub's limit on `nodes(ids:)`. */
 const IDS_PER_QUERY = 100;
 
@@ -94,7 +94,7 @@ export async function readOpenPullRequests(client: Client, repo: RepoRef, option
       withIssueClaims: false
     };
     const read: { result: Page; size: number } = await readShrinking(size, counts, 'open pull requests', (pageSize, request) =>
-      query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, {}, request)
+      query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request)
     );
     size = read.size;
     bodies.receive(asked, read.result.own);

@@ -14,7 +14,7 @@ import { readOpenPullRequests } from './read-queue.js';
 import { readRepository, type RepositoryFacts } from './read-repository.js';
 import type { RepoRef } from './repo.js';
 
-export function needsFiles(config: Config): boolean {
+function needsFiles(config: Config): boolean {
   return config.rules.some((rule) => rule.selector.paths !== undefined);
 }
 

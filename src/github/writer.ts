@@ -13,10 +13,10 @@ import { describeGitHubError, isLockedError, isPermissionError, isRateLimitExhau
 import type { RepoRef } from './repo.js';
 
 /** Requests kept back for other workflows sharing the token's hourly budget. */
-export const RATE_LIMIT_RESERVE = 100;
+const RATE_LIMIT_RESERVE = 100;
 const MAX_CONSECUTIVE_FAILURES = 3;
 /** Why a comment on a locked conversation was not posted; the summary lists these apart from failures. */
-export const LOCKED_NOT_APPLICABLE = 'not applicable: the conversation is locked, so GitHub refuses comments on it';
+const LOCKED_NOT_APPLICABLE = 'not applicable: the conversation is locked, so GitHub refuses comments on it';
 
 export interface WriteOptions {
   repo: RepoRef;
@@ -157,7 +157,7 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
 }
 
 /** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
-export function readOnlyWarning(needed: string[], eventName?: string): string {
+function readOnlyWarning(needed: string[], eventName?: string): string {
   const permissions = needed.map((p) => `"${p}"`).join(', ');
   if (eventName === 'pull_request_review') {
     // There is no pull_request_review_target: a fork's review event always gets a read-only token.

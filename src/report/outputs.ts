@@ -39,7 +39,7 @@ function compactWrite(op: WriteOp): Record<string, unknown> {
  * Bytes each JSON list may take in the outputs. GitHub refuses step outputs
  * over 1 MB; these add up to 950,000, which leaves room for the rest.
  */
-export const OUTPUT_BUDGETS = {
+const OUTPUT_BUDGETS = {
   admitted: 100_000,
   waiting: 100_000,
   violations: 200_000,
@@ -51,7 +51,7 @@ export const OUTPUT_BUDGETS = {
 } as const;
 
 /** The first items whose JSON fits in maxBytes, as a JSON array, and how many were left out. */
-export function boundedJsonArray(items: readonly unknown[], maxBytes: number): { json: string; omitted: number } {
+function boundedJsonArray(items: readonly unknown[], maxBytes: number): { json: string; omitted: number } {
   const parts: string[] = [];
   let bytes = 2; // the brackets
   for (const item of items) {

@@ -5,9 +5,10 @@ import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
 import type { AdaptiveLimit, Decision, ExecutionReport, Flow, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
 import { paceText, violationSetting } from '../core/describe.js';
 import { neglectDays } from '../core/stale.js';
-import { escapeMarkdown, truncate } from './escape.js';
+import { escapeMarkdown, truncate } from '../core/escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
+import { DAY_MS } from '../core/time.js';
 
 export interface SummaryInput {
   plan: Plan;
@@ -24,7 +25,6 @@ const MAX_VIOLATION_ROWS = 20;
 const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
-const DAY_MS = 86_400_000;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 // The run's environment as the Actions runner sets it, read in one place.
 import fs from 'node:fs';
-import { parseRepo, type RepoRef } from './github/repo.js';
+import { parseRepo, type RepoRef } from '../github/repo.js';
 
 export interface RunContext {
   eventName: string;

@@ -2,25 +2,25 @@
 // configuration (area rules too, through the labels the action keeps);
 // otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
-import type { Config } from './config/types.js';
-import type { ConfigSource } from './config/source.js';
-import { canGateFromCounts, planGateFromCounts } from './core/gate.js';
-import { claimsIncomplete } from './core/issue-budgets.js';
-import { rulesFor } from './core/rules.js';
-import { plan as decide } from './core/plan.js';
-import { actionLabelNames, isOneOfLabels, ownLabels } from './core/labels.js';
-import { withMergeGroupStatus } from './core/merge-group.js';
-import { isAuthorLimited } from './core/queue.js';
-import { isUnknownLogin } from './core/logins.js';
-import type { Plan, Snapshot } from './core/types.js';
+import type { Config } from '../config/types.js';
+import type { ConfigSource } from '../config/source.js';
+import { canGateFromCounts, planGateFromCounts } from '../core/gate.js';
+import { claimsIncomplete } from '../core/issue-budgets.js';
+import { rulesFor } from '../core/rules.js';
+import { plan } from '../core/plan.js';
+import { actionLabelNames, isOneOfLabels, ownLabels } from '../core/labels.js';
+import { withMergeGroupStatus } from '../core/merge-group.js';
+import { isAuthorLimited } from '../core/queue.js';
+import { isUnknownLogin } from '../core/logins.js';
+import type { Plan, Snapshot } from '../core/types.js';
 import { ActionError } from './action-error.js';
-import type { Client, RequestCounts } from './github/client.js';
-import { readGate, readGateCounts, subjectPullRequest } from './github/read-gate.js';
-import { readHistory } from './github/read-history.js';
-import { issueReads, readQueueSnapshot } from './github/read-snapshot.js';
-import type { RepoRef } from './github/repo.js';
+import type { Client, RequestCounts } from '../github/client.js';
+import { readGate, readGateCounts, subjectPullRequest } from '../github/read-gate.js';
+import { readHistory } from '../github/read-history.js';
+import { issueReads, readQueueSnapshot } from '../github/read-snapshot.js';
+import type { RepoRef } from '../github/repo.js';
 
-/** What the triggering event adds to a gate (see RunScope in src/mode.ts). */
+/** What the triggering event adds to a gate (see RunScope in src/app/mode.ts). */
 export interface GateEvent {
   /** merge_group: the queue's temporary commit, which gets the PR's status too. */
   mergeGroupSha?: string;
@@ -56,14 +56,14 @@ export async function gate(
     throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow\'s permissions.');
   }
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
-  const onMergeGroup = (plan: Plan): Plan => (event.mergeGroupSha ? withMergeGroupStatus(plan, pr, event.mergeGroupSha, config) : plan);
+  const onMergeGroup = (planned: Plan): Plan => (event.mergeGroupSha ? withMergeGroupStatus(planned, pr, event.mergeGroupSha, config) : planned);
 
   const counted = canGateFromCounts(config);
   const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`) ? counted : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);
-    return { plan: onMergeGroup(decide(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
+    return { plan: onMergeGroup(plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
   }
   const { counts: gateCounts, existingLabels } = await readGateCounts(
     client,

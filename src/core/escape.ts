@@ -2,7 +2,7 @@
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
 // @mention pings and no #123 cross-references (spec §8).
-import { truncateText } from '../core/truncate.js';
+import { truncateText } from './truncate.js';
 
 /** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
 const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
