@@ -13,7 +13,12 @@ import type { RequestCounts } from '../src/github/client.js';
 import { readSnapshot } from '../src/github/read-snapshot.js';
 import { applyWrites } from '../src/github/writer.js';
 import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/index.js';
-import { TOKEN_BOT_REST_LOGIN, WRITE_TOKEN, type FakePullRequest, type FakeStore } from '../test-support/fake-github/store.js';
+import {
+  TOKEN_BOT_REST_LOGIN,
+  WRITE_TOKEN,
+  type FakePullRequest,
+  type FakeStore
+} from '../test-support/fake-github/store.js';
 import { fakeClient } from '../test-support/fake-client.js';
 import { generateRepository } from '../test-support/generate.js';
 
@@ -63,7 +68,14 @@ function awkward(pr: FakePullRequest, store: FakeStore): void {
   // More than 30 comments.
   if (n % 31 === 0) {
     for (let i = 0; i < 35; i++) {
-      pr.comments.push({ id: store.nextId++, body: `Ping ${i}`, author: 'kai-collab', authorType: 'User', association: 'COLLABORATOR', createdAt: pr.createdAt });
+      pr.comments.push({
+        id: store.nextId++,
+        body: `Ping ${i}`,
+        author: 'kai-collab',
+        authorType: 'User',
+        association: 'COLLABORATOR',
+        createdAt: pr.createdAt
+      });
     }
   }
 }
@@ -85,7 +97,8 @@ function shapes(store: FakeStore) {
   };
 }
 
-const outcome = (d: Decision | undefined) => (d ? `${d.state}${d.position === undefined ? '' : ` @${d.position}`}` : 'missing');
+const outcome = (d: Decision | undefined) =>
+  d ? `${d.state}${d.position === undefined ? '' : ` @${d.position}`}` : 'missing';
 
 let fake: FakeGitHub;
 let sweepPlan: Plan;
@@ -116,7 +129,12 @@ test('the generated repository has every awkward shape', () => {
   const states = new Set(sweepPlan.decisions.map((d) => d.state));
   expect([...states].sort()).toEqual(['admitted', 'exempt', 'violation', 'waiting']);
   const budgets = new Set(sweepPlan.decisions.flatMap((d) => d.violations.map((v) => v.budget)));
-  expect([...budgets].sort()).toEqual(['max-changed-lines', 'max-open-per-author', 'max-opened-per-author', 'require-owner']);
+  expect([...budgets].sort()).toEqual([
+    'max-changed-lines',
+    'max-open-per-author',
+    'max-opened-per-author',
+    'require-owner'
+  ]);
   // The settled sweep has nothing left to fix: it wrote every label the gate's search needs (labels
   // past the first page included: the reader pages them).
   const left = sweepPlan.writes.filter((w) => w.kind !== 'status' && w.kind !== 'create-label');
@@ -130,7 +148,15 @@ test('for every open PR, the gate decides what the sweep decides: the same state
   const reads = new Map<number, number>();
   for (const number of open) {
     const used = counts();
-    const result = await gate(fakeClient(fake, WRITE_TOKEN, used), REPO, DEFAULT_CONFIG_PATH, number, loadConfig, NOW, used);
+    const result = await gate(
+      fakeClient(fake, WRITE_TOKEN, used),
+      REPO,
+      DEFAULT_CONFIG_PATH,
+      number,
+      loadConfig,
+      NOW,
+      used
+    );
     const mine = 'skip' in result ? `skipped: ${result.skip}` : outcome(result.plan.subject);
     if (mine !== sweep.get(number)) disagreements.push(`#${number}: gate ${mine}, sweep ${sweep.get(number)}`);
     // Constant cost: the PR and the repository, then one document of search counts; no REST reads.
@@ -141,8 +167,15 @@ test('for every open PR, the gate decides what the sweep decides: the same state
   expect(disagreements).toEqual([]);
   // The PR's own lists past their first page (queries.ts NESTED_LISTS) take the one follow-up.
   const long = (pr: FakePullRequest) =>
-    pr.labels.length > 20 || pr.comments.length > 20 || pr.reviews.length > 10 || pr.timeline.length > 10 || pr.assignees.length > 10 || pr.files.length > 50;
-  const expected = new Map(fake.store.pullRequests.filter((pr) => pr.state === 'OPEN').map((pr) => [pr.number, long(pr) ? 3 : 2]));
+    pr.labels.length > 20 ||
+    pr.comments.length > 20 ||
+    pr.reviews.length > 10 ||
+    pr.timeline.length > 10 ||
+    pr.assignees.length > 10 ||
+    pr.files.length > 50;
+  const expected = new Map(
+    fake.store.pullRequests.filter((pr) => pr.state === 'OPEN').map((pr) => [pr.number, long(pr) ? 3 : 2])
+  );
   expect(reads).toEqual(expected);
   expect([...expected.values()].filter((r) => r === 3).length).toBeGreaterThan(0);
   expect(open.length).toBeGreaterThan(150);

@@ -13,7 +13,14 @@ import { REPO_ROOT, runAction } from '../test-support/run-action.js';
 import type { Plan, WriteOp } from '../src/core/types.js';
 
 const REPOSITORY = 'acme/widgets';
-const CONFIG = ['wip-limit: 40', 'stale-days: 20', 'close-days: 10', 'max-open-per-author: 3', 'on-violation: [fail, comment]', ''].join('\n');
+const CONFIG = [
+  'wip-limit: 40',
+  'stale-days: 20',
+  'close-days: 10',
+  'max-open-per-author: 3',
+  'on-violation: [fail, comment]',
+  ''
+].join('\n');
 
 interface CliRun {
   exitCode: number | null;
@@ -23,9 +30,16 @@ interface CliRun {
 
 /** `node dist/cli.js ARGS` with only the environment a user would set. */
 function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name) && name !== 'NODE_OPTIONS'));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name) && name !== 'NODE_OPTIONS'
+    )
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], { env: { ...inherited, ...env }, cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], {
+      env: { ...inherited, ...env },
+      cwd: REPO_ROOT
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -37,19 +51,34 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
 
 /** A busy repository with a config file, and every 4th open PR marked stale 11 days ago (label and the action's comment) so the plan closes some. */
 function busyRepository() {
-  const store = generateRepository({ seed: 7, openPullRequests: 250, now: new Date(), owner: 'acme', name: 'widgets', config: CONFIG });
+  const store = generateRepository({
+    seed: 7,
+    openPullRequests: 250,
+    now: new Date(),
+    owner: 'acme',
+    name: 'widgets',
+    config: CONFIG
+  });
   const markedAt = new Date(Date.now() - 11 * 86_400_000).toISOString();
   store.pullRequests
     .filter((pr) => pr.state === 'OPEN')
     .forEach((pr, index) => {
       if (index % 4 !== 0) return;
       pr.labels.push('stale');
-      pr.comments.push({ id: 900_000 + pr.number, body: `${STALE_MARKER}\nMarked stale.`, author: TOKEN_BOT_REST_LOGIN, authorType: 'Bot', association: 'NONE', createdAt: markedAt });
+      pr.comments.push({
+        id: 900_000 + pr.number,
+        body: `${STALE_MARKER}\nMarked stale.`,
+        author: TOKEN_BOT_REST_LOGIN,
+        authorType: 'Bot',
+        association: 'NONE',
+        createdAt: markedAt
+      });
     });
   return store;
 }
 
-const writeKey = (op: { kind: string; number?: number; label?: string; name?: string }) => `${op.kind} ${op.number ?? op.name ?? ''} ${op.label ?? ''}`.trim();
+const writeKey = (op: { kind: string; number?: number; label?: string; name?: string }) =>
+  `${op.kind} ${op.number ?? op.name ?? ''} ${op.label ?? ''}`.trim();
 
 describe('plan on a busy repository', () => {
   let fake: FakeGitHub;
@@ -64,13 +93,26 @@ describe('plan on a busy repository', () => {
     // Side by side, so both read the same repository at the same moment.
     const [cli, sweep] = await Promise.all([
       runCli(['plan', '--repo', REPOSITORY, '--json'], env),
-      runAction({ apiUrl: fake.url, token: WRITE_TOKEN, eventName: 'schedule', event: scheduleEvent(), inputs: { 'dry-run': 'true' }, repository: REPOSITORY })
+      runAction({
+        apiUrl: fake.url,
+        token: WRITE_TOKEN,
+        eventName: 'schedule',
+        event: scheduleEvent(),
+        inputs: { 'dry-run': 'true' },
+        repository: REPOSITORY
+      })
     ]);
     expect(cli.stderr).not.toMatch(/error/i);
     expect(cli.exitCode).toBe(0);
     expect(sweep.exitCode).toBe(0);
     const preview = JSON.parse(cli.stdout) as Plan;
-    const swept = JSON.parse(sweep.outputs.plan) as { wipLimit: number; queueSize: number; decisions: unknown[][]; writes: WriteOp[]; deferredCloses: number[] };
+    const swept = JSON.parse(sweep.outputs.plan) as {
+      wipLimit: number;
+      queueSize: number;
+      decisions: unknown[][];
+      writes: WriteOp[];
+      deferredCloses: number[];
+    };
 
     expect(preview.mode).toBe('sweep');
     expect(preview.wipLimit).toBe(40);
@@ -86,7 +128,9 @@ describe('plan on a busy repository', () => {
     expect(closed).toEqual(JSON.parse(sweep.outputs.closed));
     expect(marked.length).toBeGreaterThan(0);
     expect(closed.length).toBeGreaterThan(0);
-    expect(new Set(preview.decisions.map((d) => d.state))).toEqual(new Set(['admitted', 'waiting', 'violation', 'exempt']));
+    expect(new Set(preview.decisions.map((d) => d.state))).toEqual(
+      new Set(['admitted', 'waiting', 'violation', 'exempt'])
+    );
 
     expect(fake.requests.filter((r) => r.kind === 'rest-write')).toEqual([]);
     expect(cli.stderr).toContain('Read 250 of 250 open pull requests');
@@ -110,7 +154,10 @@ describe('plan on a busy repository', () => {
     try {
       const local = path.join(dir, 'backpressure.yml');
       fs.writeFileSync(local, 'wip-limit: 12\n');
-      const cli = await runCli(['plan', '--repo', REPOSITORY, '--json', ...extra.map((arg) => (arg === 'LOCAL' ? local : arg))], env);
+      const cli = await runCli(
+        ['plan', '--repo', REPOSITORY, '--json', ...extra.map((arg) => (arg === 'LOCAL' ? local : arg))],
+        env
+      );
       expect(cli.exitCode).toBe(0);
       const preview = JSON.parse(cli.stdout) as Plan;
       expect(preview.wipLimit).toBe(limit);
@@ -121,27 +168,93 @@ describe('plan on a busy repository', () => {
   });
 
   test.each([
-    ['a bad token', ['plan', '--repo', REPOSITORY], { GITHUB_TOKEN: 'not-a-token' }, 1, 'error: GitHub rejected GITHUB_TOKEN (401 Bad credentials)'],
-    ['an unknown repository', ['plan', '--repo', 'acme/nope'], {}, 1, 'error: GitHub answered NOT_FOUND while reading acme/nope: the repository does not exist or the token cannot see it'],
+    [
+      'a bad token',
+      ['plan', '--repo', REPOSITORY],
+      { GITHUB_TOKEN: 'not-a-token' },
+      1,
+      'error: GitHub rejected GITHUB_TOKEN (401 Bad credentials)'
+    ],
+    [
+      'an unknown repository',
+      ['plan', '--repo', 'acme/nope'],
+      {},
+      1,
+      'error: GitHub answered NOT_FOUND while reading acme/nope: the repository does not exist or the token cannot see it'
+    ],
     ['no token', ['plan', '--repo', REPOSITORY], { GITHUB_TOKEN: '' }, 2, 'GITHUB_TOKEN is not set'],
-    ['a repository that is not OWNER/NAME', ['plan', '--repo', 'widgets'], {}, 2, '--repo "widgets" is not OWNER/NAME.'],
-    ['a missing local config file', ['plan', '--repo', REPOSITORY, '--config', '/nonexistent/backpressure.yml'], {}, 1, 'error: --config "/nonexistent/backpressure.yml": no such file.'],
-    ['a directory as the local config file', ['plan', '--repo', REPOSITORY, '--config', os.tmpdir()], {}, 1, `error: --config ${JSON.stringify(os.tmpdir())}: is a directory, not a file.`],
+    [
+      'a repository that is not OWNER/NAME',
+      ['plan', '--repo', 'widgets'],
+      {},
+      2,
+      '--repo "widgets" is not OWNER/NAME.'
+    ],
+    [
+      'a missing local config file',
+      ['plan', '--repo', REPOSITORY, '--config', '/nonexistent/backpressure.yml'],
+      {},
+      1,
+      'error: --config "/nonexistent/backpressure.yml": no such file.'
+    ],
+    [
+      'a directory as the local config file',
+      ['plan', '--repo', REPOSITORY, '--config', os.tmpdir()],
+      {},
+      1,
+      `error: --config ${JSON.stringify(os.tmpdir())}: is a directory, not a file.`
+    ],
     ['a bad input value', ['plan', '--repo', REPOSITORY, '--input', 'wip-limit=lots'], {}, 1, 'wip-limit'],
-    ['a misspelt input', ['plan', '--repo', REPOSITORY, '--input', 'wip-limt=5'], {}, 2, '--input wip-limt: no such input. Did you mean wip-limit?'],
-    ['a camelCase input', ['plan', '--repo', REPOSITORY, '--input', 'staleDays=5'], {}, 2, '--input staleDays: no such input. Did you mean stale-days?'],
-    ['an unknown input', ['plan', '--repo', REPOSITORY, '--input', 'colour=red'], {}, 2, '--input colour: no such input; accepted: wip-limit,'],
-    ['the token as an input', ['plan', '--repo', REPOSITORY, '--input', 'github-token=x'], {}, 2, '--input github-token: not accepted here, the token comes from the GITHUB_TOKEN environment variable.'],
+    [
+      'a misspelt input',
+      ['plan', '--repo', REPOSITORY, '--input', 'wip-limt=5'],
+      {},
+      2,
+      '--input wip-limt: no such input. Did you mean wip-limit?'
+    ],
+    [
+      'a camelCase input',
+      ['plan', '--repo', REPOSITORY, '--input', 'staleDays=5'],
+      {},
+      2,
+      '--input staleDays: no such input. Did you mean stale-days?'
+    ],
+    [
+      'an unknown input',
+      ['plan', '--repo', REPOSITORY, '--input', 'colour=red'],
+      {},
+      2,
+      '--input colour: no such input; accepted: wip-limit,'
+    ],
+    [
+      'the token as an input',
+      ['plan', '--repo', REPOSITORY, '--input', 'github-token=x'],
+      {},
+      2,
+      '--input github-token: not accepted here, the token comes from the GITHUB_TOKEN environment variable.'
+    ],
     ['no --repo', ['plan'], {}, 2, '--repo OWNER/NAME is required.'],
     ['an unknown command', ['apply', '--repo', REPOSITORY], {}, 2, 'Unknown command "apply": the command is "plan".'],
     ['no command', ['--repo', REPOSITORY], {}, 2, 'Usage: pr-backpressure plan --repo OWNER/NAME'],
     ['no arguments at all', [], {}, 2, 'Usage: pr-backpressure plan --repo OWNER/NAME'],
-    ['an extra argument', ['plan', 'acme/widgets'], {}, 2, 'Unexpected argument "acme/widgets": plan takes options only.'],
+    [
+      'an extra argument',
+      ['plan', 'acme/widgets'],
+      {},
+      2,
+      'Unexpected argument "acme/widgets": plan takes options only.'
+    ],
     ['a misspelt option', ['plan', '--repo', REPOSITORY, '--jsn'], {}, 2, 'Unknown option --jsn. Did you mean --json?'],
     ['an unknown option', ['plan', '--repo', REPOSITORY, '--verbose'], {}, 2, 'Unknown option --verbose.'],
     ['an unknown short option', ['plan', '-x'], {}, 2, 'Unknown option -x.'],
     ['an option without its value', ['plan', '--repo'], {}, 2, '--repo needs a value: --repo OWNER/NAME.'],
-    ['an option whose value is another option', ['plan', '--repo', '--json'], {}, 2, '--repo needs a value: --repo OWNER/NAME.'],
+    [
+      'an option whose value is another option',
+      ['plan', '--repo', '--json'],
+      {},
+      2,
+      '--repo needs a value: --repo OWNER/NAME.'
+    ],
     ['a value for a flag', ['plan', '--repo', REPOSITORY, '--json=yes'], {}, 2, '--json takes no value.']
   ])('%s: a clear message, no stack trace, nothing on stdout', async (_name, args, extraEnv, exitCode, message) => {
     const cli = await runCli(args, { ...env, ...extraEnv });
@@ -149,7 +262,9 @@ describe('plan on a busy repository', () => {
     expect(cli.stderr.trim().split('\n')[0]).toContain(message);
     expect(cli.stderr).not.toMatch(/^\s+at /m);
     // Node's own wording (parseArgs, fs) never reaches the user.
-    expect(cli.stderr).not.toMatch(/ENOENT|EISDIR|ERR_PARSE_ARGS|positional argument starting with|<value>|Unknown command ""/);
+    expect(cli.stderr).not.toMatch(
+      /ENOENT|EISDIR|ERR_PARSE_ARGS|positional argument starting with|<value>|Unknown command ""/
+    );
     expect(cli.stdout).toBe('');
   });
 
@@ -164,7 +279,11 @@ describe('plan on a busy repository', () => {
 
   test('a usage mistake is followed by the usage', async () => {
     const cli = await runCli(['plan', '--jsn'], env);
-    expect(cli.stderr.split('\n').slice(0, 3)).toEqual(['Unknown option --jsn. Did you mean --json?', '', expect.stringMatching(/^Usage: pr-backpressure plan/)]);
+    expect(cli.stderr.split('\n').slice(0, 3)).toEqual([
+      'Unknown option --jsn. Did you mean --json?',
+      '',
+      expect.stringMatching(/^Usage: pr-backpressure plan/)
+    ]);
   });
 
   test('no run of the CLI sent a write request', () => {
@@ -179,9 +298,16 @@ describe('npm run demo -- --serve', () => {
   });
 
   test('keeps the fake GitHub up and prints a plan command that works against it', async () => {
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name) && name !== 'NODE_OPTIONS'));
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name) && name !== 'NODE_OPTIONS'
+      )
+    );
     const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const child = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--serve'], { cwd: REPO_ROOT, env: { ...inherited, DEMO_OPEN_PRS: '60' } });
+    const child = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--serve'], {
+      cwd: REPO_ROOT,
+      env: { ...inherited, DEMO_OPEN_PRS: '60' }
+    });
     demo = child;
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -197,7 +323,9 @@ describe('npm run demo -- --serve', () => {
 
     // The exact printed line: environment assignments, then `node dist/cli.js plan …`.
     const words = command.split(' ');
-    const assignments = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+    const assignments = Object.fromEntries(
+      words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)])
+    );
     const rest = words.filter((w) => !/^[A-Z_]+=/.test(w));
     expect(Object.keys(assignments)).toEqual(['GITHUB_API_URL', 'GITHUB_TOKEN']);
     expect(rest.slice(0, 3)).toEqual(['node', 'dist/cli.js', 'plan']);

@@ -14,7 +14,10 @@ test('the README quick start is two commands: the demo and the tests', () => {
   const readme = fs.readFileSync('README.md', 'utf8');
   const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   const commands = quickStart.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
-  expect(commands.map((c) => c.replace(/\s+#.*$/, ''))).toEqual(['npm install && npm run demo', 'npm install && npm test']);
+  expect(commands.map((c) => c.replace(/\s+#.*$/, ''))).toEqual([
+    'npm install && npm run demo',
+    'npm install && npm test'
+  ]);
   const ci = fs.readFileSync('.ci/run', 'utf8');
   expect(ci).toContain('npm install --no-audit --no-fund');
   expect(ci).toMatch(/npm test\b/);
@@ -68,7 +71,9 @@ test('the README has the sections a user looks for', () => {
 
 test('every link to a README section or a repository file leads somewhere', () => {
   const text = readme();
-  const targets = [...text.replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^https?:/.test(t));
+  const targets = [...text.replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1])
+    .filter((t) => !/^https?:/.test(t));
   const known = anchors(text);
   for (const target of targets) {
     if (target.startsWith('#')) expect([target, known.has(target.slice(1))]).toEqual([target, true]);
@@ -108,7 +113,10 @@ function headingTexts(markdown: string): string[] {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && /\.(ts|mjs)$/.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(ts|mjs)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 test('the README opens with a contents list that links every section', () => {
@@ -117,15 +125,19 @@ test('the README opens with a contents list that links every section', () => {
   expect(sections[0]).toBe('Contents');
   const contents = /## Contents\n([\s\S]*?)\n## /.exec(text)?.[1] ?? '';
   const linked = new Set([...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]));
-  const missing = sections.slice(1).filter((section) => ![...anchors(`## ${section}`)].every((anchor) => linked.has(anchor)));
+  const missing = sections
+    .slice(1)
+    .filter((section) => ![...anchors(`## ${section}`)].every((anchor) => linked.has(anchor)));
   expect(missing).toEqual([]);
 });
 
 test('every README section that a message or a comment cites exists', () => {
   const headings = headingTexts(readme());
-  const cited = ['src', 'scripts', 'test-support'].flatMap(filesUnder).flatMap((file) =>
-    [...fs.readFileSync(file, 'utf8').matchAll(/README(?: section)? "([^"]+)"/g)].map((m) => `${file}: ${m[1]}`)
-  );
+  const cited = ['src', 'scripts', 'test-support']
+    .flatMap(filesUnder)
+    .flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/README(?: section)? "([^"]+)"/g)].map((m) => `${file}: ${m[1]}`)
+    );
   expect(cited.length).toBeGreaterThan(0);
   expect(cited.filter((c) => !headings.includes(c.slice(c.indexOf(': ') + 2)))).toEqual([]);
 });
@@ -134,11 +146,24 @@ test('every input row of the README has its default in the default column', () =
   const table = /<!-- inputs:start -->\n([\s\S]*?)\n<!-- inputs:end -->/.exec(readme())?.[1] ?? '';
   const [header, , ...rows] = table.split('\n');
   expect(header).toBe('| input | description | default |');
-  expect(rows).toHaveLength(Object.keys((parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs).length);
-  const cells = rows.map((row) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
-  expect(cells.filter(([, description, shown]) => !shown || /Built-in default/i.test(description)).map(([name]) => name)).toEqual([]);
+  expect(rows).toHaveLength(
+    Object.keys((parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs).length
+  );
+  const cells = rows.map((row) =>
+    row
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim())
+  );
+  expect(
+    cells.filter(([, description, shown]) => !shown || /Built-in default/i.test(description)).map(([name]) => name)
+  ).toEqual([]);
   const byName = Object.fromEntries(cells.map(([name, , shown]) => [name, shown]));
-  expect([byName['`wip-limit`'], byName['`stale-label`'], byName['`github-token`']]).toEqual(['50', 'stale', '`${{ github.token }}`']);
+  expect([byName['`wip-limit`'], byName['`stale-label`'], byName['`github-token`']]).toEqual([
+    '50',
+    'stale',
+    '`${{ github.token }}`'
+  ]);
 });
 
 test('every npm script the README runs exists', () => {

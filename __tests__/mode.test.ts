@@ -10,7 +10,9 @@ interface WebhookDefinition {
 }
 const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookDefinition[];
 function example(name: string, action?: string): Record<string, unknown> {
-  const found = definitions.find((d) => d.name === name)?.examples.find((e) => action === undefined || e.action === action);
+  const found = definitions
+    .find((d) => d.name === name)
+    ?.examples.find((e) => action === undefined || e.action === action);
   if (!found) throw new Error(`no ${name} ${action ?? ''} example`);
   return structuredClone(found);
 }
@@ -19,15 +21,28 @@ const OWN = ['backpressure: waiting', 'backpressure: violation', 'stale'];
 const SHA = '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d';
 const QUEUE_REF = `refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64`;
 
-const pullRequest = (action: string, number = 7) => ({ ...example('pull_request'), action, pull_request: { number, user: { login: 'octocat' } } });
+const pullRequest = (action: string, number = 7) => ({
+  ...example('pull_request'),
+  action,
+  pull_request: { number, user: { login: 'octocat' } }
+});
 const labelEvent = (action: 'labeled' | 'unlabeled', name: string) => ({ ...pullRequest(action), label: { name } });
-const review = (action: string) => ({ ...example('pull_request_review', action === 'edited' ? undefined : action), action, pull_request: { number: 9 } });
+const review = (action: string) => ({
+  ...example('pull_request_review', action === 'edited' ? undefined : action),
+  action,
+  pull_request: { number: 9 }
+});
 const mergeGroup = (headRef: string, headSha = SHA, action = 'checks_requested') => {
   const payload = example('merge_group');
-  return { ...payload, action, merge_group: { ...(payload.merge_group as object), head_ref: headRef, head_sha: headSha } };
+  return {
+    ...payload,
+    action,
+    merge_group: { ...(payload.merge_group as object), head_ref: headRef, head_sha: headSha }
+  };
 };
 
-const resolve = (eventName: string, payload: object, mode: Mode = 'auto') => resolveScope(mode, eventName, payload, OWN);
+const resolve = (eventName: string, payload: object, mode: Mode = 'auto') =>
+  resolveScope(mode, eventName, payload, OWN);
 const skipped = (scope: RunScope) => (scope.mode === 'skip' ? scope.message : undefined);
 
 describe('auto mode, by event', () => {
@@ -35,7 +50,12 @@ describe('auto mode, by event', () => {
     ['pull_request opened', 'pull_request', pullRequest('opened'), { mode: 'gate', number: 7 }],
     ['pull_request_target synchronize', 'pull_request_target', pullRequest('synchronize'), { mode: 'gate', number: 7 }],
     ['pull_request assigned', 'pull_request', pullRequest('assigned'), { mode: 'gate', number: 7 }],
-    ['pull_request closed', 'pull_request', pullRequest('closed'), { mode: 'advance', closedNumber: 7, closedAuthor: 'octocat' }],
+    [
+      'pull_request closed',
+      'pull_request',
+      pullRequest('closed'),
+      { mode: 'advance', closedNumber: 7, closedAuthor: 'octocat' }
+    ],
     ['a review submitted', 'pull_request_review', review('submitted'), { mode: 'gate', number: 9 }],
     ['a review dismissed', 'pull_request_review', review('dismissed'), { mode: 'gate', number: 9 }],
     ['a merge group', 'merge_group', mergeGroup(QUEUE_REF), { mode: 'gate', number: 104, mergeGroupSha: SHA }],
@@ -45,7 +65,12 @@ describe('auto mode, by event', () => {
       mergeGroup(`refs/heads/gh-readonly-queue/release/2.x/pr-12-${SHA}`),
       { mode: 'gate', number: 12, mergeGroupSha: SHA }
     ],
-    ['a label people set', 'pull_request', labelEvent('labeled', 'priority'), { mode: 'gate', number: 7, eventLabel: 'priority' }],
+    [
+      'a label people set',
+      'pull_request',
+      labelEvent('labeled', 'priority'),
+      { mode: 'gate', number: 7, eventLabel: 'priority' }
+    ],
     ['schedule', 'schedule', { schedule: '17 * * * *' }, { mode: 'sweep' }],
     ['workflow_dispatch', 'workflow_dispatch', example('workflow_dispatch'), { mode: 'sweep' }]
   ])('%s', (_name, eventName, payload, expected) => {
@@ -68,26 +93,47 @@ describe("the action's own label events are skipped before any request", () => {
   });
 
   test('a label that only contains an own label name is judged', () => {
-    expect(resolve('pull_request', labelEvent('labeled', 'stale-ish'))).toEqual({ mode: 'gate', number: 7, eventLabel: 'stale-ish' });
+    expect(resolve('pull_request', labelEvent('labeled', 'stale-ish'))).toEqual({
+      mode: 'gate',
+      number: 7,
+      eventLabel: 'stale-ish'
+    });
   });
 
   test('the names come from the caller (inputs): renamed labels are skipped, the defaults then are not', () => {
-    const renamed = resolveScope('auto', 'pull_request', labelEvent('labeled', 'queue: full'), ['queue: full', 'queue: rule', 'idle']);
+    const renamed = resolveScope('auto', 'pull_request', labelEvent('labeled', 'queue: full'), [
+      'queue: full',
+      'queue: rule',
+      'idle'
+    ]);
     expect(renamed.mode).toBe('skip');
-    const defaultName = resolveScope('auto', 'pull_request', labelEvent('labeled', 'stale'), ['queue: full', 'queue: rule', 'idle']);
+    const defaultName = resolveScope('auto', 'pull_request', labelEvent('labeled', 'stale'), [
+      'queue: full',
+      'queue: rule',
+      'idle'
+    ]);
     expect(defaultName).toEqual({ mode: 'gate', number: 7, eventLabel: 'stale' });
   });
 });
 
 describe('events that name nothing to judge are one clear skip', () => {
   test.each([
-    ['a head_ref outside the merge queue', mergeGroup('refs/heads/feature/pr-104-abc'), 'merge_group.head_ref "refs/heads/feature/pr-104-abc"'],
+    [
+      'a head_ref outside the merge queue',
+      mergeGroup('refs/heads/feature/pr-104-abc'),
+      'merge_group.head_ref "refs/heads/feature/pr-104-abc"'
+    ],
     ['a head_ref without a number', mergeGroup(`refs/heads/gh-readonly-queue/main/pr--${SHA}`), 'name no pull request'],
     ['a missing head_sha', mergeGroup(QUEUE_REF, ''), 'head_sha ""'],
-    ['no merge_group object', { action: 'checks_requested' }, 'expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>'],
+    [
+      'no merge_group object',
+      { action: 'checks_requested' },
+      'expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>'
+    ],
     ['a destroyed merge group', mergeGroup(QUEUE_REF, SHA, 'destroyed'), 'merge_group "destroyed" asks for no checks']
   ])('merge_group: %s', (_name, payload, part) => {
-    for (const mode of ['auto', 'gate'] as const) expect(skipped(resolve('merge_group', payload, mode))).toContain(part);
+    for (const mode of ['auto', 'gate'] as const)
+      expect(skipped(resolve('merge_group', payload, mode))).toContain(part);
   });
 
   test('a very long head_ref is shortened in the message', () => {
@@ -97,22 +143,35 @@ describe('events that name nothing to judge are one clear skip', () => {
   });
 
   test.each([
-    ['a review after the merge', 'pull_request_review', { ...review('submitted'), pull_request: { number: 9, state: 'closed' } }],
-    ['a label on a closed PR', 'pull_request', { ...labelEvent('labeled', 'priority'), pull_request: { number: 9, state: 'closed' } }]
+    [
+      'a review after the merge',
+      'pull_request_review',
+      { ...review('submitted'), pull_request: { number: 9, state: 'closed' } }
+    ],
+    [
+      'a label on a closed PR',
+      'pull_request',
+      { ...labelEvent('labeled', 'priority'), pull_request: { number: 9, state: 'closed' } }
+    ]
   ])('%s: the action never touches closed PRs', (_name, eventName, payload) => {
     for (const mode of ['auto', 'gate'] as const) {
-      expect(skipped(resolve(eventName, payload, mode))).toBe('Pull request #9 is closed: the queue does not govern it, nothing to do.');
+      expect(skipped(resolve(eventName, payload, mode))).toBe(
+        'Pull request #9 is closed: the queue does not govern it, nothing to do.'
+      );
     }
   });
 
   test('an edited review changes nothing', () => {
-    expect(skipped(resolve('pull_request_review', review('edited')))).toBe('pull_request_review "edited" changes no review state (submitted and dismissed do): nothing to do.');
+    expect(skipped(resolve('pull_request_review', review('edited')))).toBe(
+      'pull_request_review "edited" changes no review state (submitted and dismissed do): nothing to do.'
+    );
   });
 
   test('an unsupported event names the supported ones', () => {
     const message = skipped(resolve('push', { ref: 'refs/heads/main' })) ?? '';
     expect(message).toContain('"push" is not one of them');
-    for (const event of ['pull_request_target', 'pull_request_review', 'merge_group', 'schedule', 'workflow_dispatch']) expect(message).toContain(event);
+    for (const event of ['pull_request_target', 'pull_request_review', 'merge_group', 'schedule', 'workflow_dispatch'])
+      expect(message).toContain(event);
   });
 });
 
@@ -125,7 +184,11 @@ describe('the mode input overrides the event', () => {
   test('gate judges the PR of a closed event, a review and a merge group', () => {
     expect(resolve('pull_request', pullRequest('closed'), 'gate')).toEqual({ mode: 'gate', number: 7 });
     expect(resolve('pull_request_review', review('submitted'), 'gate')).toEqual({ mode: 'gate', number: 9 });
-    expect(resolve('merge_group', mergeGroup(QUEUE_REF), 'gate')).toEqual({ mode: 'gate', number: 104, mergeGroupSha: SHA });
+    expect(resolve('merge_group', mergeGroup(QUEUE_REF), 'gate')).toEqual({
+      mode: 'gate',
+      number: 104,
+      mergeGroupSha: SHA
+    });
   });
 
   test('gate on an event without a PR is a skip naming the events it needs', () => {

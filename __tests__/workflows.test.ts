@@ -31,7 +31,10 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const action = parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string; main: string } };
+const action = parse(fs.readFileSync('action.yml', 'utf8')) as {
+  inputs: Record<string, unknown>;
+  runs: { using: string; main: string };
+};
 const declaredInputs = Object.keys(action.inputs);
 
 /** The scopes of the `permissions:` key (GitHub's workflow syntax reference). */
@@ -56,7 +59,9 @@ const PERMISSION_SCOPES = [
 /** [where, source] of every workflow: the shipped files, then README blocks that are workflows. */
 function workflowSources(): [string, string][] {
   const dir = '.github/workflows';
-  const files = fs.readdirSync(dir).map((file): [string, string] => [path.join(dir, file), fs.readFileSync(path.join(dir, file), 'utf8')]);
+  const files = fs
+    .readdirSync(dir)
+    .map((file): [string, string] => [path.join(dir, file), fs.readFileSync(path.join(dir, file), 'utf8')]);
   const readme = fs.readFileSync('README.md', 'utf8');
   const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap((match): [string, string][] => {
     const source = match[1];
@@ -79,7 +84,11 @@ function githubParserErrors(named: [string, string][]): Record<string, string[]>
       return file;
     });
     const tool = 'test-support/workflow-parser';
-    const output = execFileSync(process.execPath, ['--import', `./${tool}/register.mjs`, `${tool}/parse.mjs`, ...files], { encoding: 'utf8' });
+    const output = execFileSync(
+      process.execPath,
+      ['--import', `./${tool}/register.mjs`, `${tool}/parse.mjs`, ...files],
+      { encoding: 'utf8' }
+    );
     const byFile = JSON.parse(output) as Record<string, string[]>;
     return Object.fromEntries(named.map(([name], i) => [name, byFile[files[i]]]));
   } finally {
@@ -125,23 +134,52 @@ test('README documents a workflow for every trigger the recipes use', () => {
 });
 
 /** The event types that move a PR's required status (README "Events and modes"). */
-const GATE_TYPES = ['opened', 'reopened', 'synchronize', 'ready_for_review', 'converted_to_draft', 'labeled', 'unlabeled', 'edited', 'assigned', 'unassigned', 'closed'];
+const GATE_TYPES = [
+  'opened',
+  'reopened',
+  'synchronize',
+  'ready_for_review',
+  'converted_to_draft',
+  'labeled',
+  'unlabeled',
+  'edited',
+  'assigned',
+  'unassigned',
+  'closed'
+];
 
 test('every README workflow on PR events subscribes to every event that moves the status', () => {
-  const readmeWorkflows = sources.filter(([where]) => where.startsWith('README.md')).map(([where, source]) => [where, parse(source) as { on: Record<string, { types?: string[] } | null>; concurrency?: { group?: string } }] as const);
-  const gates = readmeWorkflows.filter(([, w]) => w.on.pull_request !== undefined || w.on.pull_request_target !== undefined);
+  const readmeWorkflows = sources
+    .filter(([where]) => where.startsWith('README.md'))
+    .map(
+      ([where, source]) =>
+        [
+          where,
+          parse(source) as { on: Record<string, { types?: string[] } | null>; concurrency?: { group?: string } }
+        ] as const
+    );
+  const gates = readmeWorkflows.filter(
+    ([, w]) => w.on.pull_request !== undefined || w.on.pull_request_target !== undefined
+  );
   expect(gates.length).toBeGreaterThanOrEqual(4);
   for (const [where, workflow] of gates) {
     const types = (workflow.on.pull_request_target ?? workflow.on.pull_request)?.types ?? [];
     expect({ where, missing: GATE_TYPES.filter((t) => !types.includes(t)) }).toEqual({ where, missing: [] });
-    expect({ where, review: workflow.on.pull_request_review?.types }).toEqual({ where, review: ['submitted', 'dismissed'] });
+    expect({ where, review: workflow.on.pull_request_review?.types }).toEqual({
+      where,
+      review: ['submitted', 'dismissed']
+    });
   }
   const queues = readmeWorkflows.filter(([, w]) => w.on.merge_group !== undefined);
   expect(queues.length).toBeGreaterThanOrEqual(2);
   for (const [where, workflow] of queues) {
     expect({ where, types: workflow.on.merge_group?.types }).toEqual({ where, types: ['checks_requested'] });
     // A merge group run shares no concurrency group with another PR's or a sweep's, so it is never cancelled while pending.
-    if (workflow.concurrency) expect({ where, group: workflow.concurrency.group }).toEqual({ where, group: expect.stringContaining('github.event.merge_group.head_sha') });
+    if (workflow.concurrency)
+      expect({ where, group: workflow.concurrency.group }).toEqual({
+        where,
+        group: expect.stringContaining('github.event.merge_group.head_sha')
+      });
   }
 });
 
@@ -182,7 +220,9 @@ describe.each(sources)('%s', (_where, source) => {
   });
 
   test('run: scripts take expressions through env:, never inline (no script injection)', () => {
-    const scripts = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).flatMap((step) => (step.run ? [step.run] : [])));
+    const scripts = Object.values(workflow.jobs).flatMap((job) =>
+      (job.steps ?? []).flatMap((step) => (step.run ? [step.run] : []))
+    );
     for (const script of scripts) expect(script).not.toContain('${{');
   });
 

@@ -42,7 +42,13 @@ interface Measure {
   queueSize: string;
 }
 
-async function measure(github: FakeGitHub, store: FakeStore, eventName: string, event: object, inputs: Record<string, string>): Promise<Measure> {
+async function measure(
+  github: FakeGitHub,
+  store: FakeStore,
+  eventName: string,
+  event: object,
+  inputs: Record<string, string>
+): Promise<Measure> {
   const from = github.requests.length;
   const memoryFile = path.join(os.tmpdir(), `pr-backpressure-peak-${process.pid}`);
   const started = performance.now();
@@ -77,7 +83,9 @@ async function measure(github: FakeGitHub, store: FakeStore, eventName: string, 
 }
 
 function openHumanPullRequests(store: FakeStore): number[] {
-  return store.pullRequests.filter((p) => p.state === 'OPEN' && !p.isDraft && !p.author.endsWith('[bot]')).map((p) => p.number);
+  return store.pullRequests
+    .filter((p) => p.state === 'OPEN' && !p.isDraft && !p.author.endsWith('[bot]'))
+    .map((p) => p.number);
 }
 
 const row = (size: number, what: string, m: Measure) =>
@@ -87,13 +95,29 @@ async function bench(size: number): Promise<string[]> {
   const rows: string[] = [];
   const store = generateRepository({ seed: 7, openPullRequests: size, now: new Date() });
   // A budget no run reaches: the settling sweep writes one status per PR.
-  const github = await startFakeGitHub(store, { restRequests: 10_000_000, graphqlPoints: 10_000_000, latencyMs: LATENCY_MS });
+  const github = await startFakeGitHub(store, {
+    restRequests: 10_000_000,
+    graphqlPoints: 10_000_000,
+    latencyMs: LATENCY_MS
+  });
   try {
     const schedule = () => measure(github, store, 'schedule', scheduleEvent(store), COMMON);
     const newest = openHumanPullRequests(store).at(-1) as number;
-    rows.push(row(size, 'gate: WIP + per-author + rate + size', await measure(github, store, 'pull_request', pullRequestEvent(store, newest, 'synchronize'), WITH_RATE)));
+    rows.push(
+      row(
+        size,
+        'gate: WIP + per-author + rate + size',
+        await measure(github, store, 'pull_request', pullRequestEvent(store, newest, 'synchronize'), WITH_RATE)
+      )
+    );
     rows.push(row(size, 'first sweep (stops at max-writes-per-run 300)', await schedule()));
-    rows.push(row(size, `first sweep with a \`10/7d\` rate rule (floor ${sweepFloor(store)})`, await measure(github, store, 'schedule', scheduleEvent(store), { ...WITH_RATE, 'dry-run': 'true' })));
+    rows.push(
+      row(
+        size,
+        `first sweep with a \`10/7d\` rate rule (floor ${sweepFloor(store)})`,
+        await measure(github, store, 'schedule', scheduleEvent(store), { ...WITH_RATE, 'dry-run': 'true' })
+      )
+    );
     // Settle without latency (it is many thousand writes), then measure what a settled repository costs.
     github.setLatency(0);
     await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'max-writes-per-run': '1000000' });
@@ -103,18 +127,43 @@ async function bench(size: number): Promise<string[]> {
     const closing = store.pullRequests.find((p) => p.number === admitted) as FakeStore['pullRequests'][number];
     closing.state = 'CLOSED';
     closing.closedAt = new Date().toISOString();
-    rows.push(row(size, 'advance: one admitted PR closed', await measure(github, store, 'pull_request', closedEvent(store, admitted), COMMON)));
+    rows.push(
+      row(
+        size,
+        'advance: one admitted PR closed',
+        await measure(github, store, 'pull_request', closedEvent(store, admitted), COMMON)
+      )
+    );
   } finally {
     await github.close();
   }
   const withPaths = generateRepository({ seed: 7, openPullRequests: size, now: new Date(), config: PATH_RULE });
-  const pathsGithub = await startFakeGitHub(withPaths, { restRequests: 10_000_000, graphqlPoints: 10_000_000, latencyMs: 0 });
+  const pathsGithub = await startFakeGitHub(withPaths, {
+    restRequests: 10_000_000,
+    graphqlPoints: 10_000_000,
+    latencyMs: 0
+  });
   try {
     // An area rule's state (area labels, the waiting label) is put on the queue by a sweep first.
-    await measure(pathsGithub, withPaths, 'schedule', scheduleEvent(withPaths), { ...COMMON, 'max-writes-per-run': '1000000' });
+    await measure(pathsGithub, withPaths, 'schedule', scheduleEvent(withPaths), {
+      ...COMMON,
+      'max-writes-per-run': '1000000'
+    });
     pathsGithub.setLatency(LATENCY_MS);
     const newest = openHumanPullRequests(withPaths).at(-1) as number;
-    rows.push(row(size, 'gate with an area (`paths`, `max-open`) rule', await measure(pathsGithub, withPaths, 'pull_request', pullRequestEvent(withPaths, newest, 'synchronize'), COMMON)));
+    rows.push(
+      row(
+        size,
+        'gate with an area (`paths`, `max-open`) rule',
+        await measure(
+          pathsGithub,
+          withPaths,
+          'pull_request',
+          pullRequestEvent(withPaths, newest, 'synchronize'),
+          COMMON
+        )
+      )
+    );
   } finally {
     await pathsGithub.close();
   }
@@ -125,7 +174,9 @@ async function bench(size: number): Promise<string[]> {
 function sweepFloor(store: FakeStore): number {
   const since = Date.now() - RATE_DAYS * 86_400_000;
   const open = store.pullRequests.filter((p) => p.state === 'OPEN').length;
-  const closedInWindow = store.pullRequests.filter((p) => p.state !== 'OPEN' && Date.parse(p.createdAt) >= since).length;
+  const closedInWindow = store.pullRequests.filter(
+    (p) => p.state !== 'OPEN' && Date.parse(p.createdAt) >= since
+  ).length;
   return Math.ceil(open / 100) + Math.max(1, Math.ceil(closedInWindow / 100)) + 2;
 }
 
@@ -155,7 +206,12 @@ async function hardCases(): Promise<string[]> {
   const spam = commentSpam(new Date());
   const spamGithub = await startFakeGitHub(spam, { latencyMs: LATENCY_MS });
   try {
-    rows.push(hardRow('comment spam: 60 PRs × 30 comments × 65,536 characters, dry-run sweep', await measure(spamGithub, spam, 'schedule', scheduleEvent(spam), { ...COMMON, 'dry-run': 'true' })));
+    rows.push(
+      hardRow(
+        'comment spam: 60 PRs × 30 comments × 65,536 characters, dry-run sweep',
+        await measure(spamGithub, spam, 'schedule', scheduleEvent(spam), { ...COMMON, 'dry-run': 'true' })
+      )
+    );
   } finally {
     await spamGithub.close();
   }
@@ -164,7 +220,9 @@ async function hardCases(): Promise<string[]> {
     const github = await startFakeGitHub(store, { latencyMs: LATENCY_MS, maxNodes });
     try {
       const what = `600 PRs with a \`paths\` rule, GitHub fails queries above ${maxNodes.toLocaleString('en-US')} nodes, dry-run sweep`;
-      rows.push(hardRow(what, await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'dry-run': 'true' })));
+      rows.push(
+        hardRow(what, await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'dry-run': 'true' }))
+      );
     } finally {
       await github.close();
     }
@@ -183,7 +241,13 @@ function startupMs(): number {
   for (let i = 0; i < 7; i++) {
     const started = performance.now();
     execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'index.js')], {
-      env: { PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/widgets', 'INPUT_GITHUB-TOKEN': 'x' }
+      env: {
+        PATH: process.env.PATH ?? '',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/widgets',
+        'INPUT_GITHUB-TOKEN': 'x'
+      }
     });
     times.push(performance.now() - started);
   }
@@ -215,7 +279,7 @@ async function main(): Promise<void> {
     'action (`dist/index.js`) run as the Actions runner runs it, against the fake GitHub',
     `(\`test-support/fake-github\`) with ${LATENCY_MS} ms latency per request, on generated repositories`,
     '(`test-support/generate.ts`, seed 7: heavy-tailed authors, bots and agents, drafts, labels, files,',
-    '8 weeks of history). GraphQL points are billed by GitHub\'s published formula',
+    "8 weeks of history). GraphQL points are billed by GitHub's published formula",
     '(`test-support/fake-github/cost.ts`). Wall time includes starting node; writes are not paced',
     '(`PR_BACKPRESSURE_WRITE_INTERVAL_MS=0`; real runs space writes about 1 s apart). Peak memory is the',
     "action process's maximum resident set size.",
@@ -229,7 +293,7 @@ async function main(): Promise<void> {
     'Reading the tables:',
     '',
     '- **Gate**: the same requests at every size: one GraphQL read (the PR with its files, the config file,',
-    '  the 30 newest PRs) and one document of aliased `search` counts that also looks up the action\'s labels.',
+    "  the 30 newest PRs) and one document of aliased `search` counts that also looks up the action's labels.",
     '  Area (`max-open`) rules cost no more: a sweep keeps an area label on the PRs each area rule selects and',
     '  the waiting label on waiting PRs, and the gate counts the admitted PRs ahead of it with search.',
     '- **Sweep**: ⌈N/100⌉ pages plus 2 (the repository and one document of history counts and label look-ups).',
@@ -237,9 +301,9 @@ async function main(): Promise<void> {
     '  ones are already in the main pages. The floor in the row is that sum.',
     '- **Nested lists** (labels, assignees, files, comments, reviews, timeline) come with each PR in a first',
     '  page (20, 10, 50, 20, 10 and 10 items, and 10 checks: 13,200 nodes for 100 PRs with files); the few PRs with more get',
-    '  the rest in batched follow-up queries. Comment bodies are not read, except the action\'s own, so comment',
+    "  the rest in batched follow-up queries. Comment bodies are not read, except the action's own, so comment",
     '  spam costs no memory. A page GitHub fails as too heavy (502, 504, timeout) is halved, down to 5 PRs.',
-    '- **Writes** only where a PR\'s state changed: a settled repository costs no writes.',
+    "- **Writes** only where a PR's state changed: a settled repository costs no writes.",
     '- `GITHUB_TOKEN` allows 1,000 requests (REST) and 1,000 points (GraphQL) per hour per repository.',
     '  A sweep costs about 6 points per 100 open PRs: hourly up to a few thousand open PRs; at 10,000',
     '  (about 600 points) sweep every 2 to 3 hours and leave the rest of the budget to gates (2 points',

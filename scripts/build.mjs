@@ -10,10 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
 function bundle(entry, outDir) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', outDir, '--source-map', '--license', 'licenses.txt', '--no-cache', '--quiet'], {
-    cwd: root,
-    stdio: 'inherit'
-  });
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', outDir, '--source-map', '--license', 'licenses.txt', '--no-cache', '--quiet'],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  );
 }
 
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });

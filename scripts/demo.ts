@@ -34,7 +34,8 @@ rules:
     require-owner: true
 `;
 
-const USAGE = 'Usage: npm run demo [-- --serve]   (--serve: keep the fake GitHub up afterwards, to try the CLI against it)';
+const USAGE =
+  'Usage: npm run demo [-- --serve]   (--serve: keep the fake GitHub up afterwards, to try the CLI against it)';
 
 async function main(): Promise<void> {
   let serve: boolean;
@@ -44,15 +45,29 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const store = generateRepository({ seed: 2026, openPullRequests: OPEN_PULL_REQUESTS, now: new Date(), config: CONFIG });
+  const store = generateRepository({
+    seed: 2026,
+    openPullRequests: OPEN_PULL_REQUESTS,
+    now: new Date(),
+    config: CONFIG
+  });
   const github = await startFakeGitHub(store);
   const outDir = path.join(REPO_ROOT, 'demo-output');
   fs.mkdirSync(outDir, { recursive: true });
   const repository = `${store.repository.owner}/${store.repository.name}`;
   try {
-    console.log(`Fake GitHub on ${github.url}: ${repository} with ${OPEN_PULL_REQUESTS.toLocaleString('en-US')} open PRs.\n`);
+    console.log(
+      `Fake GitHub on ${github.url}: ${repository} with ${OPEN_PULL_REQUESTS.toLocaleString('en-US')} open PRs.\n`
+    );
 
-    const sweep = await runCounted(github, { apiUrl: github.url, token: WRITE_TOKEN, eventName: 'schedule', event: scheduleEvent(store), inputs: {}, repository });
+    const sweep = await runCounted(github, {
+      apiUrl: github.url,
+      token: WRITE_TOKEN,
+      eventName: 'schedule',
+      event: scheduleEvent(store),
+      inputs: {},
+      repository
+    });
     fs.writeFileSync(path.join(outDir, 'summary.md'), sweep.summary);
     console.log(markdownToTerminal(sweep.summary));
     report('sweep (schedule)', sweep);
@@ -60,19 +75,36 @@ async function main(): Promise<void> {
     // A few gates, as pull_request events would run them: one admitted PR, the last waiting one, and a coding agent's.
     const admitted = (JSON.parse(sweep.outputs.admitted ?? '[]') as number[])[0];
     const waiting = (JSON.parse(sweep.outputs.waiting ?? '[]') as number[]).at(-1);
-    const agent = store.pullRequests.find((p) => p.state === 'OPEN' && !p.isDraft && p.author.startsWith('copilot-swe-agent'))?.number;
+    const agent = store.pullRequests.find(
+      (p) => p.state === 'OPEN' && !p.isDraft && p.author.startsWith('copilot-swe-agent')
+    )?.number;
     for (const number of [admitted, waiting, agent]) {
       if (number === undefined) continue;
-      const gate = await runCounted(github, { apiUrl: github.url, token: WRITE_TOKEN, eventName: 'pull_request', event: pullRequestEvent(store, number, 'synchronize'), inputs: {}, repository });
+      const gate = await runCounted(github, {
+        apiUrl: github.url,
+        token: WRITE_TOKEN,
+        eventName: 'pull_request',
+        event: pullRequestEvent(store, number, 'synchronize'),
+        inputs: {},
+        repository
+      });
       fs.writeFileSync(path.join(outDir, `gate-${number}-summary.md`), gate.summary);
-      const line = gate.errors[0] ?? gate.stdout.split('\n').find((l) => /^(Admitted|Waiting|Violation|Draft|Exempt)/.test(l)) ?? gate.outputs.result ?? `no result: ${gate.stderr.trim().split('\n')[0]}`;
-      console.log(`\nGate on #${number} (pull_request synchronize): step ${gate.exitCode === 0 ? 'passed' : 'failed'}: ${line}`);
+      const line =
+        gate.errors[0] ??
+        gate.stdout.split('\n').find((l) => /^(Admitted|Waiting|Violation|Draft|Exempt)/.test(l)) ??
+        gate.outputs.result ??
+        `no result: ${gate.stderr.trim().split('\n')[0]}`;
+      console.log(
+        `\nGate on #${number} (pull_request synchronize): step ${gate.exitCode === 0 ? 'passed' : 'failed'}: ${line}`
+      );
       report('gate', gate);
     }
     console.log(`\nSummaries written to ${path.relative(process.cwd(), outDir)}/ (summary.md and one per gate).`);
     if (serve) {
       // A read-only token is all the CLI needs; the fake knows it.
-      console.log(`\nThe fake GitHub stays up on ${github.url} until Ctrl-C. Preview the repository with the CLI (after the sweep above, a second one has little to do):\n`);
+      console.log(
+        `\nThe fake GitHub stays up on ${github.url} until Ctrl-C. Preview the repository with the CLI (after the sweep above, a second one has little to do):\n`
+      );
       console.log(`GITHUB_API_URL=${github.url} GITHUB_TOKEN=${READ_TOKEN} node dist/cli.js plan --repo ${repository}`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
@@ -85,7 +117,9 @@ async function main(): Promise<void> {
 }
 
 function report(what: string, run: CountedRun): void {
-  console.log(`\n[${what}] exit code ${run.exitCode}; requests: ${run.graphql} GraphQL, ${run.restReads} REST reads, ${run.restWrites} REST writes`);
+  console.log(
+    `\n[${what}] exit code ${run.exitCode}; requests: ${run.graphql} GraphQL, ${run.restReads} REST reads, ${run.restWrites} REST writes`
+  );
   for (const warning of run.warnings) console.log(`  warning: ${warning}`);
 }
 

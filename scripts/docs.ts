@@ -9,7 +9,10 @@ import { parse } from 'yaml';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function cell(text: unknown): string {
-  return String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return String(text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 interface ActionSpec {
@@ -33,7 +36,9 @@ function inputRow(name: string, spec: { description?: string; default?: unknown 
 export function tables(actionYml: string): { inputs: string; outputs: string } {
   const action = parse(actionYml) as ActionSpec;
   const inputs = Object.entries(action.inputs ?? {}).map(([name, spec]) => inputRow(name, spec));
-  const outputs = Object.entries(action.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
+  const outputs = Object.entries(action.outputs ?? {}).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
+  );
   return {
     inputs: ['| input | description | default |', '|---|---|---|', ...inputs].join('\n'),
     outputs: ['| output | description |', '|---|---|', ...outputs].join('\n')
@@ -53,7 +58,10 @@ export function withTables(readme: string, actionYml: string): string {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const readmePath = path.join(root, 'README.md');
-  const updated = withTables(fs.readFileSync(readmePath, 'utf8'), fs.readFileSync(path.join(root, 'action.yml'), 'utf8'));
+  const updated = withTables(
+    fs.readFileSync(readmePath, 'utf8'),
+    fs.readFileSync(path.join(root, 'action.yml'), 'utf8')
+  );
   fs.writeFileSync(readmePath, updated);
   console.log('README.md tables regenerated from action.yml');
 }

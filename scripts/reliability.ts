@@ -4,7 +4,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BAD_INPUT_ROWS, CLOSING_ROWS, CONCURRENCY_ROWS, FAULT_ROWS, SECURITY_ROWS, type BadInputRow, type CheckRow, type FaultRow } from '../__tests__/e2e/reliability-catalogue.js';
+import {
+  BAD_INPUT_ROWS,
+  CLOSING_ROWS,
+  CONCURRENCY_ROWS,
+  FAULT_ROWS,
+  SECURITY_ROWS,
+  type BadInputRow,
+  type CheckRow,
+  type FaultRow
+} from '../__tests__/e2e/reliability-catalogue.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RELIABILITY_PATH = path.join(root, 'docs', 'reliability.md');
@@ -40,7 +49,9 @@ function badInputTable(rows: BadInputRow[]): string[] {
         row.given !== undefined
           ? code(row.given)
           : row.inputs
-            ? Object.entries(row.inputs).map(([name, value]) => code(`${name}: ${value}`)).join('<br>')
+            ? Object.entries(row.inputs)
+                .map(([name, value]) => code(`${name}: ${value}`))
+                .join('<br>')
             : code((row.file ?? '').trimEnd());
       return `| \`${row.id}\` | ${cell(row.scenario)} | ${given} | ${code(row.error)} |`;
     })
@@ -48,7 +59,11 @@ function badInputTable(rows: BadInputRow[]): string[] {
 }
 
 function checkTable(rows: CheckRow[]): string[] {
-  return ['| id | case | how the test makes it | observed |', '|---|---|---|---|', ...rows.map((row) => `| \`${row.id}\` | ${cell(row.scenario)} | ${cell(row.setup)} | ${cell(row.observed)} |`)];
+  return [
+    '| id | case | how the test makes it | observed |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| \`${row.id}\` | ${cell(row.scenario)} | ${cell(row.setup)} | ${cell(row.observed)} |`)
+  ];
 }
 
 export function renderReliability(): string {

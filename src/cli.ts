@@ -58,14 +58,24 @@ const OPTIONS = {
 } as const;
 
 /** What a string option's value looks like, for "needs a value" messages. */
-const VALUE_EXAMPLES: Record<string, string> = { repo: '--repo OWNER/NAME', config: '--config FILE', input: '--input NAME=VALUE' };
+const VALUE_EXAMPLES: Record<string, string> = {
+  repo: '--repo OWNER/NAME',
+  config: '--config FILE',
+  input: '--input NAME=VALUE'
+};
 
 /**
  * Parses in non-strict mode and checks the tokens itself, so every mistake
  * gets the CLI's own words (node's parseArgs messages talk about its API).
  */
 function parse(argv: string[]): CliOptions | 'help' {
-  const { values, positionals, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: OPTIONS
+  });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
@@ -95,7 +105,11 @@ function parse(argv: string[]): CliOptions | 'help' {
     if (NOT_CLI_INPUTS[name]) throw new UsageError(`--input ${name}: not accepted here, ${NOT_CLI_INPUTS[name]}.`);
     if (!INPUT_NAMES.includes(name)) {
       const guess = closest(name, cliInputs);
-      throw new UsageError(guess ? `--input ${name}: no such input. Did you mean ${guess}?` : `--input ${name}: no such input; accepted: ${cliInputs.join(', ')}.`);
+      throw new UsageError(
+        guess
+          ? `--input ${name}: no such input. Did you mean ${guess}?`
+          : `--input ${name}: no such input; accepted: ${cliInputs.join(', ')}.`
+      );
     }
     inputs[name] = pair.slice(eq + 1).trim();
   }
@@ -145,7 +159,8 @@ function readLocalConfig(file: string): string {
 /** One line for a failure: the CLI's own words where the action's would point at an input. */
 function failureLine(error: unknown, repo: string): string {
   if (error instanceof ConfigError || error instanceof LocalFileError) return error.message;
-  if (statusOf(error) === 401) return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
+  if (statusOf(error) === 401)
+    return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
   return describeGitHubError(error, `reading ${repo}`);
 }
 
@@ -170,7 +185,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   const token = env.GITHUB_TOKEN;
   if (!token) {
-    process.stderr.write('GITHUB_TOKEN is not set: export a token with read access to the repository (e.g. GITHUB_TOKEN=$(gh auth token)).\n');
+    process.stderr.write(
+      'GITHUB_TOKEN is not set: export a token with read access to the repository (e.g. GITHUB_TOKEN=$(gh auth token)).\n'
+    );
     return 2;
   }
   const counts: RequestCounts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
@@ -185,11 +202,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       repo,
       configPath,
       // A local file (--config) stands in for the repository's: it is checked as the repository's would be.
-      (source) => loadConfig(options.inputs, localText === undefined ? source : { kind: 'file', text: localText }, localConfig),
+      (source) =>
+        loadConfig(options.inputs, localText === undefined ? source : { kind: 'file', text: localText }, localConfig),
       now,
       counts,
       // A terminal sees one line counting up; a log sees one line per page.
-      (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`)
+      (read, total) =>
+        process.stderr.write(
+          `${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`
+        )
     );
     if (process.stderr.isTTY) process.stderr.write('\n');
     const plan = planRun(snapshot, config, now, { mode: 'sweep' });
@@ -201,7 +222,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       requests: { ...counts }
     };
     if (options.json) {
-      print(`${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`);
+      print(
+        `${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`
+      );
     } else {
       print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
     }

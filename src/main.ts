@@ -38,8 +38,14 @@ export async function run(now: Date = new Date()): Promise<void> {
       core.setOutput('result', 'skipped');
       return;
     }
-    if (!context.repo) throw new ActionError('GITHUB_REPOSITORY is not set to OWNER/NAME: run this action inside a GitHub Actions workflow.');
-    if (!token) throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
+    if (!context.repo)
+      throw new ActionError(
+        'GITHUB_REPOSITORY is not set to OWNER/NAME: run this action inside a GitHub Actions workflow.'
+      );
+    if (!token)
+      throw new ActionError(
+        'Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.'
+      );
     const counts: RequestCounts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
     const client = createClient(token, counts);
     await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl, context.eventName);
@@ -91,9 +97,12 @@ async function runScope(
     written.warnings.push(line);
   }
   const execution: ExecutionReport = { dryRun: config.dryRun, ...written, requests: { ...counts } };
-  for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan)))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan))))
+    core.setOutput(name, value);
   await core.summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
-  core.info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
+  core.info(
+    `Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`
+  );
   // Writes GitHub refused or failed are work undone: the step says so and fails.
   if (written.failure) core.setFailed(written.failure);
   const subject = plan.subject;

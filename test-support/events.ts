@@ -43,7 +43,12 @@ function repositoryPayload(store: FakeStore, template: unknown): Payload {
 }
 
 function user(login: string, type: string): Payload {
-  return { login, type, id: Math.abs([...login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 11)), html_url: `https://github.com/${login}` };
+  return {
+    login,
+    type,
+    id: Math.abs([...login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 11)),
+    html_url: `https://github.com/${login}`
+  };
 }
 
 function pullRequestPayload(store: FakeStore, pr: FakePullRequest, template: unknown): Payload {
@@ -94,7 +99,13 @@ export function closedEvent(store: FakeStore, number: number, sender = 'maintain
 }
 
 /** A `pull_request` `labeled` / `unlabeled` event for `label` (the label need not exist in the store). */
-export function labelEvent(store: FakeStore, number: number, label: string, action: 'labeled' | 'unlabeled' = 'labeled', sender?: string): Payload {
+export function labelEvent(
+  store: FakeStore,
+  number: number,
+  label: string,
+  action: 'labeled' | 'unlabeled' = 'labeled',
+  sender?: string
+): Payload {
   const payload = pullRequestEvent(store, number, action, sender);
   return { ...payload, label: { ...object(example('pull_request', action).label), name: label } };
 }
@@ -103,7 +114,11 @@ export function labelEvent(store: FakeStore, number: number, label: string, acti
 export function pullRequestReviewEvent(
   store: FakeStore,
   number: number,
-  review: { reviewer: string; state: 'approved' | 'changes_requested' | 'commented' | 'dismissed'; association?: string },
+  review: {
+    reviewer: string;
+    state: 'approved' | 'changes_requested' | 'commented' | 'dismissed';
+    association?: string;
+  },
   action: 'submitted' | 'dismissed' = 'submitted'
 ): Payload {
   const pr = findPullRequest(store, number);
@@ -147,10 +162,16 @@ export function mergeGroupEvent(store: FakeStore, number: number, headSha: strin
 
 /** The runner's payload for a `schedule` trigger: only the cron line (and the repository when known). */
 export function scheduleEvent(store?: FakeStore, cron = '*/30 * * * *'): Payload {
-  return store ? { schedule: cron, repository: repositoryPayload(store, example('workflow_dispatch').repository) } : { schedule: cron };
+  return store
+    ? { schedule: cron, repository: repositoryPayload(store, example('workflow_dispatch').repository) }
+    : { schedule: cron };
 }
 
-export function workflowDispatchEvent(store: FakeStore, inputs: Record<string, string> = {}, sender = 'maintainer'): Payload {
+export function workflowDispatchEvent(
+  store: FakeStore,
+  inputs: Record<string, string> = {},
+  sender = 'maintainer'
+): Payload {
   const payload = example('workflow_dispatch');
   return {
     ...payload,

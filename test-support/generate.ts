@@ -153,7 +153,10 @@ class Generator {
   }
 
   files(author: Author, lines: number): string[] {
-    if (author.bot === 'dependencies') return this.chance(0.5) ? ['package.json', 'package-lock.json'] : [`packages/${this.pick(AREAS.packages)}/package.json`];
+    if (author.bot === 'dependencies')
+      return this.chance(0.5)
+        ? ['package.json', 'package-lock.json']
+        : [`packages/${this.pick(AREAS.packages)}/package.json`];
     const count = Math.min(60, 1 + Math.floor(lines / 40) + this.int(0, 2));
     const docsOnly = this.chance(0.12);
     const paths = new Set<string>();
@@ -189,7 +192,14 @@ function activity(g: Generator, author: Author, created: number, until: number, 
     const by = g.chance(0.5) ? author : g.maintainer();
     return {
       id: ids.next++,
-      body: g.pick(['Thanks!', 'Could you add a test?', 'Rebased.', 'Any update?', 'LGTM once CI passes.', 'Done, please take another look.']),
+      body: g.pick([
+        'Thanks!',
+        'Could you add a test?',
+        'Rebased.',
+        'Any update?',
+        'LGTM once CI passes.',
+        'Done, please take another look.'
+      ]),
       author: by.login,
       authorType: by.type,
       association: by.association,
@@ -207,8 +217,20 @@ function activity(g: Generator, author: Author, created: number, until: number, 
     };
   });
   const timeline: FakeTimelineEvent[] = [];
-  if (g.chance(0.1)) timeline.push({ type: 'ReadyForReviewEvent', actor: author.login, actorType: author.type, createdAt: g.between(created, end) });
-  if (g.chance(0.15)) timeline.push({ type: 'HeadRefForcePushedEvent', actor: author.login, actorType: author.type, createdAt: g.between(created, end) });
+  if (g.chance(0.1))
+    timeline.push({
+      type: 'ReadyForReviewEvent',
+      actor: author.login,
+      actorType: author.type,
+      createdAt: g.between(created, end)
+    });
+  if (g.chance(0.15))
+    timeline.push({
+      type: 'HeadRefForcePushedEvent',
+      actor: author.login,
+      actorType: author.type,
+      createdAt: g.between(created, end)
+    });
   comments.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   reviews.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
   timeline.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -225,8 +247,10 @@ function labelsFor(g: Generator, author: Author, files: string[]): string[] {
 }
 
 function titleFor(g: Generator, author: Author, number: number): string {
-  if (author.bot === 'dependencies') return `Bump ${g.pick(['lodash', 'typescript', 'eslint', 'jest', '@types/node'])} from 1.${g.int(0, 9)}.0 to 1.${g.int(10, 20)}.0`;
-  if (author.bot === 'agent') return `[WIP] ${g.pick(['Fix flaky test', 'Add input validation', 'Refactor config loader'])} (#${number})`;
+  if (author.bot === 'dependencies')
+    return `Bump ${g.pick(['lodash', 'typescript', 'eslint', 'jest', '@types/node'])} from 1.${g.int(0, 9)}.0 to 1.${g.int(10, 20)}.0`;
+  if (author.bot === 'agent')
+    return `[WIP] ${g.pick(['Fix flaky test', 'Add input validation', 'Refactor config loader'])} (#${number})`;
   return `${g.pick(['Fix', 'Add', 'Improve', 'Refactor', 'Document', 'Speed up'])} ${g.pick(['parser', 'cache', 'login flow', 'CLI help', 'retry logic', 'docs page'])}`;
 }
 
@@ -241,13 +265,23 @@ export function generateRepository(options: GenerateOptions): FakeStore {
   for (let i = 0; i < options.openPullRequests; i++) {
     // Most of the queue is recent; a long tail reaches back about a year.
     const ageDays = g.chance(0.7) ? g.random() * 30 : 30 + Math.pow(g.random(), 2) * 335;
-    drafts.push({ createdAt: now - ageDays * DAY_MS - g.int(1, 3600) * 1000, author: g.author(), state: 'OPEN', closedAt: null });
+    drafts.push({
+      createdAt: now - ageDays * DAY_MS - g.int(1, 3600) * 1000,
+      author: g.author(),
+      state: 'OPEN',
+      closedAt: null
+    });
   }
   for (let week = 0; week < weeks; week++) {
     const count = Math.max(0, Math.round(closedPerWeek * (0.8 + 0.4 * g.random())));
     for (let i = 0; i < count; i++) {
       const closedAt = now - (week + g.random()) * 7 * DAY_MS;
-      drafts.push({ createdAt: closedAt - g.random() * 20 * DAY_MS - HOUR_MS, author: g.author(), state: g.chance(0.75) ? 'MERGED' : 'CLOSED', closedAt });
+      drafts.push({
+        createdAt: closedAt - g.random() * 20 * DAY_MS - HOUR_MS,
+        author: g.author(),
+        state: g.chance(0.75) ? 'MERGED' : 'CLOSED',
+        closedAt
+      });
     }
   }
   drafts.sort((a, b) => a.createdAt - b.createdAt);
@@ -262,7 +296,14 @@ export function generateRepository(options: GenerateOptions): FakeStore {
     const files = g.files(author, lines);
     const until = draft.closedAt ?? now;
     const closedAt = draft.closedAt === null ? null : g.between(draft.closedAt, draft.closedAt);
-    const mergeable: Mergeable = draft.state !== 'OPEN' ? 'MERGEABLE' : g.chance(options.conflictShare ?? 0.08) ? 'CONFLICTING' : g.chance(0.03) ? 'UNKNOWN' : 'MERGEABLE';
+    const mergeable: Mergeable =
+      draft.state !== 'OPEN'
+        ? 'MERGEABLE'
+        : g.chance(options.conflictShare ?? 0.08)
+          ? 'CONFLICTING'
+          : g.chance(0.03)
+            ? 'UNKNOWN'
+            : 'MERGEABLE';
     return {
       number,
       title: titleFor(g, author, number),
@@ -275,7 +316,10 @@ export function generateRepository(options: GenerateOptions): FakeStore {
       state: draft.state,
       isDraft: draft.state === 'OPEN' && (author.bot === 'agent' ? g.chance(0.6) : g.chance(options.draftShare ?? 0.1)),
       baseRefName: g.chance(0.95) ? 'main' : 'release/1.x',
-      headRefName: author.bot === 'dependencies' ? `${author.login.replace('[bot]', '')}/npm/update-${number}` : `${author.login}/change-${number}`,
+      headRefName:
+        author.bot === 'dependencies'
+          ? `${author.login.replace('[bot]', '')}/npm/update-${number}`
+          : `${author.login}/change-${number}`,
       headSha: fakeSha(number),
       additions,
       deletions: Math.max(0, lines - additions),

@@ -3,5 +3,6 @@
 import fs from 'node:fs';
 
 process.on('exit', () => {
-  if (process.env.PEAK_MEMORY_FILE) fs.writeFileSync(process.env.PEAK_MEMORY_FILE, String(process.resourceUsage().maxRSS));
+  if (process.env.PEAK_MEMORY_FILE)
+    fs.writeFileSync(process.env.PEAK_MEMORY_FILE, String(process.resourceUsage().maxRSS));
 });

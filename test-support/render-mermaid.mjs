@@ -8,7 +8,16 @@ import { JSDOM } from 'jsdom';
 const { window } = new JSDOM('<body></body>', { pretendToBeVisual: true });
 globalThis.window = window;
 globalThis.document = window.document;
-for (const name of ['CSSStyleSheet', 'Element', 'HTMLElement', 'SVGElement', 'Node', 'DOMParser', 'MutationObserver', 'getComputedStyle']) {
+for (const name of [
+  'CSSStyleSheet',
+  'Element',
+  'HTMLElement',
+  'SVGElement',
+  'Node',
+  'DOMParser',
+  'MutationObserver',
+  'getComputedStyle'
+]) {
   if (!(name in globalThis)) globalThis[name] = window[name];
 }
 // jsdom lays nothing out: text gets a width from its length, roughly as a browser would.
@@ -30,7 +39,10 @@ for (const [i, source] of JSON.parse(input).entries()) {
   try {
     const { svg } = await mermaid.render(`diagram${i}`, source);
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
-    results.push({ svg, data: typeof diagram.db.getXYChartData === 'function' ? diagram.db.getXYChartData() : undefined });
+    results.push({
+      svg,
+      data: typeof diagram.db.getXYChartData === 'function' ? diagram.db.getXYChartData() : undefined
+    });
   } catch (error) {
     results.push({ error: error instanceof Error ? error.message : String(error) });
   }

@@ -84,7 +84,8 @@ function inputDefaults(): Record<string, string> {
 function baseEnv(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(process.env).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined && !/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_)/.test(entry[0]) && entry[0] !== 'NODE_OPTIONS'
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_)/.test(entry[0]) && entry[0] !== 'NODE_OPTIONS'
     )
   );
 }
@@ -99,7 +100,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const inputs = { ...inputDefaults(), 'github-token': options.token, ...options.inputs };
     const env: Record<string, string> = {
       ...baseEnv(),
-      ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])
+      ),
       GITHUB_ACTIONS: 'true',
       CI: 'true',
       GITHUB_EVENT_NAME: options.eventName,
@@ -137,9 +140,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 }
 
-function spawnNode(script: string, env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function spawnNode(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs: number
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd: env.GITHUB_WORKSPACE, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      cwd: env.GITHUB_WORKSPACE,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -151,7 +162,11 @@ function spawnNode(script: string, env: Record<string, string>, timeoutMs: numbe
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr: signal === 'SIGKILL' ? `${stderr}\n[run-action] killed after ${timeoutMs} ms` : stderr });
+      resolve({
+        exitCode: code ?? (signal ? 128 : 1),
+        stdout,
+        stderr: signal === 'SIGKILL' ? `${stderr}\n[run-action] killed after ${timeoutMs} ms` : stderr
+      });
     });
   });
 }

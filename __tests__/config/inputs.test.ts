@@ -41,7 +41,19 @@ test.each(Object.entries(action.inputs))('input %s is described with its built-i
 
 test('every output is described', () => {
   expect(Object.keys(action.outputs).sort()).toEqual(
-    ['admitted', 'closed', 'plan', 'plan-file', 'position', 'queue-size', 'result', 'staled', 'violations', 'waiting', 'wip-limit'].sort()
+    [
+      'admitted',
+      'closed',
+      'plan',
+      'plan-file',
+      'position',
+      'queue-size',
+      'result',
+      'staled',
+      'violations',
+      'waiting',
+      'wip-limit'
+    ].sort()
   );
   for (const spec of Object.values(action.outputs)) expect(spec.description?.length).toBeGreaterThan(10);
 });

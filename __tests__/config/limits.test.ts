@@ -34,7 +34,11 @@ describe('inputs out of range or refused by GitHub', () => {
     ['close-message', 'Bye <!-- pr-backpressure:close -->', /without the action's hidden marker/],
     ['stale-message', 'Hi {AUTHOR}', /\(\{AUTHOR\} is not one of them\)/],
     ['stale-message', 'Hi { author } and {Days}', /\(\{ author \}, \{Days\} are not one of them\)/],
-    ['config-path', '../../etc/passwd', /^Input "config-path" is "\.\.\/\.\.\/etc\/passwd": expected a file path inside the repository/],
+    [
+      'config-path',
+      '../../etc/passwd',
+      /^Input "config-path" is "\.\.\/\.\.\/etc\/passwd": expected a file path inside the repository/
+    ],
     ['config-path', '/etc/passwd', /no leading \//],
     ['config-path', '.github//x.yml', /no leading \//],
     ['config-path', 'C:/x.yml', /expected a file path inside the repository/]
@@ -46,7 +50,11 @@ describe('inputs out of range or refused by GitHub', () => {
   });
 
   test('a 50-character label, a 60,000-character message and lower-case placeholders are accepted', () => {
-    const config = buildConfig({ 'waiting-label': 'w'.repeat(50), 'stale-message': `{author} ${'m'.repeat(59_990)}`, 'config-path': 'config/backpressure.yml' });
+    const config = buildConfig({
+      'waiting-label': 'w'.repeat(50),
+      'stale-message': `{author} ${'m'.repeat(59_990)}`,
+      'config-path': 'config/backpressure.yml'
+    });
     expect(config.waitingLabel).toHaveLength(50);
     expect(config.configPath).toBe('config/backpressure.yml');
   });
@@ -61,31 +69,78 @@ describe('inputs out of range or refused by GitHub', () => {
 
 describe('file values', () => {
   test.each<[string, string]>([
-    ['wip-limit: .inf\n', `${FILE}:1:1: wip-limit is .inf: expected a whole number ≥ 0 (0 turns the limit off) or "auto"`],
-    ['wip-limit: -.inf\n', `${FILE}:1:1: wip-limit is -.inf: expected a whole number ≥ 0 (0 turns the limit off) or "auto"`],
+    [
+      'wip-limit: .inf\n',
+      `${FILE}:1:1: wip-limit is .inf: expected a whole number ≥ 0 (0 turns the limit off) or "auto"`
+    ],
+    [
+      'wip-limit: -.inf\n',
+      `${FILE}:1:1: wip-limit is -.inf: expected a whole number ≥ 0 (0 turns the limit off) or "auto"`
+    ],
     ['max-changed-lines: .nan\n', `${FILE}:1:1: max-changed-lines is .nan: expected a whole number ≥ 1`],
     ['max-open-per-author: 1e309\n', `${FILE}:1:1: max-open-per-author is 1e309: expected a whole number ≥ 1`],
-    ['stale-days: 9007199254740991\n', `${FILE}:1:1: stale-days is 9007199254740991: expected a whole number from 0 to 36500 (0 turns the stale lifecycle off)`],
-    ['rules:\n  - match: { labels: ["a\\nb"] }\n    max-open: 1\n', `${FILE}:2:14: rules[0].match.labels is a list ["a\\nb"]: expected label names of at most 50 characters, each on one line ("a\\nb" is not)`],
-    ['a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n', `${FILE}:1:1: too many YAML alias expansions (*name): expected at most 100 (YAML aliases)`]
+    [
+      'stale-days: 9007199254740991\n',
+      `${FILE}:1:1: stale-days is 9007199254740991: expected a whole number from 0 to 36500 (0 turns the stale lifecycle off)`
+    ],
+    [
+      'rules:\n  - match: { labels: ["a\\nb"] }\n    max-open: 1\n',
+      `${FILE}:2:14: rules[0].match.labels is a list ["a\\nb"]: expected label names of at most 50 characters, each on one line ("a\\nb" is not)`
+    ],
+    [
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      `${FILE}:1:1: too many YAML alias expansions (*name): expected at most 100 (YAML aliases)`
+    ]
   ])('%j', (text, problem) => {
     expect(problemsOf(() => buildConfig({}, { path: FILE, text }))).toEqual([problem]);
   });
 
   test('a few aliases are fine', () => {
-    expect(buildConfig({}, { path: FILE, text: 'exempt-labels: &l [a, b]\nstale-exempt-labels: *l\n' }).stale.exemptLabels).toEqual(['a', 'b']);
+    expect(
+      buildConfig({}, { path: FILE, text: 'exempt-labels: &l [a, b]\nstale-exempt-labels: *l\n' }).stale.exemptLabels
+    ).toEqual(['a', 'b']);
   });
 });
 
 describe('what the default branch holds at config-path', () => {
   const explicit = { 'config-path': '.github/backpresure.yml' };
   test.each<[string, Record<string, string>, ConfigSource, string]>([
-    ['an explicit path that does not exist', explicit, { kind: 'missing' }, 'Input "config-path" is ".github/backpresure.yml": no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).'],
-    ['a directory', { 'config-path': '.github' }, { kind: 'directory' }, 'Input "config-path" is ".github": a directory on the default branch: expected a YAML file, like .github/backpressure.yml.'],
-    ['a binary blob (UTF-16, NUL bytes)', {}, { kind: 'binary' }, `${FILE}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`],
-    ['text with a replacement character', {}, { kind: 'file', text: 'wip-limit: 5 # caf\uFFFD\n' }, `${FILE}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`],
-    ['text with a NUL byte', {}, { kind: 'file', text: 'wip-limit: 5\u0000\n' }, `${FILE}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`],
-    ['a blob too large to read whole', {}, { kind: 'truncated', bytes: 12_000_000 }, `${FILE}: 12,000,000 bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`]
+    [
+      'an explicit path that does not exist',
+      explicit,
+      { kind: 'missing' },
+      'Input "config-path" is ".github/backpresure.yml": no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).'
+    ],
+    [
+      'a directory',
+      { 'config-path': '.github' },
+      { kind: 'directory' },
+      'Input "config-path" is ".github": a directory on the default branch: expected a YAML file, like .github/backpressure.yml.'
+    ],
+    [
+      'a binary blob (UTF-16, NUL bytes)',
+      {},
+      { kind: 'binary' },
+      `${FILE}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`
+    ],
+    [
+      'text with a replacement character',
+      {},
+      { kind: 'file', text: 'wip-limit: 5 # caf\uFFFD\n' },
+      `${FILE}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
+    ],
+    [
+      'text with a NUL byte',
+      {},
+      { kind: 'file', text: 'wip-limit: 5\u0000\n' },
+      `${FILE}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
+    ],
+    [
+      'a blob too large to read whole',
+      {},
+      { kind: 'truncated', bytes: 12_000_000 },
+      `${FILE}: 12,000,000 bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+    ]
   ])('%s', (_what, inputs, source, problem) => {
     expect(problemsOf(() => loadConfig(inputs, source))).toEqual([problem]);
   });

@@ -4,7 +4,8 @@ import { buildConfig, DEFAULT_STALE_MESSAGE, DEFAULT_CLOSE_MESSAGE } from '../..
 import type { Config } from '../../src/config/types.js';
 
 const PATH = '.github/backpressure.yml';
-const withFile = (text: string, inputs: Record<string, string> = {}): Config => buildConfig(inputs, { path: PATH, text });
+const withFile = (text: string, inputs: Record<string, string> = {}): Config =>
+  buildConfig(inputs, { path: PATH, text });
 
 test('no inputs and no file: the built-in defaults', () => {
   expect(buildConfig({})).toEqual({
@@ -63,20 +64,53 @@ test.each<[string, Record<string, string>, (c: Config) => unknown, unknown]>([
   ['boolean any case', { 'count-drafts': 'TRUE', 'dry-run': 'True' }, (c) => [c.countDrafts, c.dryRun], [true, true]],
   ['comma list trimmed, empties dropped', { 'exempt-labels': ' a , b,, c ,' }, (c) => c.exemptLabels, ['a', 'b', 'c']],
   ['newline list', { 'base-branches': 'main\nrelease/*\n\n' }, (c) => c.baseBranches, ['main', 'release/*']],
-  ['associations', { 'author-limit-associations': 'NONE, FIRST_TIMER' }, (c) => c.authorLimitAssociations, ['NONE', 'FIRST_TIMER']],
-  ['feedback lists', { 'on-waiting': 'label,comment', 'on-violation': 'comment\nclose' }, (c) => [c.onWaiting, c.onViolation], [['label', 'comment'], ['comment', 'close']]],
-  ['adaptive', { 'min-wip-limit': '5', 'max-wip-limit': '80', 'throughput-window-days': '14', 'target-review-days': '3' }, (c) => c.adaptive, { minWipLimit: 5, maxWipLimit: 80, throughputWindowDays: 14, targetReviewDays: 3 }],
+  [
+    'associations',
+    { 'author-limit-associations': 'NONE, FIRST_TIMER' },
+    (c) => c.authorLimitAssociations,
+    ['NONE', 'FIRST_TIMER']
+  ],
+  [
+    'feedback lists',
+    { 'on-waiting': 'label,comment', 'on-violation': 'comment\nclose' },
+    (c) => [c.onWaiting, c.onViolation],
+    [
+      ['label', 'comment'],
+      ['comment', 'close']
+    ]
+  ],
+  [
+    'adaptive',
+    { 'min-wip-limit': '5', 'max-wip-limit': '80', 'throughput-window-days': '14', 'target-review-days': '3' },
+    (c) => c.adaptive,
+    { minWipLimit: 5, maxWipLimit: 80, throughputWindowDays: 14, targetReviewDays: 3 }
+  ],
   ['max-wip-limit equal to min', { 'min-wip-limit': '20', 'max-wip-limit': '20' }, (c) => c.adaptive.maxWipLimit, 20],
-  ['stale settings', { 'stale-days': '30', 'close-days': '7', 'stale-when': 'always', 'stale-drafts': 'true' }, (c) => [c.stale.days, c.stale.closeDays, c.stale.when, c.stale.drafts], [30, 7, 'always', true]],
+  [
+    'stale settings',
+    { 'stale-days': '30', 'close-days': '7', 'stale-when': 'always', 'stale-drafts': 'true' },
+    (c) => [c.stale.days, c.stale.closeDays, c.stale.when, c.stale.drafts],
+    [30, 7, 'always', true]
+  ],
   [
     'whose-move labels',
     { 'maintainer-move-labels': 'waiting-on-review', 'author-move-labels': 'waiting-on-author\nneeds-info' },
     (c) => [c.stale.maintainerMoveLabels, c.stale.authorMoveLabels],
     [['waiting-on-review'], ['waiting-on-author', 'needs-info']]
   ],
-  ['template with every placeholder', { 'stale-message': '{author} {days} {close_days} {position} {limit} {reason}' }, (c) => c.stale.message, '{author} {days} {close_days} {position} {limit} {reason}'],
+  [
+    'template with every placeholder',
+    { 'stale-message': '{author} {days} {close_days} {position} {limit} {reason}' },
+    (c) => c.stale.message,
+    '{author} {days} {close_days} {position} {limit} {reason}'
+  ],
   ['config-path', { 'config-path': 'ci/queue.yml' }, (c) => c.configPath, 'ci/queue.yml'],
-  ['run limits', { 'max-closes-per-run': '0', 'max-writes-per-run': '50' }, (c) => [c.maxClosesPerRun, c.maxWritesPerRun], [0, 50]]
+  [
+    'run limits',
+    { 'max-closes-per-run': '0', 'max-writes-per-run': '50' },
+    (c) => [c.maxClosesPerRun, c.maxWritesPerRun],
+    [0, 50]
+  ]
 ])('input: %s', (_name, inputs, pick, expected) => {
   expect(pick(buildConfig(inputs))).toEqual(expected);
 });
@@ -103,7 +137,12 @@ describe('precedence: an input that is set > the file > the built-in default', (
     ['input false over file true', { 'count-drafts': 'false' }, (c) => c.countDrafts, false],
     ['key in neither: default', {}, (c) => c.statusContext, 'backpressure'],
     ['input over file for a rule budget', { 'max-changed-lines': '50' }, (c) => c.rules[0].budgets.maxChangedLines, 50],
-    ['file min-wip-limit checks an input max-wip-limit', { 'max-wip-limit': '4' }, (c) => c.adaptive, { minWipLimit: 4, maxWipLimit: 4, throughputWindowDays: 28, targetReviewDays: 7 }]
+    [
+      'file min-wip-limit checks an input max-wip-limit',
+      { 'max-wip-limit': '4' },
+      (c) => c.adaptive,
+      { minWipLimit: 4, maxWipLimit: 4, throughputWindowDays: 28, targetReviewDays: 7 }
+    ]
   ])('%s', (_name, inputs, pick, expected) => {
     expect(pick(withFile(file, inputs))).toEqual(expected);
   });
@@ -111,14 +150,30 @@ describe('precedence: an input that is set > the file > the built-in default', (
 
 describe('rules', () => {
   test('the plain per-PR inputs make one rule named inputs with an empty selector', () => {
-    const config = buildConfig({ 'max-open-per-author': '3', 'max-opened-per-author': '5/7d', 'max-changed-lines': '800', 'max-changed-files': '40' });
+    const config = buildConfig({
+      'max-open-per-author': '3',
+      'max-opened-per-author': '5/7d',
+      'max-changed-lines': '800',
+      'max-changed-files': '40'
+    });
     expect(config.rules).toEqual([
-      { name: 'inputs', selector: {}, budgets: { maxOpenPerAuthor: 3, maxOpenedPerAuthor: { count: 5, days: 7 }, maxChangedLines: 800, maxChangedFiles: 40 } }
+      {
+        name: 'inputs',
+        selector: {},
+        budgets: {
+          maxOpenPerAuthor: 3,
+          maxOpenedPerAuthor: { count: 5, days: 7 },
+          maxChangedLines: 800,
+          maxChangedFiles: 40
+        }
+      }
     ]);
   });
 
   test('one per-PR input is enough for the inputs rule', () => {
-    expect(buildConfig({ 'max-changed-files': '10' }).rules).toEqual([{ name: 'inputs', selector: {}, budgets: { maxChangedFiles: 10 } }]);
+    expect(buildConfig({ 'max-changed-files': '10' }).rules).toEqual([
+      { name: 'inputs', selector: {}, budgets: { maxChangedFiles: 10 } }
+    ]);
   });
 
   test('require-owner-for-agents adds the agents rule; false adds none', () => {
@@ -159,8 +214,19 @@ describe('rules', () => {
       { name: 'docs', selector: { paths: ['docs/**'], baseBranches: ['main'] }, budgets: { maxOpen: 5 } },
       {
         name: 'rules[1]',
-        selector: { authors: ['*[bot]'], associations: ['NONE', 'FIRST_TIMER'], labels: ['dependencies', 'security'], agents: false },
-        budgets: { maxChangedFiles: 20, maxChangedLines: 500, maxOpenPerAuthor: 2, maxOpenedPerAuthor: { count: 3, days: 1 }, requireOwner: true },
+        selector: {
+          authors: ['*[bot]'],
+          associations: ['NONE', 'FIRST_TIMER'],
+          labels: ['dependencies', 'security'],
+          agents: false
+        },
+        budgets: {
+          maxChangedFiles: 20,
+          maxChangedLines: 500,
+          maxOpenPerAuthor: 2,
+          maxOpenedPerAuthor: { count: 3, days: 1 },
+          requireOwner: true
+        },
         onViolation: ['comment', 'close']
       },
       { name: 'rules[2]', selector: {}, budgets: { maxOpen: 1 } }
@@ -178,7 +244,9 @@ describe('logins as GitHub writes them', () => {
       exemptAuthors: ['jdoe_acme', '*_acme'],
       agentAuthors: ['bot_acme[bot]']
     });
-    expect(withFile('rules:\n  - match: { authors: [jdoe_acme] }\n    max-open-per-author: 1\n').rules[0].selector).toEqual({ authors: ['jdoe_acme'] });
+    expect(
+      withFile('rules:\n  - match: { authors: [jdoe_acme] }\n    max-open-per-author: 1\n').rules[0].selector
+    ).toEqual({ authors: ['jdoe_acme'] });
   });
 
   test('a login glob with other punctuation is still refused, naming the key', () => {

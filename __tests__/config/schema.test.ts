@@ -108,15 +108,17 @@ test.each([
 });
 
 // What a JSON Schema cannot express; buildConfig checks these.
-test.each(['stale-message: "Hi {user}"', 'min-wip-limit: 20\nmax-wip-limit: 10', 'rules: [{name: a, max-open: 1}, {name: a, max-open: 2}]'])(
-  'buildConfig alone rejects %s',
-  (text) => {
-    expect([schemaAccepts(text), loadAccepts(text)]).toEqual([true, false]);
-  }
-);
+test.each([
+  'stale-message: "Hi {user}"',
+  'min-wip-limit: 20\nmax-wip-limit: 10',
+  'rules: [{name: a, max-open: 1}, {name: a, max-open: 2}]'
+])('buildConfig alone rejects %s', (text) => {
+  expect([schemaAccepts(text), loadAccepts(text)]).toEqual([true, false]);
+});
 
 test('the enums in the schema are the ones the code accepts', () => {
-  const items = (name: keyof typeof schema.definitions) => (schema.definitions[name] as unknown as { oneOf: [{ items: { enum: string[] } }] }).oneOf[0].items.enum;
+  const items = (name: keyof typeof schema.definitions) =>
+    (schema.definitions[name] as unknown as { oneOf: [{ items: { enum: string[] } }] }).oneOf[0].items.enum;
   expect(items('associationList')).toEqual([...ASSOCIATIONS]);
   expect(items('waitingFeedbackList')).toEqual([...WAITING_FEEDBACK]);
   expect(items('violationFeedbackList')).toEqual([...VIOLATION_FEEDBACK]);
@@ -125,7 +127,9 @@ test('the enums in the schema are the ones the code accepts', () => {
 
 test('every key in the schema has a description for editors', () => {
   const described = (properties: Record<string, { description?: string }>) =>
-    Object.entries(properties).filter(([, spec]) => !spec.description).map(([key]) => key);
+    Object.entries(properties)
+      .filter(([, spec]) => !spec.description)
+      .map(([key]) => key);
   expect(described(schema.properties)).toEqual([]);
   expect(described(schema.definitions.rule.properties)).toEqual([]);
   expect(described(schema.definitions.rule.properties.match.properties)).toEqual([]);

@@ -3,7 +3,13 @@ import { decideQueue } from '../../src/core/decide.js';
 import type { Decision, PullRequest } from '../../src/core/types.js';
 import { NOW, config, daysAgo, pr, rule, snapshot } from './factories.js';
 
-function decide(prs: PullRequest[], inputs: Record<string, string> = {}, overrides = {}, authors = {}, perDay?: number) {
+function decide(
+  prs: PullRequest[],
+  inputs: Record<string, string> = {},
+  overrides = {},
+  authors = {},
+  perDay?: number
+) {
   const c = config(inputs, overrides);
   const limit = c.wipLimit === 'auto' ? 0 : c.wipLimit;
   return decideQueue(snapshot(prs, { authors }), c, limit, NOW, perDay);
@@ -28,22 +34,46 @@ describe('the queue', () => {
 
   test('orders by creation time, not by number, and breaks ties by number', () => {
     const same = daysAgo(3);
-    const result = decide([pr(10, { createdAt: daysAgo(1) }), pr(12, { createdAt: same }), pr(11, { createdAt: same }), pr(20, { createdAt: daysAgo(9) })]);
+    const result = decide([
+      pr(10, { createdAt: daysAgo(1) }),
+      pr(12, { createdAt: same }),
+      pr(11, { createdAt: same }),
+      pr(20, { createdAt: daysAgo(9) })
+    ]);
     expect(result.decisions.map((d) => d.number)).toEqual([20, 11, 12, 10]);
   });
 
   test('positions are a pure function of the open set, whatever order the reader returns', () => {
     const prs = Array.from({ length: 40 }, (_, i) => pr(i + 1, { createdAt: daysAgo((i * 7919) % 37) }));
     const shuffled = [...prs].sort((a, b) => ((a.number * 31) % 17) - ((b.number * 31) % 17));
-    const positions = (list: PullRequest[]) => decide(list, { 'wip-limit': '10' }).decisions.map((d) => [d.number, d.position, d.state]);
+    const positions = (list: PullRequest[]) =>
+      decide(list, { 'wip-limit': '10' }).decisions.map((d) => [d.number, d.position, d.state]);
     expect(positions(shuffled)).toEqual(positions(prs));
   });
 
   test.each([
     ['a draft', pr(2, { isDraft: true }), {}, 'draft', 'Draft: not counted'],
-    ['an exempt label', pr(2, { labels: ['security'] }), { 'exempt-labels': 'security' }, 'label', 'Exempt by label: not counted'],
-    ['an exempt author glob', pr(2, { author: 'dependabot[bot]' }), { 'exempt-authors': '*[bot]' }, 'author', 'Exempt author: not counted'],
-    ['another base branch', pr(2, { baseRef: 'release/1.x' }), { 'base-branches': 'main' }, 'base-branch', 'Base branch not governed: not counted']
+    [
+      'an exempt label',
+      pr(2, { labels: ['security'] }),
+      { 'exempt-labels': 'security' },
+      'label',
+      'Exempt by label: not counted'
+    ],
+    [
+      'an exempt author glob',
+      pr(2, { author: 'dependabot[bot]' }),
+      { 'exempt-authors': '*[bot]' },
+      'author',
+      'Exempt author: not counted'
+    ],
+    [
+      'another base branch',
+      pr(2, { baseRef: 'release/1.x' }),
+      { 'base-branches': 'main' },
+      'base-branch',
+      'Base branch not governed: not counted'
+    ]
   ])('%s is exempt and takes no place', (_name, subject, inputs, reason, summary) => {
     const result = decide([pr(1), subject, pr(3)], { 'wip-limit': '1', ...inputs });
     const decisions = byNumber(result.decisions);
@@ -58,12 +88,17 @@ describe('the queue', () => {
   });
 
   test('a login glob bracket is literal: *[bot] does not match logins ending in b, o or t', () => {
-    const result = decide([pr(1, { author: 'robot' }), pr(2, { author: 'renovate[bot]' })], { 'exempt-authors': '*[bot]' });
+    const result = decide([pr(1, { author: 'robot' }), pr(2, { author: 'renovate[bot]' })], {
+      'exempt-authors': '*[bot]'
+    });
     expect(states(result.decisions)).toEqual({ 1: 'admitted', 2: 'exempt' });
   });
 
   test('priority labels go first, then creation time', () => {
-    const result = decide([pr(1), pr(2), pr(3, { labels: ['urgent'] })], { 'wip-limit': '1', 'priority-labels': 'urgent' });
+    const result = decide([pr(1), pr(2), pr(3, { labels: ['urgent'] })], {
+      'wip-limit': '1',
+      'priority-labels': 'urgent'
+    });
     expect(result.decisions.map((d) => [d.number, d.state])).toEqual([
       [3, 'admitted'],
       [1, 'waiting'],
@@ -80,7 +115,10 @@ describe('the queue', () => {
 
 describe('priority and expected waits', () => {
   test('priority PRs are flagged, admitted or waiting; others are not', () => {
-    const result = decide([pr(1), pr(2, { labels: ['urgent'] }), pr(3, { labels: ['urgent'] })], { 'wip-limit': '1', 'priority-labels': 'urgent' });
+    const result = decide([pr(1), pr(2, { labels: ['urgent'] }), pr(3, { labels: ['urgent'] })], {
+      'wip-limit': '1',
+      'priority-labels': 'urgent'
+    });
     expect(result.decisions.map((d) => [d.number, d.state, d.priority ?? false])).toEqual([
       [2, 'admitted', true],
       [3, 'waiting', true],
@@ -98,12 +136,20 @@ describe('priority and expected waits', () => {
     const last = decide(prs, { 'wip-limit': String(limit) }, {}, {}, perDay).decisions.at(-1)!;
     expect(last.state).toBe('waiting');
     expect(last.eta).toEqual(eta);
-    expect(last.summary).toBe(`Waiting: position 5, 3 PRs ahead beyond the limit of 2${eta ? '; expected in about 2 days' : ''}`);
+    expect(last.summary).toBe(
+      `Waiting: position 5, 3 PRs ahead beyond the limit of 2${eta ? '; expected in about 2 days' : ''}`
+    );
   });
 
   test('admitted PRs and PRs waiting on an area have no expected wait', () => {
     const docs = rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 1 } });
-    const result = decide([pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })], { 'wip-limit': '5' }, { rules: [docs] }, {}, 2);
+    const result = decide(
+      [pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })],
+      { 'wip-limit': '5' },
+      { rules: [docs] },
+      {},
+      2
+    );
     expect(result.decisions.map((d) => d.eta)).toEqual([undefined, undefined]);
   });
 });
@@ -123,8 +169,18 @@ describe('rules', () => {
 
   test.each([
     ['max-changed-files', { 'max-changed-files': '50' }, { changedFiles: 51 }, '51 changed files; the limit is 50'],
-    ['max-changed-lines at the limit is fine', { 'max-changed-lines': '12' }, { additions: 10, deletions: 2 }, undefined],
-    ['max-changed-lines', { 'max-changed-lines': '11' }, { additions: 10, deletions: 2 }, '12 changed lines; the limit is 11']
+    [
+      'max-changed-lines at the limit is fine',
+      { 'max-changed-lines': '12' },
+      { additions: 10, deletions: 2 },
+      undefined
+    ],
+    [
+      'max-changed-lines',
+      { 'max-changed-lines': '11' },
+      { additions: 10, deletions: 2 },
+      '12 changed lines; the limit is 11'
+    ]
   ])('%s', (_name, inputs, fields, reason) => {
     const [decision] = decide([pr(1, fields)], inputs).decisions;
     expect(decision.violations.map((v) => v.reason)).toEqual(reason ? [reason] : []);
@@ -133,9 +189,18 @@ describe('rules', () => {
   test('max-open-per-author: the newest PRs beyond N are violations; others keep their place', () => {
     const prolific = [1, 2, 3, 4].map((n) => pr(n, { author: 'prolific' }));
     const result = decide([...prolific, pr(5)], { 'wip-limit': '10', 'max-open-per-author': '2' });
-    expect(states(result.decisions)).toEqual({ 1: 'admitted', 2: 'admitted', 3: 'violation', 4: 'violation', 5: 'admitted' });
+    expect(states(result.decisions)).toEqual({
+      1: 'admitted',
+      2: 'admitted',
+      3: 'violation',
+      4: 'violation',
+      5: 'admitted'
+    });
     expect(byNumber(result.decisions)[5].position).toBe(3);
-    expect(byNumber(result.decisions)[4].violations[0]).toMatchObject({ budget: 'max-open-per-author', rule: 'inputs' });
+    expect(byNumber(result.decisions)[4].violations[0]).toMatchObject({
+      budget: 'max-open-per-author',
+      rule: 'inputs'
+    });
   });
 
   test.each([
@@ -153,8 +218,18 @@ describe('rules', () => {
 
   test('trusted-after-merged lifts per-author budgets for authors with enough merged PRs', () => {
     const prs = [1, 2].map((n) => pr(n, { author: 'regular' }));
-    const trusted = decide(prs, { 'max-open-per-author': '1', 'trusted-after-merged': '3' }, {}, { regular: { merged: 3 } });
-    const notYet = decide(prs, { 'max-open-per-author': '1', 'trusted-after-merged': '3' }, {}, { regular: { merged: 2 } });
+    const trusted = decide(
+      prs,
+      { 'max-open-per-author': '1', 'trusted-after-merged': '3' },
+      {},
+      { regular: { merged: 3 } }
+    );
+    const notYet = decide(
+      prs,
+      { 'max-open-per-author': '1', 'trusted-after-merged': '3' },
+      {},
+      { regular: { merged: 2 } }
+    );
     expect(byNumber(trusted.decisions)[2].state).toBe('admitted');
     expect(byNumber(notYet.decisions)[2].state).toBe('violation');
   });
@@ -167,30 +242,48 @@ describe('rules', () => {
     const decisions = byNumber(result.decisions);
     expect(decisions[8].state).toBe('admitted');
     expect(decisions[9]).toMatchObject({ state: 'violation' });
-    expect(decisions[9].summary).toBe('Violation: fast opened more than 3 PRs in 7 days and this is one of the newest; the limit is 3 per 7 days');
+    expect(decisions[9].summary).toBe(
+      'Violation: fast opened more than 3 PRs in 7 days and this is one of the newest; the limit is 3 per 7 days'
+    );
   });
 
   test('require-owner for agents: an assignee or a maintainer approval answers for the PR', () => {
-    const agent = (n: number, fields = {}) => pr(n, { author: 'copilot-swe-agent[bot]', authorAssociation: 'NONE', ...fields });
+    const agent = (n: number, fields = {}) =>
+      pr(n, { author: 'copilot-swe-agent[bot]', authorAssociation: 'NONE', ...fields });
     const approved = agent(3, {
       events: [{ kind: 'review', actor: 'maintainer', association: 'MEMBER', at: daysAgo(1), reviewState: 'APPROVED' }]
     });
     const contributorApproval = agent(4, {
       events: [{ kind: 'review', actor: 'friend', association: 'CONTRIBUTOR', at: daysAgo(1), reviewState: 'APPROVED' }]
     });
-    const result = decide([agent(1), agent(2, { assignees: ['maintainer'] }), approved, contributorApproval, pr(5)], { 'require-owner-for-agents': 'true' });
-    expect(states(result.decisions)).toEqual({ 1: 'violation', 2: 'admitted', 3: 'admitted', 4: 'violation', 5: 'admitted' });
+    const result = decide([agent(1), agent(2, { assignees: ['maintainer'] }), approved, contributorApproval, pr(5)], {
+      'require-owner-for-agents': 'true'
+    });
+    expect(states(result.decisions)).toEqual({
+      1: 'violation',
+      2: 'admitted',
+      3: 'admitted',
+      4: 'violation',
+      5: 'admitted'
+    });
     expect(byNumber(result.decisions)[1].violations[0]).toMatchObject({ rule: 'agents', budget: 'require-owner' });
   });
 
   test('agent-labels make a PR an agent PR', () => {
-    const result = decide([pr(1, { labels: ['ai-generated'] })], { 'require-owner-for-agents': 'true', 'agent-labels': 'ai-generated' });
+    const result = decide([pr(1, { labels: ['ai-generated'] })], {
+      'require-owner-for-agents': 'true',
+      'agent-labels': 'ai-generated'
+    });
     expect(result.decisions[0].state).toBe('violation');
   });
 
   test('a max-open area rule admits at most N of its PRs; the rest wait on the rule while others pass', () => {
     const docs = rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 1 } });
-    const prs = [pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md', 'src/x.ts'] }), pr(3, { files: ['src/y.ts'] })];
+    const prs = [
+      pr(1, { files: ['docs/a.md'] }),
+      pr(2, { files: ['docs/b.md', 'src/x.ts'] }),
+      pr(3, { files: ['src/y.ts'] })
+    ];
     const result = decide(prs, { 'wip-limit': '10' }, { rules: [docs] });
     const decisions = byNumber(result.decisions);
     expect(states(result.decisions)).toEqual({ 1: 'admitted', 2: 'waiting', 3: 'admitted' });
@@ -201,7 +294,13 @@ describe('rules', () => {
 
   test('a PR beyond the limit waits on the limit, not on its full area', () => {
     const docs = rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 1 } });
-    const result = decide([pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })], { 'wip-limit': '1' }, { rules: [docs] }, {}, 1);
+    const result = decide(
+      [pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })],
+      { 'wip-limit': '1' },
+      { rules: [docs] },
+      {},
+      1
+    );
     expect(byNumber(result.decisions)[2]).toMatchObject({ state: 'waiting', eta: { days: 1, perDay: 1 } });
     expect(byNumber(result.decisions)[2].waitingOnArea).toBeUndefined();
   });
@@ -225,6 +324,9 @@ describe('rules', () => {
     const prs = [1, 2].map((n) => pr(n, { author: 'member', authorAssociation: 'MEMBER' }));
     const scoped = rule('members', { selector: { associations: ['MEMBER'] }, budgets: { maxOpenPerAuthor: 1 } });
     expect(states(decide(prs, {}, { rules: [scoped] }).decisions)).toEqual({ 1: 'admitted', 2: 'admitted' });
-    expect(states(decide(prs, { 'author-limit-associations': 'MEMBER' }, { rules: [scoped] }).decisions)).toEqual({ 1: 'admitted', 2: 'violation' });
+    expect(states(decide(prs, { 'author-limit-associations': 'MEMBER' }, { rules: [scoped] }).decisions)).toEqual({
+      1: 'admitted',
+      2: 'violation'
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { stickyBody } from '../../src/core/comments.js';
-import { admittedLine, expectedIn, expectedWaitSentence, fitDescription, STATUS_DESCRIPTION_MAX, waitingLine } from '../../src/core/describe.js';
+import {
+  admittedLine,
+  expectedIn,
+  expectedWaitSentence,
+  fitDescription,
+  STATUS_DESCRIPTION_MAX,
+  waitingLine
+} from '../../src/core/describe.js';
 
 test('the lines the spec shows', () => {
   expect(admittedLine(12, 40, 50)).toBe('Admitted: position 12 of 40 (limit 50)');
@@ -14,7 +21,7 @@ test('descriptions fit the 140-character limit of a commit status', () => {
   expect(fitDescription('short')).toBe('short');
 });
 
-describe('the expected wait (Little\'s law)', () => {
+describe("the expected wait (Little's law)", () => {
   test.each([
     [0.4, 'expected within a day'],
     [1, 'expected within a day'],
@@ -25,12 +32,18 @@ describe('the expected wait (Little\'s law)', () => {
   });
 
   test('the comment sentence names the pace', () => {
-    expect(expectedWaitSentence({ days: 3.2, perDay: 1.2142857 })).toBe('Expected in about 4 days, at the recent pace of 1.2 merges a day.');
-    expect(expectedWaitSentence({ days: 30, perDay: 0.0357 })).toBe('Expected in about 30 days, at the recent pace of 0.036 merges a day.');
+    expect(expectedWaitSentence({ days: 3.2, perDay: 1.2142857 })).toBe(
+      'Expected in about 4 days, at the recent pace of 1.2 merges a day.'
+    );
+    expect(expectedWaitSentence({ days: 30, perDay: 0.0357 })).toBe(
+      'Expected in about 30 days, at the recent pace of 0.036 merges a day.'
+    );
   });
 
   test('the status carries it where it fits in 140 characters, and drops it where not', () => {
-    expect(waitingLine(73, 72, 50, undefined, { days: 3.2, perDay: 7 })).toBe('Waiting: position 73, 23 PRs ahead beyond the limit of 50; expected in about 4 days');
+    expect(waitingLine(73, 72, 50, undefined, { days: 3.2, perDay: 7 })).toBe(
+      'Waiting: position 73, 23 PRs ahead beyond the limit of 50; expected in about 4 days'
+    );
     const long = waitingLine(73, 72, 50, undefined, { days: 1e120, perDay: 7 });
     expect(long).toBe('Waiting: position 73, 23 PRs ahead beyond the limit of 50');
   });

@@ -14,7 +14,7 @@ interface Fake {
 /** A deterministic set of PRs over the last months, some closed (merged or not) at any later time, some still open. */
 function fakes(seed: number): Fake[] {
   let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: 600 }, () => {
     const created = NOW.getTime() - random() * 120 * DAY_MS;
     const closed = random() < 0.6 ? created + random() * (NOW.getTime() - created) : null;
@@ -58,14 +58,25 @@ describe('flowOf', () => {
   const history: History = {
     mergedInWindow: 56,
     openNow: 300,
-    weeks: MONDAYS.map((m, i) => ({ weekStart: m.toISOString().slice(0, 10), opened: i === 7 ? 10 : 100, merged: i === 7 ? 1 : 40, closed: i === 7 ? 2 : 60 }))
+    weeks: MONDAYS.map((m, i) => ({
+      weekStart: m.toISOString().slice(0, 10),
+      opened: i === 7 ? 10 : 100,
+      merged: i === 7 ? 1 : 40,
+      closed: i === 7 ? 2 : 60
+    }))
   };
 
   test('marks only the current week partial, with its days so far, and averages the full weeks', () => {
     const flow = flowOf(history, NOW)!;
     expect(flow.weeks.map((w) => w.partial)).toEqual([false, false, false, false, false, false, false, true]);
     expect(flow.weeks[7].days).toBe(2.5);
-    expect(flow).toMatchObject({ fullWeeks: 7, openedPerWeek: 100, mergedPerWeek: 40, closedUnmergedPerWeek: 20, growthPerWeek: 40 });
+    expect(flow).toMatchObject({
+      fullWeeks: 7,
+      openedPerWeek: 100,
+      mergedPerWeek: 40,
+      closedUnmergedPerWeek: 20,
+      growthPerWeek: 40
+    });
   });
 
   test('a shrinking queue has a negative growth', () => {
@@ -74,7 +85,10 @@ describe('flowOf', () => {
   });
 
   test('without closes, growth is inflow minus merges', () => {
-    const noCloses = { mergedInWindow: 1, weeks: history.weeks.map(({ weekStart, opened, merged }) => ({ weekStart, opened, merged })) };
+    const noCloses = {
+      mergedInWindow: 1,
+      weeks: history.weeks.map(({ weekStart, opened, merged }) => ({ weekStart, opened, merged }))
+    };
     expect(flowOf(noCloses, NOW)).toMatchObject({ growthPerWeek: 60, closedUnmergedPerWeek: undefined });
   });
 

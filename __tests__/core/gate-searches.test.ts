@@ -8,7 +8,15 @@ const REPO = 'repo:acme/widgets is:pr';
 const subject = pr(7, { createdAt: '2026-11-01T10:00:00.000Z', author: 'alice', files: ['docs/a.md'] });
 
 function input(c: Config, extra: Partial<GateSearchInput> = {}): GateSearchInput {
-  return { repo: { owner: 'acme', name: 'widgets' }, config: c, pr: subject, recent: [], authorLimited: false, now: NOW, ...extra };
+  return {
+    repo: { owner: 'acme', name: 'widgets' },
+    config: c,
+    pr: subject,
+    recent: [],
+    authorLimited: false,
+    now: NOW,
+    ...extra
+  };
 }
 
 const withRules = (inputs: Record<string, string>, ...rules: ReturnType<typeof rule>[]) => {
@@ -17,11 +25,25 @@ const withRules = (inputs: Record<string, string>, ...rules: ReturnType<typeof r
 };
 
 test.each([
-  ['the default queue', config(), { queue: `${REPO} is:open draft:false created:<2026-11-23T11:55:00Z`, ahead: `${REPO} is:open draft:false -label:"backpressure: violation" created:<2026-11-01T10:00:00Z` }],
+  [
+    'the default queue',
+    config(),
+    {
+      queue: `${REPO} is:open draft:false created:<2026-11-23T11:55:00Z`,
+      ahead: `${REPO} is:open draft:false -label:"backpressure: violation" created:<2026-11-01T10:00:00Z`
+    }
+  ],
   [
     'drafts counted, a base branch, exempt labels and authors',
-    config({ 'count-drafts': 'true', 'base-branches': 'main', 'exempt-labels': 'on hold', 'exempt-authors': 'dependabot[bot]' }),
-    { ahead: `${REPO} is:open base:main -label:"on hold" -author:app/dependabot -label:"backpressure: violation" created:<2026-11-01T10:00:00Z` }
+    config({
+      'count-drafts': 'true',
+      'base-branches': 'main',
+      'exempt-labels': 'on hold',
+      'exempt-authors': 'dependabot[bot]'
+    }),
+    {
+      ahead: `${REPO} is:open base:main -label:"on hold" -author:app/dependabot -label:"backpressure: violation" created:<2026-11-01T10:00:00Z`
+    }
   ],
   [
     'priority labels: a PR without one counts both groups',
@@ -56,11 +78,32 @@ test('per-author budgets add the author counts, opening windows and the merged c
 });
 
 test('PRs newer than the search lag come from the live list, with their labels', () => {
-  const c = withRules({ 'wip-limit': '10' }, rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 3 } }));
+  const c = withRules(
+    { 'wip-limit': '10' },
+    rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 3 } })
+  );
   const fresh = new Date(NOW.getTime() - SEARCH_LAG_MS / 2).toISOString();
   const newSubject = pr(50, { createdAt: new Date(NOW.getTime() - 1000).toISOString(), files: ['docs/a.md'] });
-  const live = (number: number, labels: string[]) => ({ number, createdAt: fresh, isDraft: false, baseRef: 'main', author: `u${number}`, labels });
-  const recent = [live(40, []), live(41, ['backpressure: waiting']), live(42, ['backpressure: area docs']), live(43, ['backpressure: violation']), live(44, ['BACKPRESSURE: AREA DOCS'])];
-  const counts = gateCounts(input(c, { pr: newSubject, recent }), { queue: 20, ahead: 9, 'admitted:ahead': 8, 'area0:ahead': 2 });
+  const live = (number: number, labels: string[]) => ({
+    number,
+    createdAt: fresh,
+    isDraft: false,
+    baseRef: 'main',
+    author: `u${number}`,
+    labels
+  });
+  const recent = [
+    live(40, []),
+    live(41, ['backpressure: waiting']),
+    live(42, ['backpressure: area docs']),
+    live(43, ['backpressure: violation']),
+    live(44, ['BACKPRESSURE: AREA DOCS'])
+  ];
+  const counts = gateCounts(input(c, { pr: newSubject, recent }), {
+    queue: 20,
+    ahead: 9,
+    'admitted:ahead': 8,
+    'area0:ahead': 2
+  });
   expect(counts).toMatchObject({ ahead: 13, admittedAhead: 11, areaAdmittedAhead: { docs: 4 }, queueSize: 26 });
 });

@@ -27,13 +27,20 @@ function countsFor(subject: PullRequest, prs: PullRequest[], c: Config, states: 
     authorOpenedBefore: Object.fromEntries(
       rateWindows(c).map((days) => [
         days,
-        prs.filter((p) => p.author === subject.author && Date.parse(p.createdAt) < Date.parse(subject.createdAt) && Date.parse(p.createdAt) >= NOW.getTime() - days * 86_400_000).length
+        prs.filter(
+          (p) =>
+            p.author === subject.author &&
+            Date.parse(p.createdAt) < Date.parse(subject.createdAt) &&
+            Date.parse(p.createdAt) >= NOW.getTime() - days * 86_400_000
+        ).length
       ])
     ),
     ...(areas.length > 0
       ? {
           admittedAhead: admitted.length,
-          areaAdmittedAhead: Object.fromEntries(areas.map((r) => [r.name, admitted.filter((p) => selectorMatches(r.selector, p, c)).length]))
+          areaAdmittedAhead: Object.fromEntries(
+            areas.map((r) => [r.name, admitted.filter((p) => selectorMatches(r.selector, p, c)).length])
+          )
         }
       : {})
   };
@@ -58,14 +65,30 @@ const apiArea = rule('api', { selector: { paths: ['src/api/**'] }, budgets: { ma
 
 test.each([
   ['the WIP limit alone', { 'wip-limit': '25' }, {}],
-  ['with priority and exempt labels', { 'wip-limit': '25', 'priority-labels': 'urgent', 'exempt-labels': 'security' }, {}],
-  ['with per-author and size budgets', { 'wip-limit': '20', 'max-open-per-author': '3', 'max-changed-lines': '1000' }, {}],
+  [
+    'with priority and exempt labels',
+    { 'wip-limit': '25', 'priority-labels': 'urgent', 'exempt-labels': 'security' },
+    {}
+  ],
+  [
+    'with per-author and size budgets',
+    { 'wip-limit': '20', 'max-open-per-author': '3', 'max-changed-lines': '1000' },
+    {}
+  ],
   ['with an opening rate', { 'wip-limit': '20', 'max-opened-per-author': '4/20d' }, {}],
   ['with drafts counted and no limit', { 'wip-limit': '0', 'count-drafts': 'true' }, {}],
   ['with an area rule', { 'wip-limit': '25' }, { rules: [docsArea] }],
-  ['with two area rules, priority and per-author budgets', { 'wip-limit': '30', 'priority-labels': 'urgent', 'max-open-per-author': '3' }, { rules: [docsArea, apiArea] }],
+  [
+    'with two area rules, priority and per-author budgets',
+    { 'wip-limit': '30', 'priority-labels': 'urgent', 'max-open-per-author': '3' },
+    { rules: [docsArea, apiArea] }
+  ],
   ['with area rules and no WIP limit', { 'wip-limit': '0' }, { rules: [docsArea, apiArea] }],
-  ['with a size budget scoped by path', { 'wip-limit': '25' }, { rules: [rule('lock', { selector: { paths: ['docs/**'] }, budgets: { maxChangedLines: 10 } })] }]
+  [
+    'with a size budget scoped by path',
+    { 'wip-limit': '25' },
+    { rules: [rule('lock', { selector: { paths: ['docs/**'] }, budgets: { maxChangedLines: 10 } })] }
+  ]
 ])('the gate agrees with the whole-queue plan: %s', (_name, inputs, overrides: Partial<Config>) => {
   const base = config(inputs);
   const c = { ...base, ...overrides, rules: [...base.rules, ...(overrides.rules ?? [])] };
@@ -91,7 +114,12 @@ test.each([
 test.each([
   ['a wildcard exempt author', { 'exempt-authors': '*[bot]' }, {}, /exempt-authors/],
   ['several base branches', { 'base-branches': 'main,develop' }, {}, /base-branches/],
-  ['a per-author cap scoped by label', {}, { rules: [rule('x', { selector: { labels: ['x'] }, budgets: { maxOpenPerAuthor: 1 } })] }, /max-open-per-author/]
+  [
+    'a per-author cap scoped by label',
+    {},
+    { rules: [rule('x', { selector: { labels: ['x'] }, budgets: { maxOpenPerAuthor: 1 } })] },
+    /max-open-per-author/
+  ]
 ])('the gate reads the whole queue with %s', (_name, inputs, overrides, why) => {
   const check = canGateFromCounts(config(inputs, overrides));
   expect(check.ok).toBe(false);
@@ -101,7 +129,13 @@ test.each([
 test('the gate writes only its own status and labels', () => {
   const c = config({ 'wip-limit': '2', 'max-changed-lines': '100', 'on-violation': 'fail,comment' });
   const subject = pr(9, { additions: 500 });
-  const gated = planGateFromCounts(subject, { ahead: 0, queueSize: 5, authorOpenBefore: 0, authorOpenedBefore: {} }, snapshot([subject]), c, NOW);
+  const gated = planGateFromCounts(
+    subject,
+    { ahead: 0, queueSize: 5, authorOpenBefore: 0, authorOpenedBefore: {} },
+    snapshot([subject]),
+    c,
+    NOW
+  );
   expect(gated.writes.map((w) => w.kind)).toEqual(['create-label', 'status', 'add-label', 'sticky-comment']);
   expect(gated.subject?.summary).toBe('Violation: 502 changed lines; the limit is 100');
 });

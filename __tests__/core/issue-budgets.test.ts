@@ -11,7 +11,13 @@ import type { Decision, GateCounts, IssueClaims, LinkedIssue, PullRequest, Snaps
 import { NOW, applyWrites, config, pr, rule, snapshot } from './factories.js';
 
 const REPO = 'acme/widgets';
-const issue = (number: number, fields: Partial<LinkedIssue> = {}): LinkedIssue => ({ repository: REPO, number, assignees: [], labels: [], ...fields });
+const issue = (number: number, fields: Partial<LinkedIssue> = {}): LinkedIssue => ({
+  repository: REPO,
+  number,
+  assignees: [],
+  labels: [],
+  ...fields
+});
 const closing = (...issues: LinkedIssue[]) => ({ closingIssues: { issues, complete: true } });
 const noLink = { closingIssues: { issues: [], complete: true } };
 
@@ -28,15 +34,55 @@ describe('require-issue', () => {
   test.each<[string, Record<string, string>, Partial<PullRequest>, string[]]>([
     ['no link', { 'require-issue': 'true' }, noLink, ['link an issue with `Fixes #N`']],
     ['a linked issue', { 'require-issue': 'true' }, closing(issue(101)), []],
-    ['only another repository’s issue', { 'require-issue': 'true' }, closing(issue(5, { repository: 'someone/else' })), ['link an issue of this repository with `Fixes #N`']],
-    ['linked and assigned to the author', { 'require-issue': 'assigned' }, closing(issue(101, { assignees: ['ann'] })), []],
-    ['assigned, logins compared case-insensitively', { 'require-issue': 'assigned' }, closing(issue(101, { assignees: ['ANN'] })), []],
-    ['linked but assigned to someone else', { 'require-issue': 'assigned' }, closing(issue(101, { assignees: ['bob'] })), ['#101 is not assigned to you: ask in the issue']],
-    ['linked but assigned to nobody', { 'require-issue': 'assigned' }, closing(issue(101)), ['#101 is not assigned to you: ask in the issue']],
+    [
+      'only another repository’s issue',
+      { 'require-issue': 'true' },
+      closing(issue(5, { repository: 'someone/else' })),
+      ['link an issue of this repository with `Fixes #N`']
+    ],
+    [
+      'linked and assigned to the author',
+      { 'require-issue': 'assigned' },
+      closing(issue(101, { assignees: ['ann'] })),
+      []
+    ],
+    [
+      'assigned, logins compared case-insensitively',
+      { 'require-issue': 'assigned' },
+      closing(issue(101, { assignees: ['ANN'] })),
+      []
+    ],
+    [
+      'linked but assigned to someone else',
+      { 'require-issue': 'assigned' },
+      closing(issue(101, { assignees: ['bob'] })),
+      ['#101 is not assigned to you: ask in the issue']
+    ],
+    [
+      'linked but assigned to nobody',
+      { 'require-issue': 'assigned' },
+      closing(issue(101)),
+      ['#101 is not assigned to you: ask in the issue']
+    ],
     ['assigned without a link', { 'require-issue': 'assigned' }, noLink, ['link an issue with `Fixes #N`']],
-    ['an issue without the label', { 'require-issue': 'true', 'issue-labels': 'accepted' }, closing(issue(102, { labels: ['bug'] })), ['#102 has no accepted label']],
-    ['an issue with the label in another case', { 'require-issue': 'true', 'issue-labels': 'accepted' }, closing(issue(102, { labels: ['Accepted'] })), []],
-    ['one of several accepted labels', { 'require-issue': 'true', 'issue-labels': 'accepted, help wanted' }, closing(issue(102, { labels: ['help wanted'] })), []],
+    [
+      'an issue without the label',
+      { 'require-issue': 'true', 'issue-labels': 'accepted' },
+      closing(issue(102, { labels: ['bug'] })),
+      ['#102 has no accepted label']
+    ],
+    [
+      'an issue with the label in another case',
+      { 'require-issue': 'true', 'issue-labels': 'accepted' },
+      closing(issue(102, { labels: ['Accepted'] })),
+      []
+    ],
+    [
+      'one of several accepted labels',
+      { 'require-issue': 'true', 'issue-labels': 'accepted, help wanted' },
+      closing(issue(102, { labels: ['help wanted'] })),
+      []
+    ],
     [
       'none of several accepted labels',
       { 'require-issue': 'true', 'issue-labels': 'accepted, help wanted' },
@@ -49,7 +95,12 @@ describe('require-issue', () => {
       closing(issue(103, { assignees: ['bob'] })),
       ['#103 is not assigned to you and has no accepted label: ask in the issue']
     ],
-    ['two issues, one of them fit', { 'require-issue': 'assigned' }, closing(issue(101, { assignees: ['bob'] }), issue(104, { assignees: ['ann'] })), []],
+    [
+      'two issues, one of them fit',
+      { 'require-issue': 'assigned' },
+      closing(issue(101, { assignees: ['bob'] }), issue(104, { assignees: ['ann'] })),
+      []
+    ],
     [
       'two issues, neither fit: both are named',
       { 'require-issue': 'assigned', 'issue-labels': 'accepted' },
@@ -57,7 +108,12 @@ describe('require-issue', () => {
       ['#101 is not assigned to you: ask in the issue; #102 has no accepted label']
     ],
     ['links not read (no rule asked for them): nothing flagged', { 'require-issue': 'true' }, {}, []],
-    ['more issues than were read, none fit so far: nothing flagged', { 'require-issue': 'assigned' }, { closingIssues: { issues: [issue(101)], complete: false } }, []],
+    [
+      'more issues than were read, none fit so far: nothing flagged',
+      { 'require-issue': 'assigned' },
+      { closingIssues: { issues: [issue(101)], complete: false } },
+      []
+    ],
     ['off', { 'require-issue': 'false' }, noLink, []]
   ])('%s', (_name, inputs, fields, expected) => {
     const decisions = decide([pr(1, noLink), author(2, fields)], config({ 'wip-limit': '10', ...inputs }));
@@ -78,7 +134,9 @@ describe('require-issue', () => {
       c
     );
     expect([decisions[1].state, decisions[2].state, decisions[3].state]).toEqual(['admitted', 'violation', 'admitted']);
-    expect(decisions[2].violations).toEqual([{ rule: 'agents on issues', budget: 'require-issue', reason: '#102 is not assigned to you: ask in the issue' }]);
+    expect(decisions[2].violations).toEqual([
+      { rule: 'agents on issues', budget: 'require-issue', reason: '#102 is not assigned to you: ask in the issue' }
+    ]);
   });
 
   test('the sticky comment says what is missing and what to do', () => {
@@ -90,8 +148,10 @@ describe('require-issue', () => {
 });
 
 describe('one-pr-per-issue', () => {
-  const c = (inputs: Record<string, string> = {}) => config({ 'wip-limit': '10', 'one-pr-per-issue': 'true', ...inputs });
-  const summaries = (decisions: Record<number, Decision>) => Object.fromEntries(Object.entries(decisions).map(([n, d]) => [n, d.summary]));
+  const c = (inputs: Record<string, string> = {}) =>
+    config({ 'wip-limit': '10', 'one-pr-per-issue': 'true', ...inputs });
+  const summaries = (decisions: Record<number, Decision>) =>
+    Object.fromEntries(Object.entries(decisions).map(([n, d]) => [n, d.summary]));
 
   test('two PRs on one issue: the first in line holds it, the second is a duplicate', () => {
     const decisions = decide([pr(1, closing(issue(7))), pr(2, closing(issue(7))), pr(3, noLink)], c());
@@ -100,7 +160,15 @@ describe('one-pr-per-issue', () => {
       2: 'Violation: duplicate of #1: work together there',
       3: 'Admitted: position 2 of 3 (limit 10)'
     });
-    expect(decisions[2].violations).toEqual([{ rule: 'inputs', budget: 'one-pr-per-issue', reason: 'duplicate of #1: work together there', holder: 1, issue: 7 }]);
+    expect(decisions[2].violations).toEqual([
+      {
+        rule: 'inputs',
+        budget: 'one-pr-per-issue',
+        reason: 'duplicate of #1: work together there',
+        holder: 1,
+        issue: 7
+      }
+    ]);
   });
 
   test('three PRs on one issue: both later ones are duplicates of the first', () => {
@@ -113,18 +181,40 @@ describe('one-pr-per-issue', () => {
   });
 
   test('queue order decides, not numbers: a priority label goes first; a draft holds nothing', () => {
-    const decisions = decide([pr(1, { ...closing(issue(7)), isDraft: true }), pr(2, closing(issue(7))), pr(3, { ...closing(issue(7)), labels: ['urgent'] })], c({ 'priority-labels': 'urgent' }));
-    expect([decisions[1].state, reasons(decisions[2]), decisions[3].state]).toEqual(['exempt', ['duplicate of #3: work together there'], 'admitted']);
+    const decisions = decide(
+      [
+        pr(1, { ...closing(issue(7)), isDraft: true }),
+        pr(2, closing(issue(7))),
+        pr(3, { ...closing(issue(7)), labels: ['urgent'] })
+      ],
+      c({ 'priority-labels': 'urgent' })
+    );
+    expect([decisions[1].state, reasons(decisions[2]), decisions[3].state]).toEqual([
+      'exempt',
+      ['duplicate of #3: work together there'],
+      'admitted'
+    ]);
   });
 
   test('the holder keeps the issue while it breaks another rule (it is still the PR to work on)', () => {
-    const decisions = decide([pr(1, { ...closing(issue(7)), additions: 5000 }), pr(2, closing(issue(7)))], c({ 'max-changed-lines': '1000' }));
+    const decisions = decide(
+      [pr(1, { ...closing(issue(7)), additions: 5000 }), pr(2, closing(issue(7)))],
+      c({ 'max-changed-lines': '1000' })
+    );
     expect(reasons(decisions[1])).toEqual(['5,002 changed lines; the limit is 1,000']);
     expect(reasons(decisions[2])).toEqual(['duplicate of #1: work together there']);
   });
 
   test('a PR linking two issues holds the one it came first to and duplicates the other', () => {
-    const decisions = decide([pr(1, closing(issue(7))), pr(2, closing(issue(7), issue(8))), pr(3, closing(issue(8))), pr(4, closing(issue(9), issue(7)))], c());
+    const decisions = decide(
+      [
+        pr(1, closing(issue(7))),
+        pr(2, closing(issue(7), issue(8))),
+        pr(3, closing(issue(8))),
+        pr(4, closing(issue(9), issue(7)))
+      ],
+      c()
+    );
     expect(reasons(decisions[1])).toEqual([]);
     expect(reasons(decisions[2])).toEqual(['duplicate of #1: work together there']);
     expect(reasons(decisions[3])).toEqual(['duplicate of #2: work together there']);
@@ -145,8 +235,15 @@ describe('one-pr-per-issue', () => {
   test('a rule for agents judges agents’ PRs against everyone’s: a human PR is never their duplicate', () => {
     const scoped = config({ 'wip-limit': '10' });
     scoped.rules = [rule('agents', { selector: { agents: true }, budgets: { onePrPerIssue: true } })];
-    const decisions = decide([pr(1, closing(issue(7))), pr(2, { author: 'Copilot', ...closing(issue(7)) }), pr(3, closing(issue(7)))], scoped);
-    expect([decisions[1].state, reasons(decisions[2]), decisions[3].state]).toEqual(['admitted', ['duplicate of #1: work together there'], 'admitted']);
+    const decisions = decide(
+      [pr(1, closing(issue(7))), pr(2, { author: 'Copilot', ...closing(issue(7)) }), pr(3, closing(issue(7)))],
+      scoped
+    );
+    expect([decisions[1].state, reasons(decisions[2]), decisions[3].state]).toEqual([
+      'admitted',
+      ['duplicate of #1: work together there'],
+      'admitted'
+    ]);
   });
 
   test('the sticky comment links the holder and the issue', () => {
@@ -159,7 +256,13 @@ describe('one-pr-per-issue', () => {
 
   test('the holder closing: on advance the next PR takes the issue over and the third follows it', () => {
     const cfg = c({ 'wip-limit': '2' });
-    const prs = [pr(1, closing(issue(7))), pr(2, closing(issue(7))), pr(3, closing(issue(7))), pr(4, noLink), pr(5, noLink)];
+    const prs = [
+      pr(1, closing(issue(7))),
+      pr(2, closing(issue(7))),
+      pr(3, closing(issue(7))),
+      pr(4, noLink),
+      pr(5, noLink)
+    ];
     const settled = applyWrites(snapshot(prs), plan(snapshot(prs), cfg, NOW, { mode: 'sweep' }).writes);
     expect(settled.pullRequests.map((p) => [p.number, p.status?.description])).toEqual([
       [1, 'Admitted: position 1 of 5 (limit 2)'],
@@ -172,7 +275,13 @@ describe('one-pr-per-issue', () => {
     const result = plan(after, cfg, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'author1' });
     expect(result.writes).toEqual([
       { kind: 'status', number: 2, sha: 'sha2', state: 'success', description: 'Admitted: position 1 of 4 (limit 2)' },
-      { kind: 'status', number: 3, sha: 'sha3', state: 'failure', description: 'Violation: duplicate of #2: work together there' },
+      {
+        kind: 'status',
+        number: 3,
+        sha: 'sha3',
+        state: 'failure',
+        description: 'Violation: duplicate of #2: work together there'
+      },
       { kind: 'remove-label', number: 2, label: 'backpressure: violation' }
     ]);
     // #5 moved up but stays beyond the limit: advance leaves it alone, as without linked issues.
@@ -181,21 +290,44 @@ describe('one-pr-per-issue', () => {
   });
 
   test('the plan lists the issues several open PRs close, holder first', () => {
-    const prs = [pr(1, { ...closing(issue(7)), isDraft: true }), pr(2, closing(issue(7), issue(8))), pr(3, closing(issue(7))), pr(4, closing(issue(9)))];
-    expect(plan(snapshot(prs), c(), NOW, { mode: 'sweep' }).sharedIssues).toEqual([{ number: 7, holder: 2, pullRequests: [2, 3, 1] }]);
+    const prs = [
+      pr(1, { ...closing(issue(7)), isDraft: true }),
+      pr(2, closing(issue(7), issue(8))),
+      pr(3, closing(issue(7))),
+      pr(4, closing(issue(9)))
+    ];
+    expect(plan(snapshot(prs), c(), NOW, { mode: 'sweep' }).sharedIssues).toEqual([
+      { number: 7, holder: 2, pullRequests: [2, 3, 1] }
+    ]);
     expect(plan(snapshot([pr(1)]), c(), NOW, { mode: 'sweep' }).sharedIssues).toBeUndefined();
   });
 });
 
 describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the whole-queue plan does', () => {
-  const cfg = config({ 'wip-limit': '10', 'one-pr-per-issue': 'true', 'priority-labels': 'urgent', 'exempt-labels': 'security' });
+  const cfg = config({
+    'wip-limit': '10',
+    'one-pr-per-issue': 'true',
+    'priority-labels': 'urgent',
+    'exempt-labels': 'security'
+  });
   const counts: GateCounts = { ahead: 0, queueSize: 1, authorOpenBefore: 0, authorOpenedBefore: {} };
-  const claimOf = (p: PullRequest) => ({ number: p.number, createdAt: p.createdAt, isDraft: p.isDraft, baseRef: p.baseRef, author: p.author, labels: p.labels, repository: REPO });
+  const claimOf = (p: PullRequest) => ({
+    number: p.number,
+    createdAt: p.createdAt,
+    isDraft: p.isDraft,
+    baseRef: p.baseRef,
+    author: p.author,
+    labels: p.labels,
+    repository: REPO
+  });
 
   /** The subject as the gate reads it: each of its issues with the open PRs that close it. */
   function asGateReads(subject: PullRequest, all: PullRequest[], complete = true): PullRequest {
     const issues = (subject.closingIssues?.issues ?? []).map((i) => {
-      const claims: IssueClaims = { pullRequests: all.filter((p) => p.closingIssues?.issues.some((o) => o.number === i.number)).map(claimOf), complete };
+      const claims: IssueClaims = {
+        pullRequests: all.filter((p) => p.closingIssues?.issues.some((o) => o.number === i.number)).map(claimOf),
+        complete
+      };
       return { ...i, claims };
     });
     return { ...subject, closingIssues: { issues, complete: true } };
@@ -213,7 +345,10 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
 
   test.each(prs.map((p) => p.number))('PR #%i', (number) => {
     const whole = plan(snapshot(prs), cfg, NOW, { mode: 'sweep' }).decisions.find((d) => d.number === number)!;
-    const subject = asGateReads(prs.find((p) => p.number === number)!, prs);
+    const subject = asGateReads(
+      prs.find((p) => p.number === number)!,
+      prs
+    );
     const gate = planGateFromCounts(subject, counts, snapshot([subject]), cfg, NOW).subject!;
     expect([gate.state, gate.violations]).toEqual([whole.state, whole.violations]);
   });
@@ -235,7 +370,9 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
 
   test('an incomplete list: a PR read ahead still makes a duplicate; first among those read is not known to hold, so nothing is flagged', () => {
     const behind = asGateReads(prs[3], prs, false);
-    expect(reasons(planGateFromCounts(behind, counts, snapshot([behind]), cfg, NOW).subject!)).toEqual(['duplicate of #3: work together there']);
+    expect(reasons(planGateFromCounts(behind, counts, snapshot([behind]), cfg, NOW).subject!)).toEqual([
+      'duplicate of #3: work together there'
+    ]);
     const first = asGateReads(prs[5], prs, false);
     expect(planGateFromCounts(first, counts, snapshot([first]), cfg, NOW).subject!.state).toBe('admitted');
   });
@@ -246,7 +383,11 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     ['an incomplete list, the subject first among those read: the gate reads the whole queue', 5, false, true],
     ['a PR with no one-pr-per-issue rule', 6, false, false]
   ])('claimsIncomplete: %s', (_name, number, complete, expected) => {
-    const subject = asGateReads(prs.find((p) => p.number === number)!, prs, complete);
+    const subject = asGateReads(
+      prs.find((p) => p.number === number)!,
+      prs,
+      complete
+    );
     const rules = number === 6 ? [] : cfg.rules;
     expect(claimsIncomplete(subject, rules, cfg, REPO)).toBe(expected);
   });

@@ -11,23 +11,46 @@ describe('withMergeGroupStatus', () => {
   test.each([
     ['an admitted PR', 2, {}, 'success', 'Admitted: position 2 of 5 (limit 3)'],
     ['a waiting PR, on-waiting fail', 5, {}, 'failure', 'Waiting: position 5, 2 PRs ahead beyond the limit of 3'],
-    ['a waiting PR, on-waiting label only', 5, { 'on-waiting': 'label' }, 'success', 'Waiting: position 5, 2 PRs ahead beyond the limit of 3']
+    [
+      'a waiting PR, on-waiting label only',
+      5,
+      { 'on-waiting': 'label' },
+      'success',
+      'Waiting: position 5, 2 PRs ahead beyond the limit of 3'
+    ]
   ])('%s: its decision on the merge group commit, first of the writes', (_name, number, inputs, state, description) => {
     const c = config({ 'wip-limit': '3', ...inputs });
     const subject = queue[number - 1];
     const judged = plan(snapshot(queue), c, NOW, { mode: 'gate', number });
     const withGroup = withMergeGroupStatus(judged, subject, GROUP_SHA, c);
-    expect(withGroup.writes[0]).toEqual({ kind: 'status', number, sha: GROUP_SHA, state, description, mergeGroup: true });
+    expect(withGroup.writes[0]).toEqual({
+      kind: 'status',
+      number,
+      sha: GROUP_SHA,
+      state,
+      description,
+      mergeGroup: true
+    });
     expect(withGroup.writes.slice(1)).toEqual(judged.writes);
   });
 
   test('written even when the PR head already shows the same status (the merge group commit is new)', () => {
     const c = config({ 'wip-limit': '3' });
-    const shown = pr(1, { createdAt: daysAgo(10), status: { state: 'success', description: 'Admitted: position 1 of 1 (limit 3)' } });
+    const shown = pr(1, {
+      createdAt: daysAgo(10),
+      status: { state: 'success', description: 'Admitted: position 1 of 1 (limit 3)' }
+    });
     const judged = plan(snapshot([shown]), c, NOW, { mode: 'gate', number: 1 });
     expect(judged.writes.filter((w) => w.kind === 'status')).toEqual([]);
     expect(withMergeGroupStatus(judged, shown, GROUP_SHA, c).writes).toEqual([
-      { kind: 'status', number: 1, sha: GROUP_SHA, state: 'success', description: 'Admitted: position 1 of 1 (limit 3)', mergeGroup: true }
+      {
+        kind: 'status',
+        number: 1,
+        sha: GROUP_SHA,
+        state: 'success',
+        description: 'Admitted: position 1 of 1 (limit 3)',
+        mergeGroup: true
+      }
     ]);
   });
 

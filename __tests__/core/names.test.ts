@@ -38,8 +38,23 @@ describe('label names', () => {
   test.each<[string, Record<string, string>, Partial<Config>, string, string]>([
     ['exempt-labels', { 'exempt-labels': 'security' }, {}, 'Security', 'exempt'],
     ['priority-labels (first in line)', { 'wip-limit': '1', 'priority-labels': 'urgent' }, {}, 'URGENT', 'admitted'],
-    ['rule labels:', { 'wip-limit': '0' }, { rules: [rule('big', { selector: { labels: ['needs-split'] }, budgets: { maxChangedLines: 1 } })] }, 'Needs-Split', 'violation'],
-    ['agent-labels', { 'wip-limit': '0' }, { agentLabels: ['ai-generated'], rules: [rule('agents', { selector: { agents: true }, budgets: { requireOwner: true } })] }, 'AI-Generated', 'violation']
+    [
+      'rule labels:',
+      { 'wip-limit': '0' },
+      { rules: [rule('big', { selector: { labels: ['needs-split'] }, budgets: { maxChangedLines: 1 } })] },
+      'Needs-Split',
+      'violation'
+    ],
+    [
+      'agent-labels',
+      { 'wip-limit': '0' },
+      {
+        agentLabels: ['ai-generated'],
+        rules: [rule('agents', { selector: { agents: true }, budgets: { requireOwner: true } })]
+      },
+      'AI-Generated',
+      'violation'
+    ]
   ])('%s matches the label whatever its case, and only that label', (_key, inputs, overrides, label, state) => {
     const c = config(inputs, overrides);
     const prs = (labels: string[]) => [pr(1), pr(2, { labels })];
@@ -61,14 +76,46 @@ describe('label names', () => {
     { kind: 'review', actor: 'maintainer', association: 'MEMBER', at: daysAgo(days), reviewState: 'CHANGES_REQUESTED' }
   ];
   test.each<[string, Record<string, string>, Partial<PullRequest>, string]>([
-    ['repository label Stale, marked 22 days ago: closed', on, { labels: ['Stale'], staleMarkedAt: daysAgo(22), events: changesRequested(60) }, 'close'],
-    ['repository label Stale, marked 10 days ago: kept marked', on, { labels: ['Stale'], staleMarkedAt: daysAgo(10), events: changesRequested(60) }, 'none'],
-    ['stale-label Stale, PR label stale: marked already', { ...on, 'stale-label': 'Stale' }, { labels: ['stale'], staleMarkedAt: daysAgo(10), events: changesRequested(60) }, 'none'],
-    ['a stale-exempt label in another case: not marked', { ...on, 'stale-exempt-labels': 'pinned' }, { labels: ['Pinned'], events: changesRequested(60) }, 'none'],
-    ['a stale-exempt label in another case unmarks', { ...on, 'stale-exempt-labels': 'pinned' }, { labels: ['Pinned', 'STALE'], staleMarkedAt: daysAgo(3), events: changesRequested(60) }, 'unmark'],
-    ['another label is no exemption', { ...on, 'stale-exempt-labels': 'pinned' }, { labels: ['pinned-ish'], events: changesRequested(60) }, 'mark']
+    [
+      'repository label Stale, marked 22 days ago: closed',
+      on,
+      { labels: ['Stale'], staleMarkedAt: daysAgo(22), events: changesRequested(60) },
+      'close'
+    ],
+    [
+      'repository label Stale, marked 10 days ago: kept marked',
+      on,
+      { labels: ['Stale'], staleMarkedAt: daysAgo(10), events: changesRequested(60) },
+      'none'
+    ],
+    [
+      'stale-label Stale, PR label stale: marked already',
+      { ...on, 'stale-label': 'Stale' },
+      { labels: ['stale'], staleMarkedAt: daysAgo(10), events: changesRequested(60) },
+      'none'
+    ],
+    [
+      'a stale-exempt label in another case: not marked',
+      { ...on, 'stale-exempt-labels': 'pinned' },
+      { labels: ['Pinned'], events: changesRequested(60) },
+      'none'
+    ],
+    [
+      'a stale-exempt label in another case unmarks',
+      { ...on, 'stale-exempt-labels': 'pinned' },
+      { labels: ['Pinned', 'STALE'], staleMarkedAt: daysAgo(3), events: changesRequested(60) },
+      'unmark'
+    ],
+    [
+      'another label is no exemption',
+      { ...on, 'stale-exempt-labels': 'pinned' },
+      { labels: ['pinned-ish'], events: changesRequested(60) },
+      'mark'
+    ]
   ])('%s', (_name, inputs, fields, action) => {
-    expect(decideStale(pr(1, { createdAt: daysAgo(100), ...fields }), config(inputs), 'github-actions[bot]', NOW).action).toBe(action);
+    expect(
+      decideStale(pr(1, { createdAt: daysAgo(100), ...fields }), config(inputs), 'github-actions[bot]', NOW).action
+    ).toBe(action);
   });
 
   test('removing a label uses the name the PR carries; a case-variant label is never re-added', () => {
@@ -77,7 +124,9 @@ describe('label names', () => {
     const alreadyLabelled = pr(2, { labels: ['BACKPRESSURE: WAITING'] });
     const unmarked = pr(3, { isDraft: true, labels: ['Stale'] });
     const result = plan(snapshot([waitingButAdmitted, alreadyLabelled, unmarked]), c, NOW, sweep);
-    const labelOps = result.writes.filter((w) => w.kind === 'add-label' || w.kind === 'remove-label' || w.kind === 'create-label');
+    const labelOps = result.writes.filter(
+      (w) => w.kind === 'add-label' || w.kind === 'remove-label' || w.kind === 'create-label'
+    );
     expect(labelOps).toEqual([
       { kind: 'remove-label', number: 1, label: 'Backpressure: Waiting' },
       { kind: 'remove-label', number: 3, label: 'Stale' }
@@ -86,7 +135,12 @@ describe('label names', () => {
 
   test('a sweep that closes a PR marked under a case-variant label: the next sweep writes nothing', () => {
     const c = config({ 'wip-limit': '0', 'stale-days': '30', 'close-days': '14' });
-    const marked = pr(1, { createdAt: daysAgo(100), labels: ['Stale'], staleMarkedAt: daysAgo(22), events: changesRequested(60) });
+    const marked = pr(1, {
+      createdAt: daysAgo(100),
+      labels: ['Stale'],
+      staleMarkedAt: daysAgo(22),
+      events: changesRequested(60)
+    });
     const first = plan(snapshot([marked]), c, NOW, sweep);
     expect(first.writes.map((w) => w.kind)).toEqual(['status', 'comment', 'close']);
     expect(plan(applyWrites(snapshot([marked]), first.writes), c, NOW, sweep).writes).toEqual([]);
@@ -114,7 +168,11 @@ describe('logins', () => {
     const c = config({ 'wip-limit': '0', 'max-open-per-author': '1' });
     const prs = [pr(1, { author: 'jdoe_acme' }), pr(2, { author: 'JDoe_Acme' }), pr(3, { author: 'jdoe-acme' })];
     const decisions = decideQueue(snapshot(prs), c, 0, NOW).decisions;
-    expect(Object.fromEntries(decisions.map((d) => [d.number, d.state]))).toEqual({ 1: 'admitted', 2: 'violation', 3: 'admitted' });
+    expect(Object.fromEntries(decisions.map((d) => [d.number, d.state]))).toEqual({
+      1: 'admitted',
+      2: 'violation',
+      3: 'admitted'
+    });
   });
 
   test('exempt-authors and rule authors match an EMU login in any case', () => {

@@ -17,14 +17,27 @@ describe('statuses', () => {
     const statuses = result.writes.filter((w) => w.kind === 'status');
     expect(statuses).toEqual([
       { kind: 'status', number: 1, sha: 'sha1', state: 'success', description: 'Admitted: position 1 of 2 (limit 1)' },
-      { kind: 'status', number: 2, sha: 'sha2', state: 'failure', description: 'Waiting: position 2, 1 PRs ahead beyond the limit of 1' },
+      {
+        kind: 'status',
+        number: 2,
+        sha: 'sha2',
+        state: 'failure',
+        description: 'Waiting: position 2, 1 PRs ahead beyond the limit of 1'
+      },
       { kind: 'status', number: 3, sha: 'sha3', state: 'success', description: 'Draft: not counted' }
     ]);
   });
 
   test('without `fail` in on-waiting the status of a waiting PR is success, and says it waits', () => {
     const result = plan(snapshot([pr(1), pr(2)]), config({ 'wip-limit': '1', 'on-waiting': 'label' }), NOW, sweep);
-    expect(result.writes).toContainEqual(expect.objectContaining({ kind: 'status', number: 2, state: 'success', description: expect.stringMatching(/^Waiting/) }));
+    expect(result.writes).toContainEqual(
+      expect.objectContaining({
+        kind: 'status',
+        number: 2,
+        state: 'success',
+        description: expect.stringMatching(/^Waiting/)
+      })
+    );
     expect(result.writes).toContainEqual({ kind: 'add-label', number: 2, label: 'backpressure: waiting' });
   });
 
@@ -36,7 +49,14 @@ describe('statuses', () => {
       events: [],
       createdAt: daysAgo(60 - i)
     }));
-    const c = config({ 'wip-limit': '10', 'max-open-per-author': '3', 'max-changed-lines': '1000', 'on-waiting': 'fail,label,comment', 'on-violation': 'fail,comment', 'stale-days': '30' });
+    const c = config({
+      'wip-limit': '10',
+      'max-open-per-author': '3',
+      'max-changed-lines': '1000',
+      'on-waiting': 'fail,label,comment',
+      'on-violation': 'fail,comment',
+      'stale-days': '30'
+    });
     const first = plan(snapshot(prs), c, NOW, sweep);
     expect(first.writes.length).toBeGreaterThan(30);
     const second = plan(applyWrites(snapshot(prs), first.writes), c, NOW, sweep);
@@ -53,7 +73,10 @@ describe('statuses', () => {
     // #4, #5 and the waiting PRs moved up 3 places: not worth a write. #6..#8 changed state.
     expect(kinds(result.writes)).toEqual(['status #6', 'status #7', 'status #8']);
     // Twelve more leave: the waiting PRs move 12 places and are rewritten.
-    const later = { ...after, pullRequests: applyWrites(after, result.writes).pullRequests.filter((p) => p.number > 20) };
+    const later = {
+      ...after,
+      pullRequests: applyWrites(after, result.writes).pullRequests.filter((p) => p.number > 20)
+    };
     const statuses = plan(later, c, NOW, sweep).writes.filter((w) => w.kind === 'status');
     expect(statuses.length).toBe(later.pullRequests.length);
   });
@@ -69,7 +92,11 @@ describe('labels and the sticky comment', () => {
         { kind: 'remove-label', number: 2, label: 'backpressure: violation' }
       ])
     );
-    expect(result.writes[0]).toMatchObject({ kind: 'create-label', name: 'backpressure: violation', color: expect.stringMatching(/^[0-9a-f]{6}$/) });
+    expect(result.writes[0]).toMatchObject({
+      kind: 'create-label',
+      name: 'backpressure: violation',
+      color: expect.stringMatching(/^[0-9a-f]{6}$/)
+    });
   });
 
   test('one sticky comment: created once, edited in place when the state changes, settled when admitted', () => {
@@ -109,7 +136,9 @@ describe('scope', () => {
     const settled = applyWrites(snapshot(queue(5)), plan(snapshot(queue(5)), c, NOW, sweep).writes);
     const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
     const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'author1' });
-    expect(result.writes).toEqual([{ kind: 'status', number: 3, sha: 'sha3', state: 'success', description: 'Admitted: position 2 of 4 (limit 2)' }]);
+    expect(result.writes).toEqual([
+      { kind: 'status', number: 3, sha: 'sha3', state: 'success', description: 'Admitted: position 2 of 4 (limit 2)' }
+    ]);
   });
 
   test('advance re-evaluates the closed PR author’s other PRs: a per-author violation may have ended', () => {
@@ -134,17 +163,33 @@ test('advance after a prolific author closes one PR rewrites only the PR that le
 });
 
 describe('closing', () => {
-  const huge = (n: number, association: PullRequest['authorAssociation'] = 'NONE') => pr(n, { additions: 9000, authorAssociation: association });
+  const huge = (n: number, association: PullRequest['authorAssociation'] = 'NONE') =>
+    pr(n, { additions: 9000, authorAssociation: association });
 
   test('on-violation close closes with a comment, at most max-closes-per-run, the rest deferred', () => {
-    const result = plan(snapshot([huge(1), huge(2), huge(3)]), config({ 'max-changed-lines': '100', 'on-violation': 'close', 'max-closes-per-run': '2' }), NOW, sweep);
-    expect(kinds(result.writes.filter((w) => w.kind === 'close' || w.kind === 'comment'))).toEqual(['comment #1', 'close #1', 'comment #2', 'close #2']);
+    const result = plan(
+      snapshot([huge(1), huge(2), huge(3)]),
+      config({ 'max-changed-lines': '100', 'on-violation': 'close', 'max-closes-per-run': '2' }),
+      NOW,
+      sweep
+    );
+    expect(kinds(result.writes.filter((w) => w.kind === 'close' || w.kind === 'comment'))).toEqual([
+      'comment #1',
+      'close #1',
+      'comment #2',
+      'close #2'
+    ]);
     expect(result.deferredCloses).toEqual([3]);
   });
 
   test('never closes the PR of an author with write access unless a rule itself says close', () => {
     const inputs = { 'max-changed-lines': '100', 'on-violation': 'close' };
-    const byMember = plan(snapshot([huge(1, 'MEMBER')]), config({ ...inputs, 'author-limit-associations': 'MEMBER' }), NOW, sweep);
+    const byMember = plan(
+      snapshot([huge(1, 'MEMBER')]),
+      config({ ...inputs, 'author-limit-associations': 'MEMBER' }),
+      NOW,
+      sweep
+    );
     expect(byMember.writes.some((w) => w.kind === 'close')).toBe(false);
   });
 
@@ -172,7 +217,11 @@ describe('stale lifecycle in a sweep', () => {
     const start = snapshot([idle(1, 40), idle(2, 5)]);
     const first = plan(start, c, NOW, sweep);
     // The comment is the mark: it goes first, and the label goes with it as one unit.
-    expect(kinds(first.writes.filter((w) => w.kind !== 'status'))).toEqual(['create-label', 'comment #1', 'add-label #1']);
+    expect(kinds(first.writes.filter((w) => w.kind !== 'status'))).toEqual([
+      'create-label',
+      'comment #1',
+      'add-label #1'
+    ]);
     expect(first.writes.filter((w) => w.unit).map((w) => w.unit)).toEqual(['stale #1', 'stale #1']);
     const comment = first.writes.find((w) => w.kind === 'comment');
     expect(comment && 'body' in comment && comment.body).toContain('@author1');
@@ -184,7 +233,10 @@ describe('stale lifecycle in a sweep', () => {
   });
 
   test('a PR waiting on the maintainers is never marked', () => {
-    const waitingOnUs = pr(1, { createdAt: daysAgo(90), events: [{ kind: 'commit', actor: 'author1', at: daysAgo(80) }] });
+    const waitingOnUs = pr(1, {
+      createdAt: daysAgo(90),
+      events: [{ kind: 'commit', actor: 'author1', at: daysAgo(80) }]
+    });
     const result = plan(snapshot([waitingOnUs]), config({ 'stale-days': '30', 'close-days': '7' }), NOW, sweep);
     expect(result.writes.filter((w) => w.kind !== 'status')).toEqual([]);
     expect(result.decisions[0].stale).toMatchObject({ whoseMove: 'maintainers', neglected: true, action: 'none' });
@@ -204,17 +256,36 @@ describe('closing is crash-safe', () => {
       createdAt: daysAgo(100),
       events: [
         { kind: 'commit', actor: `author${n}`, at: daysAgo(61) },
-        { kind: 'review', actor: 'maintainer', association: 'MEMBER', at: daysAgo(60), reviewState: 'CHANGES_REQUESTED' }
+        {
+          kind: 'review',
+          actor: 'maintainer',
+          association: 'MEMBER',
+          at: daysAgo(60),
+          reviewState: 'CHANGES_REQUESTED'
+        }
       ],
       ...fields
     });
-  const lifecycleKinds = (writes: WriteOp[]) => kinds(writes.filter((w) => w.kind !== 'status' && w.kind !== 'create-label'));
+  const lifecycleKinds = (writes: WriteOp[]) =>
+    kinds(writes.filter((w) => w.kind !== 'status' && w.kind !== 'create-label'));
 
   test.each<[string, Partial<PullRequest>, string[]]>([
-    ['the label without the stale comment: only the comment is posted, nothing closed', { labels: ['stale'] }, ['comment #1']],
+    [
+      'the label without the stale comment: only the comment is posted, nothing closed',
+      { labels: ['stale'] },
+      ['comment #1']
+    ],
     ['the stale comment without the label: only the label is added', { staleMarkedAt: daysAgo(2) }, ['add-label #1']],
-    ['marked 20 days ago: the close comment and the close, as one unit', { labels: ['stale'], staleMarkedAt: daysAgo(20) }, ['comment #1', 'close #1']],
-    ['the close comment is already there (a close failed after it): only the close', { labels: ['stale'], staleMarkedAt: daysAgo(20), closeCommentedAt: daysAgo(1) }, ['close #1']],
+    [
+      'marked 20 days ago: the close comment and the close, as one unit',
+      { labels: ['stale'], staleMarkedAt: daysAgo(20) },
+      ['comment #1', 'close #1']
+    ],
+    [
+      'the close comment is already there (a close failed after it): only the close',
+      { labels: ['stale'], staleMarkedAt: daysAgo(20), closeCommentedAt: daysAgo(1) },
+      ['close #1']
+    ],
     [
       'a close comment from before the stale mark does not count',
       { labels: ['stale'], staleMarkedAt: daysAgo(20), closeCommentedAt: daysAgo(90) },
@@ -228,45 +299,93 @@ describe('closing is crash-safe', () => {
   test('a violation close whose comment is already there (after the PR was opened) sends only the close', () => {
     const c = config({ 'max-changed-lines': '100', 'on-violation': 'close' });
     const big = (fields: Partial<PullRequest>) => pr(1, { additions: 9000, authorAssociation: 'NONE', ...fields });
-    expect(lifecycleKinds(plan(snapshot([big({ closeCommentedAt: daysAgo(1) })]), c, NOW, sweep).writes)).toEqual(['add-label #1', 'close #1']);
+    expect(lifecycleKinds(plan(snapshot([big({ closeCommentedAt: daysAgo(1) })]), c, NOW, sweep).writes)).toEqual([
+      'add-label #1',
+      'close #1'
+    ]);
     // Reopened after that close comment: a new close needs a new comment.
-    const reopened = big({ closeCommentedAt: daysAgo(3), events: [{ kind: 'reopened', actor: 'author1', at: daysAgo(2) }] });
-    expect(lifecycleKinds(plan(snapshot([reopened]), c, NOW, sweep).writes)).toEqual(['add-label #1', 'comment #1', 'close #1']);
+    const reopened = big({
+      closeCommentedAt: daysAgo(3),
+      events: [{ kind: 'reopened', actor: 'author1', at: daysAgo(2) }]
+    });
+    expect(lifecycleKinds(plan(snapshot([reopened]), c, NOW, sweep).writes)).toEqual([
+      'add-label #1',
+      'comment #1',
+      'close #1'
+    ]);
   });
 
   test('a locked PR in violation with on-violation close is not closed: it would take no close comment', () => {
     const c = config({ 'max-changed-lines': '100', 'on-violation': 'close' });
-    const writes = plan(snapshot([pr(1, { additions: 9000, authorAssociation: 'NONE', locked: true })]), c, NOW, sweep).writes;
+    const writes = plan(
+      snapshot([pr(1, { additions: 9000, authorAssociation: 'NONE', locked: true })]),
+      c,
+      NOW,
+      sweep
+    ).writes;
     expect(writes.some((w) => w.kind === 'close' || w.kind === 'comment')).toBe(false);
-    expect(writes).toContainEqual(expect.objectContaining({ kind: 'status', number: 1, description: expect.stringMatching(/^Violation: /) }));
+    expect(writes).toContainEqual(
+      expect.objectContaining({ kind: 'status', number: 1, description: expect.stringMatching(/^Violation: /) })
+    );
   });
 
   test.each<[string, Partial<PullRequest>]>([
     ['no sticky comment is posted on a locked PR', {}],
-    ['an existing sticky comment on a locked PR is not edited', { sticky: { id: 7, body: `${STICKY_MARKER}\n**Admitted to the review queue.**\n` } }]
+    [
+      'an existing sticky comment on a locked PR is not edited',
+      { sticky: { id: 7, body: `${STICKY_MARKER}\n**Admitted to the review queue.**\n` } }
+    ]
   ])('%s; its status is still set', (_name, fields) => {
-    const result = plan(snapshot([pr(1), pr(2, { locked: true, ...fields })]), config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }), NOW, sweep);
+    const result = plan(
+      snapshot([pr(1), pr(2, { locked: true, ...fields })]),
+      config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }),
+      NOW,
+      sweep
+    );
     expect(kinds(result.writes)).toEqual(['status #1', 'status #2']);
     expect(result.writes[1]).toMatchObject({ state: 'failure', description: expect.stringMatching(/^Waiting/) });
-    const unlocked = plan(snapshot([pr(1), pr(2, fields)]), config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }), NOW, sweep);
+    const unlocked = plan(
+      snapshot([pr(1), pr(2, fields)]),
+      config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }),
+      NOW,
+      sweep
+    );
     expect(kinds(unlocked.writes)).toContain('sticky-comment #2');
   });
 
   test('a PR the run closes for staleness gets no other comment edit; a deferred one still does', () => {
     const c = config({ ...on, 'on-waiting': 'comment', 'max-closes-per-run': '1' });
     const sticky = (n: number) => ({ id: 100 + n, body: `${STICKY_MARKER}\n**Waiting: position 9, 1 PRs ahead**\n` });
-    const result = plan(snapshot([silent(1, { labels: ['stale'], staleMarkedAt: daysAgo(20), sticky: sticky(1) }), silent(2, { labels: ['stale'], staleMarkedAt: daysAgo(20), sticky: sticky(2) })]), c, NOW, sweep);
+    const result = plan(
+      snapshot([
+        silent(1, { labels: ['stale'], staleMarkedAt: daysAgo(20), sticky: sticky(1) }),
+        silent(2, { labels: ['stale'], staleMarkedAt: daysAgo(20), sticky: sticky(2) })
+      ]),
+      c,
+      NOW,
+      sweep
+    );
     expect(lifecycleKinds(result.writes)).toEqual(['sticky-comment #2', 'comment #1', 'close #1']);
     expect(result.deferredCloses).toEqual([2]);
   });
 
   test('three PRs by deleted accounts are never one author over max-open-per-author', () => {
     const c = config({ 'max-open-per-author': '1', 'on-violation': 'close' });
-    const result = plan(snapshot([1, 2, 3].map((n) => pr(n, { author: 'ghost', authorAssociation: 'NONE' }))), c, NOW, sweep);
+    const result = plan(
+      snapshot([1, 2, 3].map((n) => pr(n, { author: 'ghost', authorAssociation: 'NONE' }))),
+      c,
+      NOW,
+      sweep
+    );
     expect(result.decisions.map((d) => d.state)).toEqual(['admitted', 'admitted', 'admitted']);
     expect(result.writes.some((w) => w.kind === 'close')).toBe(false);
     // A known author with three PRs still is.
-    const known = plan(snapshot([1, 2, 3].map((n) => pr(n, { author: 'octocat', authorAssociation: 'NONE' }))), c, NOW, sweep);
+    const known = plan(
+      snapshot([1, 2, 3].map((n) => pr(n, { author: 'octocat', authorAssociation: 'NONE' }))),
+      c,
+      NOW,
+      sweep
+    );
     expect(known.decisions.map((d) => d.state)).toEqual(['admitted', 'violation', 'violation']);
   });
 });
@@ -276,10 +395,26 @@ describe('the action removes only labels it is responsible for', () => {
     ['stale off: a stale label another tool set stays', { 'stale-days': '0' }, ['stale'], []],
     ['stale on: a stale label on a PR not due is removed', { 'stale-days': '30' }, ['stale'], ['remove-label #1']],
     ['on-waiting without label: a waiting label stays', { 'on-waiting': 'fail' }, ['backpressure: waiting'], []],
-    ['on-waiting with label: a waiting label on an admitted PR is removed', { 'on-waiting': 'fail,label' }, ['backpressure: waiting'], ['remove-label #1']],
+    [
+      'on-waiting with label: a waiting label on an admitted PR is removed',
+      { 'on-waiting': 'fail,label' },
+      ['backpressure: waiting'],
+      ['remove-label #1']
+    ],
     ['the violation label is always the action’s', {}, ['backpressure: violation'], ['remove-label #1']]
   ])('%s', (_name, inputs, prLabels, expected) => {
-    const result = plan(snapshot([pr(1, { labels: prLabels, createdAt: daysAgo(2), events: [{ kind: 'commit', actor: 'author1', at: daysAgo(2) }] })]), config(inputs), NOW, sweep);
+    const result = plan(
+      snapshot([
+        pr(1, {
+          labels: prLabels,
+          createdAt: daysAgo(2),
+          events: [{ kind: 'commit', actor: 'author1', at: daysAgo(2) }]
+        })
+      ]),
+      config(inputs),
+      NOW,
+      sweep
+    );
     expect(kinds(result.writes.filter((w) => w.kind !== 'status'))).toEqual(expected);
   });
 });

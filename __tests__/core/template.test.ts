@@ -2,11 +2,23 @@ import { renderTemplate, unknownPlaceholders } from '../../src/config/template.j
 
 describe('message templates', () => {
   test.each([
-    ['{author}, no activity for {days} days; closing in {close_days}.', '@octocat, no activity for 30 days; closing in 7.'],
+    [
+      '{author}, no activity for {days} days; closing in {close_days}.',
+      '@octocat, no activity for 30 days; closing in 7.'
+    ],
     ['Waiting at {position} of {limit}: {reason}.', 'Waiting at 73 of 50: changes were requested.'],
     ['No placeholder at all.', 'No placeholder at all.']
   ])('%s', (template, expected) => {
-    expect(renderTemplate(template, { author: 'octocat', days: 30, closeDays: 7, position: 73, limit: 50, reason: 'changes were requested' })).toBe(expected);
+    expect(
+      renderTemplate(template, {
+        author: 'octocat',
+        days: 30,
+        closeDays: 7,
+        position: 73,
+        limit: 50,
+        reason: 'changes were requested'
+      })
+    ).toBe(expected);
   });
 
   test('a known placeholder without a value renders as n/a', () => {

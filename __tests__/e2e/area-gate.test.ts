@@ -6,8 +6,14 @@ import type { FakeStore } from '../../test-support/fake-github/store.js';
 import { generateRepository } from '../../test-support/generate.js';
 import { session, type Session } from './harness.js';
 
-const CONFIG = 'rules:\n  - name: docs\n    match: { paths: ["docs/**"] }\n    max-open: 6\n  - name: packages\n    match: { paths: ["packages/**"] }\n    max-open: 4\n';
-const inputs = { 'wip-limit': '40', 'max-changed-lines': '400', 'max-writes-per-run': '5000', 'exempt-authors': 'dependabot[bot],renovate[bot]' };
+const CONFIG =
+  'rules:\n  - name: docs\n    match: { paths: ["docs/**"] }\n    max-open: 6\n  - name: packages\n    match: { paths: ["packages/**"] }\n    max-open: 4\n';
+const inputs = {
+  'wip-limit': '40',
+  'max-changed-lines': '400',
+  'max-writes-per-run': '5000',
+  'exempt-authors': 'dependabot[bot],renovate[bot]'
+};
 
 /** The state and position a PR's status shows. */
 function shown(github: Session, number: number): { state: string; position?: number } {
@@ -37,25 +43,44 @@ describe('a gate with area rules, after a sweep', () => {
     const seen = new Set<string>();
     for (const pr of sample) {
       const before = shown(github, pr.number);
-      const gate = await github.run({ eventName: 'pull_request', event: pullRequestEvent(store, pr.number, 'synchronize'), inputs });
-      expect({ number: pr.number, result: gate.outputs.result, position: gate.outputs.position ? Number(gate.outputs.position) : undefined }).toEqual({
+      const gate = await github.run({
+        eventName: 'pull_request',
+        event: pullRequestEvent(store, pr.number, 'synchronize'),
+        inputs
+      });
+      expect({
+        number: pr.number,
+        result: gate.outputs.result,
+        position: gate.outputs.position ? Number(gate.outputs.position) : undefined
+      }).toEqual({
         number: pr.number,
         result: before.state === 'admitted' ? 'admitted' : before.state,
         position: before.position
       });
-      expect({ number: pr.number, graphql: gate.graphql, restReads: gate.restReads, writes: gate.writes }).toEqual({ number: pr.number, graphql: 2, restReads: 0, writes: 0 });
+      expect({ number: pr.number, graphql: gate.graphql, restReads: gate.restReads, writes: gate.writes }).toEqual({
+        number: pr.number,
+        graphql: 2,
+        restReads: 0,
+        writes: 0
+      });
       seen.add(gate.outputs.result);
     }
     expect([...seen].sort()).toEqual(expect.arrayContaining(['admitted', 'violation', 'waiting']));
   }, 180_000);
 
   test('a new PR in a full area waits from its first gate, labelled for the next gate to count', async () => {
-    const docsWaiting = store.pullRequests.find((p) => p.state === 'OPEN' && /rule "docs"/.test(github.status(p.number)?.description ?? ''));
+    const docsWaiting = store.pullRequests.find(
+      (p) => p.state === 'OPEN' && /rule "docs"/.test(github.status(p.number)?.description ?? '')
+    );
     expect(docsWaiting).toBeDefined();
     const subject = store.pullRequests.find((p) => p.number === docsWaiting?.number);
     // A label the gate adds when it is missing (here: removed by hand), without a REST read.
     subject!.labels = subject!.labels.filter((l) => l !== 'backpressure: area docs');
-    const gate = await github.run({ eventName: 'pull_request', event: pullRequestEvent(store, subject!.number, 'labeled'), inputs });
+    const gate = await github.run({
+      eventName: 'pull_request',
+      event: pullRequestEvent(store, subject!.number, 'labeled'),
+      inputs
+    });
     expect(gate.outputs.result).toBe('waiting');
     expect(gate.graphql).toBe(2);
     expect(gate.restReads).toBe(0);

@@ -5,7 +5,12 @@
 // does not fail the run.
 import { scheduleEvent } from '../../test-support/events.js';
 import { createStore, FAULTS, type FakeStore } from '../../test-support/fake-github/index.js';
-import { TOKEN_BOT_REST_LOGIN, type FakeComment, type FakePullRequest, type FakeReview } from '../../test-support/fake-github/store.js';
+import {
+  TOKEN_BOT_REST_LOGIN,
+  type FakeComment,
+  type FakePullRequest,
+  type FakeReview
+} from '../../test-support/fake-github/store.js';
 import { CLOSE_MARKER, STALE_MARKER } from '../../src/core/markers.js';
 import { markdownToTerminal } from '../../src/report/terminal.js';
 import { openPullRequests } from './harness.js';
@@ -15,7 +20,12 @@ import { daysPass } from './time-travel.js';
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const changesRequested = (days: number): FakeReview => ({ state: 'CHANGES_REQUESTED', author: 'maintainer', association: 'MEMBER', submittedAt: daysAgo(days) });
+const changesRequested = (days: number): FakeReview => ({
+  state: 'CHANGES_REQUESTED',
+  author: 'maintainer',
+  association: 'MEMBER',
+  submittedAt: daysAgo(days)
+});
 const staleComment = (id: number, days: number): FakeComment => ({
   id,
   body: `${STALE_MARKER}\nThis pull request is stale.`,
@@ -35,11 +45,15 @@ const STALE = { 'wip-limit': '0', 'stale-days': '30', 'close-days': '7' };
 const COMMENT_POSTS = /\/issues\/\d+\/comments$/;
 const LOCKED_403 = {
   status: 403,
-  body: { message: 'Unable to create comment because issue is locked.', documentation_url: 'https://help.github.com/articles/locking-conversations/' }
+  body: {
+    message: 'Unable to create comment because issue is locked.',
+    documentation_url: 'https://help.github.com/articles/locking-conversations/'
+  }
 };
 
 const count = (pr: FakePullRequest, marker: string) => pr.comments.filter((c) => c.body.includes(marker)).length;
-const storeWith = (prs: FakePullRequest[]): FakeStore => createStore({ pullRequests: prs, labels: [{ name: 'stale', color: 'ededed', description: null }] });
+const storeWith = (prs: FakePullRequest[]): FakeStore =>
+  createStore({ pullRequests: prs, labels: [{ name: 'stale', color: 'ededed', description: null }] });
 
 async function withSession(store: FakeStore, body: (github: FaultSession) => Promise<void>): Promise<void> {
   const github = await faultSession(store);
@@ -154,7 +168,10 @@ const CHECKS: Record<string, () => Promise<void>> = {
       expect(JSON.parse(run.outputs.closed)).toEqual([]);
       for (const pr of prs) {
         expect(pr).toMatchObject({ state: 'OPEN', labels: [], comments: [] });
-        expect(github.fake.store.statuses[pr.headSha]?.at(-1)).toMatchObject({ state: 'success', description: expect.stringMatching(/^Admitted/) });
+        expect(github.fake.store.statuses[pr.headSha]?.at(-1)).toMatchObject({
+          state: 'success',
+          description: expect.stringMatching(/^Admitted/)
+        });
       }
     });
   },

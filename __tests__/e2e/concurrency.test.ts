@@ -1,7 +1,13 @@
 // Concurrency rows of the reliability catalogue: runs that overlap on the
 // same repository never both take the last slot and never duplicate a write.
 import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
-import { createStore, makePullRequest, TOKEN_BOT_REST_LOGIN, type FakeComment, type FakePullRequest } from '../../test-support/fake-github/index.js';
+import {
+  createStore,
+  makePullRequest,
+  TOKEN_BOT_REST_LOGIN,
+  type FakeComment,
+  type FakePullRequest
+} from '../../test-support/fake-github/index.js';
 import { STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
 import { openPullRequests, session } from './harness.js';
 import { CONCURRENCY_ROWS } from './reliability-catalogue.js';
@@ -9,15 +15,27 @@ import { CONCURRENCY_ROWS } from './reliability-catalogue.js';
 const CHECKS: Record<string, () => Promise<void>> = {
   async 'last-slot-race'() {
     const seconds = (s: number) => new Date(Date.now() - s * 1000).toISOString();
-    const prs = [...openPullRequests(49), makePullRequest({ number: 50, createdAt: seconds(20), author: 'older' }), makePullRequest({ number: 51, createdAt: seconds(10), author: 'newer' })];
+    const prs = [
+      ...openPullRequests(49),
+      makePullRequest({ number: 50, createdAt: seconds(20), author: 'older' }),
+      makePullRequest({ number: 51, createdAt: seconds(10), author: 'newer' })
+    ];
     const github = await session(createStore({ pullRequests: prs }));
     try {
-      const gate = (number: number) => github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, number), inputs: { 'wip-limit': '50' } });
+      const gate = (number: number) =>
+        github.run({
+          eventName: 'pull_request',
+          event: pullRequestEvent(github.store, number),
+          inputs: { 'wip-limit': '50' }
+        });
       const [older, newer] = await Promise.all([gate(50), gate(51)]);
       expect([older.outputs.result, newer.outputs.result]).toEqual(['admitted', 'waiting']);
       expect(older.exitCode).toBe(0);
       expect(newer.errors).toEqual(['Waiting: position 51, 1 PRs ahead beyond the limit of 50']);
-      expect(github.status(50)).toMatchObject({ state: 'success', description: 'Admitted: position 50 of 51 (limit 50)' });
+      expect(github.status(50)).toMatchObject({
+        state: 'success',
+        description: 'Admitted: position 50 of 51 (limit 50)'
+      });
       expect(github.status(51)).toMatchObject({ state: 'failure' });
     } finally {
       await github.close();
@@ -82,7 +100,9 @@ const CHECKS: Record<string, () => Promise<void>> = {
       association: 'NONE',
       createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString()
     });
-    const github = await session(createStore({ pullRequests: openPullRequests(1, () => ({ comments: [sticky(11, 30), sticky(12, 29)] })) }));
+    const github = await session(
+      createStore({ pullRequests: openPullRequests(1, () => ({ comments: [sticky(11, 30), sticky(12, 29)] })) })
+    );
     try {
       const inputs = { 'wip-limit': '1', 'on-waiting': 'fail,comment' };
       const sweep = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
@@ -124,6 +144,10 @@ test('every concurrency row in the catalogue has a check here', () => {
   expect(Object.keys(CHECKS).sort()).toEqual(CONCURRENCY_ROWS.map((row) => row.id).sort());
 });
 
-test.each(CONCURRENCY_ROWS.map((row) => [row.id, row.scenario] as const))('%s: %s', async (id) => {
-  await CHECKS[id]();
-}, 180_000);
+test.each(CONCURRENCY_ROWS.map((row) => [row.id, row.scenario] as const))(
+  '%s: %s',
+  async (id) => {
+    await CHECKS[id]();
+  },
+  180_000
+);

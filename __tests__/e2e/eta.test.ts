@@ -12,12 +12,21 @@ const inputs = { 'wip-limit': '5', 'on-waiting': 'fail,comment' };
 function merged(count: number, from = 1000) {
   return Array.from({ length: count }, (_, i) => {
     const at = new Date(Date.now() - (i + 1) * (DAY_MS / 2)).toISOString();
-    return makePullRequest({ number: from + i, state: 'MERGED', createdAt: new Date(Date.parse(at) - DAY_MS).toISOString(), closedAt: at, mergedAt: at, author: `merger${i}` });
+    return makePullRequest({
+      number: from + i,
+      state: 'MERGED',
+      createdAt: new Date(Date.parse(at) - DAY_MS).toISOString(),
+      closedAt: at,
+      mergedAt: at,
+      author: `merger${i}`
+    });
   });
 }
 
 function sticky(github: Session, number: number): string | undefined {
-  return github.store.pullRequests.find((p) => p.number === number)?.comments.find((c) => c.body.includes('pr-backpressure:sticky'))?.body;
+  return github.store.pullRequests
+    .find((p) => p.number === number)
+    ?.comments.find((c) => c.body.includes('pr-backpressure:sticky'))?.body;
 }
 
 describe('expected wait', () => {
@@ -33,15 +42,23 @@ describe('expected wait', () => {
     expect(result.exitCode).toBe(0);
     expect(sticky(github, 8)).toContain('Expected in about 2 days, at the recent pace of 2 merges a day.');
     expect(sticky(github, 6)).toContain('Expected within a day, at the recent pace of 2 merges a day.');
-    expect(github.status(8)?.description).toBe('Waiting: position 8, 3 PRs ahead beyond the limit of 5; expected in about 2 days');
+    expect(github.status(8)?.description).toBe(
+      'Waiting: position 8, 3 PRs ahead beyond the limit of 5; expected in about 2 days'
+    );
     expect(result.summary).toContain('| 8 | [#8]');
     expect(result.summary).toMatch(/\| beyond the limit \| ~2 days \|/);
   });
 
-  test("the gate reads the pace with its counts, in no extra request, and agrees with the sweep", async () => {
-    const result = await github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 8, 'synchronize'), inputs });
+  test('the gate reads the pace with its counts, in no extra request, and agrees with the sweep', async () => {
+    const result = await github.run({
+      eventName: 'pull_request',
+      event: pullRequestEvent(github.store, 8, 'synchronize'),
+      inputs
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.errors.join('\n')).toContain('Waiting: position 8, 3 PRs ahead beyond the limit of 5; expected in about 2 days');
+    expect(result.errors.join('\n')).toContain(
+      'Waiting: position 8, 3 PRs ahead beyond the limit of 5; expected in about 2 days'
+    );
     expect(result.graphql).toBe(2); // the PR and repository, then one request of search counts (the pace among them)
     expect(result.writes).toBe(0);
   });

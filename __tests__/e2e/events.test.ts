@@ -3,7 +3,14 @@
 // label events cost nothing. Real-shaped payloads from @octokit/webhooks-examples.
 import { labelEvent, mergeGroupEvent, pullRequestEvent, pullRequestReviewEvent } from '../../test-support/events.js';
 import { workflowCommands } from '../../test-support/run-action.js';
-import { createStore, fakeSha, findPullRequest, latestStatuses, READ_TOKEN, type FakePullRequest } from '../../test-support/fake-github/store.js';
+import {
+  createStore,
+  fakeSha,
+  findPullRequest,
+  latestStatuses,
+  READ_TOKEN,
+  type FakePullRequest
+} from '../../test-support/fake-github/store.js';
 import { openPullRequests, session, type Run, type Session } from './harness.js';
 
 const reads = (run: Run) => run.graphql + run.restReads;
@@ -71,7 +78,9 @@ describe("pull_request_review: an approval satisfies require-owner on an agent's
   let github: Session;
   let agentPr: FakePullRequest;
   beforeAll(async () => {
-    const prs = openPullRequests(6, (n) => (n === 2 ? { author: 'copilot-swe-agent[bot]', authorType: 'Bot', authorAssociation: 'NONE' } : {}));
+    const prs = openPullRequests(6, (n) =>
+      n === 2 ? { author: 'copilot-swe-agent[bot]', authorType: 'Bot', authorAssociation: 'NONE' } : {}
+    );
     github = await session(createStore({ pullRequests: prs }));
     agentPr = findPullRequest(github.store, 2) as FakePullRequest;
   });
@@ -84,7 +93,11 @@ describe("pull_request_review: an approval satisfies require-owner on an agent's
   };
 
   test('opened: the agent PR without an owner is a violation, red and labelled', async () => {
-    const result = await github.run({ eventName: 'pull_request_target', event: pullRequestEvent(github.store, 2, 'opened'), inputs });
+    const result = await github.run({
+      eventName: 'pull_request_target',
+      event: pullRequestEvent(github.store, 2, 'opened'),
+      inputs
+    });
     expect(result.exitCode).toBe(1);
     expect(github.status(2)?.state).toBe('failure');
     expect(agentPr.labels).toContain(violationLabel);
@@ -138,7 +151,12 @@ describe("pull_request_review: an approval satisfies require-owner on an agent's
 describe("the action's own label events", () => {
   let github: Session;
   beforeAll(async () => {
-    github = await session(createStore({ pullRequests: openPullRequests(8), repository: { files: { '.github/backpressure.yml': 'stale-label: Idle\n' } } }));
+    github = await session(
+      createStore({
+        pullRequests: openPullRequests(8),
+        repository: { files: { '.github/backpressure.yml': 'stale-label: Idle\n' } }
+      })
+    );
   });
   afterAll(() => github.close());
 
@@ -147,32 +165,56 @@ describe("the action's own label events", () => {
     ['unlabeled', 'backpressure: violation'],
     ['labeled', 'BACKPRESSURE: Violation']
   ] as const)('%s "%s": exit 0 at once, zero requests, one notice', async (action, label) => {
-    const result = await github.run({ eventName: 'pull_request_target', event: labelEvent(github.store, 7, label, action, 'backpressure-app[bot]'), inputs: { 'wip-limit': '5' } });
+    const result = await github.run({
+      eventName: 'pull_request_target',
+      event: labelEvent(github.store, 7, label, action, 'backpressure-app[bot]'),
+      inputs: { 'wip-limit': '5' }
+    });
     expect(result.exitCode).toBe(0);
     expect(result.graphql + result.restReads + result.writes).toBe(0);
-    expect(notices(result)).toEqual([`The label "${label}" is one of the action's own (its own label writes trigger this event): nothing to do.`]);
+    expect(notices(result)).toEqual([
+      `The label "${label}" is one of the action's own (its own label writes trigger this event): nothing to do.`
+    ]);
     expect(result.outputs.result).toBe('skipped');
   });
 
   test('a label named by an input is the own label, and the default name then is not', async () => {
     const inputs = { 'wip-limit': '5', 'waiting-label': 'queue: full' };
-    const own = await github.run({ eventName: 'pull_request', event: labelEvent(github.store, 7, 'Queue: Full'), inputs });
+    const own = await github.run({
+      eventName: 'pull_request',
+      event: labelEvent(github.store, 7, 'Queue: Full'),
+      inputs
+    });
     expect(own.graphql + own.restReads + own.writes).toBe(0);
-    const other = await github.run({ eventName: 'pull_request', event: labelEvent(github.store, 7, 'backpressure: waiting'), inputs });
+    const other = await github.run({
+      eventName: 'pull_request',
+      event: labelEvent(github.store, 7, 'backpressure: waiting'),
+      inputs
+    });
     expect(other.graphql).toBeGreaterThan(0);
     expect(other.outputs.result).toBe('waiting');
   });
 
   test('a stale label named in the config file: one read (the file comes with it), no writes, exit 0', async () => {
-    const result = await github.run({ eventName: 'pull_request_target', event: labelEvent(github.store, 7, 'idle', 'unlabeled'), inputs: { 'wip-limit': '5' } });
+    const result = await github.run({
+      eventName: 'pull_request_target',
+      event: labelEvent(github.store, 7, 'idle', 'unlabeled'),
+      inputs: { 'wip-limit': '5' }
+    });
     expect(result.exitCode).toBe(0);
     expect(result.graphql + result.restReads).toBe(1);
     expect(result.writes).toBe(0);
-    expect(notices(result)).toEqual([`The label "idle" is one of the action's own (set in .github/backpressure.yml; its own label writes trigger this event): nothing to do.`]);
+    expect(notices(result)).toEqual([
+      `The label "idle" is one of the action's own (set in .github/backpressure.yml; its own label writes trigger this event): nothing to do.`
+    ]);
   });
 
   test('a label people set is judged as a gate', async () => {
-    const result = await github.run({ eventName: 'pull_request_target', event: labelEvent(github.store, 7, 'needs-review'), inputs: { 'wip-limit': '5' } });
+    const result = await github.run({
+      eventName: 'pull_request_target',
+      event: labelEvent(github.store, 7, 'needs-review'),
+      inputs: { 'wip-limit': '5' }
+    });
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual(['Waiting: position 7, 2 PRs ahead beyond the limit of 5']);
     expect(github.status(7)?.state).toBe('failure');

@@ -4,7 +4,13 @@
 // any environment, repository and token.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FaultResponse, type RequestKind } from '../../test-support/fake-github/index.js';
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeGitHubOptions,
+  type FaultResponse,
+  type RequestKind
+} from '../../test-support/fake-github/index.js';
 import { runCounted, type CountedRun } from '../../test-support/counted-run.js';
 import { WRITE_TOKEN, type FakeStore } from '../../test-support/fake-github/store.js';
 
@@ -96,15 +102,23 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
         response.end(act.page.text);
         return;
       }
-      if (act && 'respond' in act && !act.applied) return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name))) as Record<string, string>;
-      const answer = await fetch(`${fake.url}${path}`, { method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined });
+      if (act && 'respond' in act && !act.applied)
+        return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name))
+      ) as Record<string, string>;
+      const answer = await fetch(`${fake.url}${path}`, {
+        method,
+        headers,
+        body: body.length > 0 ? new Uint8Array(body) : undefined
+      });
       const text = await answer.text();
       const answerHeaders: Record<string, string> = {};
       answer.headers.forEach((value, name) => {
         if (!HOP_HEADERS.has(name) && name !== 'content-encoding') answerHeaders[name] = value;
       });
-      if (act && 'respond' in act) return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
+      if (act && 'respond' in act)
+        return send(response, act.respond.status, act.respond.headers ?? {}, act.respond.body);
       if (act && 'rewrite' in act) return send(response, answer.status, answerHeaders, act.rewrite(JSON.parse(text)));
       response.writeHead(answer.status, answerHeaders);
       response.end(text);
@@ -118,7 +132,14 @@ export async function faultSession(store: FakeStore, options: FakeGitHubOptions 
     store,
     interfere: (interference) => void interferences.push(interference),
     interferences,
-    async run({ eventName, event, inputs = {}, token = WRITE_TOKEN, env = {}, repository = `${store.repository.owner}/${store.repository.name}` }) {
+    async run({
+      eventName,
+      event,
+      inputs = {},
+      token = WRITE_TOKEN,
+      env = {},
+      repository = `${store.repository.owner}/${store.repository.name}`
+    }) {
       const before = graphqlSent;
       const result = await runCounted(fake, { apiUrl: url, token, eventName, event, inputs, repository, env });
       return { ...result, writes: result.restWrites, sent: { graphql: graphqlSent - before } };

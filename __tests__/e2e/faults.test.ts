@@ -24,12 +24,24 @@ interface FaultSetup {
   gate?: number;
 }
 
-const NOT_JSON_PAGE = { status: 200, contentType: 'text/html; charset=utf-8', text: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
-const CUT_JSON = { status: 200, contentType: 'application/json; charset=utf-8', text: '{"data": {"viewer": {"login": "github-act' };
+const NOT_JSON_PAGE = {
+  status: 200,
+  contentType: 'text/html; charset=utf-8',
+  text: '<html><body><h1>502 Bad Gateway</h1></body></html>'
+};
+const CUT_JSON = {
+  status: 200,
+  contentType: 'application/json; charset=utf-8',
+  text: '{"data": {"viewer": {"login": "github-act'
+};
 
 const rateLimitedGraphql = {
   status: 200,
-  headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+  headers: {
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600)
+  },
   body: { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation ID 1.' }] }
 };
 
@@ -39,7 +51,14 @@ function partialPullRequests(body: unknown): unknown {
   if (!answer.data?.repository || !('pullRequests' in answer.data.repository)) return body;
   return {
     data: { ...answer.data, repository: { ...answer.data.repository, pullRequests: null } },
-    errors: [{ type: 'SERVICE_UNAVAILABLE', message: 'Loading pullRequests timed out', path: ['repository', 'pullRequests'], locations: [{ line: 3, column: 5 }] }]
+    errors: [
+      {
+        type: 'SERVICE_UNAVAILABLE',
+        message: 'Loading pullRequests timed out',
+        path: ['repository', 'pullRequests'],
+        locations: [{ line: 3, column: 5 }]
+      }
+    ]
   };
 }
 
@@ -52,34 +71,75 @@ const SETUPS: Record<string, FaultSetup> = {
     }
   },
   'read-502-persistent': { arrange: (g) => g.fake.failNext({ kind: 'graphql' }, FAULTS.badGateway, 4) },
-  'write-503-persistent': { arrange: (g) => g.fake.failNext({ kind: 'rest-write' }, { status: 503, body: { message: 'Service Unavailable' } }, 12) },
-  'comment-applied-then-502': {
-    arrange: (g) => g.interfere({ method: 'POST', path: /\/issues\/\d+\/comments$/, times: 2, act: { respond: FAULTS.badGateway, applied: true } })
+  'write-503-persistent': {
+    arrange: (g) =>
+      g.fake.failNext({ kind: 'rest-write' }, { status: 503, body: { message: 'Service Unavailable' } }, 12)
   },
-  'read-timeout-once': { env: { PR_BACKPRESSURE_REQUEST_TIMEOUT_MS: '1000' }, arrange: (g) => g.interfere({ kind: 'graphql', times: 1, act: 'hang' }) },
-  'read-timeout-persistent': { env: { PR_BACKPRESSURE_REQUEST_TIMEOUT_MS: '1000' }, arrange: (g) => g.interfere({ kind: 'graphql', times: 4, act: 'hang' }) },
+  'comment-applied-then-502': {
+    arrange: (g) =>
+      g.interfere({
+        method: 'POST',
+        path: /\/issues\/\d+\/comments$/,
+        times: 2,
+        act: { respond: FAULTS.badGateway, applied: true }
+      })
+  },
+  'read-timeout-once': {
+    env: { PR_BACKPRESSURE_REQUEST_TIMEOUT_MS: '1000' },
+    arrange: (g) => g.interfere({ kind: 'graphql', times: 1, act: 'hang' })
+  },
+  'read-timeout-persistent': {
+    env: { PR_BACKPRESSURE_REQUEST_TIMEOUT_MS: '1000' },
+    arrange: (g) => g.interfere({ kind: 'graphql', times: 4, act: 'hang' })
+  },
   'connection-reset': { arrange: (g) => g.interfere({ kind: 'graphql', times: 1, act: 'reset' }) },
   'secondary-limit-once': { arrange: (g) => g.fake.failNext({ kind: 'rest-write' }, FAULTS.secondaryRateLimit) },
-  'secondary-limit-persistent': { arrange: (g) => g.fake.failNext({ kind: 'rest-write' }, FAULTS.secondaryRateLimit, 9) },
+  'secondary-limit-persistent': {
+    arrange: (g) => g.fake.failNext({ kind: 'rest-write' }, FAULTS.secondaryRateLimit, 9)
+  },
   'write-429-once': {
-    arrange: (g) => g.fake.failNext({ kind: 'rest-write' }, { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } })
+    arrange: (g) =>
+      g.fake.failNext(
+        { kind: 'rest-write' },
+        { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } }
+      )
   },
   'read-429-persistent': {
-    arrange: (g) => g.fake.failNext({ kind: 'graphql' }, { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } }, 4)
+    arrange: (g) =>
+      g.fake.failNext(
+        { kind: 'graphql' },
+        { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } },
+        4
+      )
   },
   'primary-limit-low': { fake: { restRequests: 105 } },
-  'primary-limit-exhausted-writes': { arrange: (g) => g.interfere({ kind: 'rest-write', skip: 3, times: 1, act: { respond: FAULTS.primaryRateLimit() } }) },
-  'primary-limit-exhausted-read': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 1, act: { respond: rateLimitedGraphql } }) },
+  'primary-limit-exhausted-writes': {
+    arrange: (g) => g.interfere({ kind: 'rest-write', skip: 3, times: 1, act: { respond: FAULTS.primaryRateLimit() } })
+  },
+  'primary-limit-exhausted-read': {
+    arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 1, act: { respond: rateLimitedGraphql } })
+  },
   'bad-token-401': { token: 'ghs_not_a_token' },
   'repository-404': { repository: 'acme/missing' },
-  'graphql-partial-once': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 1, act: { rewrite: partialPullRequests } }) },
+  'graphql-partial-once': {
+    arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 1, act: { rewrite: partialPullRequests } })
+  },
   // 3 tries at each page size: 100, 50, 25, 12, 6 and 5 PRs (a timeout shrinks the page).
-  'graphql-partial-persistent': { arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 18, act: { rewrite: partialPullRequests } }) },
-  'graphql-empty-object-once': { arrange: (g) => g.interfere({ kind: 'graphql', times: 1, act: { respond: { status: 200, body: {} } } }) },
-  'graphql-empty-object': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { respond: { status: 200, body: {} } } }) },
+  'graphql-partial-persistent': {
+    arrange: (g) => g.interfere({ kind: 'graphql', skip: 1, times: 18, act: { rewrite: partialPullRequests } })
+  },
+  'graphql-empty-object-once': {
+    arrange: (g) => g.interfere({ kind: 'graphql', times: 1, act: { respond: { status: 200, body: {} } } })
+  },
+  'graphql-empty-object': {
+    arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { respond: { status: 200, body: {} } } })
+  },
   'graphql-html-page': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { page: NOT_JSON_PAGE } }) },
   'graphql-bad-json': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { page: CUT_JSON } }) },
-  'graphql-data-null': { arrange: (g) => g.interfere({ kind: 'graphql', times: 100, act: { respond: { status: 200, body: { data: null } } } }) },
+  'graphql-data-null': {
+    arrange: (g) =>
+      g.interfere({ kind: 'graphql', times: 100, act: { respond: { status: 200, body: { data: null } } } })
+  },
   'pull-request-deleted': {
     gate: 10,
     arrange: (g) => {
@@ -90,7 +150,9 @@ const SETUPS: Record<string, FaultSetup> = {
 };
 
 function sweep(github: FaultSession, setup: FaultSetup = {}, gateEvent?: object): Promise<FaultRun> {
-  const event = gateEvent ? { eventName: 'pull_request', event: gateEvent } : { eventName: 'schedule', event: scheduleEvent() };
+  const event = gateEvent
+    ? { eventName: 'pull_request', event: gateEvent }
+    : { eventName: 'schedule', event: scheduleEvent() };
   return github.run({ ...event, inputs: INPUTS, token: setup.token, env: setup.env, repository: setup.repository });
 }
 
@@ -106,7 +168,12 @@ function expectNoDamage(store: FakeStore): void {
 
 /** The whole line, with `…` matching any text. */
 function pattern(line: string): RegExp {
-  return new RegExp(`^${line.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+  return new RegExp(
+    `^${line
+      .split('…')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+')}$`
+  );
 }
 
 function expectOutcome(result: FaultRun, row: FaultRow): void {
@@ -114,7 +181,8 @@ function expectOutcome(result: FaultRun, row: FaultRow): void {
   expect(result.stdout + result.stderr).not.toMatch(NO_STACK_TRACE);
   expect(result.errors).toHaveLength(outcome.errors.length);
   outcome.errors.forEach((error, i) => expect(result.errors[i]).toMatch(pattern(error)));
-  for (const warning of outcome.warnings ?? []) expect(result.warnings).toContainEqual(expect.stringContaining(warning));
+  for (const warning of outcome.warnings ?? [])
+    expect(result.warnings).toContainEqual(expect.stringContaining(warning));
   if (outcome.graphql !== undefined) expect(result.sent.graphql).toBe(outcome.graphql);
   if (typeof outcome.writes === 'number') expect(result.writes).toBe(outcome.writes);
   else if (outcome.writes) {
@@ -135,7 +203,8 @@ describe('GitHub faults', () => {
     const setup = SETUPS[row.id];
     const github = await faultSession(createStore({ pullRequests: openPullRequests(10) }), setup.fake);
     try {
-      const gateEvent = setup.gate === undefined ? undefined : pullRequestEvent(github.store, setup.gate, 'synchronize');
+      const gateEvent =
+        setup.gate === undefined ? undefined : pullRequestEvent(github.store, setup.gate, 'synchronize');
       setup.arrange?.(github);
       const result = await sweep(github, setup, gateEvent);
       expectOutcome(result, row);

@@ -18,9 +18,19 @@ describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
   });
   afterAll(() => github.close());
 
-  const inputs = { 'wip-limit': '50', 'exempt-labels': 'release', 'exempt-authors': 'dependabot[bot]', 'base-branches': 'main' };
+  const inputs = {
+    'wip-limit': '50',
+    'exempt-labels': 'release',
+    'exempt-authors': 'dependabot[bot]',
+    'base-branches': 'main'
+  };
   const gate = (number: number, extra: Record<string, string> = {}, token?: string) =>
-    github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, number, 'synchronize'), inputs: { ...inputs, ...extra }, token });
+    github.run({
+      eventName: 'pull_request',
+      event: pullRequestEvent(github.store, number, 'synchronize'),
+      inputs: { ...inputs, ...extra },
+      token
+    });
 
   test('a PR beyond the limit fails the step with one line and a failure status', async () => {
     const result = await gate(60);
@@ -36,7 +46,10 @@ describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
     const result = await gate(10);
     expect(result.exitCode).toBe(0);
     expect(result.errors).toEqual([]);
-    expect(github.status(10)).toMatchObject({ state: 'success', description: 'Admitted: position 10 of 121 (limit 50)' });
+    expect(github.status(10)).toMatchObject({
+      state: 'success',
+      description: 'Admitted: position 10 of 121 (limit 50)'
+    });
     expect(result.outputs).toMatchObject({ result: 'admitted', position: '10' });
   });
 

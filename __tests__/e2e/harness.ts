@@ -2,16 +2,31 @@
 // as the Actions runner runs it, and what a user would look at afterwards.
 import { startFakeGitHub, type FakeGitHubOptions } from '../../test-support/fake-github/index.js';
 import { runCounted, type CountedRun } from '../../test-support/counted-run.js';
-import { latestStatuses, makePullRequest, WRITE_TOKEN, type FakePullRequest, type FakeStatus, type FakeStore } from '../../test-support/fake-github/store.js';
+import {
+  latestStatuses,
+  makePullRequest,
+  WRITE_TOKEN,
+  type FakePullRequest,
+  type FakeStatus,
+  type FakeStore
+} from '../../test-support/fake-github/store.js';
 
 const HOUR_MS = 3_600_000;
 
 /** PRs 1..count, opened an hour apart (1 is the oldest), ending an hour ago. */
-export function openPullRequests(count: number, fields: (n: number) => Partial<FakePullRequest> = () => ({})): FakePullRequest[] {
+export function openPullRequests(
+  count: number,
+  fields: (n: number) => Partial<FakePullRequest> = () => ({})
+): FakePullRequest[] {
   const start = Date.now() - (count + 1) * HOUR_MS;
   return Array.from({ length: count }, (_, i) => {
     const number = i + 1;
-    return makePullRequest({ number, createdAt: new Date(start + number * HOUR_MS).toISOString(), author: `author${number}`, ...fields(number) });
+    return makePullRequest({
+      number,
+      createdAt: new Date(start + number * HOUR_MS).toISOString(),
+      author: `author${number}`,
+      ...fields(number)
+    });
   });
 }
 

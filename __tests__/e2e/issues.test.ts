@@ -103,7 +103,9 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
     expect(run.writes).toBe(0);
     const summary = markdownToTerminal(run.summary);
     expect(summary).toContain('Issues with more than one open PR (1)');
-    expect(run.summary).toContain('| [#7](https://github.com/acme/widgets/issues/7) | [#1](https://github.com/acme/widgets/pull/1) | [#2](https://github.com/acme/widgets/pull/2), [#3](https://github.com/acme/widgets/pull/3) |');
+    expect(run.summary).toContain(
+      '| [#7](https://github.com/acme/widgets/issues/7) | [#1](https://github.com/acme/widgets/pull/1) | [#2](https://github.com/acme/widgets/pull/2), [#3](https://github.com/acme/widgets/pull/3) |'
+    );
   });
 
   test('after the holder merges, its closed event turns the next PR green and points the third at it', async () => {
@@ -115,8 +117,13 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
     expect(run.exitCode).toBe(0);
     expect(github.status(2)).toMatchObject({ state: 'success', description: 'Admitted: position 1 of 3 (limit 10)' });
     expect(github.store.pullRequests.find((p) => p.number === 2)?.labels).toEqual([]);
-    expect(github.store.pullRequests.find((p) => p.number === 2)?.comments[0].body).toContain('Admitted to the review queue');
-    expect(github.status(3)).toMatchObject({ state: 'failure', description: 'Violation: duplicate of #2: work together there' });
+    expect(github.store.pullRequests.find((p) => p.number === 2)?.comments[0].body).toContain(
+      'Admitted to the review queue'
+    );
+    expect(github.status(3)).toMatchObject({
+      state: 'failure',
+      description: 'Violation: duplicate of #2: work together there'
+    });
     expect(github.store.pullRequests.find((p) => p.number === 3)?.comments[0].body).toContain('\n- #2 holds #7.\n');
     // #4 stays admitted and untouched: 2 statuses, 1 label removed, 2 comments edited.
     expect(run.writes).toBe(5);
@@ -124,7 +131,14 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
 });
 
 describe('the recipe "agents may only work on assigned issues"', () => {
-  const file = ['agent-labels: ai-generated', 'rules:', '  - name: agents on assigned issues', '    match: { agents: true }', '    require-issue: assigned', ''].join('\n');
+  const file = [
+    'agent-labels: ai-generated',
+    'rules:',
+    '  - name: agents on assigned issues',
+    '    match: { agents: true }',
+    '    require-issue: assigned',
+    ''
+  ].join('\n');
   let github: Session;
   beforeAll(async () => {
     const fields: Record<number, object> = {
@@ -135,7 +149,10 @@ describe('the recipe "agents may only work on assigned issues"', () => {
     github = await session(
       createStore({
         repository: { files: { '.github/backpressure.yml': file } },
-        issues: [makeIssue({ number: 201, assignees: ['author1'] }), makeIssue({ number: 202, assignees: ['maintainer'] })],
+        issues: [
+          makeIssue({ number: 201, assignees: ['author1'] }),
+          makeIssue({ number: 202, assignees: ['maintainer'] })
+        ],
         pullRequests: openPullRequests(3, (n) => fields[n])
       })
     );
@@ -158,7 +175,12 @@ describe('one-pr-per-issue with more open PRs on an issue than a gate reads', ()
   const inputs = { 'wip-limit': '20', 'one-pr-per-issue': 'true' };
   let github: Session;
   beforeAll(async () => {
-    github = await session(createStore({ issues: [makeIssue({ number: 7 })], pullRequests: openPullRequests(12, () => ({ body: 'Fixes #7' })) }));
+    github = await session(
+      createStore({
+        issues: [makeIssue({ number: 7 })],
+        pullRequests: openPullRequests(12, () => ({ body: 'Fixes #7' }))
+      })
+    );
   });
   afterAll(() => github.close());
 
@@ -172,7 +194,9 @@ describe('one-pr-per-issue with more open PRs on an issue than a gate reads', ()
   test('a PR first among those read cannot know it holds the issue: the gate reads the whole queue and decides as a sweep would', async () => {
     const run = await gate(github, 1, inputs);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('Reading the whole queue for this gate: an issue this PR closes has more open PRs than the gate read');
+    expect(run.stdout).toContain(
+      'Reading the whole queue for this gate: an issue this PR closes has more open PRs than the gate read'
+    );
     expect(github.status(1)).toMatchObject({ state: 'success', description: 'Admitted: position 1 of 12 (limit 20)' });
   });
 });

@@ -15,9 +15,21 @@ test('repository label "Stale", stale-label "stale": a PR marked 22 days ago (cl
     lastCommittedAt: daysAgo(61),
     reviews: [{ state: 'CHANGES_REQUESTED', author: 'maintainer', association: 'MEMBER', submittedAt: daysAgo(60) }],
     labels: ['Stale'],
-    comments: [{ id: 11, body: `${STALE_MARKER}\nThis PR is stale.`, author: TOKEN_BOT_REST_LOGIN, authorType: 'Bot', association: 'NONE', createdAt: daysAgo(22) }]
+    comments: [
+      {
+        id: 11,
+        body: `${STALE_MARKER}\nThis PR is stale.`,
+        author: TOKEN_BOT_REST_LOGIN,
+        authorType: 'Bot',
+        association: 'NONE',
+        createdAt: daysAgo(22)
+      }
+    ]
   };
-  const store = createStore({ pullRequests: openPullRequests(1, () => marked), labels: [{ name: 'Stale', color: 'ededed', description: null }] });
+  const store = createStore({
+    pullRequests: openPullRequests(1, () => marked),
+    labels: [{ name: 'Stale', color: 'ededed', description: null }]
+  });
   const github = await session(store);
   try {
     const inputs = { 'wip-limit': '0', 'stale-days': '30', 'close-days': '14' };
@@ -53,7 +65,13 @@ test('case-variant exempt, priority and own labels and an EMU login: every gate 
   });
   const github = await session(store);
   try {
-    const inputs = { 'wip-limit': '3', 'exempt-labels': 'security', 'priority-labels': 'urgent', 'exempt-authors': 'jdoe_acme', 'on-waiting': 'fail,label' };
+    const inputs = {
+      'wip-limit': '3',
+      'exempt-labels': 'security',
+      'priority-labels': 'urgent',
+      'exempt-authors': 'jdoe_acme',
+      'on-waiting': 'fail,label'
+    };
     const sweep = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
     expect(sweep.exitCode).toBe(0);
     // Priority #4 and #7 first, then #1 and #3; #2 and #5 are exempt.
@@ -76,7 +94,11 @@ test('case-variant exempt, priority and own labels and an EMU login: every gate 
       8: ['waiting', '6']
     };
     for (const [number, [result, position]] of Object.entries(expected)) {
-      const gate = await github.run({ eventName: 'pull_request', event: pullRequestEvent(store, Number(number), 'synchronize'), inputs });
+      const gate = await github.run({
+        eventName: 'pull_request',
+        event: pullRequestEvent(store, Number(number), 'synchronize'),
+        inputs
+      });
       expect([number, gate.outputs.result, gate.outputs.position]).toEqual([number, result, position]);
       // The sweep set the truth; the gate agrees, so it rewrites nothing.
       expect([number, gate.writes]).toEqual([number, 0]);

@@ -17,14 +17,22 @@ describe('wip-limit auto', () => {
     const store = createStore({ pullRequests: [...openPullRequests(40), ...merged] });
     const github = await session(store);
     try {
-      const result = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: { 'wip-limit': 'auto', 'min-wip-limit': '5', 'target-review-days': '7' } });
+      const result = await github.run({
+        eventName: 'schedule',
+        event: scheduleEvent(),
+        inputs: { 'wip-limit': 'auto', 'min-wip-limit': '5', 'target-review-days': '7' }
+      });
       expect(result.exitCode).toBe(0);
       expect(result.outputs['wip-limit']).toBe('14'); // ceil(56 / 28 × 7)
       expect(JSON.parse(result.outputs.admitted)).toHaveLength(14);
       const summary = result.summary.replace(/\\/g, '');
       expect(summary).toContain('56 PRs merged in the last 28 days = 2 per day × 7 target review days = 14');
-      expect(summary).toMatch(/\| 15 \| \[#15\]\([^)]*\) \| Change 15 \| author15 \| \d+ d \| {2}\| beyond the limit \| ~1 day \|/); // 1 beyond the limit at 2 merges a day
-      expect(github.status(15)?.description).toBe('Waiting: position 15, 1 PRs ahead beyond the limit of 14; expected within a day');
+      expect(summary).toMatch(
+        /\| 15 \| \[#15\]\([^)]*\) \| Change 15 \| author15 \| \d+ d \| {2}\| beyond the limit \| ~1 day \|/
+      ); // 1 beyond the limit at 2 merges a day
+      expect(github.status(15)?.description).toBe(
+        'Waiting: position 15, 1 PRs ahead beyond the limit of 14; expected within a day'
+      );
       // 8 weeks of inflow against merged: the chart and its table.
       expect(summary).toContain('xychart-beta');
       expect(summary).toMatch(/\| week of \| opened \| merged \| closed unmerged \| open at week's end \|/);
@@ -36,13 +44,27 @@ describe('wip-limit auto', () => {
 });
 
 describe('hostile PR text in the summary', () => {
-  const titles = ['Ping @org/team and @octocat', '<script>alert(1)</script>', 'a | b | c', 'use `rm -rf /` here', 'line one\nline two', '**bold** [link](https://evil.example)'];
+  const titles = [
+    'Ping @org/team and @octocat',
+    '<script>alert(1)</script>',
+    'a | b | c',
+    'use `rm -rf /` here',
+    'line one\nline two',
+    '**bold** [link](https://evil.example)'
+  ];
 
   test('renders as plain text in a valid table and pings nobody', async () => {
-    const prs = openPullRequests(titles.length, (n) => ({ title: titles[n - 1], labels: n === 1 ? ['<img src=x>'] : [] }));
+    const prs = openPullRequests(titles.length, (n) => ({
+      title: titles[n - 1],
+      labels: n === 1 ? ['<img src=x>'] : []
+    }));
     const github = await session(createStore({ pullRequests: prs }));
     try {
-      const result = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: { 'wip-limit': '3', 'on-waiting': 'fail,label,comment' } });
+      const result = await github.run({
+        eventName: 'schedule',
+        event: scheduleEvent(),
+        inputs: { 'wip-limit': '3', 'on-waiting': 'fail,label,comment' }
+      });
       expect(result.exitCode).toBe(0);
       const summary = result.summary;
       expect(summary).not.toMatch(/<script/i);
@@ -57,7 +79,8 @@ describe('hostile PR text in the summary', () => {
         for (const row of rows) expect(cells(row)).toBe(cells(rows[0]));
       }
       // Sticky comments carry no PR text at all, so nothing to inject there.
-      for (const pr of github.store.pullRequests) for (const comment of pr.comments) expect(comment.body).not.toMatch(/<script|@org/);
+      for (const pr of github.store.pullRequests)
+        for (const comment of pr.comments) expect(comment.body).not.toMatch(/<script|@org/);
     } finally {
       await github.close();
     }

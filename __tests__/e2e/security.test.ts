@@ -24,11 +24,15 @@ function visibleText(run: FaultRun): string {
 
 const CHECKS: Record<string, () => Promise<void>> = {
   async 'token-never-shown'() {
-    const github = await faultSession(createStore({ pullRequests: openPullRequests(10), tokens: { [SECRET]: 'write' } }));
+    const github = await faultSession(
+      createStore({ pullRequests: openPullRequests(10), tokens: { [SECRET]: 'write' } })
+    );
     try {
       const runs: FaultRun[] = [];
       const run = (options: Partial<Parameters<typeof github.run>[0]> = {}) =>
-        github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS, token: SECRET, env: DEBUG, ...options }).then((r) => void runs.push(r));
+        github
+          .run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS, token: SECRET, env: DEBUG, ...options })
+          .then((r) => void runs.push(r));
       await run();
       await run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 8) });
       github.fake.failNext({ kind: 'rest-write' }, { status: 503, body: { message: 'Service Unavailable' } }, 100);
@@ -52,8 +56,14 @@ const CHECKS: Record<string, () => Promise<void>> = {
   async 'pr-text-escaped'() {
     const title = '<img src=x onerror=alert(1)> @acme/admins [click](javascript:alert(1)) #1 | x';
     const label = '<b>@acme/admins</b>';
-    const prs = openPullRequests(8, (n) => ({ title: n === 7 ? title : `Change ${n}`, labels: n === 7 ? [label] : [], additions: n === 7 ? 5000 : 10 }));
-    const github = await faultSession(createStore({ pullRequests: prs, labels: [{ name: label, color: 'ededed', description: null }] }));
+    const prs = openPullRequests(8, (n) => ({
+      title: n === 7 ? title : `Change ${n}`,
+      labels: n === 7 ? [label] : [],
+      additions: n === 7 ? 5000 : 10
+    }));
+    const github = await faultSession(
+      createStore({ pullRequests: prs, labels: [{ name: label, color: 'ededed', description: null }] })
+    );
     try {
       const result = await github.run({
         eventName: 'schedule',
@@ -75,16 +85,34 @@ const CHECKS: Record<string, () => Promise<void>> = {
   },
 
   async 'config-from-default-branch'() {
-    const prs = [...openPullRequests(9), makePullRequest({ number: 10, createdAt: new Date().toISOString(), files: ['.github/backpressure.yml'], headRefName: 'raise-limit' })];
-    const github = await faultSession(createStore({ pullRequests: prs, repository: { files: { '.github/backpressure.yml': 'wip-limit: 5\n' } } }));
+    const prs = [
+      ...openPullRequests(9),
+      makePullRequest({
+        number: 10,
+        createdAt: new Date().toISOString(),
+        files: ['.github/backpressure.yml'],
+        headRefName: 'raise-limit'
+      })
+    ];
+    const github = await faultSession(
+      createStore({ pullRequests: prs, repository: { files: { '.github/backpressure.yml': 'wip-limit: 5\n' } } })
+    );
     try {
       const event = pullRequestEvent(github.store, 10);
-      const result = await github.run({ eventName: 'pull_request', event: { ...event, config: 'wip-limit: 500' }, inputs: {} });
+      const result = await github.run({
+        eventName: 'pull_request',
+        event: { ...event, config: 'wip-limit: 500' },
+        inputs: {}
+      });
       expect(result.errors).toEqual(['Waiting: position 10, 5 PRs ahead beyond the limit of 5']);
       // The file is only ever read through the default branch's ref, never the PR's head.
       const reads = github.fake.requests.filter((r) => r.kind === 'graphql').map((r) => JSON.stringify(r.body));
-      expect(reads.some((body) => body.includes('defaultBranchRef') && body.includes('.github/backpressure.yml'))).toBe(true);
-      expect(github.fake.requests.some((r) => r.path.includes('/contents/') || r.path.includes('raise-limit'))).toBe(false);
+      expect(reads.some((body) => body.includes('defaultBranchRef') && body.includes('.github/backpressure.yml'))).toBe(
+        true
+      );
+      expect(github.fake.requests.some((r) => r.path.includes('/contents/') || r.path.includes('raise-limit'))).toBe(
+        false
+      );
     } finally {
       await github.close();
     }
@@ -103,7 +131,9 @@ const CHECKS: Record<string, () => Promise<void>> = {
     });
     // #8: the foreign comment is in the read window; #9: 30 later comments push it out, so only the writer's REST lookup sees it.
     const filler = Array.from({ length: 30 }, (_, i) => ({ ...foreign(9100 + i, 0.5), body: `comment ${i}` }));
-    const prs = openPullRequests(10, (n) => ({ comments: n === 8 ? [foreign(8000, 0.5)] : n === 9 ? [foreign(9000, 0.9), ...filler] : [] }));
+    const prs = openPullRequests(10, (n) => ({
+      comments: n === 8 ? [foreign(8000, 0.5)] : n === 9 ? [foreign(9000, 0.9), ...filler] : []
+    }));
     const github = await faultSession(createStore({ pullRequests: prs }));
     try {
       const result = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS });
@@ -113,7 +143,8 @@ const CHECKS: Record<string, () => Promise<void>> = {
         const theirs = pr?.comments.find((c) => c.author === 'passer-by' && c.body.includes(STICKY_MARKER));
         expect(theirs).toMatchObject({ body: `${STICKY_MARKER}\nI copied the marker. Edit me!` });
         expect(theirs?.updatedAt).toBeUndefined();
-        const ours = pr?.comments.filter((c) => c.author === 'github-actions[bot]' && c.body.includes(STICKY_MARKER)) ?? [];
+        const ours =
+          pr?.comments.filter((c) => c.author === 'github-actions[bot]' && c.body.includes(STICKY_MARKER)) ?? [];
         expect(ours).toHaveLength(1);
         expect(ours[0].body).toMatch(/waiting/i);
       }
@@ -127,7 +158,12 @@ const CHECKS: Record<string, () => Promise<void>> = {
   async 'missing-permission-one-warning'() {
     const github = await faultSession(createStore({ pullRequests: openPullRequests(10) }));
     try {
-      const result = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS, token: READ_TOKEN });
+      const result = await github.run({
+        eventName: 'schedule',
+        event: scheduleEvent(),
+        inputs: INPUTS,
+        token: READ_TOKEN
+      });
       expect(result.exitCode).toBe(0);
       expect(result.errors).toEqual([]);
       expect(result.warnings).toHaveLength(1);

@@ -1,13 +1,30 @@
 // Issue 5 end to end: a sweep over a mixed repository marks, unmarks and
 // closes exactly the PRs whose move it is, and a second sweep writes nothing.
 import { scheduleEvent } from '../../test-support/events.js';
-import { createStore, TOKEN_BOT_REST_LOGIN, type FakeComment, type FakePullRequest, type FakeReview } from '../../test-support/fake-github/store.js';
+import {
+  createStore,
+  TOKEN_BOT_REST_LOGIN,
+  type FakeComment,
+  type FakePullRequest,
+  type FakeReview
+} from '../../test-support/fake-github/store.js';
 import { openPullRequests, session } from './harness.js';
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const changesRequested = (days: number): FakeReview => ({ state: 'CHANGES_REQUESTED', author: 'maintainer', association: 'MEMBER', submittedAt: daysAgo(days) });
-const comment = (id: number, author: string, days: number, body: string, association: FakeComment['association'] = 'CONTRIBUTOR'): FakeComment => ({
+const changesRequested = (days: number): FakeReview => ({
+  state: 'CHANGES_REQUESTED',
+  author: 'maintainer',
+  association: 'MEMBER',
+  submittedAt: daysAgo(days)
+});
+const comment = (
+  id: number,
+  author: string,
+  days: number,
+  body: string,
+  association: FakeComment['association'] = 'CONTRIBUTOR'
+): FakeComment => ({
   id,
   body,
   author,
@@ -15,7 +32,8 @@ const comment = (id: number, author: string, days: number, body: string, associa
   association,
   createdAt: daysAgo(days)
 });
-const staleMark = (id: number, days: number) => comment(id, TOKEN_BOT_REST_LOGIN, days, '<!-- pr-backpressure:stale -->\nThis PR is stale.', 'NONE');
+const staleMark = (id: number, days: number) =>
+  comment(id, TOKEN_BOT_REST_LOGIN, days, '<!-- pr-backpressure:stale -->\nThis PR is stale.', 'NONE');
 
 const scenario: Record<number, Partial<FakePullRequest>> = {
   // Changes requested 40 days ago, silence since: marked.
@@ -23,11 +41,27 @@ const scenario: Record<number, Partial<FakePullRequest>> = {
   // Awaiting review for 90 days: neglected, never marked.
   2: { lastCommittedAt: daysAgo(90) },
   // Marked 10 days ago and still silent: closed.
-  3: { lastCommittedAt: daysAgo(51), reviews: [changesRequested(50)], labels: ['stale'], comments: [staleMark(11, 10)] },
+  3: {
+    lastCommittedAt: daysAgo(51),
+    reviews: [changesRequested(50)],
+    labels: ['stale'],
+    comments: [staleMark(11, 10)]
+  },
   // Marked, then the author answered: unmarked, not closed.
-  4: { lastCommittedAt: daysAgo(51), reviews: [changesRequested(50)], labels: ['stale'], comments: [staleMark(12, 10), comment(13, 'author4', 2, 'Will do!')] },
+  4: {
+    lastCommittedAt: daysAgo(51),
+    reviews: [changesRequested(50)],
+    labels: ['stale'],
+    comments: [staleMark(12, 10), comment(13, 'author4', 2, 'Will do!')]
+  },
   // A maintainer's own PR with conflicts, marked long ago: stays marked, never closed.
-  5: { lastCommittedAt: daysAgo(60), mergeable: 'CONFLICTING', authorAssociation: 'MEMBER', labels: ['stale'], comments: [staleMark(14, 20)] },
+  5: {
+    lastCommittedAt: daysAgo(60),
+    mergeable: 'CONFLICTING',
+    authorAssociation: 'MEMBER',
+    labels: ['stale'],
+    comments: [staleMark(14, 20)]
+  },
   // Recent work: nothing.
   6: { lastCommittedAt: daysAgo(2), reviews: [changesRequested(3)] }
 };

@@ -45,7 +45,11 @@ describe('sweep over 300 open PRs with wip-limit 50', () => {
       const pr = github.store.pullRequests.find((p) => p.number === number) as FakeStore['pullRequests'][number];
       pr.state = 'CLOSED';
       pr.closedAt = new Date().toISOString();
-      const result = await github.run({ eventName: 'pull_request', event: closedEvent(github.store, number), inputs: sweepInputs });
+      const result = await github.run({
+        eventName: 'pull_request',
+        event: closedEvent(github.store, number),
+        inputs: sweepInputs
+      });
       expect(result.exitCode).toBe(0);
       writes += result.writes;
     }

@@ -19,6 +19,8 @@ export function daysPass(store: FakeStore, days: number): void {
     for (const review of pr.reviews) review.submittedAt = backOrNull(review.submittedAt);
     for (const event of pr.timeline) event.createdAt = back(event.createdAt);
   }
-  for (const statuses of Object.values(store.statuses)) for (const status of statuses) status.createdAt = back(status.createdAt);
-  for (const runs of Object.values(store.checkRuns ?? {})) for (const run of runs) run.completedAt = backOrNull(run.completedAt);
+  for (const statuses of Object.values(store.statuses))
+    for (const status of statuses) status.createdAt = back(status.createdAt);
+  for (const runs of Object.values(store.checkRuns ?? {}))
+    for (const run of runs) run.completedAt = backOrNull(run.completedAt);
 }

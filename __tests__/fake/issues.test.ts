@@ -3,9 +3,20 @@
 // gate's read converts into the core's ClosingIssues.
 import { GATE_QUERY, OPEN_PULL_REQUESTS_QUERY } from '../../src/github/queries.js';
 import { toPullRequest, type PullRequestNode } from '../../src/github/convert.js';
-import { createStore, makeIssue, makePullRequest, startFakeGitHub, WRITE_TOKEN, type FakeGitHub } from '../../test-support/fake-github/index.js';
+import {
+  createStore,
+  makeIssue,
+  makePullRequest,
+  startFakeGitHub,
+  WRITE_TOKEN,
+  type FakeGitHub
+} from '../../test-support/fake-github/index.js';
 
-async function graphql<T>(fake: FakeGitHub, query: string, variables: Record<string, unknown>): Promise<{ data?: T; errors?: unknown[] }> {
+async function graphql<T>(
+  fake: FakeGitHub,
+  query: string,
+  variables: Record<string, unknown>
+): Promise<{ data?: T; errors?: unknown[] }> {
   const response = await fetch(`${fake.url}/graphql`, {
     method: 'POST',
     headers: { authorization: `bearer ${WRITE_TOKEN}`, 'content-type': 'application/json' },
@@ -20,9 +31,18 @@ describe('linked issues in the fake GitHub', () => {
   let fake: FakeGitHub;
   beforeAll(async () => {
     const store = createStore({
-      issues: [makeIssue({ number: 101, assignees: ['ann'], labels: ['accepted'] }), makeIssue({ number: 102 }), makeIssue({ number: 103 })],
+      issues: [
+        makeIssue({ number: 101, assignees: ['ann'], labels: ['accepted'] }),
+        makeIssue({ number: 102 }),
+        makeIssue({ number: 103 })
+      ],
       pullRequests: [
-        makePullRequest({ number: 1, createdAt: at(1), author: 'ann', body: 'Fixes #101 and resolves: acme/widgets#102. See #103.' }),
+        makePullRequest({
+          number: 1,
+          createdAt: at(1),
+          author: 'ann',
+          body: 'Fixes #101 and resolves: acme/widgets#102. See #103.'
+        }),
         makePullRequest({ number: 2, createdAt: at(2), author: 'bob', body: 'closes #101' }),
         makePullRequest({ number: 3, createdAt: at(3), body: 'Fixes #101', baseRefName: 'release' }),
         makePullRequest({ number: 4, createdAt: at(4), linkedIssues: [101], baseRefName: 'release' }),
@@ -36,7 +56,14 @@ describe('linked issues in the fake GitHub', () => {
 
   type Gate = { repository: { pullRequest: PullRequestNode } };
   const gateRead = async (number: number) => {
-    const answer = await graphql<Gate>(fake, GATE_QUERY, { owner: 'acme', name: 'widgets', configPath: 'x', number, withFiles: false, withBodies: true });
+    const answer = await graphql<Gate>(fake, GATE_QUERY, {
+      owner: 'acme',
+      name: 'widgets',
+      configPath: 'x',
+      number,
+      withFiles: false,
+      withBodies: true
+    });
     expect(answer.errors).toBeUndefined();
     return toPullRequest(answer.data!.repository.pullRequest, 'github-actions', 'backpressure');
   };
@@ -54,9 +81,33 @@ describe('linked issues in the fake GitHub', () => {
     const pr = await gateRead(2);
     expect(pr.closingIssues?.issues[0].claims).toEqual({
       pullRequests: [
-        { number: 1, createdAt: at(1), isDraft: false, baseRef: 'main', author: 'ann', labels: [], repository: 'acme/widgets' },
-        { number: 2, createdAt: at(2), isDraft: false, baseRef: 'main', author: 'bob', labels: [], repository: 'acme/widgets' },
-        { number: 4, createdAt: at(4), isDraft: false, baseRef: 'release', author: 'octocat', labels: [], repository: 'acme/widgets' }
+        {
+          number: 1,
+          createdAt: at(1),
+          isDraft: false,
+          baseRef: 'main',
+          author: 'ann',
+          labels: [],
+          repository: 'acme/widgets'
+        },
+        {
+          number: 2,
+          createdAt: at(2),
+          isDraft: false,
+          baseRef: 'main',
+          author: 'bob',
+          labels: [],
+          repository: 'acme/widgets'
+        },
+        {
+          number: 4,
+          createdAt: at(4),
+          isDraft: false,
+          baseRef: 'release',
+          author: 'octocat',
+          labels: [],
+          repository: 'acme/widgets'
+        }
       ],
       complete: true
     });
@@ -70,9 +121,19 @@ describe('linked issues in the fake GitHub', () => {
   test('a sweep page reads the issues only when asked, and their facts only when asked', async () => {
     type Page = { repository: { pullRequests: { nodes: PullRequestNode[] } } };
     const read = async (variables: Record<string, unknown>) => {
-      const answer = await graphql<Page>(fake, OPEN_PULL_REQUESTS_QUERY, { owner: 'acme', name: 'widgets', cursor: null, pageSize: 100, withFiles: false, withBodies: false, own: [], ...variables });
+      const answer = await graphql<Page>(fake, OPEN_PULL_REQUESTS_QUERY, {
+        owner: 'acme',
+        name: 'widgets',
+        cursor: null,
+        pageSize: 100,
+        withFiles: false,
+        withBodies: false,
+        own: [],
+        ...variables
+      });
       expect(answer.errors).toBeUndefined();
-      return toPullRequest(answer.data!.repository.pullRequests.nodes[0], 'github-actions', 'backpressure').closingIssues;
+      return toPullRequest(answer.data!.repository.pullRequests.nodes[0], 'github-actions', 'backpressure')
+        .closingIssues;
     };
     expect(await read({})).toBeUndefined();
     expect(await read({ withIssues: true })).toEqual({
@@ -82,6 +143,11 @@ describe('linked issues in the fake GitHub', () => {
       ],
       complete: true
     });
-    expect((await read({ withIssues: true, withIssueFacts: true }))?.issues[0]).toEqual({ repository: 'acme/widgets', number: 101, assignees: ['ann'], labels: ['accepted'] });
+    expect((await read({ withIssues: true, withIssueFacts: true }))?.issues[0]).toEqual({
+      repository: 'acme/widgets',
+      number: 101,
+      assignees: ['ann'],
+      labels: ['accepted']
+    });
   });
 });

@@ -19,7 +19,9 @@ const created = '2025-01-01T00:00:00Z';
 function freshStore(): FakeStore {
   return createStore({
     repository: { owner: 'acme', name: 'widgets' },
-    pullRequests: [1, 2, 3].map((number) => makePullRequest({ number, createdAt: created, labels: number === 1 ? ['docs'] : [] })),
+    pullRequests: [1, 2, 3].map((number) =>
+      makePullRequest({ number, createdAt: created, labels: number === 1 ? ['docs'] : [] })
+    ),
     labels: [{ name: 'docs', color: '0075ca', description: 'Documentation' }]
   });
 }
@@ -30,7 +32,13 @@ interface Answer {
   headers: Headers;
 }
 
-async function call(fake: FakeGitHub, method: string, path: string, body?: unknown, token: string | null = WRITE_TOKEN): Promise<Answer> {
+async function call(
+  fake: FakeGitHub,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = WRITE_TOKEN
+): Promise<Answer> {
   const response = await fetch(`${fake.url}${path}`, {
     method,
     headers: { ...(token ? { authorization: `token ${token}` } : {}), 'content-type': 'application/json' },
@@ -44,12 +52,26 @@ type PrNode = {
   number: number;
   labels: { nodes: { name: string }[] };
   comments: { nodes: { databaseId: number; body: string; author: { __typename: string; login: string } }[] };
-  commits: { nodes: { commit: { status: { contexts: { context: string; state: string; description: string }[] } | null } }[] };
+  commits: {
+    nodes: { commit: { status: { contexts: { context: string; state: string; description: string }[] } | null } }[];
+  };
 };
 
 async function openPullRequests(fake: FakeGitHub): Promise<PrNode[]> {
-  const answer = await call(fake, 'POST', '/graphql', { query: OPEN_PULL_REQUESTS_QUERY, variables: { owner: 'acme', name: 'widgets', cursor: null, pageSize: 100, withFiles: false, withBodies: true, own: [] } });
-  return (answer.body as { data: { repository: { pullRequests: { nodes: PrNode[] } } } }).data.repository.pullRequests.nodes;
+  const answer = await call(fake, 'POST', '/graphql', {
+    query: OPEN_PULL_REQUESTS_QUERY,
+    variables: {
+      owner: 'acme',
+      name: 'widgets',
+      cursor: null,
+      pageSize: 100,
+      withFiles: false,
+      withBodies: true,
+      own: []
+    }
+  });
+  return (answer.body as { data: { repository: { pullRequests: { nodes: PrNode[] } } } }).data.repository.pullRequests
+    .nodes;
 }
 
 const repo = '/repos/acme/widgets';
@@ -63,10 +85,23 @@ describe('fake GitHub REST', () => {
 
   test('a commit status shows in GraphQL, the latest per context winning', async () => {
     const sha = fake.store.pullRequests[1].headSha;
-    const first = await call(fake, 'POST', `${repo}/statuses/${sha}`, { state: 'failure', context: 'backpressure', description: 'Waiting' });
+    const first = await call(fake, 'POST', `${repo}/statuses/${sha}`, {
+      state: 'failure',
+      context: 'backpressure',
+      description: 'Waiting'
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ state: 'failure', context: 'backpressure', description: 'Waiting', created_at: '2025-02-01T12:00:00.000Z' });
-    await call(fake, 'POST', `${repo}/statuses/${sha}`, { state: 'success', context: 'backpressure', description: 'Admitted' });
+    expect(first.body).toMatchObject({
+      state: 'failure',
+      context: 'backpressure',
+      description: 'Waiting',
+      created_at: '2025-02-01T12:00:00.000Z'
+    });
+    await call(fake, 'POST', `${repo}/statuses/${sha}`, {
+      state: 'success',
+      context: 'backpressure',
+      description: 'Admitted'
+    });
     await call(fake, 'POST', `${repo}/statuses/${sha}`, { state: 'pending', context: 'ci/build' });
     const pr = (await openPullRequests(fake)).find((n) => n.number === 2) as PrNode;
     expect(pr.commits.nodes[0].commit.status?.contexts).toEqual([
@@ -79,8 +114,14 @@ describe('fake GitHub REST', () => {
     const added = await call(fake, 'POST', `${repo}/issues/2/labels`, { labels: ['backpressure: waiting'] });
     expect(added.status).toBe(200);
     expect(fake.store.labels.map((l) => l.name)).toContain('backpressure: waiting');
-    expect((await openPullRequests(fake)).find((n) => n.number === 2)?.labels.nodes).toEqual([{ name: 'backpressure: waiting' }]);
-    const removed = await call(fake, 'DELETE', `${repo}/issues/2/labels/${encodeURIComponent('backpressure: waiting')}`);
+    expect((await openPullRequests(fake)).find((n) => n.number === 2)?.labels.nodes).toEqual([
+      { name: 'backpressure: waiting' }
+    ]);
+    const removed = await call(
+      fake,
+      'DELETE',
+      `${repo}/issues/2/labels/${encodeURIComponent('backpressure: waiting')}`
+    );
     expect(removed.status).toBe(200);
     expect((await openPullRequests(fake)).find((n) => n.number === 2)?.labels.nodes).toEqual([]);
     const again = await call(fake, 'DELETE', `${repo}/issues/2/labels/${encodeURIComponent('backpressure: waiting')}`);
@@ -94,7 +135,13 @@ describe('fake GitHub REST', () => {
     expect(posted.body).toMatchObject({ body: 'first', user: { login: 'github-actions[bot]', type: 'Bot' } });
     expect((await call(fake, 'PATCH', `${repo}/issues/comments/${id}`, { body: 'second' })).status).toBe(200);
     const comments = (await openPullRequests(fake)).find((n) => n.number === 3)?.comments.nodes;
-    expect(comments).toEqual([expect.objectContaining({ databaseId: id, body: 'second', author: { __typename: 'Bot', login: 'github-actions' } })]);
+    expect(comments).toEqual([
+      expect.objectContaining({
+        databaseId: id,
+        body: 'second',
+        author: { __typename: 'Bot', login: 'github-actions' }
+      })
+    ]);
     const listed = await call(fake, 'GET', `${repo}/issues/3/comments`);
     expect(listed.body).toEqual([expect.objectContaining({ id, body: 'second' })]);
     expect((await call(fake, 'PATCH', `${repo}/issues/comments/1`, { body: 'x' })).status).toBe(404);
@@ -117,17 +164,29 @@ describe('fake GitHub REST', () => {
   });
 
   test('creating a label is 201, then 422 already_exists (whatever the case)', async () => {
-    expect((await call(fake, 'POST', `${repo}/labels`, { name: 'backpressure: waiting', color: 'fbca04' })).status).toBe(201);
+    expect(
+      (await call(fake, 'POST', `${repo}/labels`, { name: 'backpressure: waiting', color: 'fbca04' })).status
+    ).toBe(201);
     const again = await call(fake, 'POST', `${repo}/labels`, { name: 'Backpressure: Waiting', color: 'fbca04' });
-    expect(again).toMatchObject({ status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] } });
+    expect(again).toMatchObject({
+      status: 422,
+      body: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] }
+    });
   });
 
   test('labels page with a Link header that Octokit follows', async () => {
     for (let i = 0; i < 104; i++) fake.store.labels.push({ name: `label-${i}`, color: 'ededed', description: null });
     const octokit = getOctokit(WRITE_TOKEN, { baseUrl: fake.url });
-    const labels = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { owner: 'acme', repo: 'widgets', per_page: 100 });
+    const labels = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
+      owner: 'acme',
+      repo: 'widgets',
+      per_page: 100
+    });
     expect(labels).toHaveLength(105);
-    expect(fake.requests.map((r) => r.path)).toEqual(['/repos/acme/widgets/labels?per_page=100', '/repos/acme/widgets/labels?per_page=100&page=2']);
+    expect(fake.requests.map((r) => r.path)).toEqual([
+      '/repos/acme/widgets/labels?per_page=100',
+      '/repos/acme/widgets/labels?per_page=100&page=2'
+    ]);
     const first = await call(fake, 'GET', `${repo}/labels?per_page=100`);
     expect(first.headers.get('link')).toBe(
       `<${fake.url}${repo}/labels?per_page=100&page=2>; rel="next", <${fake.url}${repo}/labels?per_page=100&page=2>; rel="last"`
@@ -159,7 +218,10 @@ describe('fake GitHub REST', () => {
     ['no token', null],
     ['an unknown token', 'nope']
   ])('%s gets 401 Bad credentials', async (_name, token) => {
-    expect(await call(fake, 'GET', `${repo}/labels`, undefined, token)).toMatchObject({ status: 401, body: { message: 'Bad credentials' } });
+    expect(await call(fake, 'GET', `${repo}/labels`, undefined, token)).toMatchObject({
+      status: 401,
+      body: { message: 'Bad credentials' }
+    });
     expect((await call(fake, 'POST', '/graphql', { query: '{ viewer { login } }' }, token)).status).toBe(401);
   });
 
@@ -168,7 +230,10 @@ describe('fake GitHub REST', () => {
     ['another repository', 'POST', '/repos/acme/other/issues/1/comments'],
     ['a PR that does not exist', 'POST', `${repo}/issues/99/comments`]
   ])('%s is 404 Not Found', async (_name, method, path) => {
-    expect(await call(fake, method, path, method === 'GET' ? undefined : { body: 'x' })).toMatchObject({ status: 404, body: { message: expect.stringMatching(/Not Found/) } });
+    expect(await call(fake, method, path, method === 'GET' ? undefined : { body: 'x' })).toMatchObject({
+      status: 404,
+      body: { message: expect.stringMatching(/Not Found/) }
+    });
   });
 
   test('every request is logged with its kind and status, and counted', async () => {
@@ -189,7 +254,9 @@ describe('fake GitHub REST', () => {
   test('REST answers carry a decreasing x-ratelimit-remaining', async () => {
     const first = await call(fake, 'GET', `${repo}/labels`);
     const second = await call(fake, 'GET', `${repo}/labels`);
-    expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(Number(first.headers.get('x-ratelimit-remaining')) - 1);
+    expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
+      Number(first.headers.get('x-ratelimit-remaining')) - 1
+    );
   });
 });
 
@@ -223,7 +290,9 @@ describe('fake GitHub fault injection', () => {
     const answer = await call(fake, 'POST', '/graphql', { query: '{ viewer { login } }' });
     expect(answer.status).toBe(403);
     expect(answer.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect((await call(fake, 'POST', '/graphql', { query: '{ viewer { login } }' })).body).toEqual({ data: { viewer: { login: 'github-actions' } } });
+    expect((await call(fake, 'POST', '/graphql', { query: '{ viewer { login } }' })).body).toEqual({
+      data: { viewer: { login: 'github-actions' } }
+    });
   });
 
   test("Octokit's retry plugin gets through a 502 on GraphQL", async () => {

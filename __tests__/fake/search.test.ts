@@ -1,7 +1,14 @@
 // Issue-search counts with the qualifiers the action writes, answered through
 // the action's own aliased search document.
 import { searchCountsQuery } from '../../src/github/queries.js';
-import { createStore, makePullRequest, parseSearch, startFakeGitHub, WRITE_TOKEN, type FakeGitHub } from '../../test-support/fake-github/index.js';
+import {
+  createStore,
+  makePullRequest,
+  parseSearch,
+  startFakeGitHub,
+  WRITE_TOKEN,
+  type FakeGitHub
+} from '../../test-support/fake-github/index.js';
 
 const at = (day: number, hour = 0) => new Date(Date.UTC(2025, 0, day, hour)).toISOString().replace('.000Z', 'Z');
 
@@ -10,12 +17,37 @@ const store = createStore({
   pullRequests: [
     makePullRequest({ number: 1, createdAt: at(1), author: 'alice' }),
     makePullRequest({ number: 2, createdAt: at(2), author: 'alice', labels: ['priority'] }),
-    makePullRequest({ number: 3, createdAt: at(3), author: 'dependabot[bot]', authorType: 'Bot', labels: ['dependencies'] }),
+    makePullRequest({
+      number: 3,
+      createdAt: at(3),
+      author: 'dependabot[bot]',
+      authorType: 'Bot',
+      labels: ['dependencies']
+    }),
     makePullRequest({ number: 4, createdAt: at(4), author: 'bob', isDraft: true }),
     makePullRequest({ number: 5, createdAt: at(5), author: 'bob', baseRefName: 'gh-pages' }),
-    makePullRequest({ number: 6, createdAt: at(6), author: 'carol', labels: ['needs review', 'backpressure: waiting'] }),
-    makePullRequest({ number: 7, createdAt: at(7), author: 'alice', state: 'MERGED', mergedAt: at(8), closedAt: at(8) }),
-    makePullRequest({ number: 8, createdAt: at(8), author: 'bob', state: 'MERGED', mergedAt: at(15), closedAt: at(15) }),
+    makePullRequest({
+      number: 6,
+      createdAt: at(6),
+      author: 'carol',
+      labels: ['needs review', 'backpressure: waiting']
+    }),
+    makePullRequest({
+      number: 7,
+      createdAt: at(7),
+      author: 'alice',
+      state: 'MERGED',
+      mergedAt: at(8),
+      closedAt: at(8)
+    }),
+    makePullRequest({
+      number: 8,
+      createdAt: at(8),
+      author: 'bob',
+      state: 'MERGED',
+      mergedAt: at(15),
+      closedAt: at(15)
+    }),
     makePullRequest({ number: 9, createdAt: at(9), author: 'bob', state: 'CLOSED', closedAt: at(10) })
   ]
 });
@@ -35,9 +67,15 @@ describe('fake GitHub issue search', () => {
     const response = await fetch(`${fake.url}/graphql`, {
       method: 'POST',
       headers: { authorization: `token ${WRITE_TOKEN}` },
-      body: JSON.stringify({ query: searchCountsQuery(aliases), variables: Object.fromEntries(searches.map((q, i) => [`q${i}`, q])) })
+      body: JSON.stringify({
+        query: searchCountsQuery(aliases),
+        variables: Object.fromEntries(searches.map((q, i) => [`q${i}`, q]))
+      })
     });
-    const answer = (await response.json()) as { data?: Record<string, { issueCount: number } | null>; errors?: { message: string }[] };
+    const answer = (await response.json()) as {
+      data?: Record<string, { issueCount: number } | null>;
+      errors?: { message: string }[];
+    };
     return { counts: aliases.map((a) => answer.data?.[a]?.issueCount ?? -1), errors: answer.errors };
   }
 

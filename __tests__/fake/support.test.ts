@@ -2,7 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closedEvent, pullRequestEvent, scheduleEvent, workflowDispatchEvent, writeEventFile } from '../../test-support/events.js';
+import {
+  closedEvent,
+  pullRequestEvent,
+  scheduleEvent,
+  workflowDispatchEvent,
+  writeEventFile
+} from '../../test-support/events.js';
 import { countSearch } from '../../test-support/fake-github/index.js';
 import { DEFAULT_CONFIG_PATH } from '../../src/config/load.js';
 import { generateRepository } from '../../test-support/generate.js';
@@ -11,12 +17,24 @@ import { parseOutputFile, runAction, workflowCommands } from '../../test-support
 const now = new Date('2025-06-02T12:00:00Z');
 
 describe('generateRepository', () => {
-  const store = generateRepository({ seed: 7, openPullRequests: 1000, closedPerWeek: 50, now, config: 'wip-limit: 40\n' });
+  const store = generateRepository({
+    seed: 7,
+    openPullRequests: 1000,
+    closedPerWeek: 50,
+    now,
+    config: 'wip-limit: 40\n'
+  });
   const open = store.pullRequests.filter((pr) => pr.state === 'OPEN');
 
   test('is the same for the same seed and differs for another', () => {
-    expect(JSON.stringify(generateRepository({ seed: 7, openPullRequests: 1000, closedPerWeek: 50, now, config: 'wip-limit: 40\n' }))).toBe(JSON.stringify(store));
-    expect(JSON.stringify(generateRepository({ seed: 8, openPullRequests: 1000, closedPerWeek: 50, now }).pullRequests)).not.toBe(JSON.stringify(store.pullRequests));
+    expect(
+      JSON.stringify(
+        generateRepository({ seed: 7, openPullRequests: 1000, closedPerWeek: 50, now, config: 'wip-limit: 40\n' })
+      )
+    ).toBe(JSON.stringify(store));
+    expect(
+      JSON.stringify(generateRepository({ seed: 8, openPullRequests: 1000, closedPerWeek: 50, now }).pullRequests)
+    ).not.toBe(JSON.stringify(store.pullRequests));
   });
 
   test('holds the asked number of open PRs, numbered in creation order, none in the future', () => {
@@ -24,18 +42,24 @@ describe('generateRepository', () => {
     const times = store.pullRequests.map((pr) => pr.createdAt);
     expect(times).toEqual([...times].sort());
     expect(store.pullRequests.map((pr) => pr.number)).toEqual(store.pullRequests.map((_, i) => i + 1));
-    expect(store.pullRequests.every((pr) => pr.createdAt <= now.toISOString() && pr.lastCommittedAt >= pr.createdAt)).toBe(true);
+    expect(
+      store.pullRequests.every((pr) => pr.createdAt <= now.toISOString() && pr.lastCommittedAt >= pr.createdAt)
+    ).toBe(true);
   });
 
   test('mixes authors, drafts, labels, conflicts and sizes', () => {
     const authors = new Set(open.map((pr) => pr.author));
-    for (const bot of ['dependabot[bot]', 'renovate[bot]', 'Copilot', 'copilot-swe-agent[bot]']) expect(authors).toContain(bot);
-    expect(new Set(open.map((pr) => pr.authorAssociation))).toEqual(new Set(['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE']));
+    for (const bot of ['dependabot[bot]', 'renovate[bot]', 'Copilot', 'copilot-swe-agent[bot]'])
+      expect(authors).toContain(bot);
+    expect(new Set(open.map((pr) => pr.authorAssociation))).toEqual(
+      new Set(['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE'])
+    );
     const share = (test: (pr: (typeof open)[number]) => boolean) => open.filter(test).length / open.length;
     expect(share((pr) => pr.isDraft)).toBeGreaterThan(0.05);
     expect(share((pr) => pr.isDraft)).toBeLessThan(0.25);
     expect(share((pr) => pr.mergeable === 'CONFLICTING')).toBeGreaterThan(0.03);
-    for (const label of ['priority', 'docs', 'dependencies']) expect(open.some((pr) => pr.labels.includes(label))).toBe(true);
+    for (const label of ['priority', 'docs', 'dependencies'])
+      expect(open.some((pr) => pr.labels.includes(label))).toBe(true);
     const lines = open.map((pr) => pr.additions + pr.deletions).sort((a, b) => a - b);
     expect(lines[0]).toBeLessThan(10);
     expect(lines[lines.length - 1]).toBeGreaterThan(1000);
@@ -45,7 +69,10 @@ describe('generateRepository', () => {
   });
 
   test('has 8 weeks of merged and closed history and the config file', () => {
-    const merged = countSearch(store, `repo:acme/busy-repo is:pr is:merged merged:>=${new Date(now.getTime() - 56 * 86_400_000).toISOString().slice(0, 10)}`);
+    const merged = countSearch(
+      store,
+      `repo:acme/busy-repo is:pr is:merged merged:>=${new Date(now.getTime() - 56 * 86_400_000).toISOString().slice(0, 10)}`
+    );
     expect(merged).toBeGreaterThan(8 * 50 * 0.6);
     expect(store.pullRequests.some((pr) => pr.state === 'CLOSED' && pr.mergedAt === null)).toBe(true);
     expect(store.repository.files[DEFAULT_CONFIG_PATH]).toBe('wip-limit: 40\n');
@@ -58,7 +85,11 @@ describe('event payloads', () => {
 
   test('pull_request events carry the store repository and the PR facts', () => {
     const event = pullRequestEvent(store, pr.number, 'synchronize');
-    expect(event).toMatchObject({ action: 'synchronize', number: pr.number, repository: { full_name: 'acme/busy-repo', name: 'busy-repo', owner: { login: 'acme' } } });
+    expect(event).toMatchObject({
+      action: 'synchronize',
+      number: pr.number,
+      repository: { full_name: 'acme/busy-repo', name: 'busy-repo', owner: { login: 'acme' } }
+    });
     expect(event.pull_request).toMatchObject({
       number: pr.number,
       user: { login: pr.author, type: pr.authorType },
@@ -72,7 +103,11 @@ describe('event payloads', () => {
   test('closed, schedule and workflow_dispatch payloads', () => {
     expect(closedEvent(store, pr.number)).toMatchObject({ action: 'closed', sender: { login: 'maintainer' } });
     expect(scheduleEvent()).toEqual({ schedule: '*/30 * * * *' });
-    expect(workflowDispatchEvent(store, { mode: 'sweep' })).toMatchObject({ inputs: { mode: 'sweep' }, ref: 'refs/heads/main', repository: { full_name: 'acme/busy-repo' } });
+    expect(workflowDispatchEvent(store, { mode: 'sweep' })).toMatchObject({
+      inputs: { mode: 'sweep' },
+      ref: 'refs/heads/main',
+      repository: { full_name: 'acme/busy-repo' }
+    });
     expect(() => pullRequestEvent(store, 9999)).toThrow('no PR #9999');
   });
 
@@ -86,7 +121,9 @@ describe('event payloads', () => {
 
 describe('runner emulation', () => {
   test('reads heredoc and plain outputs', () => {
-    expect(parseOutputFile('result<<ghadelimiter_1\nwaiting\nghadelimiter_1\nlist<<EOF\n[1,\n2]\nEOF\nplain=yes\n')).toEqual({ result: 'waiting', list: '[1,\n2]', plain: 'yes' });
+    expect(
+      parseOutputFile('result<<ghadelimiter_1\nwaiting\nghadelimiter_1\nlist<<EOF\n[1,\n2]\nEOF\nplain=yes\n')
+    ).toEqual({ result: 'waiting', list: '[1,\n2]', plain: 'yes' });
   });
 
   test('reads ::error:: and ::warning:: commands, unescaped', () => {

@@ -1,7 +1,13 @@
 // Every GraphQL document the action sends must be one GitHub would accept.
 import { schema as published } from '@octokit/graphql-schema';
 import { buildSchema, parse, validate } from 'graphql';
-import { ALL_QUERIES, nestedPagesQuery, NESTED_LISTS, searchCountsQuery, type NestedListName } from '../../src/github/queries.js';
+import {
+  ALL_QUERIES,
+  nestedPagesQuery,
+  NESTED_LISTS,
+  searchCountsQuery,
+  type NestedListName
+} from '../../src/github/queries.js';
 
 // The published SDL repeats a few enterprise fields; GitHub's own server does not mind.
 const schema = buildSchema(published.idl, { assumeValidSDL: true });

@@ -7,21 +7,50 @@ import { describeGitHubError } from '../../src/github/errors.js';
 import { isHeavyQueryFailure } from '../../src/github/graphql.js';
 import { readOpenPullRequests } from '../../src/github/read-queue.js';
 import { startFakeGitHub, type FakeGitHub } from '../../test-support/fake-github/index.js';
-import { createStore, makePullRequest, TOKEN_BOT_REST_LOGIN, WRITE_TOKEN, type FakeComment, type FakePullRequest } from '../../test-support/fake-github/store.js';
+import {
+  createStore,
+  makePullRequest,
+  TOKEN_BOT_REST_LOGIN,
+  WRITE_TOKEN,
+  type FakeComment,
+  type FakePullRequest
+} from '../../test-support/fake-github/store.js';
 
 const repo = { owner: 'acme', name: 'widgets' };
 const at = (minutes: number) => new Date(Date.UTC(2025, 0, 1) + minutes * 60_000).toISOString();
-const options = { withFiles: true, withIssues: false, withIssueFacts: false, statusContext: 'backpressure', actor: TOKEN_BOT_REST_LOGIN };
+const options = {
+  withFiles: true,
+  withIssues: false,
+  withIssueFacts: false,
+  statusContext: 'backpressure',
+  actor: TOKEN_BOT_REST_LOGIN
+};
 
 function comment(id: number, minutes: number, fields: Partial<FakeComment> = {}): FakeComment {
-  return { id, body: `comment ${id} ${'x'.repeat(2000)}`, author: 'watcher', authorType: 'User', association: 'NONE', createdAt: at(minutes), ...fields };
+  return {
+    id,
+    body: `comment ${id} ${'x'.repeat(2000)}`,
+    author: 'watcher',
+    authorType: 'User',
+    association: 'NONE',
+    createdAt: at(minutes),
+    ...fields
+  };
 }
 
 /** Lists longer than their first page, the action's sticky comment the oldest of 250. */
 function busyPullRequest(number: number): FakePullRequest {
   const comments = Array.from({ length: 250 }, (_, i) => comment(number * 1000 + i, 100 + i));
-  comments[0] = comment(number * 1000, 100, { body: `${STICKY_MARKER}\nWaiting`, author: TOKEN_BOT_REST_LOGIN, authorType: 'Bot' });
-  comments[5] = comment(number * 1000 + 5, 105, { body: `${STALE_MARKER}\nStale`, author: TOKEN_BOT_REST_LOGIN, authorType: 'Bot' });
+  comments[0] = comment(number * 1000, 100, {
+    body: `${STICKY_MARKER}\nWaiting`,
+    author: TOKEN_BOT_REST_LOGIN,
+    authorType: 'Bot'
+  });
+  comments[5] = comment(number * 1000 + 5, 105, {
+    body: `${STALE_MARKER}\nStale`,
+    author: TOKEN_BOT_REST_LOGIN,
+    authorType: 'Bot'
+  });
   return makePullRequest({
     number,
     createdAt: at(number),
@@ -30,7 +59,12 @@ function busyPullRequest(number: number): FakePullRequest {
     labels: Array.from({ length: 45 }, (_, i) => `label-${i}`),
     assignees: Array.from({ length: 15 }, (_, i) => `maintainer${i}`),
     comments,
-    reviews: Array.from({ length: 35 }, (_, i) => ({ state: i === 0 ? 'APPROVED' : 'COMMENTED', author: 'maintainer0', association: 'MEMBER', submittedAt: at(500 + i) })),
+    reviews: Array.from({ length: 35 }, (_, i) => ({
+      state: i === 0 ? 'APPROVED' : 'COMMENTED',
+      author: 'maintainer0',
+      association: 'MEMBER',
+      submittedAt: at(500 + i)
+    })),
     timeline: Array.from({ length: 25 }, (_, i) => ({ type: 'ReopenedEvent', actor: 'mona', createdAt: at(600 + i) }))
   });
 }
@@ -44,7 +78,11 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 /** The fake now holds `pullRequests` (and fails queries above `maxNodes`); returns a client and the index of its first request. */
-async function clientFor(pullRequests: FakePullRequest[], counts: RequestCounts, maxNodes?: number): Promise<{ client: Client; from: number }> {
+async function clientFor(
+  pullRequests: FakePullRequest[],
+  counts: RequestCounts,
+  maxNodes?: number
+): Promise<{ client: Client; from: number }> {
   fake.store.pullRequests = pullRequests;
   fake.setMaxNodes(maxNodes);
   const { createClient } = await import('../../src/github/client.js');
@@ -73,7 +111,9 @@ describe('readOpenPullRequests', () => {
 
     // One page; follow-ups: all six lists at once, then comments twice more (20 + 100 + 100 + 30); the own comments' bodies.
     expect(counts.graphql).toBe(5);
-    const bodies = fake.requests.slice(from).map((r) => (r.body as { variables?: { withBodies?: boolean } }).variables?.withBodies);
+    const bodies = fake.requests
+      .slice(from)
+      .map((r) => (r.body as { variables?: { withBodies?: boolean } }).variables?.withBodies);
     expect(bodies).toEqual([false, false, false, false, undefined]);
   });
 
@@ -92,7 +132,9 @@ describe('readOpenPullRequests', () => {
     const counts = newCounts();
     const { client } = await clientFor([makePullRequest({ number: 1, createdAt: at(1) })], counts, 100);
     const error = await readOpenPullRequests(client, repo, options, counts).catch((e: unknown) => e);
-    expect(describeGitHubError(error, 'reading open pull requests')).toBe('GitHub failed (502) while reading open pull requests, even after retries; try again later.');
+    expect(describeGitHubError(error, 'reading open pull requests')).toBe(
+      'GitHub failed (502) while reading open pull requests, even after retries; try again later.'
+    );
     expect(counts.smallestPage).toBe(5);
   });
 });
@@ -101,8 +143,20 @@ describe('isHeavyQueryFailure', () => {
   test.each([
     ['502', { status: 502 }, true],
     ['504', { status: 504 }, true],
-    ["GitHub's timeout error beside data", { errors: [{ message: "We couldn't respond to your request in time. Sorry about that." }] }, true],
-    ['the timeout in a 502 body', { response: { data: { errors: [{ message: 'This may be the result of a timeout, or it could be a GitHub bug.' }] } } }, true],
+    [
+      "GitHub's timeout error beside data",
+      { errors: [{ message: "We couldn't respond to your request in time. Sorry about that." }] },
+      true
+    ],
+    [
+      'the timeout in a 502 body',
+      {
+        response: {
+          data: { errors: [{ message: 'This may be the result of a timeout, or it could be a GitHub bug.' }] }
+        }
+      },
+      true
+    ],
     ['401', { status: 401, message: 'Bad credentials' }, false],
     ['NOT_FOUND', { errors: [{ message: 'Could not resolve to a Repository', type: 'NOT_FOUND' }] }, false],
     ['500', { status: 500, message: 'Server Error' }, false]

@@ -5,14 +5,29 @@ import { applyWrites, type WriteOptions } from '../../src/github/writer.js';
 import { STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
 import type { WriteOp } from '../../src/core/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../../test-support/fake-github/index.js';
-import { createStore, makePullRequest, nextId, TOKEN_BOT_REST_LOGIN, WRITE_TOKEN, type FakeComment } from '../../test-support/fake-github/store.js';
+import {
+  createStore,
+  makePullRequest,
+  nextId,
+  TOKEN_BOT_REST_LOGIN,
+  WRITE_TOKEN,
+  type FakeComment
+} from '../../test-support/fake-github/store.js';
 import { fakeClient } from '../../test-support/fake-client.js';
 
-const options: WriteOptions = { repo: { owner: 'acme', name: 'widgets' }, statusContext: 'backpressure', dryRun: false, maxWrites: 100, actor: 'github-actions' };
+const options: WriteOptions = {
+  repo: { owner: 'acme', name: 'widgets' },
+  statusContext: 'backpressure',
+  dryRun: false,
+  maxWrites: 100,
+  actor: 'github-actions'
+};
 let fake: FakeGitHub;
 
 beforeEach(async () => {
-  fake = await startFakeGitHub(createStore({ pullRequests: [makePullRequest({ number: 1, createdAt: '2026-01-01T00:00:00Z' })] }));
+  fake = await startFakeGitHub(
+    createStore({ pullRequests: [makePullRequest({ number: 1, createdAt: '2026-01-01T00:00:00Z' })] })
+  );
 });
 afterEach(() => fake.close());
 
@@ -59,14 +74,24 @@ test("a marker in someone else's comment is no copy of ours", async () => {
 
 test('a stale message: an older copy since the last activity means ours is deleted; an earlier mark does not', async () => {
   const since = new Date(Date.now() - 60_000).toISOString();
-  const op: WriteOp = { kind: 'comment', number: 1, body: `${STALE_MARKER}\nours`, purpose: 'stale', postedSince: since };
+  const op: WriteOp = {
+    kind: 'comment',
+    number: 1,
+    body: `${STALE_MARKER}\nours`,
+    purpose: 'stale',
+    postedSince: since
+  };
   const earlierMark = { ...own(`${STALE_MARKER}\nlast month`), createdAt: '2026-01-02T00:00:00Z' };
   fake.store.pullRequests[0].comments.push(earlierMark);
   await applyWrites(fakeClient(fake, WRITE_TOKEN), [op], options);
   expect(bodies()).toEqual([`${STALE_MARKER}\nlast month`, `${STALE_MARKER}\nours`]);
 
   fake.store.pullRequests[0].comments = [earlierMark];
-  await applyWrites(raceOnPost(() => own(`${STALE_MARKER}\ntheirs`), 'before'), [op], options);
+  await applyWrites(
+    raceOnPost(() => own(`${STALE_MARKER}\ntheirs`), 'before'),
+    [op],
+    options
+  );
   expect(bodies()).toEqual([`${STALE_MARKER}\nlast month`, `${STALE_MARKER}\ntheirs`]);
 });
 

@@ -10,7 +10,11 @@ describe('escapeMarkdown', () => {
     ['@mentions do not ping', '@octocat', '@&#8203;octocat'],
     ['issue references do not link', 'fixes #12', 'fixes \\#&#8203;12'],
     ['entities are not decoded', '&lt;b&gt;', '&amp;lt;b&amp;gt;'],
-    ['newlines and control characters do not end the line', 'one\n## two\r\nthree\u001b[31m', 'one \\#\\# two three\\[31m'],
+    [
+      'newlines and control characters do not end the line',
+      'one\n## two\r\nthree\u001b[31m',
+      'one \\#\\# two three\\[31m'
+    ],
     ['a leading dash does not start a list', '- item', '\\- item'],
     ['a leading number does not start a list', '1. item', '1\\. item'],
     ['a bot login keeps its brackets as text', 'dependabot[bot]', 'dependabot\\[bot\\]']

@@ -10,7 +10,13 @@ const DAY_MS = 86_400_000;
 
 // The built-in defaults, with a WIP limit of 2, stale on, short messages and no agents.
 export const config: Config = {
-  ...buildConfig({ 'wip-limit': '2', 'stale-days': '30', 'close-days': '7', 'stale-message': 'stale', 'close-message': 'closed' }),
+  ...buildConfig({
+    'wip-limit': '2',
+    'stale-days': '30',
+    'close-days': '7',
+    'stale-message': 'stale',
+    'close-message': 'closed'
+  }),
   agentAuthors: [],
   rules: [{ name: 'inputs', selector: {}, budgets: {} }]
 };
@@ -40,7 +46,14 @@ export function plan(decisions: Decision[], overrides: Partial<Plan> = {}): Plan
 }
 
 export function execution(overrides: Partial<ExecutionReport> = {}): ExecutionReport {
-  return { dryRun: false, applied: [], notApplied: [], warnings: [], requests: { graphql: 2, restReads: 1, restWrites: 0, graphqlCost: 3 }, ...overrides };
+  return {
+    dryRun: false,
+    applied: [],
+    notApplied: [],
+    warnings: [],
+    requests: { graphql: 2, restReads: 1, restWrites: 0, graphqlCost: 3 },
+    ...overrides
+  };
 }
 
 /** What the writer reports for a dry-run of `writes`. */

@@ -18,7 +18,11 @@ interface Rendered {
 
 /** Each source rendered by mermaid in a child process (see test-support/render-mermaid.mjs). */
 function render(sources: string[]): Rendered[] {
-  const out = execFileSync(process.execPath, [path.join(REPO_ROOT, 'test-support', 'render-mermaid.mjs')], { input: JSON.stringify(sources), encoding: 'utf8', cwd: REPO_ROOT });
+  const out = execFileSync(process.execPath, [path.join(REPO_ROOT, 'test-support', 'render-mermaid.mjs')], {
+    input: JSON.stringify(sources),
+    encoding: 'utf8',
+    cwd: REPO_ROOT
+  });
   return JSON.parse(out) as Rendered[];
 }
 
@@ -26,7 +30,16 @@ const NOW = new Date('2026-11-25T12:00:00Z'); // a Wednesday: the current week i
 const history: History = {
   mergedInWindow: 84,
   openNow: 900,
-  weeks: ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'].map((weekStart, i) => ({
+  weeks: [
+    '2026-10-05',
+    '2026-10-12',
+    '2026-10-19',
+    '2026-10-26',
+    '2026-11-02',
+    '2026-11-09',
+    '2026-11-16',
+    '2026-11-23'
+  ].map((weekStart, i) => ({
     weekStart,
     opened: 400 + 10 * i,
     merged: 200 - i,

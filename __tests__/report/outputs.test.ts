@@ -6,8 +6,19 @@ import { actionOutputs } from '../../src/report/outputs.js';
 import { writePlanFile } from '../../src/report/plan-file.js';
 import { decision, dryRun, execution, plan } from './fixtures.js';
 
-const mark: StaleDecision = { whoseMove: 'author', reason: 'merge conflict', lastActivity: '2026-10-01T00:00:00Z', idleDays: 50, action: 'mark', neglected: false };
-const violation = { rule: 'inputs', budget: 'max-changed-lines' as const, reason: '1,200 changed lines; the limit is 1,000' };
+const mark: StaleDecision = {
+  whoseMove: 'author',
+  reason: 'merge conflict',
+  lastActivity: '2026-10-01T00:00:00Z',
+  idleDays: 50,
+  action: 'mark',
+  neglected: false
+};
+const violation = {
+  rule: 'inputs',
+  budget: 'max-changed-lines' as const,
+  reason: '1,200 changed lines; the limit is 1,000'
+};
 const decisions = [
   decision(3, 'admitted', { position: 1 }),
   decision(1, 'admitted', { position: 2, stale: mark }),
@@ -50,7 +61,10 @@ describe('actionOutputs', () => {
   });
 
   test('nothing applied: nothing staled or closed', () => {
-    const outputs = actionOutputs(plan(decisions, { writes }), execution({ notApplied: writes.map((op) => ({ op, why: 'read-only token' })) }));
+    const outputs = actionOutputs(
+      plan(decisions, { writes }),
+      execution({ notApplied: writes.map((op) => ({ op, why: 'read-only token' })) })
+    );
     expect(JSON.parse(outputs.staled!)).toEqual([]);
     expect(JSON.parse(outputs.closed!)).toEqual([]);
   });
@@ -68,8 +82,20 @@ describe('actionOutputs', () => {
   });
 
   test('the plan output is compact JSON: decisions as tuples, writes without comment bodies', () => {
-    const adaptive = { mergedInWindow: 42, windowDays: 28, perDay: 1.5, targetReviewDays: 7, raw: 11, min: 10, max: null, limit: 11 };
-    const outputs = actionOutputs(plan(decisions, { writes, wipLimit: 11, adaptive, deferredCloses: [8] }), execution());
+    const adaptive = {
+      mergedInWindow: 42,
+      windowDays: 28,
+      perDay: 1.5,
+      targetReviewDays: 7,
+      raw: 11,
+      min: 10,
+      max: null,
+      limit: 11
+    };
+    const outputs = actionOutputs(
+      plan(decisions, { writes, wipLimit: 11, adaptive, deferredCloses: [8] }),
+      execution()
+    );
     const parsed = JSON.parse(outputs.plan!);
     expect(parsed).toMatchObject({ mode: 'sweep', wipLimit: 11, queueSize: 4, adaptive, deferredCloses: [8] });
     expect(parsed.decisions).toEqual([
@@ -90,13 +116,20 @@ describe('actionOutputs', () => {
   });
 });
 
-describe('outputs at 10,000 open PRs stay under GitHub\'s 1 MB', () => {
+describe("outputs at 10,000 open PRs stay under GitHub's 1 MB", () => {
   const MB = 1_000_000;
-  const reason = 'author-with-a-long-login has more than 3 open PRs and this is one of the newest; the limit is 3 per author';
+  const reason =
+    'author-with-a-long-login has more than 3 open PRs and this is one of the newest; the limit is 3 per author';
   const many = Array.from({ length: 10_000 }, (_, i) =>
     i % 2 === 0
-      ? decision(i + 1, 'waiting', { position: i + 1, summary: `Waiting: position ${i + 1}, ${i} PRs ahead beyond the limit of 50` })
-      : decision(i + 1, 'violation', { violations: [{ ...violation, budget: 'max-open-per-author', reason }], summary: `Violation: ${reason}` })
+      ? decision(i + 1, 'waiting', {
+          position: i + 1,
+          summary: `Waiting: position ${i + 1}, ${i} PRs ahead beyond the limit of 50`
+        })
+      : decision(i + 1, 'violation', {
+          violations: [{ ...violation, budget: 'max-open-per-author', reason }],
+          summary: `Violation: ${reason}`
+        })
   );
   const manyWrites: WriteOp[] = many.flatMap((d) => [
     { kind: 'status', number: d.number, sha: `sha${d.number}`, state: 'failure', description: d.summary },
@@ -139,7 +172,12 @@ describe('outputs at 10,000 open PRs stay under GitHub\'s 1 MB', () => {
       expect(whole.decisions).toHaveLength(10_000);
       expect(whole.writes).toHaveLength(20_000);
       expect(whole.violations).toHaveLength(5_000);
-      expect(whole.violations[4_999]).toEqual({ number: 10_000, rule: 'inputs', budget: 'max-open-per-author', reason });
+      expect(whole.violations[4_999]).toEqual({
+        number: 10_000,
+        rule: 'inputs',
+        budget: 'max-open-per-author',
+        reason
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -20,7 +20,14 @@ describe('renderSummary', () => {
   test('PR titles and logins render escaped, without HTML, pings or table breakouts', () => {
     const prs = [pr(1, { title: HOSTILE_TITLE, author: HOSTILE_LOGIN }), pr(2, { author: 'octocat' })];
     const markdown = renderSummary({
-      plan: plan([decision(1, 'admitted', { position: 1 }), decision(2, 'violation', { violations: [{ rule: 'inputs', budget: 'max-changed-lines', reason: '1,200 changed lines; the limit is 1,000' }] })]),
+      plan: plan([
+        decision(1, 'admitted', { position: 1 }),
+        decision(2, 'violation', {
+          violations: [
+            { rule: 'inputs', budget: 'max-changed-lines', reason: '1,200 changed lines; the limit is 1,000' }
+          ]
+        })
+      ]),
       snapshot: snapshot(prs),
       config,
       execution: execution()
@@ -30,12 +37,23 @@ describe('renderSummary', () => {
     expect(row).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; \\| @&#8203;octocat \\*\\*bold\\*\\*');
     // Escaped pipes are not cell separators: the row has exactly the table's six cells.
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(6);
-    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | octocat | `max-changed-lines` | 1,200 changed lines; the limit is 1,000 |');
+    expect(markdown).toContain(
+      '| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | octocat | `max-changed-lines` | 1,200 changed lines; the limit is 1,000 |'
+    );
   });
 
   test('a gate shows its own PR and the decision first', () => {
-    const subject = decision(7, 'waiting', { position: 5, ahead: 4, summary: 'Waiting: position 5, 3 PRs ahead beyond the limit of 2' });
-    const markdown = renderSummary({ plan: plan([subject], { mode: 'gate', subject, queueSize: 6 }), snapshot: snapshot([pr(7, { title: 'Add caching' })]), config, execution: execution() });
+    const subject = decision(7, 'waiting', {
+      position: 5,
+      ahead: 4,
+      summary: 'Waiting: position 5, 3 PRs ahead beyond the limit of 2'
+    });
+    const markdown = renderSummary({
+      plan: plan([subject], { mode: 'gate', subject, queueSize: 6 }),
+      snapshot: snapshot([pr(7, { title: 'Add caching' })]),
+      config,
+      execution: execution()
+    });
     // The core's line is escaped too (`\\:` renders as `:`).
     const top = [
       '## PR Backpressure: gate of acme/widgets',
@@ -54,35 +72,92 @@ describe('renderSummary', () => {
   test('auto shows the formula, the clamp and the expected wait of the last waiting PR', () => {
     const decisions = [
       decision(1, 'admitted', { position: 1 }),
-      ...[2, 3, 4].map((n) => decision(n, 'waiting', { position: 10 + n, ...(n > 1 ? { eta: { days: (n - 1) / 1.5, perDay: 1.5 } } : {}) }))
+      ...[2, 3, 4].map((n) =>
+        decision(n, 'waiting', { position: 10 + n, ...(n > 1 ? { eta: { days: (n - 1) / 1.5, perDay: 1.5 } } : {}) })
+      )
     ];
-    const adaptive = { mergedInWindow: 42, windowDays: 28, perDay: 1.5, targetReviewDays: 7, raw: 11, min: 10, max: null, limit: 11 };
-    const markdown = renderSummary({ plan: plan(decisions, { wipLimit: 11, adaptive, pace }), snapshot: snapshot([1, 2, 3, 4].map((n) => pr(n))), config, execution: execution() });
+    const adaptive = {
+      mergedInWindow: 42,
+      windowDays: 28,
+      perDay: 1.5,
+      targetReviewDays: 7,
+      raw: 11,
+      min: 10,
+      max: null,
+      limit: 11
+    };
+    const markdown = renderSummary({
+      plan: plan(decisions, { wipLimit: 11, adaptive, pace }),
+      snapshot: snapshot([1, 2, 3, 4].map((n) => pr(n))),
+      config,
+      execution: execution()
+    });
     expect(markdown).toContain('WIP limit **11** (auto)');
-    expect(markdown).toContain('Limit `auto`: 42 PRs merged in the last 28 days = 1.5 per day × 7 target review days = 11, clamped to [10, no maximum] → **11**');
+    expect(markdown).toContain(
+      'Limit `auto`: 42 PRs merged in the last 28 days = 1.5 per day × 7 target review days = 11, clamped to [10, no maximum] → **11**'
+    );
     // #4 is at position 14: 3 beyond the limit of 11, at 1.5 a day: 2 days.
-    expect(markdown).toContain('The last waiting PR, [#4](https://github.com/acme/widgets/pull/4) at position 14, is 3 beyond the limit: at 1.5 merges per day it can expect to wait about 2 days (3 / 1.5).');
+    expect(markdown).toContain(
+      'The last waiting PR, [#4](https://github.com/acme/widgets/pull/4) at position 14, is 3 beyond the limit: at 1.5 merges per day it can expect to wait about 2 days (3 / 1.5).'
+    );
   });
 
   test('auto with nothing merged says there is no estimate', () => {
-    const adaptive = { mergedInWindow: 0, windowDays: 28, perDay: 0, targetReviewDays: 7, raw: 0, min: 10, max: 40, limit: 10 };
+    const adaptive = {
+      mergedInWindow: 0,
+      windowDays: 28,
+      perDay: 0,
+      targetReviewDays: 7,
+      raw: 0,
+      min: 10,
+      max: 40,
+      limit: 10
+    };
     const markdown = renderSummary({
-      plan: plan([decision(1, 'waiting', { position: 12 })], { wipLimit: 10, adaptive, pace: { mergedInWindow: 0, windowDays: 28, perDay: 0 } }),
+      plan: plan([decision(1, 'waiting', { position: 12 })], {
+        wipLimit: 10,
+        adaptive,
+        pace: { mergedInWindow: 0, windowDays: 28, perDay: 0 }
+      }),
       snapshot: snapshot([pr(1)]),
       config,
       execution: execution()
     });
     expect(markdown).toContain('clamped to [10, 40] → **10**');
     expect(markdown).toContain('no PR was merged in the last 28 days, so there is no estimate of its wait.');
-    expect(markdown).toContain('| 12 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | beyond the limit | unknown: no merges |');
+    expect(markdown).toContain(
+      '| 12 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | beyond the limit | unknown: no merges |'
+    );
   });
 
   test('auto with the last waiting PR held by an area rule gives no estimate', () => {
-    const adaptive = { mergedInWindow: 42, windowDays: 28, perDay: 1.5, targetReviewDays: 7, raw: 11, min: 10, max: null, limit: 11 };
-    const waiting = decision(1, 'waiting', { position: 3, waitingOnRule: 'docs', waitingOnArea: { rule: 'docs', admitted: 6, maxOpen: 6 } });
-    const markdown = renderSummary({ plan: plan([waiting], { wipLimit: 11, adaptive, pace }), snapshot: snapshot([pr(1)]), config, execution: execution() });
-    expect(markdown).toContain('at position 3, waits for room in its area (rule docs), not for the WIP limit: there is no estimate of its wait.');
-    expect(markdown).toContain('| 3 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | area docs full (6/6) | when docs has room |');
+    const adaptive = {
+      mergedInWindow: 42,
+      windowDays: 28,
+      perDay: 1.5,
+      targetReviewDays: 7,
+      raw: 11,
+      min: 10,
+      max: null,
+      limit: 11
+    };
+    const waiting = decision(1, 'waiting', {
+      position: 3,
+      waitingOnRule: 'docs',
+      waitingOnArea: { rule: 'docs', admitted: 6, maxOpen: 6 }
+    });
+    const markdown = renderSummary({
+      plan: plan([waiting], { wipLimit: 11, adaptive, pace }),
+      snapshot: snapshot([pr(1)]),
+      config,
+      execution: execution()
+    });
+    expect(markdown).toContain(
+      'at position 3, waits for room in its area (rule docs), not for the WIP limit: there is no estimate of its wait.'
+    );
+    expect(markdown).toContain(
+      '| 3 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | area docs full (6/6) | when docs has room |'
+    );
   });
 
   test('a dry-run says nothing was written and lists what would be', () => {
@@ -92,37 +167,84 @@ describe('renderSummary', () => {
       { kind: 'close', number: 2, reason: 'stale', unit: 'close #2' }
     ];
     const decisions = [
-      decision(1, 'waiting', { position: 3, stale: { whoseMove: 'author', reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark', neglected: false } }),
-      decision(2, 'admitted', { position: 1, stale: { whoseMove: 'author', reason: 'label needs-info', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close', neglected: false } })
+      decision(1, 'waiting', {
+        position: 3,
+        stale: {
+          whoseMove: 'author',
+          reason: 'merge conflict',
+          lastActivity: NOW_MINUS_40,
+          idleDays: 40,
+          action: 'mark',
+          neglected: false
+        }
+      }),
+      decision(2, 'admitted', {
+        position: 1,
+        stale: {
+          whoseMove: 'author',
+          reason: 'label needs-info',
+          lastActivity: NOW_MINUS_40,
+          idleDays: 40,
+          action: 'close',
+          neglected: false
+        }
+      })
     ];
-    const markdown = renderSummary({ plan: plan(decisions, { writes }), snapshot: snapshot([pr(1), pr(2)]), config: { ...config, dryRun: true }, execution: dryRun(writes) });
+    const markdown = renderSummary({
+      plan: plan(decisions, { writes }),
+      snapshot: snapshot([pr(1), pr(2)]),
+      config: { ...config, dryRun: true },
+      execution: dryRun(writes)
+    });
     expect(markdown).toContain('Dry run: nothing was written.');
     expect(markdown).toContain('### Would write (3)');
-    expect(markdown).toContain('- status failure on #1: Waiting\\: position 3\n- add label "stale" to #1\n- close #2 (stale)');
+    expect(markdown).toContain(
+      '- status failure on #1: Waiting\\: position 3\n- add label "stale" to #1\n- close #2 (stale)'
+    );
     expect(markdown).toContain('Would mark 1, would close 1.');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | would be marked stale |');
+    expect(markdown).toContain(
+      '| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | would be marked stale |'
+    );
     expect(markdown).not.toContain('### Writes');
   });
 
   test('a real run lists applied writes, what was not applied and why, warnings and deferred closes', () => {
     const applied: WriteOp[] = [{ kind: 'status', number: 1, sha: 'sha1', state: 'success', description: 'Admitted' }];
-    const notApplied = [{ op: { kind: 'add-label', number: 1, label: '<b>x</b>' } as WriteOp, why: 'max-writes-per-run reached' }];
+    const notApplied = [
+      { op: { kind: 'add-label', number: 1, label: '<b>x</b>' } as WriteOp, why: 'max-writes-per-run reached' }
+    ];
     const markdown = renderSummary({
       plan: plan([decision(1, 'admitted', { position: 1 })], { deferredCloses: [8, 9] }),
       snapshot: snapshot([pr(1), pr(8), pr(9)]),
       config,
-      execution: execution({ applied, notApplied, warnings: ['Read-only token: writes skipped'], requests: { graphql: 3, restReads: 1, restWrites: 1, graphqlCost: 12 } })
+      execution: execution({
+        applied,
+        notApplied,
+        warnings: ['Read-only token: writes skipped'],
+        requests: { graphql: 3, restReads: 1, restWrites: 1, graphqlCost: 12 }
+      })
     });
     expect(markdown).toContain('### Writes (1)\n\nstatuses: 1\n\n- status success on #1: Admitted');
-    expect(markdown).toContain('**Not applied (1)**\n\nmax-writes-per-run reached (labels added: 1):\n\n- add label "&lt;b&gt;x&lt;/b&gt;" to #1');
+    expect(markdown).toContain(
+      '**Not applied (1)**\n\nmax-writes-per-run reached (labels added: 1):\n\n- add label "&lt;b&gt;x&lt;/b&gt;" to #1'
+    );
     expect(markdown).toContain('**Warnings**\n\n- Read-only token\\: writes skipped');
-    expect(markdown).toContain('- 2 closes held back by max-closes-per-run (10): [#8](https://github.com/acme/widgets/pull/8), [#9](https://github.com/acme/widgets/pull/9)');
+    expect(markdown).toContain(
+      '- 2 closes held back by max-closes-per-run (10): [#8](https://github.com/acme/widgets/pull/8), [#9](https://github.com/acme/widgets/pull/9)'
+    );
     expect(markdown).toContain('Requests: 3 GraphQL queries (12 points), 1 REST read, 1 REST write');
   });
 
   test('long lists are bounded and say how many were left out', () => {
-    const decisions = Array.from({ length: 130 }, (_, i) => decision(i + 1, i < 60 ? 'admitted' : 'waiting', { position: i + 1 }));
-    const markdown = renderSummary({ plan: plan(decisions, { wipLimit: 60 }), snapshot: snapshot(decisions.map((d) => pr(d.number))), config, execution: execution() });
+    const decisions = Array.from({ length: 130 }, (_, i) =>
+      decision(i + 1, i < 60 ? 'admitted' : 'waiting', { position: i + 1 })
+    );
+    const markdown = renderSummary({
+      plan: plan(decisions, { wipLimit: 60 }),
+      snapshot: snapshot(decisions.map((d) => pr(d.number))),
+      config,
+      execution: execution()
+    });
     expect(markdown).toContain('### Admitted (first 50 of 60)');
     expect(markdown).toContain('… and 10 more.');
     expect(markdown).toContain('### Waiting (70; the first of each reason shown)');
@@ -134,21 +256,50 @@ describe('renderSummary', () => {
   });
 
   test('counts by state, top authors, neglected PRs and the weekly chart', () => {
-    const prs = [pr(1, { author: 'ann' }), pr(2, { author: 'ann' }), pr(3, { author: 'bob' }), pr(4, { author: 'bob', isDraft: true })];
-    const neglect = { whoseMove: 'maintainers' as const, reason: 'approved by @maintainer 40 days ago, not merged', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: true };
-    const decisions = [decision(1, 'admitted', { position: 1 }), decision(2, 'waiting', { position: 3 }), decision(3, 'admitted', { position: 2, stale: neglect }), decision(4, 'exempt', { exemptReason: 'draft' })];
+    const prs = [
+      pr(1, { author: 'ann' }),
+      pr(2, { author: 'ann' }),
+      pr(3, { author: 'bob' }),
+      pr(4, { author: 'bob', isDraft: true })
+    ];
+    const neglect = {
+      whoseMove: 'maintainers' as const,
+      reason: 'approved by @maintainer 40 days ago, not merged',
+      lastActivity: NOW_MINUS_40,
+      idleDays: 40,
+      action: 'none' as const,
+      neglected: true
+    };
+    const decisions = [
+      decision(1, 'admitted', { position: 1 }),
+      decision(2, 'waiting', { position: 3 }),
+      decision(3, 'admitted', { position: 2, stale: neglect }),
+      decision(4, 'exempt', { exemptReason: 'draft' })
+    ];
     const history = { mergedInWindow: 5, weeks: [{ weekStart: '2026-11-16', opened: 7, merged: 2 }] };
-    const markdown = renderSummary({ plan: plan(decisions, { flow: flowOf(history, new Date(NOW)) }), snapshot: snapshot(prs, { history }), config, execution: execution() });
+    const markdown = renderSummary({
+      plan: plan(decisions, { flow: flowOf(history, new Date(NOW)) }),
+      snapshot: snapshot(prs, { history }),
+      config,
+      execution: execution()
+    });
     expect(markdown).toContain('| admitted | 2 |\n| waiting | 1 |\n| violation | 0 |\n| exempt | 1 |');
     expect(markdown).toContain('| ann | 2 | 1 | 1 | 0 |\n| bob | 1 | 1 | 0 | 0 |');
     expect(markdown).toContain('### Neglected (1)');
     expect(markdown).toContain('Waiting on the maintainers for 30 days or more');
     // With stale off (stale-days 0) the threshold shown is the one the core applies, never "0 days".
     const staleOff = { ...config, stale: { ...config.stale, days: 0 } };
-    const off = renderSummary({ plan: plan(decisions), snapshot: snapshot(prs, { history }), config: staleOff, execution: execution() });
+    const off = renderSummary({
+      plan: plan(decisions),
+      snapshot: snapshot(prs, { history }),
+      config: staleOff,
+      execution: execution()
+    });
     expect(off).toContain('Waiting on the maintainers for 14 days or more');
     expect(off).not.toMatch(/\b0 days/);
-    expect(markdown).toContain('| [#3](https://github.com/acme/widgets/pull/3) | Change 3 | bob | 40 | approved by @&#8203;maintainer 40 days ago, not merged |');
+    expect(markdown).toContain(
+      '| [#3](https://github.com/acme/widgets/pull/3) | Change 3 | bob | 40 | approved by @&#8203;maintainer 40 days ago, not merged |'
+    );
     expect(markdown).toContain('### Inflow, merges and the open queue');
     expect(markdown).toContain('| 2026-11-16 | 7 | 2 |');
   });
@@ -159,7 +310,9 @@ describe('renderSummary', () => {
       decision(1, 'admitted', { position: 1, priority: true }),
       decision(3, 'admitted', { position: 41 }),
       decision(2, 'waiting', { position: 2, priority: true, waitingOnRule: 'docs', waitingOnArea: area }),
-      ...Array.from({ length: 30 }, (_, i) => decision(10 + i, 'waiting', { position: 3 + i, waitingOnRule: 'docs', waitingOnArea: area })),
+      ...Array.from({ length: 30 }, (_, i) =>
+        decision(10 + i, 'waiting', { position: 3 + i, waitingOnRule: 'docs', waitingOnArea: area })
+      ),
       decision(50, 'waiting', { position: 40, eta: { days: 3.5, perDay: 2 } })
     ];
     const markdown = renderSummary({
@@ -168,25 +321,44 @@ describe('renderSummary', () => {
       config: { ...config, priorityLabels: ['urgent'] },
       execution: execution()
     });
-    expect(markdown).toContain('| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |');
+    expect(markdown).toContain(
+      '| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |'
+    );
     expect(markdown).toContain('1 of these 2 carry a priority label (urgent) and come before every PR without one.');
     expect(markdown).toContain('Why: area docs full (6/6): 31 · beyond the limit: 1.');
-    expect(markdown).toContain('| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when docs has room |');
+    expect(markdown).toContain(
+      '| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when docs has room |'
+    );
     // The one PR beyond the limit shows although 31 area rows come first in line.
-    expect(markdown).toContain('| 40 | [#50](https://github.com/acme/widgets/pull/50) | Change 50 | author50 | 60 d |  | beyond the limit | ~4 days |');
-    expect(markdown).toContain("Expected waits by Little's law: the PRs ahead beyond the limit ÷ 2 merges a day (the last 28 days).");
+    expect(markdown).toContain(
+      '| 40 | [#50](https://github.com/acme/widgets/pull/50) | Change 50 | author50 | 60 d |  | beyond the limit | ~4 days |'
+    );
+    expect(markdown).toContain(
+      "Expected waits by Little's law: the PRs ahead beyond the limit ÷ 2 merges a day (the last 28 days)."
+    );
     expect(markdown).toContain('… and 21 more.');
   });
 
   test('violations are grouped by the budget the reader set, with counts and the authors most affected, then the first rows', () => {
-    const perAuthor = (login: string) => ({ rule: 'inputs', budget: 'max-open-per-author' as const, reason: `${login} has more than 15 open PRs and this is one of the newest; the limit is 15 per author` });
-    const owner = { rule: 'coding agents', budget: 'require-owner' as const, reason: 'needs an assignee or an approving review from someone with write access' };
+    const perAuthor = (login: string) => ({
+      rule: 'inputs',
+      budget: 'max-open-per-author' as const,
+      reason: `${login} has more than 15 open PRs and this is one of the newest; the limit is 15 per author`
+    });
+    const owner = {
+      rule: 'coding agents',
+      budget: 'require-owner' as const,
+      reason: 'needs an assignee or an approving review from someone with write access'
+    };
     const logins = ['ann', 'ann', 'ann', 'bob', 'bob', 'cy', 'dee', 'eve'];
     const decisions = [
       ...logins.map((login, i) => decision(i + 1, 'violation', { violations: [perAuthor(login)] })),
       ...Array.from({ length: 25 }, (_, i) => decision(100 + i, 'violation', { violations: [owner] }))
     ];
-    const prs = [...logins.map((login, i) => pr(i + 1, { author: login })), ...Array.from({ length: 25 }, (_, i) => pr(100 + i, { author: 'Copilot' }))];
+    const prs = [
+      ...logins.map((login, i) => pr(i + 1, { author: login })),
+      ...Array.from({ length: 25 }, (_, i) => pr(100 + i, { author: 'Copilot' }))
+    ];
     const markdown = renderSummary({ plan: plan(decisions), snapshot: snapshot(prs), config, execution: execution() });
     expect(markdown).toContain(
       [
@@ -197,7 +369,9 @@ describe('renderSummary', () => {
       ].join('\n')
     );
     expect(markdown).toContain('The first 20 in queue order:');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | ann | `max-open-per-author` | ann has more than 15 open PRs');
+    expect(markdown).toContain(
+      '| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | ann | `max-open-per-author` | ann has more than 15 open PRs'
+    );
     expect(markdown).toContain('… and 13 more.');
     expect(markdown).not.toContain('| inputs |');
   });
@@ -206,54 +380,130 @@ describe('renderSummary', () => {
     const history = {
       mergedInWindow: 800,
       openNow: 3_000,
-      weeks: ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'].map((weekStart) => ({ weekStart, opened: 431, merged: 205, closed: 205 }))
+      weeks: [
+        '2026-10-05',
+        '2026-10-12',
+        '2026-10-19',
+        '2026-10-26',
+        '2026-11-02',
+        '2026-11-09',
+        '2026-11-16',
+        '2026-11-23'
+      ].map((weekStart) => ({ weekStart, opened: 431, merged: 205, closed: 205 }))
     };
     const last = decision(9, 'waiting', { position: 1_100, eta: { days: 40.2, perDay: 28 } });
-    const growing = renderSummary({ plan: plan([last], { flow: flowOf(history, new Date(NOW)) }), snapshot: snapshot([pr(9)], { history }), config, execution: execution() });
+    const growing = renderSummary({
+      plan: plan([last], { flow: flowOf(history, new Date(NOW)) }),
+      snapshot: snapshot([pr(9)], { history }),
+      config,
+      execution: execution()
+    });
     expect(growing).toContain(
       '> **What to do next:** inflow 431/week vs 205 merged (average of the last 7 full weeks): the queue grows by ~226 a week; at this pace the last waiting PR waits ~41 days.'
     );
     const steady = { ...history, weeks: history.weeks.map((w) => ({ ...w, opened: 200 })) };
-    const shrinking = renderSummary({ plan: plan([last], { flow: flowOf(steady, new Date(NOW)) }), snapshot: snapshot([pr(9)], { history: steady }), config, execution: execution() });
+    const shrinking = renderSummary({
+      plan: plan([last], { flow: flowOf(steady, new Date(NOW)) }),
+      snapshot: snapshot([pr(9)], { history: steady }),
+      config,
+      execution: execution()
+    });
     expect(shrinking).not.toContain('What to do next');
   });
 
   test('stale marks the write budget held back say "would mark: deferred", not marked', () => {
-    const stale = { whoseMove: 'author' as const, reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
+    const stale = {
+      whoseMove: 'author' as const,
+      reason: 'merge conflict',
+      lastActivity: NOW_MINUS_40,
+      idleDays: 40,
+      action: 'mark' as const,
+      neglected: false
+    };
     const writes: WriteOp[] = [1, 2].flatMap((n) => [
       { kind: 'comment', number: n, body: 'stale', purpose: 'stale', unit: `stale #${n}` } as WriteOp,
       { kind: 'add-label', number: n, label: 'stale', unit: `stale #${n}` } as WriteOp
     ]);
     const markdown = renderSummary({
-      plan: plan([decision(1, 'admitted', { position: 1, stale }), decision(2, 'admitted', { position: 2, stale })], { writes }),
+      plan: plan([decision(1, 'admitted', { position: 1, stale }), decision(2, 'admitted', { position: 2, stale })], {
+        writes
+      }),
       snapshot: snapshot([pr(1), pr(2)]),
       config,
-      execution: execution({ applied: writes.slice(0, 2), notApplied: writes.slice(2).map((op) => ({ op, why: 'max-writes-per-run (300) reached' })) })
+      execution: execution({
+        applied: writes.slice(0, 2),
+        notApplied: writes.slice(2).map((op) => ({ op, why: 'max-writes-per-run (300) reached' }))
+      })
     });
-    expect(markdown).toContain('Marked 1, closed 0; would mark 1, deferred to the next run (writes not applied, see below).');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | marked stale |');
-    expect(markdown).toContain('| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | author\\: merge conflict | would mark: deferred to the next run |');
+    expect(markdown).toContain(
+      'Marked 1, closed 0; would mark 1, deferred to the next run (writes not applied, see below).'
+    );
+    expect(markdown).toContain(
+      '| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | marked stale |'
+    );
+    expect(markdown).toContain(
+      '| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | author\\: merge conflict | would mark: deferred to the next run |'
+    );
   });
 
   test('a sweep lists locked PRs the lifecycle skipped, with what would have happened and why', () => {
-    const skipped = { whoseMove: 'author' as const, reason: 'merge conflict', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'none' as const, neglected: false, lockedSkip: 'mark' as const };
-    const markdown = renderSummary({ plan: plan([decision(1, 'admitted', { position: 1, stale: skipped }), decision(2, 'admitted', { position: 2 })]), snapshot: snapshot([pr(1), pr(2)]), config, execution: execution() });
+    const skipped = {
+      whoseMove: 'author' as const,
+      reason: 'merge conflict',
+      lastActivity: NOW_MINUS_40,
+      idleDays: 40,
+      action: 'none' as const,
+      neglected: false,
+      lockedSkip: 'mark' as const
+    };
+    const markdown = renderSummary({
+      plan: plan([decision(1, 'admitted', { position: 1, stale: skipped }), decision(2, 'admitted', { position: 2 })]),
+      snapshot: snapshot([pr(1), pr(2)]),
+      config,
+      execution: execution()
+    });
     expect(markdown).toContain('### Locked (1)');
-    expect(markdown).toContain('| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale (merge conflict) |');
+    expect(markdown).toContain(
+      '| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | marked stale (merge conflict) |'
+    );
     expect(markdown).not.toContain('[#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40');
   });
 
   test("a gate's summary says whose move its PR is, and runs no stale table", () => {
-    const stale = { whoseMove: 'author' as const, reason: 'changes requested by @maintainer on 2026-10-14', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'mark' as const, neglected: false };
+    const stale = {
+      whoseMove: 'author' as const,
+      reason: 'changes requested by @maintainer on 2026-10-14',
+      lastActivity: NOW_MINUS_40,
+      idleDays: 40,
+      action: 'mark' as const,
+      neglected: false
+    };
     const subject = decision(1, 'admitted', { position: 1, stale });
-    const markdown = renderSummary({ plan: plan([subject], { mode: 'gate', subject }), snapshot: snapshot([pr(1)]), config: { ...config, stale: { ...config.stale, days: 30 } }, execution: execution() });
+    const markdown = renderSummary({
+      plan: plan([subject], { mode: 'gate', subject }),
+      snapshot: snapshot([pr(1)]),
+      config: { ...config, stale: { ...config.stale, days: 30 } },
+      execution: execution()
+    });
     expect(markdown).toContain("Whose move: the author's (changes requested by @&#8203;maintainer on 2026-10-14).");
     expect(markdown).not.toContain('### Stale');
   });
 
   test('a stale close of an author with write access says the PR stays marked', () => {
-    const stale = { whoseMove: 'author' as const, reason: 'draft', lastActivity: NOW_MINUS_40, idleDays: 40, action: 'close' as const, neglected: false };
-    const markdown = renderSummary({ plan: plan([decision(1, 'admitted', { position: 1, stale })]), snapshot: snapshot([pr(1, { authorAssociation: 'MEMBER' })]), config, execution: execution() });
+    const stale = {
+      whoseMove: 'author' as const,
+      reason: 'draft',
+      lastActivity: NOW_MINUS_40,
+      idleDays: 40,
+      action: 'close' as const,
+      neglected: false
+    };
+    const markdown = renderSummary({
+      plan: plan([decision(1, 'admitted', { position: 1, stale })]),
+      snapshot: snapshot([pr(1, { authorAssociation: 'MEMBER' })]),
+      config,
+      execution: execution()
+    });
     expect(markdown).toContain('stays marked: the author has write access, so it is never closed');
   });
 });

@@ -48,18 +48,26 @@ export async function gate(
   const config = loadConfig(read.facts.config);
   // Label names set in the config file are known only now: stop before any further request.
   if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
-    return { skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.` };
+    return {
+      skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.`
+    };
   }
   const pr = subjectPullRequest(read, config.statusContext);
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
   if (read.issuesForbidden && issueReads(config).withIssues) {
-    throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow\'s permissions.');
+    throw new ActionError(
+      "require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow's permissions."
+    );
   }
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
-  const onMergeGroup = (planned: Plan): Plan => (event.mergeGroupSha ? withMergeGroupStatus(planned, pr, event.mergeGroupSha, config) : planned);
+  const onMergeGroup = (planned: Plan): Plan =>
+    event.mergeGroupSha ? withMergeGroupStatus(planned, pr, event.mergeGroupSha, config) : planned;
 
   const counted = canGateFromCounts(config);
-  const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`) ? counted : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
+  const check =
+    !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
+      ? counted
+      : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
     const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);

@@ -45,16 +45,27 @@ type Skip = Extract<RunScope, { mode: 'skip' }>;
  * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
  * Unsupported events and payloads that name no PR are a skip with a message saying why.
  */
-export function resolveScope(mode: Mode, eventName: string, payload: EventPayload, ownLabels: readonly string[] = []): RunScope {
+export function resolveScope(
+  mode: Mode,
+  eventName: string,
+  payload: EventPayload,
+  ownLabels: readonly string[] = []
+): RunScope {
   const label = labelOfEvent(eventName, payload);
   if (label !== undefined && isOneOfLabels(label, ownLabels)) {
-    return { mode: 'skip', message: `The label "${shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.` };
+    return {
+      mode: 'skip',
+      message: `The label "${shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.`
+    };
   }
   if (mode === 'sweep') return { mode: 'sweep' };
   const target = gateTarget(eventName, payload, label);
   if (mode === 'gate') {
     if (target) return target;
-    return { mode: 'skip', message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".` };
+    return {
+      mode: 'skip',
+      message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".`
+    };
   }
   const pr = payload.pull_request;
   if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number' && payload.action === 'closed') {
@@ -67,7 +78,8 @@ export function resolveScope(mode: Mode, eventName: string, payload: EventPayloa
 
 /** The label of a pull_request* labeled / unlabeled event. */
 function labelOfEvent(eventName: string, payload: EventPayload): string | undefined {
-  if (!PULL_REQUEST_EVENTS.includes(eventName) || (payload.action !== 'labeled' && payload.action !== 'unlabeled')) return undefined;
+  if (!PULL_REQUEST_EVENTS.includes(eventName) || (payload.action !== 'labeled' && payload.action !== 'unlabeled'))
+    return undefined;
   return typeof payload.label?.name === 'string' ? payload.label.name : undefined;
 }
 
@@ -75,7 +87,10 @@ function labelOfEvent(eventName: string, payload: EventPayload): string | undefi
 function gateTarget(eventName: string, payload: EventPayload, label: string | undefined): GateScope | Skip | undefined {
   const number = payload.pull_request?.number;
   // A review after the merge, a label on a closed PR: the action never touches closed PRs.
-  if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') && payload.pull_request?.state === 'closed') {
+  if (
+    (PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') &&
+    payload.pull_request?.state === 'closed'
+  ) {
     return { mode: 'skip', message: `Pull request #${number} is closed: the queue does not govern it, nothing to do.` };
   }
   if (PULL_REQUEST_EVENTS.includes(eventName)) {
@@ -84,7 +99,10 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
   }
   if (eventName === 'pull_request_review') {
     if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
-      return { mode: 'skip', message: `pull_request_review "${shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.` };
+      return {
+        mode: 'skip',
+        message: `pull_request_review "${shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.`
+      };
     }
     return typeof number === 'number' ? { mode: 'gate', number } : undefined;
   }
@@ -94,7 +112,10 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
 
 function mergeGroupTarget(payload: EventPayload): GateScope | Skip {
   if (payload.action !== 'checks_requested') {
-    return { mode: 'skip', message: `merge_group "${shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.` };
+    return {
+      mode: 'skip',
+      message: `merge_group "${shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.`
+    };
   }
   const ref = payload.merge_group?.head_ref ?? '';
   const sha = payload.merge_group?.head_sha ?? '';

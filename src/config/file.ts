@@ -23,7 +23,13 @@ export interface ConfigFile {
 /** Inputs the file cannot set: they decide how the file itself is read or used. */
 const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
 
-const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
+const BUDGET_KEYS = [
+  'max-open',
+  'max-open-per-author',
+  'max-opened-per-author',
+  'max-changed-lines',
+  'max-changed-files'
+];
 
 /** Alias expansions a config file may make: a handful is plenty, thousands is an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -46,7 +52,9 @@ export function readConfigFile(file: { path: string; text: string }): ConfigFile
   const where = (path: KeyPath): string => at(offsetOf(doc.contents, path));
   const shown = (path: KeyPath): string | undefined => {
     const node = nodeAt(doc.contents, path);
-    return isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' ? shorten(node.source) : undefined;
+    return isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string'
+      ? shorten(node.source)
+      : undefined;
   };
 
   // Only the first syntax error: the ones after it are mostly its echoes.
@@ -61,10 +69,22 @@ export function readConfigFile(file: { path: string; text: string }): ConfigFile
   } catch (error) {
     // yaml throws on an alias bomb: a file of a few lines that would expand to millions of nodes.
     if (!/alias/i.test((error as Error).message)) throw error;
-    return { values: {}, where, shown, problems: [`${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`] };
+    return {
+      values: {},
+      where,
+      shown,
+      problems: [
+        `${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`
+      ]
+    };
   }
   if (!isRecord(values)) {
-    return { values: {}, where, shown, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
+    return {
+      values: {},
+      where,
+      shown,
+      problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`]
+    };
   }
   const validate = validator();
   const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
@@ -80,16 +100,24 @@ function explain(error: ErrorObject, values: Record<string, unknown>, where: (pa
   }
   const value = valueAt(values, path);
   if (error.keyword === 'type' && path.length === 1 && path[0] === 'rules') {
-    return [`${where(path)}: rules is ${describe(value)}: expected a list of rules, each a mapping with match: and at least one budget`];
+    return [
+      `${where(path)}: rules is ${describe(value)}: expected a list of rules, each a mapping with match: and at least one budget`
+    ];
   }
   if (error.keyword === 'type' && isRulePath(path)) {
-    return [`${where(path)}: ${name} is ${describe(value)}: expected a rule, a mapping with match: and at least one budget`];
+    return [
+      `${where(path)}: ${name} is ${describe(value)}: expected a rule, a mapping with match: and at least one budget`
+    ];
   }
   if (error.keyword === 'type' && isMatchPath(path)) {
-    return [`${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`];
+    return [
+      `${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`
+    ];
   }
   if (error.keyword === 'anyOf' && isRulePath(path)) {
-    return [`${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`];
+    return [
+      `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
+    ];
   }
   // Every other error is about a single value, which load.ts reports in the input's words.
   return [];
@@ -138,7 +166,8 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `a list ${shorten(JSON.stringify(value))}`;
   if (isRecord(value)) return `a mapping ${shorten(JSON.stringify(value))}`;
   // JSON has no Infinity or NaN: it would print them as null.
-  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   return typeof value === 'string' ? quoteValue(value) : shorten(JSON.stringify(value) ?? String(value));
 }
 
@@ -163,7 +192,8 @@ function valueAt(values: unknown, path: KeyPath): unknown {
 function nodeAt(root: unknown, path: KeyPath): unknown {
   let node = root as Node | null | undefined;
   for (const part of path) {
-    if (isMap(node)) node = node.items.find((item) => isScalar(item.key) && item.key.value === part)?.value as Node | null | undefined;
+    if (isMap(node))
+      node = node.items.find((item) => isScalar(item.key) && item.key.value === part)?.value as Node | null | undefined;
     else if (isSeq(node) && typeof part === 'number') node = node.items[part] as Node | undefined;
     else return undefined;
   }

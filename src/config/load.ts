@@ -41,7 +41,8 @@ interface Kind<T> {
 function textKind<T>(fromText: (text: string) => Parsed<T>, expected: string): Kind<T> {
   return {
     fromText,
-    fromValue: (value) => (typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` })
+    fromValue: (value) =>
+      typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` }
   };
 }
 
@@ -53,8 +54,12 @@ function textKind<T>(fromText: (text: string) => Parsed<T>, expected: string): K
 const MAX_DAYS = 36_500;
 
 function wholeNumber(min: number, note = '', max = Number.MAX_SAFE_INTEGER): Kind<number> {
-  const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}${note}` : `expected a whole number from ${min} to ${max}${note}`;
-  const check = (n: number): Parsed<number> => (Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected });
+  const expected =
+    max === Number.MAX_SAFE_INTEGER
+      ? `expected a whole number ≥ ${min}${note}`
+      : `expected a whole number from ${min} to ${max}${note}`;
+  const check = (n: number): Parsed<number> =>
+    Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected };
   return {
     fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
     fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
@@ -64,7 +69,11 @@ function wholeNumber(min: number, note = '', max = Number.MAX_SAFE_INTEGER): Kin
 const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
 const wipLimitKind: Kind<number | 'auto'> = {
   fromText: (text) =>
-    text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED },
+    text.toLowerCase() === 'auto'
+      ? { value: 'auto' }
+      : /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
+        ? { value: Number(text) }
+        : { problem: WIP_LIMIT_EXPECTED },
   fromValue: (value) =>
     typeof value === 'string'
       ? wipLimitKind.fromText(value.trim())
@@ -74,7 +83,8 @@ const wipLimitKind: Kind<number | 'auto'> = {
 };
 
 const booleanKind: Kind<boolean> = {
-  fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
+  fromText: (text) =>
+    /^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' },
   fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
 };
 
@@ -89,7 +99,11 @@ const requireIssueKind: Kind<RequireIssue | false> = {
     return { problem: REQUIRE_ISSUE_EXPECTED };
   },
   fromValue: (value) =>
-    typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
+    typeof value === 'boolean'
+      ? { value: value ? 'linked' : false }
+      : typeof value === 'string'
+        ? requireIssueKind.fromText(value.trim())
+        : { problem: REQUIRE_ISSUE_EXPECTED }
 };
 
 const nonEmptyText: Kind<string> = textKind((text) => ({ value: text }), 'a non-empty text');
@@ -129,7 +143,8 @@ function listOf<T extends string>(checkItems: (items: string[]) => Parsed<T[]>, 
     fromText: (text) => checkItems(splitList(text)),
     fromValue: (value) => {
       if (typeof value === 'string') return checkItems(splitList(value));
-      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return checkItems(value.map((item: string) => item.trim()).filter(Boolean));
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+        return checkItems(value.map((item: string) => item.trim()).filter(Boolean));
       return { problem: `expected ${expected}` };
     }
   };
@@ -145,14 +160,18 @@ const labelList: Kind<string[]> = checkedList(
 function checkedList(valid: (item: string) => boolean, expected: string, shape = expected): Kind<string[]> {
   return listOf((items) => {
     const bad = items.filter((item) => !valid(item));
-    if (bad.length > 0) return { problem: `expected ${expected} (${quoteItems(bad)} ${bad.length === 1 ? 'is' : 'are'} not)` };
+    if (bad.length > 0)
+      return { problem: `expected ${expected} (${quoteItems(bad)} ${bad.length === 1 ? 'is' : 'are'} not)` };
     return { value: items };
   }, shape);
 }
 
 // Logins are letters, digits and hyphens, and underscores for Enterprise
 // Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
-const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
+const loginGlobs = checkedList(
+  (item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item),
+  'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]'
+);
 // Changed files are paths from the repository root: a leading / or ./ never matches.
 const pathGlobs = checkedList(
   (item) => !/^\.?\//.test(item) && pathGlobProblem(item) === undefined,
@@ -168,18 +187,24 @@ function anyOf<T extends string>(values: readonly T[]): Kind<T[]> {
   const expected = `any of ${values.join(', ')}`;
   return listOf((items) => {
     const unknown = items.filter((item) => !values.includes(item as T));
-    if (unknown.length > 0) return { problem: `expected ${expected} (${quoteItems(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not)` };
+    if (unknown.length > 0)
+      return { problem: `expected ${expected} (${quoteItems(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not)` };
     return { value: [...new Set(items)] as T[] };
   }, `a list of ${expected}`);
 }
 
 const RATE_EXPECTED = `expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to ${MAX_DAYS})`;
-const openingRate: Kind<OpeningRate> = textKind<OpeningRate>((text) => {
-  const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
-  const count = Number(match?.[1]);
-  const days = Number(match?.[2]);
-  return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS ? { value: { count, days } } : { problem: RATE_EXPECTED };
-}, RATE_EXPECTED.replace(/^expected /, ''));
+const openingRate: Kind<OpeningRate> = textKind<OpeningRate>(
+  (text) => {
+    const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
+    const count = Number(match?.[1]);
+    const days = Number(match?.[2]);
+    return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS
+      ? { value: { count, days } }
+      : { problem: RATE_EXPECTED };
+  },
+  RATE_EXPECTED.replace(/^expected /, '')
+);
 
 /**
  * A message is posted as a comment: GitHub refuses bodies over 65,536
@@ -188,13 +213,20 @@ const openingRate: Kind<OpeningRate> = textKind<OpeningRate>((text) => {
 const MAX_MESSAGE_LENGTH = 60_000;
 const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
 const template: Kind<string> = textKind<string>((text) => {
-  if (text.length > MAX_MESSAGE_LENGTH) return { problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)` };
+  if (text.length > MAX_MESSAGE_LENGTH)
+    return {
+      problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+    };
   // The action finds its own comments by this marker: a message carrying it would pass for another of them.
-  if (text.includes(HIDDEN_MARKER_PREFIX)) return { problem: `expected a text without the action's hidden marker "${HIDDEN_MARKER_PREFIX}"` };
+  if (text.includes(HIDDEN_MARKER_PREFIX))
+    return { problem: `expected a text without the action's hidden marker "${HIDDEN_MARKER_PREFIX}"` };
   const unknown = unknownPlaceholders(text);
   if (unknown.length === 0) return { value: text };
   return {
-    problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST}, lower-case and without spaces (${quoteItems(unknown.map((name) => `{${name}}`), '')} ${unknown.length === 1 ? 'is' : 'are'} not one of them)`
+    problem: `expected a text using only the placeholders ${PLACEHOLDER_LIST}, lower-case and without spaces (${quoteItems(
+      unknown.map((name) => `{${name}}`),
+      ''
+    )} ${unknown.length === 1 ? 'is' : 'are'} not one of them)`
   };
 }, `a non-empty text; placeholders: ${PLACEHOLDER_LIST}`);
 
@@ -203,10 +235,14 @@ const template: Kind<string> = textKind<string>((text) => {
  * to the root, no `..` or `.` segment (GitHub does not resolve them, so such
  * a path silently finds nothing), no empty segment.
  */
-const CONFIG_PATH_EXPECTED = 'a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments)';
+const CONFIG_PATH_EXPECTED =
+  'a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments)';
 const configPathKind: Kind<string> = textKind<string>((text) => {
   const segments = text.split('/');
-  const bad = /^[A-Za-z]:/.test(text) || text.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+  const bad =
+    /^[A-Za-z]:/.test(text) ||
+    text.includes('\\') ||
+    segments.some((segment) => segment === '' || segment === '.' || segment === '..');
   return bad ? { problem: `expected ${CONFIG_PATH_EXPECTED}` } : { value: text };
 }, CONFIG_PATH_EXPECTED);
 
@@ -251,7 +287,9 @@ class Reader {
   fromFile<T>(path: KeyPath, value: unknown, kind: Kind<T>): T | undefined {
     const parsed = kind.fromValue(value);
     if ('value' in parsed) return parsed.value;
-    this.problems.push(`${this.file?.where(path)}: ${keyPathName(path)} is ${this.file?.shown(path) ?? describe(value)}: ${parsed.problem}`);
+    this.problems.push(
+      `${this.file?.where(path)}: ${keyPathName(path)} is ${this.file?.shown(path) ?? describe(value)}: ${parsed.problem}`
+    );
     return undefined;
   }
 
@@ -289,7 +327,8 @@ function fileRules(read: Reader, file: ConfigFile | undefined): Rule[] {
 }
 
 function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): Rule {
-  const field = <T>(key: string, kind: Kind<T>): T | undefined => (key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined);
+  const field = <T>(key: string, kind: Kind<T>): T | undefined =>
+    key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined;
   const name = field('name', nonEmptyText) ?? keyPathName(path);
   const budgets = definedOnly<Budgets>({
     maxOpen: field('max-open', wholeNumber(1)),
@@ -316,7 +355,13 @@ function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): 
  * would silently do nothing, so it is a problem; an explicit `false` (an input
  * turning the file's rule off) is not.
  */
-function issueBudgets(read: Reader, requireIssue: RequireIssue | false | undefined, issueLabels: string[] | undefined, onePrPerIssue: boolean | undefined, labelsAlone: string): Partial<Budgets> {
+function issueBudgets(
+  read: Reader,
+  requireIssue: RequireIssue | false | undefined,
+  issueLabels: string[] | undefined,
+  onePrPerIssue: boolean | undefined,
+  labelsAlone: string
+): Partial<Budgets> {
   if (issueLabels && issueLabels.length > 0 && requireIssue === undefined) read.problems.push(labelsAlone);
   return {
     ...(requireIssue ? { requireIssue } : {}),
@@ -326,7 +371,8 @@ function issueBudgets(read: Reader, requireIssue: RequireIssue | false | undefin
 }
 
 function fileSelector(read: Reader, match: Record<string, unknown>, path: KeyPath): Selector {
-  const field = <T>(key: string, kind: Kind<T>): T | undefined => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
+  const field = <T>(key: string, kind: Kind<T>): T | undefined =>
+    key in match ? read.fromFile([...path, key], match[key], kind) : undefined;
   return definedOnly<Selector>({
     authors: field('authors', loginGlobs),
     associations: field('associations', anyOf(ASSOCIATIONS)),
@@ -345,7 +391,10 @@ function definedOnly<T extends object>(fields: { [K in keyof T]: T[K] | undefine
 function inReadingOrder(problems: string[], filePath: string | undefined): string[] {
   const position = (problem: string): number[] => {
     if (filePath === undefined || !problem.startsWith(`${filePath}:`)) return [0, 0];
-    return problem.slice(filePath.length + 1).split(':', 2).map(Number);
+    return problem
+      .slice(filePath.length + 1)
+      .split(':', 2)
+      .map(Number);
   };
   return [...problems].sort((a, b) => {
     const [lineA, colA] = position(a);
@@ -358,7 +407,10 @@ function duplicateRuleNames(rules: Rule[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const rule of rules) (seen.has(rule.name) ? repeated : seen).add(rule.name);
-  return [...repeated].map((name) => `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`);
+  return [...repeated].map(
+    (name) =>
+      `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`
+  );
 }
 
 // ---- the whole config --------------------------------------------------------
@@ -370,7 +422,9 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
   const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
   const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
   if (maxWipLimit !== null && maxWipLimit < minWipLimit) {
-    read.problems.push(`"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`);
+    read.problems.push(
+      `"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`
+    );
   }
 
   const rules: Rule[] = [];
@@ -404,7 +458,11 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
       'MANNEQUIN'
     ]),
     trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
-    agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
+    agentAuthors: read.get('agent-authors', loginGlobs, [
+      'Copilot',
+      'copilot-swe-agent[bot]',
+      'devin-ai-integration[bot]'
+    ]),
     agentLabels: read.get('agent-labels', labelList, []),
     rules,
     onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),

@@ -33,17 +33,29 @@ export function loadConfig(inputs: Record<string, string>, source: ConfigSource,
   const input = `Input "config-path" is ${quoteValue(configPath)}`;
   switch (source.kind) {
     case 'missing':
-      if (configPath !== DEFAULT_CONFIG_PATH) throw new ConfigError([`${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`]);
+      if (configPath !== DEFAULT_CONFIG_PATH)
+        throw new ConfigError([
+          `${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`
+        ]);
       return buildConfig(inputs);
     case 'directory':
-      throw new ConfigError([`${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`]);
+      throw new ConfigError([
+        `${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`
+      ]);
     case 'binary':
-      throw new ConfigError([`${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`]);
+      throw new ConfigError([
+        `${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`
+      ]);
     case 'truncated':
-      throw new ConfigError([`${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`]);
+      throw new ConfigError([
+        `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+      ]);
     case 'file':
       // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
-      if (source.text.includes('\u0000') || source.text.includes('\uFFFD')) throw new ConfigError([`${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`]);
+      if (source.text.includes('\u0000') || source.text.includes('\uFFFD'))
+        throw new ConfigError([
+          `${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
+        ]);
       return buildConfig(inputs, { path, text: source.text });
   }
 }

@@ -9,6 +9,8 @@ import { closestMatch } from 'leven';
 export function closest(name: string, accepted: readonly string[]): string | undefined {
   const normal = (text: string) => text.toLowerCase().replace(/[-_\s]/g, '');
   const byNormal = new Map(accepted.map((candidate) => [normal(candidate), candidate]));
-  const match = closestMatch(normal(name), [...byNormal.keys()], { maxDistance: Math.max(2, Math.floor(name.length / 4)) });
+  const match = closestMatch(normal(name), [...byNormal.keys()], {
+    maxDistance: Math.max(2, Math.floor(name.length / 4))
+  });
   return match === undefined ? undefined : byNormal.get(match);
 }

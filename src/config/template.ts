@@ -18,7 +18,9 @@ const PLACEHOLDER_LIKE = /\{(\s*[A-Za-z_][A-Za-z0-9_]*\s*)\}/g;
 /** Placeholders in the template that the action does not know, as written between the braces. */
 export function unknownPlaceholders(template: string): string[] {
   const known: readonly string[] = TEMPLATE_PLACEHOLDERS;
-  return [...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))];
+  return [
+    ...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))
+  ];
 }
 
 /** `{author}` renders as `@login`: the one mention the action means to make. */

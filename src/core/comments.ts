@@ -9,7 +9,8 @@ import type { BudgetName, Decision, PullRequest, StaleDecision } from './types.j
 
 const WHAT_TO_DO: Record<BudgetName, string> = {
   'max-open': 'Nothing: this PR waits for room in its area.',
-  'max-open-per-author': 'Close or finish one of your other open pull requests; this one then takes its place in line by its creation time.',
+  'max-open-per-author':
+    'Close or finish one of your other open pull requests; this one then takes its place in line by its creation time.',
   'max-opened-per-author': 'Wait until the window has passed, or close this PR and open it again later.',
   'max-changed-lines': 'Split this pull request into smaller ones that can be reviewed one at a time.',
   'max-changed-files': 'Split this pull request into smaller ones that touch fewer files.',
@@ -21,7 +22,9 @@ const WHAT_TO_DO: Record<BudgetName, string> = {
 };
 
 function waitingBody(decision: Decision, wipLimit: number): string {
-  const limit = decision.waitingOnRule ? `its area's limit` : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+  const limit = decision.waitingOnRule
+    ? `its area's limit`
+    : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
   const { eta } = decision;
   // The status line may carry the expected wait; here it gets a sentence of its own.
   const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
@@ -29,7 +32,11 @@ function waitingBody(decision: Decision, wipLimit: number): string {
     `**${summary}**`,
     '',
     `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
-    ...(eta ? [`${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`] : []),
+    ...(eta
+      ? [
+          `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`
+        ]
+      : []),
     'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
   ].join('\n');
 }
@@ -38,7 +45,9 @@ function violationBody(decision: Decision): string {
   const lines = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
   const advice = [...new Set(decision.violations.map((v) => `- ${WHAT_TO_DO[v.budget]}`))];
   // Numbers only, unescaped on purpose: GitHub links #N to the PR and the issue.
-  const holders = decision.violations.flatMap((v) => (v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]));
+  const holders = decision.violations.flatMap((v) =>
+    v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]
+  );
   return [
     '**This pull request breaks a rule of the review queue, so it takes no place in line.**',
     '',
@@ -80,7 +89,12 @@ export function staleCommentBody(pr: PullRequest, stale: StaleDecision, reason: 
 }
 
 export function closeCommentBody(pr: PullRequest, reason: string, config: Config): string {
-  const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason: escapeMarkdown(reason) });
+  const text = renderTemplate(config.stale.closeMessage, {
+    author: pr.author,
+    days: config.stale.days,
+    closeDays: config.stale.closeDays,
+    reason: escapeMarkdown(reason)
+  });
   return `${CLOSE_MARKER}\n${text}\n`;
 }
 

@@ -11,7 +11,14 @@ import { ownBudgetViolations, rulesFor } from './rules.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
 /** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
-export function violationsOf(pr: PullRequest, rules: Rule[], stats: AuthorStats | undefined, config: Config, counts: () => AuthorCounts, holders: IssueHolders): Violation[] {
+export function violationsOf(
+  pr: PullRequest,
+  rules: Rule[],
+  stats: AuthorStats | undefined,
+  config: Config,
+  counts: () => AuthorCounts,
+  holders: IssueHolders
+): Violation[] {
   return [
     ...ownBudgetViolations(pr, rules),
     ...issueBudgetViolations(pr, rules, holders),
@@ -21,7 +28,9 @@ export function violationsOf(pr: PullRequest, rules: Rule[], stats: AuthorStats 
 
 export function exemptDecision(pr: PullRequest, config: Config): Decision | undefined {
   const reason = exemptReason(pr, config);
-  return reason ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) } : undefined;
+  return reason
+    ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) }
+    : undefined;
 }
 
 export function violationDecision(pr: PullRequest, violations: Violation[]): Decision {
@@ -52,7 +61,16 @@ export function placeDecision(pr: PullRequest, place: Place): Decision {
   const { position, queueSize, wipLimit, area } = place;
   const ahead = position - 1;
   const priority = place.priority ? { priority: true } : {};
-  if (place.admitted) return { number: pr.number, state: 'admitted', position, ahead, violations: [], ...priority, summary: admittedLine(position, queueSize, wipLimit) };
+  if (place.admitted)
+    return {
+      number: pr.number,
+      state: 'admitted',
+      position,
+      ahead,
+      violations: [],
+      ...priority,
+      summary: admittedLine(position, queueSize, wipLimit)
+    };
   if (area) {
     const maxOpen = area.rule.budgets.maxOpen ?? 0;
     return {
@@ -68,7 +86,16 @@ export function placeDecision(pr: PullRequest, place: Place): Decision {
     };
   }
   const eta = expectedWait(position, wipLimit, place.perDay);
-  return { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
+  return {
+    number: pr.number,
+    state: 'waiting',
+    position,
+    ahead,
+    violations: [],
+    ...priority,
+    ...(eta ? { eta } : {}),
+    summary: waitingLine(position, ahead, wipLimit, undefined, eta)
+  };
 }
 
 export interface QueueDecisions {
@@ -78,7 +105,13 @@ export interface QueueDecisions {
 }
 
 /** `perDay`: the merge pace for expected waits, when the history was read. */
-export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number, now: Date, perDay?: number): QueueDecisions {
+export function decideQueue(
+  snapshot: Snapshot,
+  config: Config,
+  wipLimit: number,
+  now: Date,
+  perDay?: number
+): QueueDecisions {
   const exempt: Decision[] = [];
   const countable: PullRequest[] = [];
   for (const pr of snapshot.pullRequests) {
@@ -111,20 +144,40 @@ export function decideQueue(snapshot: Snapshot, config: Config, wipLimit: number
   for (const pr of countable) {
     const rules = rulesOf(pr);
     const stats = statsOf(pr.author);
-    const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now), holders);
+    const violations = violationsOf(
+      pr,
+      rules,
+      stats,
+      config,
+      () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now),
+      holders
+    );
     if (violations.length > 0) {
       decisions.push(violationDecision(pr, violations));
       continue;
     }
     position++;
     const underLimit = wipLimit === 0 || admitted < wipLimit;
-    const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && (admittedByRule.get(rule) ?? 0) >= rule.budgets.maxOpen);
+    const fullArea = rules.find(
+      (rule) => rule.budgets.maxOpen !== undefined && (admittedByRule.get(rule) ?? 0) >= rule.budgets.maxOpen
+    );
     if (underLimit && !fullArea) {
       admitted++;
-      for (const rule of rules) if (rule.budgets.maxOpen !== undefined) admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
+      for (const rule of rules)
+        if (rule.budgets.maxOpen !== undefined) admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
     }
     const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
-    decisions.push(placeDecision(pr, { position, admitted: underLimit && !fullArea, queueSize: countable.length, wipLimit, area, perDay, priority: isPriority(pr, config) }));
+    decisions.push(
+      placeDecision(pr, {
+        position,
+        admitted: underLimit && !fullArea,
+        queueSize: countable.length,
+        wipLimit,
+        area,
+        perDay,
+        priority: isPriority(pr, config)
+      })
+    );
   }
   exempt.sort((a, b) => a.number - b.number);
   return { decisions: [...decisions, ...exempt], queueSize: countable.length };

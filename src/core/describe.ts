@@ -13,7 +13,13 @@ export function admittedLine(position: number, queueSize: number, wipLimit: numb
   return `Admitted: position ${count(position)} of ${count(queueSize)} (${limit})`;
 }
 
-export function waitingLine(position: number, ahead: number, wipLimit: number, waitingOnRule?: { name: string; maxOpen: number }, eta?: ExpectedWait): string {
+export function waitingLine(
+  position: number,
+  ahead: number,
+  wipLimit: number,
+  waitingOnRule?: { name: string; maxOpen: number },
+  eta?: ExpectedWait
+): string {
   if (waitingOnRule) {
     return `Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} open PRs at a time and is full`;
   }
@@ -47,7 +53,8 @@ export function expectedWaitSentence(eta: ExpectedWait): string {
  * pace moves every day, and a rewrite of every waiting PR for it would spend
  * the API budget on noise (see change.ts).
  */
-export const EXPECTED_WAIT_TEXT = /\b[Ee]xpected (?:in about [\d,]+ days|within a day)(?:, at the recent pace of [\d.,]+ merges? a day)?/g;
+export const EXPECTED_WAIT_TEXT =
+  /\b[Ee]xpected (?:in about [\d,]+ days|within a day)(?:, at the recent pace of [\d.,]+ merges? a day)?/g;
 
 export function violationLine(violations: Violation[]): string {
   return `Violation: ${violations.map((v) => v.reason).join('; ')}`;

@@ -21,7 +21,17 @@ function duplicateStaleIds(pr: PullRequest, actor: string): number[] {
 
 /** The deletes that leave one sticky comment and one stale message per mark on the PR. */
 export function duplicateCommentWrites(pr: PullRequest, actor: string): WriteOp[] {
-  const sticky = (pr.extraStickyIds ?? []).map((commentId): WriteOp => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'sticky' }));
-  const stale = duplicateStaleIds(pr, actor).map((commentId): WriteOp => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'stale' }));
+  const sticky = (pr.extraStickyIds ?? []).map((commentId): WriteOp => ({
+    kind: 'delete-comment',
+    number: pr.number,
+    commentId,
+    purpose: 'sticky'
+  }));
+  const stale = duplicateStaleIds(pr, actor).map((commentId): WriteOp => ({
+    kind: 'delete-comment',
+    number: pr.number,
+    commentId,
+    purpose: 'stale'
+  }));
   return [...sticky, ...stale];
 }

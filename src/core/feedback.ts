@@ -1,6 +1,12 @@
 // Which feedback a decision gets (spec §4): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
-import { WRITE_ASSOCIATIONS, type Config, type Rule, type ViolationFeedback, type WaitingFeedback } from '../config/types.js';
+import {
+  WRITE_ASSOCIATIONS,
+  type Config,
+  type Rule,
+  type ViolationFeedback,
+  type WaitingFeedback
+} from '../config/types.js';
 import type { Decision, PullRequest } from './types.js';
 
 export type Feedback = WaitingFeedback | ViolationFeedback;

@@ -8,7 +8,11 @@ const WEEK_DAYS = 7;
 
 /** Merges per day over the throughput window of `windowDays` days. */
 export function mergePace(history: History, windowDays: number): MergePace {
-  return { mergedInWindow: history.mergedInWindow, windowDays, perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0 };
+  return {
+    mergedInWindow: history.mergedInWindow,
+    windowDays,
+    perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0
+  };
 }
 
 /**
@@ -47,7 +51,8 @@ export function flowOf(history: History, now: Date): Flow | undefined {
     return { ...week, openAtEnd: backlog[i], partial: days < WEEK_DAYS, days: Math.round(days * 10) / 10 };
   });
   const full = weeks.filter((w) => !w.partial);
-  const mean = (pick: (w: WeekFlow) => number) => (full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length);
+  const mean = (pick: (w: WeekFlow) => number) =>
+    full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length;
   const closesKnown = full.every((w) => w.closed !== undefined);
   const openedPerWeek = mean((w) => w.opened);
   const mergedPerWeek = mean((w) => w.merged);

@@ -88,7 +88,10 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
   // created before it and every priority PR (search up to liveCutoff, the live list after it).
   const aheadParts: Record<string, string[]> = isPriority(pr, config)
     ? { ahead: [priority, before(cutoff)] }
-    : { ahead: [...notPriority, before(cutoff)], ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {}) };
+    : {
+        ahead: [...notPriority, before(cutoff)],
+        ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
+      };
 
   const searches: Record<string, string> = { queue: [...queue, before(liveCutoff)].join(' ') };
   const notWaiting = `-label:${quote(config.waitingLabel)}`;
@@ -97,7 +100,9 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
     if (!waitingIsState(config)) continue;
     searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
     areaRules(config).forEach((rule, i) => {
-      searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms].filter(Boolean).join(' ');
+      searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
+        .filter(Boolean)
+        .join(' ');
     });
   }
   if (input.authorLimited) {
@@ -109,7 +114,8 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
     }
     if (config.trustedAfterMerged > 0) searches.merged = mergedByAuthorSearch(repo, pr.author);
   }
-  if (input.paceWindowDays !== undefined) searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
+  if (input.paceWindowDays !== undefined)
+    searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
   return searches;
 }
 
@@ -119,7 +125,10 @@ function sumOver(result: Record<string, number>, prefix: string): number {
 }
 
 /** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-export function gateCounts(input: GateSearchInput, result: Record<string, number>): GateCounts & { merged?: number; mergedInWindow?: number } {
+export function gateCounts(
+  input: GateSearchInput,
+  result: Record<string, number>
+): GateCounts & { merged?: number; mergedInWindow?: number } {
   const { config, pr, recent } = input;
   const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
   const order = queueOrder(config);
@@ -129,7 +138,8 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
   const liveCountable = live.filter((r) => isCountable(r, config));
   const newerThanLiveCutoff = (t: string) => new Date(t) >= liveCutoff;
   // A priority PR ahead of one without: search counted those created before liveCutoff.
-  const aheadOfPr = (r: QueueFacts) => (!subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0);
+  const aheadOfPr = (r: QueueFacts) =>
+    !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
   const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
   const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
   const sameAuthor = (r: QueueFacts) => sameLogin(r.author, pr.author);
@@ -138,16 +148,24 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
   const counts: GateCounts & { merged?: number; mergedInWindow?: number } = {
     ahead,
     queueSize: Math.max(
-      result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0),
+      result.queue +
+        liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
+        (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0),
       ahead + 1
     ),
-    authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
+    authorOpenBefore:
+      (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
     authorOpenedBefore: Object.fromEntries(
       rateWindows(config).map((days) => [
         days,
         // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
         (result[`opened${days}`] ?? 0) +
-          others.filter((r) => sameAuthor(r) && new Date(r.createdAt) >= openedCutoff && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+          others.filter(
+            (r) =>
+              sameAuthor(r) &&
+              new Date(r.createdAt) >= openedCutoff &&
+              Date.parse(r.createdAt) < Date.parse(pr.createdAt)
+          ).length
       ])
     ),
     merged: result.merged,
@@ -156,7 +174,10 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
   if (waitingIsState(config)) {
     counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
     counts.areaAdmittedAhead = Object.fromEntries(
-      areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length])
+      areaRules(config).map((rule, i) => [
+        rule.name,
+        sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+      ])
     );
   }
   return counts;

@@ -18,10 +18,13 @@ const AUTHOR_ONLY_KEYS = new Set(['authors', 'associations']);
 
 export function canGateFromCounts(config: Config): { ok: true } | { ok: false; why: string } {
   const perAuthorScoped = config.rules.some(
-    (rule) => rule.budgets.maxOpenPerAuthor !== undefined && Object.keys(rule.selector).some((key) => !AUTHOR_ONLY_KEYS.has(key))
+    (rule) =>
+      rule.budgets.maxOpenPerAuthor !== undefined &&
+      Object.keys(rule.selector).some((key) => !AUTHOR_ONLY_KEYS.has(key))
   );
   if (perAuthorScoped) return { ok: false, why: 'a max-open-per-author rule selects by more than the author' };
-  if (config.exemptAuthors.some(hasWildcard)) return { ok: false, why: 'exempt-authors has a wildcard, which search cannot express' };
+  if (config.exemptAuthors.some(hasWildcard))
+    return { ok: false, why: 'exempt-authors has a wildcard, which search cannot express' };
   if (config.baseBranches.length > 1 || config.baseBranches.some(hasWildcard)) {
     return { ok: false, why: 'base-branches has a wildcard or several branches, which search cannot express' };
   }
@@ -29,14 +32,28 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
 }
 
 /** `perDay`: the merge pace for the expected wait, when read. */
-export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, wipLimit: number, perDay?: number): Decision {
+export function decideFromCounts(
+  pr: PullRequest,
+  counts: GateCounts,
+  snapshot: Snapshot,
+  config: Config,
+  wipLimit: number,
+  perDay?: number
+): Decision {
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
   const rules = rulesFor(pr, config);
-  const violations = violationsOf(pr, rules, byLogin(snapshot.authors)(pr.author), config, () => ({
-    openBefore: () => counts.authorOpenBefore,
-    openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
-  }), holdersFromClaims(config, repositoryName(snapshot)));
+  const violations = violationsOf(
+    pr,
+    rules,
+    byLogin(snapshot.authors)(pr.author),
+    config,
+    () => ({
+      openBefore: () => counts.authorOpenBefore,
+      openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
+    }),
+    holdersFromClaims(config, repositoryName(snapshot))
+  );
   if (violations.length > 0) return violationDecision(pr, violations);
   const priority = isPriority(pr, config);
   const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
@@ -47,17 +64,32 @@ export function decideFromCounts(pr: PullRequest, counts: GateCounts, snapshot: 
   // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
   const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
   const areaAdmitted = (rule: Rule) => counts.areaAdmittedAhead?.[rule.name] ?? 0;
-  const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen);
+  const fullArea = rules.find(
+    (rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen
+  );
   const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
   return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area });
 }
 
-export function planGateFromCounts(pr: PullRequest, counts: GateCounts, snapshot: Snapshot, config: Config, now: Date): Plan {
+export function planGateFromCounts(
+  pr: PullRequest,
+  counts: GateCounts,
+  snapshot: Snapshot,
+  config: Config,
+  now: Date
+): Plan {
   const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
-  const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
+  const { writes, deferredCloses } = planWrites(
+    [{ pr, decision }],
+    config,
+    wipLimit,
+    false,
+    snapshot.actor,
+    snapshot.existingLabels
+  );
   return {
     mode: 'gate',
     now: now.toISOString(),

@@ -76,8 +76,11 @@ export function pathGlobProblem(glob: string): string | undefined {
   if (braceExpand(glob, { braceExpandMax: PATH_GLOB_MAX_EXPANSION + 1 }).length > PATH_GLOB_MAX_EXPANSION) {
     return `its braces expand to more than ${PATH_GLOB_MAX_EXPANSION} patterns`;
   }
-  const stars = Math.max(...glob.split('/').map((segment) => (segment === '**' ? 0 : (segment.match(/\*/g) ?? []).length)));
-  if (stars > PATH_GLOB_MAX_STARS_PER_SEGMENT) return `at most ${PATH_GLOB_MAX_STARS_PER_SEGMENT} * in one path segment (** as a whole segment aside)`;
+  const stars = Math.max(
+    ...glob.split('/').map((segment) => (segment === '**' ? 0 : (segment.match(/\*/g) ?? []).length))
+  );
+  if (stars > PATH_GLOB_MAX_STARS_PER_SEGMENT)
+    return `at most ${PATH_GLOB_MAX_STARS_PER_SEGMENT} * in one path segment (** as a whole segment aside)`;
   return undefined;
 }
 

@@ -17,7 +17,10 @@ export function weekStart(date: Date): Date {
 /** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
 function historyWeeks(now: Date): Date[] {
   const thisWeek = weekStart(now);
-  return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
+  return Array.from(
+    { length: HISTORY_WEEKS },
+    (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS)
+  );
 }
 
 /** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
@@ -26,9 +29,16 @@ export function mergedInWindowSearch(repo: { owner: string; name: string }, now:
 }
 
 /** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
-export function historySearches(repo: { owner: string; name: string }, now: Date, windowDays: number): Record<string, string> {
+export function historySearches(
+  repo: { owner: string; name: string },
+  now: Date,
+  windowDays: number
+): Record<string, string> {
   const base = repoPullRequests(repo);
-  const searches: Record<string, string> = { mergedInWindow: mergedInWindowSearch(repo, now, windowDays), openNow: `${base} is:open` };
+  const searches: Record<string, string> = {
+    mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
+    openNow: `${base} is:open`
+  };
   historyWeeks(now).forEach((start, i) => {
     const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
     searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;

@@ -34,7 +34,8 @@ function ownIssues(pr: PullRequest, repository: string): LinkedIssue[] {
 export function holdersFromQueue(countable: PullRequest[], repository: string): IssueHolders {
   const holders = new Map<string, number>();
   for (const pr of countable) {
-    for (const issue of ownIssues(pr, repository)) if (!holders.has(issueKey(issue))) holders.set(issueKey(issue), pr.number);
+    for (const issue of ownIssues(pr, repository))
+      if (!holders.has(issueKey(issue))) holders.set(issueKey(issue), pr.number);
   }
   return { repository, holderOf: (_pr, issue) => holders.get(issueKey(issue)) };
 }
@@ -50,7 +51,9 @@ export function holdersFromClaims(config: Config, repository: string): IssueHold
     holderOf: (pr, issue) => {
       const claims = issue.claims;
       if (!claims) return undefined;
-      const others = claims.pullRequests.filter((c) => c.number !== pr.number && sameRepository(c.repository, repository) && isCountable(c, config));
+      const others = claims.pullRequests.filter(
+        (c) => c.number !== pr.number && sameRepository(c.repository, repository) && isCountable(c, config)
+      );
       const first = [pr as QueueFacts, ...others].sort(queueOrder(config))[0];
       if (first.number !== pr.number) return first.number;
       return claims.complete ? pr.number : undefined;
@@ -66,7 +69,9 @@ export function holdersFromClaims(config: Config, repository: string): IssueHold
 export function claimsIncomplete(pr: PullRequest, rules: Rule[], config: Config, repository: string): boolean {
   if (!rules.some((rule) => rule.budgets.onePrPerIssue)) return false;
   const holders = holdersFromClaims(config, repository);
-  return ownIssues(pr, repository).some((issue) => issue.claims !== undefined && !issue.claims.complete && holders.holderOf(pr, issue) === undefined);
+  return ownIssues(pr, repository).some(
+    (issue) => issue.claims !== undefined && !issue.claims.complete && holders.holderOf(pr, issue) === undefined
+  );
 }
 
 /** Violations of the linked-issue budgets of the rules that select the PR. */
@@ -83,7 +88,13 @@ export function issueBudgetViolations(pr: PullRequest, rules: Rule[], holders: I
         const holder = holders.holderOf(pr, issue);
         if (holder === undefined || holder === pr.number || seen.has(holder)) continue;
         seen.add(holder);
-        violations.push({ rule: rule.name, budget: 'one-pr-per-issue', reason: `duplicate of #${holder}: work together there`, holder, issue: issue.number });
+        violations.push({
+          rule: rule.name,
+          budget: 'one-pr-per-issue',
+          reason: `duplicate of #${holder}: work together there`,
+          holder,
+          issue: issue.number
+        });
       }
     }
   }
@@ -98,7 +109,10 @@ function missingIssue(pr: PullRequest, rule: Rule, repository: string): string |
   const problems = issues.map((issue) => issueProblem(issue, pr, rule));
   if (problems.some((p) => p === 'ok' || p === 'unknown')) return undefined;
   if (!linked.complete) return undefined;
-  if (issues.length === 0) return linked.issues.length > 0 ? 'link an issue of this repository with `Fixes #N`' : 'link an issue with `Fixes #N`';
+  if (issues.length === 0)
+    return linked.issues.length > 0
+      ? 'link an issue of this repository with `Fixes #N`'
+      : 'link an issue with `Fixes #N`';
   return problems.join('; ');
 }
 
@@ -107,7 +121,9 @@ function issueProblem(issue: LinkedIssue, pr: PullRequest, rule: Rule): string {
   const wantLabels = rule.budgets.issueLabels ?? [];
   if ((wantAssigned && !issue.assignees) || (wantLabels.length > 0 && !issue.labels)) return 'unknown';
   const assigned = !wantAssigned || (issue.assignees ?? []).some((login) => sameLogin(login, pr.author));
-  const labelled = wantLabels.length === 0 || (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
+  const labelled =
+    wantLabels.length === 0 ||
+    (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
   const noLabel = `has no ${wantLabels.join(' or ')} label`;
   if (!assigned && !labelled) return `#${issue.number} is not assigned to you and ${noLabel}: ask in the issue`;
   if (!assigned) return `#${issue.number} is not assigned to you: ask in the issue`;
@@ -122,7 +138,8 @@ export function sharedIssues(snapshot: Snapshot, config: Config): SharedIssue[] 
   const order = queueOrder(config);
   const byIssue = new Map<number, PullRequest[]>();
   for (const pr of snapshot.pullRequests) {
-    for (const issue of ownIssues(pr, repository)) byIssue.set(issue.number, [...(byIssue.get(issue.number) ?? []), pr]);
+    for (const issue of ownIssues(pr, repository))
+      byIssue.set(issue.number, [...(byIssue.get(issue.number) ?? []), pr]);
   }
   const shared: SharedIssue[] = [];
   for (const [number, prs] of byIssue) {

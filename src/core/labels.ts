@@ -4,12 +4,15 @@ import { areaLabel, areaRules } from './areas.js';
 import type { WriteOp } from './types.js';
 
 export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, { kind: 'create-label' }>> {
-  const define = (name: string, color: string, description: string) => [name, { kind: 'create-label' as const, name, color, description }] as const;
+  const define = (name: string, color: string, description: string) =>
+    [name, { kind: 'create-label' as const, name, color, description }] as const;
   return new Map([
     define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
     define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
     define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
-    ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
+    ...areaRules(config).map((rule) =>
+      define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100))
+    )
   ]);
 }
 

@@ -12,9 +12,15 @@ import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snap
 import { planWrites, type Evaluated } from './writes.js';
 
 /** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
-export function effectiveLimit(snapshot: Snapshot, config: Config, now: Date): { wipLimit: number; adaptive?: AdaptiveLimit; pace?: MergePace; flow?: Flow } {
+export function effectiveLimit(
+  snapshot: Snapshot,
+  config: Config,
+  now: Date
+): { wipLimit: number; adaptive?: AdaptiveLimit; pace?: MergePace; flow?: Flow } {
   const { history } = snapshot;
-  const known = history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {};
+  const known = history
+    ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) }
+    : {};
   if (config.wipLimit !== 'auto') return { wipLimit: config.wipLimit, ...known };
   if (!history) throw new Error('wip-limit "auto" needs the merge history, and the snapshot has none');
   const adaptive = adaptiveLimit(history, config.adaptive);
@@ -27,7 +33,11 @@ function inScope(scope: PlanScope, evaluated: Evaluated, config: Config): boolea
   if (scope.mode === 'gate') return evaluated.pr.number === scope.number;
   const { pr, decision } = evaluated;
   const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-  return nowAdmitted || (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) || mayHaveHeldBack(pr, config);
+  return (
+    nowAdmitted ||
+    (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) ||
+    mayHaveHeldBack(pr, config)
+  );
 }
 
 /**
@@ -44,7 +54,10 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
   const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
   const byNumber = new Map<number, PullRequest>(snapshot.pullRequests.map((pr) => [pr.number, pr]));
-  const evaluated: Evaluated[] = decisions.map((decision) => ({ pr: byNumber.get(decision.number) as PullRequest, decision }));
+  const evaluated: Evaluated[] = decisions.map((decision) => ({
+    pr: byNumber.get(decision.number) as PullRequest,
+    decision
+  }));
   // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
   for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
   const { writes, deferredCloses } = planWrites(

@@ -37,7 +37,10 @@ export function queueOrder(config: Config): (a: QueueFacts, b: QueueFacts) => nu
 }
 
 /** Creation order, ties by number: the order per-author budgets count in. */
-export function createdBefore(a: { createdAt: string; number: number }, b: { createdAt: string; number: number }): number {
+export function createdBefore(
+  a: { createdAt: string; number: number },
+  b: { createdAt: string; number: number }
+): number {
   return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
 }
 

@@ -30,10 +30,14 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
     // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
     [config.violationLabel, decision.state === 'violation'],
     // Area labels let a gate count an area's admitted PRs with `label:`.
-    ...areaRules(config).map((rule): [string, boolean] => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
+    ...areaRules(config).map((rule): [string, boolean] => [
+      areaLabel(rule),
+      decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
+    ])
   ]);
   // With area rules the waiting label is the state a gate counts with.
-  if (config.onWaiting.includes('label') || waitingIsState(config)) wanted.set(config.waitingLabel, decision.state === 'waiting');
+  if (config.onWaiting.includes('label') || waitingIsState(config))
+    wanted.set(config.waitingLabel, decision.state === 'waiting');
   const writes: WriteOp[] = [];
   for (const [label, want] of wanted) {
     // Removed by the name the PR carries: `Backpressure: Waiting` is the same label.
@@ -45,7 +49,12 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
 }
 
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
-export function stickyWrite(pr: PullRequest, decision: Decision, config: Config, wipLimit: number): WriteOp | undefined {
+export function stickyWrite(
+  pr: PullRequest,
+  decision: Decision,
+  config: Config,
+  wipLimit: number
+): WriteOp | undefined {
   if (pr.locked) return undefined;
   const body = stickyBody(decision, wipLimit);
   if (pr.sticky) {

@@ -31,7 +31,13 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Someone with write access answers for the PR: an assignee other than the author, or an approval. */
 function hasOwner(pr: PullRequest): boolean {
   if (pr.assignees.some((login) => !sameLogin(login, pr.author))) return true;
-  return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && e.association !== undefined && WRITE_ASSOCIATIONS.includes(e.association));
+  return pr.events.some(
+    (e) =>
+      e.kind === 'review' &&
+      e.reviewState === 'APPROVED' &&
+      e.association !== undefined &&
+      WRITE_ASSOCIATIONS.includes(e.association)
+  );
 }
 
 /** Violations of the budgets that look at the PR alone. */
@@ -41,13 +47,25 @@ export function ownBudgetViolations(pr: PullRequest, rules: Rule[]): Violation[]
     const { maxChangedLines, maxChangedFiles, requireOwner } = rule.budgets;
     const lines = pr.additions + pr.deletions;
     if (maxChangedLines !== undefined && maxChangedLines > 0 && lines > maxChangedLines) {
-      violations.push({ rule: rule.name, budget: 'max-changed-lines', reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}` });
+      violations.push({
+        rule: rule.name,
+        budget: 'max-changed-lines',
+        reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}`
+      });
     }
     if (maxChangedFiles !== undefined && maxChangedFiles > 0 && pr.changedFiles > maxChangedFiles) {
-      violations.push({ rule: rule.name, budget: 'max-changed-files', reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}` });
+      violations.push({
+        rule: rule.name,
+        budget: 'max-changed-files',
+        reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}`
+      });
     }
     if (requireOwner && !hasOwner(pr)) {
-      violations.push({ rule: rule.name, budget: 'require-owner', reason: 'needs an assignee or an approving review from someone with write access' });
+      violations.push({
+        rule: rule.name,
+        budget: 'require-owner',
+        reason: 'needs an assignee or an approving review from someone with write access'
+      });
     }
   }
   return violations;

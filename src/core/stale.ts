@@ -29,7 +29,14 @@ function isExempt(pr: PullRequest, config: Config): boolean {
  * activity: a label alone is repaired (the comment is posted when the mark is
  * due, the label removed when not), and the close clock starts at the comment.
  */
-function lifecycleAction(pr: PullRequest, config: Config, eligible: boolean, lastActivity: string, idleDays: number, now: Date): StaleDecision['action'] {
+function lifecycleAction(
+  pr: PullRequest,
+  config: Config,
+  eligible: boolean,
+  lastActivity: string,
+  idleDays: number,
+  now: Date
+): StaleDecision['action'] {
   const stale = config.stale;
   const labelled = hasLabel(pr.labels, stale.label);
   const markedAt = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lastActivity ? pr.staleMarkedAt : undefined;
@@ -52,7 +59,14 @@ export function decideStale(pr: PullRequest, config: Config, actor: string, now:
   const idleDays = daysBetween(lastActivity, now);
   const stale = config.stale;
   const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= neglectDays(config);
-  const decision = (action: StaleDecision['action']): StaleDecision => ({ whoseMove: move, reason, lastActivity, idleDays, action, neglected });
+  const decision = (action: StaleDecision['action']): StaleDecision => ({
+    whoseMove: move,
+    reason,
+    lastActivity,
+    idleDays,
+    action,
+    neglected
+  });
   if (stale.days === 0) return decision('none');
   const eligible = !isExempt(pr, config) && (stale.when === 'always' || move === 'author');
   const action = lifecycleAction(pr, config, eligible, lastActivity, idleDays, now);

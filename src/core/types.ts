@@ -339,7 +339,10 @@ export interface SharedIssue {
 export type { Rule };
 
 /** What a run is about: one PR (gate), the queue after a close (advance), or everything (sweep). */
-export type PlanScope = { mode: 'gate'; number: number } | { mode: 'advance'; closedNumber: number; closedAuthor?: string } | { mode: 'sweep' };
+export type PlanScope =
+  | { mode: 'gate'; number: number }
+  | { mode: 'advance'; closedNumber: number; closedAuthor?: string }
+  | { mode: 'sweep' };
 
 /** What the writer did with a plan's writes; the reporters show it. */
 export interface ExecutionReport {

@@ -26,7 +26,8 @@ export interface MoveVerdict {
 /** Check states that mean the check failed: a status context's failure or error, a check run's failing conclusions. */
 const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
 
-const latest = (events: PullRequestEvent[], fallback: string): string => events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
+const latest = (events: PullRequestEvent[], fallback: string): string =>
+  events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
 const day = (iso: string) => iso.slice(0, 10);
 
 function hasWriteAccess(event: PullRequestEvent): boolean {
@@ -44,7 +45,10 @@ function failingChecks(pr: PullRequest, statusContext: string): HeadCheck[] {
     ''
   );
   // Without a time the check cannot be shown to follow the last push: not a signal.
-  return (pr.checks ?? []).filter((c) => FAILED_CHECK_STATES.has(c.state) && !sameLabel(c.name, statusContext) && c.at !== undefined && c.at > lastPush);
+  return (pr.checks ?? []).filter(
+    (c) =>
+      FAILED_CHECK_STATES.has(c.state) && !sameLabel(c.name, statusContext) && c.at !== undefined && c.at > lastPush
+  );
 }
 
 function ago(at: string, now: Date): string {
@@ -69,7 +73,8 @@ export function whoseMove(pr: PullRequest, config: Config, actor: string, now: D
   if (pr.isDraft) return verdict('author', 'draft');
   if (pr.mergeable === 'CONFLICTING') return verdict('author', 'merge conflict');
   const failing = failingChecks(pr, config.statusContext);
-  if (failing.length > 0) return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
+  if (failing.length > 0)
+    return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
 
   const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e) && !sameLogin(e.actor, pr.author));
   // A COMMENTED review is no verdict; a dismissed one reads as DISMISSED and no longer counts.
@@ -82,10 +87,13 @@ export function whoseMove(pr: PullRequest, config: Config, actor: string, now: D
     const answered = pr.events.some(
       (e) =>
         e.at > lastVerdict.at &&
-        (e.kind === 'commit' || (sameLogin(e.actor, pr.author) && (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested')))
+        (e.kind === 'commit' ||
+          (sameLogin(e.actor, pr.author) &&
+            (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested')))
     );
     return answered ? verdict('maintainers', `${requested}, answered by the author`) : verdict('author', requested);
   }
-  if (lastVerdict) return verdict('maintainers', `approved by @${lastVerdict.actor} ${ago(lastVerdict.at, now)}, not merged`);
+  if (lastVerdict)
+    return verdict('maintainers', `approved by @${lastVerdict.actor} ${ago(lastVerdict.at, now)}, not merged`);
   return verdict('maintainers', reviews.length > 0 ? 'reviewed, no approval or change request yet' : 'no review yet');
 }

@@ -34,8 +34,11 @@ interface Close {
  */
 function hasCloseComment(pr: PullRequest, reason: Close['reason']): boolean {
   if (pr.closeCommentedAt === undefined) return false;
-  const opened = pr.events.filter((e) => e.kind === 'reopened').reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
-  const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
+  const opened = pr.events
+    .filter((e) => e.kind === 'reopened')
+    .reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
+  const since =
+    reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
   return pr.closeCommentedAt >= since;
 }
 
@@ -43,7 +46,9 @@ function hasCloseComment(pr: PullRequest, reason: Close['reason']): boolean {
 function closeOps({ pr, reason, body }: Close): WriteOp[] {
   const unit = `close #${pr.number}`;
   const close: WriteOp = { kind: 'close', number: pr.number, reason, unit };
-  return hasCloseComment(pr, reason) ? [close] : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
+  return hasCloseComment(pr, reason)
+    ? [close]
+    : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
 }
 
 /** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
@@ -53,8 +58,17 @@ function markOps(pr: PullRequest, decision: Decision, config: Config): WriteOp[]
   const ops: WriteOp[] = [];
   const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
   // A stale message since the last activity that the writer finds after posting is a racing run's.
-  if (!told) ops.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, lifecycle.reason, config), purpose: 'stale', postedSince: lifecycle.lastActivity, unit });
-  if (!hasLabel(pr.labels, config.stale.label)) ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
+  if (!told)
+    ops.push({
+      kind: 'comment',
+      number: pr.number,
+      body: staleCommentBody(pr, lifecycle, lifecycle.reason, config),
+      purpose: 'stale',
+      postedSince: lifecycle.lastActivity,
+      unit
+    });
+  if (!hasLabel(pr.labels, config.stale.label))
+    ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
   return ops;
 }
 
@@ -76,7 +90,8 @@ export function planWrites(
 ): PlannedWrites {
   const wanted: Close[] = [];
   for (const { pr, decision } of evaluated) {
-    if (closesForViolation(pr, decision, config)) wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
+    if (closesForViolation(pr, decision, config))
+      wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
     // Stale never closes a PR of someone with write access: it stays marked.
     else if (lifecycle && decision.stale?.action === 'close' && !hasWriteAccess(pr)) {
       wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
@@ -101,16 +116,26 @@ export function planWrites(
 
     if (!lifecycle || !decision.stale) continue;
     if (decision.stale.action === 'mark') stale.push(...markOps(pr, decision, config));
-    else if (decision.stale.action === 'unmark') stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
+    else if (decision.stale.action === 'unmark')
+      stale.push({
+        kind: 'remove-label',
+        number: pr.number,
+        label: findLabel(pr.labels, config.stale.label) ?? config.stale.label
+      });
   }
 
   const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
   const definitions = labelDefinitions(config);
   const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
-  const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
+  const added = new Set(
+    body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : []))
+  );
   const creates = [...added].flatMap((name) => {
     const definition = definitions.get(name);
     return definition ? [definition] : [];
   });
-  return { writes: [...creates, ...body], deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number) };
+  return {
+    writes: [...creates, ...body],
+    deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number)
+  };
 }

@@ -8,7 +8,6 @@ import { throttling } from '@octokit/plugin-throttling';
 import { pacer } from './pacer.js';
 import { requestTimeoutFromEnv, writeIntervalFromEnv } from './timing.js';
 
-
 export type Client = ReturnType<typeof getOctokit>;
 
 export interface RequestCounts {
@@ -36,7 +35,10 @@ type Fetch = (url: string, init?: { signal?: AbortSignal | null }) => Promise<un
 function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
   return async (url, init = {}) => {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)),
+      timeoutMs
+    );
     const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
     try {
       return await fetch(url, { ...init, signal });
@@ -63,11 +65,21 @@ export function createClient(
         // The plugin only calls key().schedule() on these groups (see pacer.ts).
         write: pacer(intervalMs) as never,
         notifications: pacer(intervalMs * 3) as never,
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number
+        ) => {
           warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
           return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number
+        ) => {
           warn(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
           return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         }
@@ -79,7 +91,8 @@ export function createClient(
   client.hook.before('request', (options) => {
     const url = String(options.url);
     if (url.endsWith('/graphql')) counts.graphql++;
-    else if (url.endsWith('/rate_limit')) return; // GitHub counts it against no limit
+    else if (url.endsWith('/rate_limit'))
+      return; // GitHub counts it against no limit
     else if (options.method === 'GET' || options.method === 'HEAD') counts.restReads++;
     else counts.restWrites++;
   });
@@ -87,9 +100,16 @@ export function createClient(
   // hour: the writer keeps its reserve from this, not only from its own writes.
   const noteRemaining = (options: { url?: unknown }, headers: Record<string, unknown> | undefined) => {
     const remaining = Number(headers?.['x-ratelimit-remaining']);
-    if (!String(options.url).endsWith('/graphql') && headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining)) counts.restRemaining = remaining;
+    if (
+      !String(options.url).endsWith('/graphql') &&
+      headers?.['x-ratelimit-remaining'] !== undefined &&
+      Number.isFinite(remaining)
+    )
+      counts.restRemaining = remaining;
   };
-  client.hook.after('request', (response, options) => noteRemaining(options, response.headers as Record<string, unknown>));
+  client.hook.after('request', (response, options) =>
+    noteRemaining(options, response.headers as Record<string, unknown>)
+  );
   client.hook.error('request', (error, options) => {
     noteRemaining(options, (error as { response?: { headers?: Record<string, unknown> } }).response?.headers);
     throw error;

@@ -14,7 +14,12 @@ interface ActorNode {
 /** A nested list as the reader asks for it (NESTED_LISTS): a page of nodes, and where the next page starts. */
 export interface ListConnection<T> {
   totalCount?: number;
-  pageInfo?: { hasNextPage?: boolean; endCursor?: string | null; hasPreviousPage?: boolean; startCursor?: string | null };
+  pageInfo?: {
+    hasNextPage?: boolean;
+    endCursor?: string | null;
+    hasPreviousPage?: boolean;
+    startCursor?: string | null;
+  };
   nodes: T[];
 }
 
@@ -61,7 +66,12 @@ export interface PullRequestNode {
     }[];
   };
   comments: ListConnection<CommentNode>;
-  reviews: ListConnection<{ state: ReviewState; submittedAt: string | null; authorAssociation: Association; author: ActorNode | null }> | null;
+  reviews: ListConnection<{
+    state: ReviewState;
+    submittedAt: string | null;
+    authorAssociation: Association;
+    author: ActorNode | null;
+  }> | null;
   timelineItems: ListConnection<{ __typename: string; createdAt?: string; actor?: ActorNode | null } | null>;
   /** Present when the read asked for linked issues. */
   closingIssuesReferences?: ClosingIssuesNode;
@@ -91,7 +101,13 @@ function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
   }
   for (const r of node.reviews?.nodes ?? []) {
     if (!r.submittedAt) continue; // a pending review is invisible to everyone else
-    events.push({ kind: 'review', actor: restLogin(r.author), association: r.authorAssociation, at: r.submittedAt, reviewState: r.state });
+    events.push({
+      kind: 'review',
+      actor: restLogin(r.author),
+      association: r.authorAssociation,
+      at: r.submittedAt,
+      reviewState: r.state
+    });
   }
   const head = node.commits.nodes[0]?.commit;
   if (head) events.push({ kind: 'commit', actor: author, at: head.committedDate });
@@ -113,7 +129,14 @@ function checksOf(node: PullRequestNode): HeadCheck[] {
   const contexts = node.commits.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
   return contexts.flatMap((c): HeadCheck[] => {
     if (!c) return [];
-    if (c.__typename === 'CheckRun') return [{ name: c.name, state: (c.conclusion ?? 'pending').toLowerCase(), ...(c.completedAt ? { at: c.completedAt } : {}) }];
+    if (c.__typename === 'CheckRun')
+      return [
+        {
+          name: c.name,
+          state: (c.conclusion ?? 'pending').toLowerCase(),
+          ...(c.completedAt ? { at: c.completedAt } : {})
+        }
+      ];
     return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
   });
 }
@@ -136,7 +159,12 @@ export interface OwnCommentNode {
 export function ownComments(node: PullRequestNode, actor: string): OwnCommentNode[] {
   return node.comments.nodes
     .filter((c) => isOwn(c, actor) && c.databaseId !== null)
-    .map((c) => ({ id: c.id ?? String(c.databaseId), databaseId: c.databaseId as number, createdAt: c.createdAt, body: c.body }));
+    .map((c) => ({
+      id: c.id ?? String(c.databaseId),
+      databaseId: c.databaseId as number,
+      createdAt: c.createdAt,
+      body: c.body
+    }));
 }
 
 /**

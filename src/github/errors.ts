@@ -46,7 +46,9 @@ function graphqlErrors(e: RequestErrorLike): GraphqlErrorLike[] {
 /** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
 export function isRateLimitExhausted(error: unknown): boolean {
   const e = error as RequestErrorLike;
-  return e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED');
+  return (
+    e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED')
+  );
 }
 
 /** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
@@ -60,7 +62,8 @@ function notFoundLine(error: GraphqlErrorLike, what: string): string {
   if (part === undefined || part === 'repository') {
     return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${error.message}).`;
   }
-  if (part === 'pullRequest') return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
+  if (part === 'pullRequest')
+    return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
   return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
 }
 
@@ -71,19 +74,22 @@ export function describeGitHubError(error: unknown, what: string): string {
   const e = error as RequestErrorLike;
   const errors = graphqlErrors(e);
   if (isRateLimitExhausted(e)) return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
-  if (isUnreachable(e)) return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
+  if (isUnreachable(e))
+    return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
   switch (e?.status) {
     case 401:
       return `GitHub rejected the token while ${what} (401 Bad credentials): check the github-token input.`;
     case 403:
-      if (/secondary rate/i.test(e.message ?? '')) return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
+      if (/secondary rate/i.test(e.message ?? ''))
+        return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
       return `GitHub refused ${what} (403: ${e.message ?? 'forbidden'}).`;
     case 404:
       return `GitHub answered 404 while ${what}: the repository does not exist or the token cannot see it.`;
     case 429:
       return `GitHub is rate limiting this token (429) while ${what}; try again later.`;
   }
-  if (e?.status && e.status >= 500) return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
+  if (e?.status && e.status >= 500)
+    return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
   const notFound = errors.find((x) => x.type === 'NOT_FOUND');
   if (notFound) return notFoundLine(notFound, what);
   if (errors.length > 0) {

@@ -26,7 +26,8 @@ const PARTIAL_ANSWER_TRIES = 3;
  */
 function unusable(data: unknown): string | undefined {
   if (data === null) return '"data": null and no errors';
-  if (typeof data !== 'object') return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
+  if (typeof data !== 'object')
+    return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
   return undefined;
 }
 
@@ -58,7 +59,9 @@ export async function query<T extends object>(
       // A proxy's error page or a cut-off answer: transient as a 5xx is, so
       // ask again after a back-off, a bounded number of times.
       if (attempt >= PARTIAL_ANSWER_TRIES) throw new UnusableAnswerError(problem, attempt);
-      core.info(`GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+      core.info(
+        `GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`
+      );
       await sleep(writeIntervalFromEnv() * 2 ** attempt);
     } catch (error) {
       if (error instanceof UnusableAnswerError) throw error;
@@ -67,9 +70,14 @@ export async function query<T extends object>(
       // Such errors are mostly transient (timeouts in one resolver): ask again,
       // then give up with the errors rather than use what came back.
       const partial = error as PartialErrorLike;
-      const retriable = partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+      const retriable =
+        partial.data &&
+        partial.errors &&
+        !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
       if (!retriable || attempt >= PARTIAL_ANSWER_TRIES) throw error;
-      core.info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+      core.info(
+        `GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`
+      );
     }
   }
   const rateLimit = (data as { rateLimit?: RateLimit }).rateLimit;
@@ -88,7 +96,12 @@ const MIN_PAGE_SIZE = 5;
  * "couldn't respond in time" / timeout error. A smaller page may pass.
  */
 export function isHeavyQueryFailure(error: unknown): boolean {
-  const e = error as { status?: number; message?: string; errors?: { message?: string }[]; response?: { data?: { errors?: { message?: string }[] } } };
+  const e = error as {
+    status?: number;
+    message?: string;
+    errors?: { message?: string }[];
+    response?: { data?: { errors?: { message?: string }[] } };
+  };
   if (e?.status === 502 || e?.status === 504) return true;
   const messages = [e?.message ?? '', ...(e?.errors ?? e?.response?.data?.errors ?? []).map((x) => x.message ?? '')];
   return messages.some((m) => /couldn't respond to your request in time|result of a timeout|timed? ?out/i.test(m));

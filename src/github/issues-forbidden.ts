@@ -16,6 +16,8 @@ interface GraphqlFailure {
 export function dataWithoutIssues<T>(error: unknown): T | undefined {
   const failure = error as GraphqlFailure | undefined;
   if (!failure?.data || !failure.errors || failure.errors.length === 0) return undefined;
-  const onIssuesOnly = failure.errors.every((e) => e.type === 'FORBIDDEN' && (e.path ?? []).includes('closingIssuesReferences'));
+  const onIssuesOnly = failure.errors.every(
+    (e) => e.type === 'FORBIDDEN' && (e.path ?? []).includes('closingIssuesReferences')
+  );
   return onIssuesOnly ? (failure.data as T) : undefined;
 }

@@ -14,8 +14,19 @@ export const NESTED_LISTS = {
   files: { forward: true, page: 50, args: '', nodes: 'path' },
   // No bodies: a comment can be 65,536 characters. The action's own comments
   // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
-  comments: { forward: false, page: 20, args: '', nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }' },
-  reviews: { forward: false, page: 10, args: '', nodes: 'state submittedAt authorAssociation author { __typename login }' },
+  comments: {
+    forward: false,
+    page: 20,
+    args: '',
+    nodes:
+      'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }'
+  },
+  reviews: {
+    forward: false,
+    page: 10,
+    args: '',
+    nodes: 'state submittedAt authorAssociation author { __typename login }'
+  },
   timelineItems: {
     forward: false,
     page: 10,
@@ -31,9 +42,15 @@ export const NESTED_LISTS = {
 export type NestedListName = keyof typeof NESTED_LISTS;
 
 /** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
-export function nestedList(list: NestedListName, size: number | string = NESTED_LISTS[list].page, cursor?: string): string {
+export function nestedList(
+  list: NestedListName,
+  size: number | string = NESTED_LISTS[list].page,
+  cursor?: string
+): string {
   const { forward, args, nodes } = NESTED_LISTS[list];
-  const bound = forward ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}` : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
+  const bound = forward
+    ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}`
+    : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
   const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
   return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
 }
@@ -233,7 +250,9 @@ export interface ListPageRequest {
  */
 export function nestedPagesQuery(requests: ListPageRequest[]): string {
   const params = requests.map((_, i) => `, $c${i}: String!`).join('');
-  const fields = requests.map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`).join('\n');
+  const fields = requests
+    .map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`)
+    .join('\n');
   // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
   const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
   return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
@@ -251,7 +270,9 @@ export const ALL_QUERIES: Record<string, string> = {
   GATE_QUERY,
   CLOSED_OPENED_SINCE_QUERY,
   OWN_COMMENTS_QUERY,
-  NESTED_PAGES_QUERY: nestedPagesQuery((Object.keys(NESTED_LISTS) as NestedListName[]).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
+  NESTED_PAGES_QUERY: nestedPagesQuery(
+    (Object.keys(NESTED_LISTS) as NestedListName[]).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))
+  ),
   SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
   SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
   LABELS_QUERY: searchCountsQuery([], 3)

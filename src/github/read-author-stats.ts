@@ -24,7 +24,9 @@ interface OpenedPage {
 }
 
 function hasPerAuthorBudget(config: Config): boolean {
-  return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
+  return config.rules.some(
+    (rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined
+  );
 }
 
 /**
@@ -32,7 +34,13 @@ function hasPerAuthorBudget(config: Config): boolean {
  * from the queue already read, the closed and merged ones from
  * ⌈closed PRs opened since / 100⌉ requests.
  */
-async function openedSince(client: Client, repo: RepoRef, since: Date, open: PullRequest[], counts: RequestCounts): Promise<Map<string, string[]>> {
+async function openedSince(
+  client: Client,
+  repo: RepoRef,
+  since: Date,
+  open: PullRequest[],
+  counts: RequestCounts
+): Promise<Map<string, string[]>> {
   const byAuthor = new Map<string, string[]>();
   // A PR closed between the two reads is in both: count it once.
   const seen = new Set<number>();

@@ -47,9 +47,20 @@ export interface GateRead {
  * recent PR with more than a first page of some list costs one follow-up
  * request (read-nested.ts).
  */
-export async function readGate(client: Client, repo: RepoRef, configPath: string, number: number, counts: RequestCounts): Promise<GateRead> {
+export async function readGate(
+  client: Client,
+  repo: RepoRef,
+  configPath: string,
+  number: number,
+  counts: RequestCounts
+): Promise<GateRead> {
   let issuesForbidden = false;
-  const data = await query<GateData>(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true, withBodies: true }, counts).catch((error: unknown) => {
+  const data = await query<GateData>(
+    client,
+    GATE_QUERY,
+    { ...repo, configPath, number, withFiles: true, withBodies: true },
+    counts
+  ).catch((error: unknown) => {
     const rest = dataWithoutIssues<GateData>(error);
     if (!rest) throw error;
     issuesForbidden = true;
@@ -57,7 +68,13 @@ export async function readGate(client: Client, repo: RepoRef, configPath: string
     return rest;
   });
   const subject = data.repository.pullRequest;
-  await completeNestedLists(client, repo, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true, counts);
+  await completeNestedLists(
+    client,
+    repo,
+    [...(subject ? [subject] : []), ...data.repository.recent.nodes],
+    true,
+    counts
+  );
   if (subject) noteCappedFiles(subject, counts);
   return {
     ...(issuesForbidden ? { issuesForbidden } : {}),

@@ -20,6 +20,11 @@ export async function readHistory(
   counts: RequestCounts,
   labels: string[] = []
 ): Promise<{ history: History; existingLabels: string[] }> {
-  const { counts: result, existingLabels } = await countSearches(client, historySearches(repo, now, windowDays), counts, { repo, names: labels });
+  const { counts: result, existingLabels } = await countSearches(
+    client,
+    historySearches(repo, now, windowDays),
+    counts,
+    { repo, names: labels }
+  );
   return { history: historyFrom(result, now), existingLabels };
 }

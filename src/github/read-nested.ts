@@ -22,7 +22,9 @@ export const GITHUB_FILES_CAP = 3000;
 function nextPage(node: WithNestedLists, list: NestedListName): ListPageRequest | undefined {
   const info = node[list]?.pageInfo;
   if (!info) return undefined;
-  const cursor = NESTED_LISTS[list].forward ? info.hasNextPage && info.endCursor : info.hasPreviousPage && info.startCursor;
+  const cursor = NESTED_LISTS[list].forward
+    ? info.hasNextPage && info.endCursor
+    : info.hasPreviousPage && info.startCursor;
   return cursor ? { number: node.number, list, cursor } : undefined;
 }
 
@@ -57,7 +59,13 @@ export async function completeNestedLists(
     const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
       const requests = pending.slice(0, size).map((p) => p.request);
       const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-      const data = await query<NestedPagesData>(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, request);
+      const data = await query<NestedPagesData>(
+        client,
+        nestedPagesQuery(requests),
+        { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors },
+        counts,
+        request
+      );
       return { requests, data };
     });
     batch = size;
@@ -68,7 +76,9 @@ export async function completeNestedLists(
       const target = node[request.list];
       // The PR vanished between the reads (deleted, transferred): keep what was read.
       if (!page || !target) return;
-      target.nodes = NESTED_LISTS[request.list].forward ? [...target.nodes, ...page.nodes] : [...page.nodes, ...target.nodes];
+      target.nodes = NESTED_LISTS[request.list].forward
+        ? [...target.nodes, ...page.nodes]
+        : [...page.nodes, ...target.nodes];
       target.pageInfo = page.pageInfo;
       pending.push(...pendingOf(node, request.list));
     });
@@ -76,7 +86,10 @@ export async function completeNestedLists(
 }
 
 /** Notes a PR whose files GitHub lists only in part, for the summary. */
-export function noteCappedFiles(node: { number: number; changedFiles: number; files?: ListConnection<unknown> | null }, counts: RequestCounts): void {
+export function noteCappedFiles(
+  node: { number: number; changedFiles: number; files?: ListConnection<unknown> | null },
+  counts: RequestCounts
+): void {
   if (node.files && node.changedFiles > GITHUB_FILES_CAP && node.files.nodes.length < node.changedFiles) {
     counts.filesCapped = [...(counts.filesCapped ?? []), node.number];
   }

@@ -15,7 +15,11 @@ import type { RepoRef } from './repo.js';
 interface Page {
   own: ({ id: string; body: string } | null)[];
   repository: {
-    pullRequests: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PullRequestNode[] };
+    pullRequests: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: PullRequestNode[];
+    };
   };
 }
 
@@ -76,7 +80,12 @@ class OwnCommentBodies {
  * files GitHub caps). Throws Octokit's error when GitHub fails a page of the
  * smallest size.
  */
-export async function readOpenPullRequests(client: Client, repo: RepoRef, options: QueueReadOptions, counts: RequestCounts): Promise<PullRequest[]> {
+export async function readOpenPullRequests(
+  client: Client,
+  repo: RepoRef,
+  options: QueueReadOptions,
+  counts: RequestCounts
+): Promise<PullRequest[]> {
   const pullRequests: PullRequest[] = [];
   const bodies = new OwnCommentBodies();
   let cursor: string | null = null;
@@ -93,8 +102,11 @@ export async function readOpenPullRequests(client: Client, repo: RepoRef, option
       withIssueFacts: options.withIssueFacts,
       withIssueClaims: false
     };
-    const read: { result: Page; size: number } = await readShrinking(size, counts, 'open pull requests', (pageSize, request) =>
-      query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request)
+    const read: { result: Page; size: number } = await readShrinking(
+      size,
+      counts,
+      'open pull requests',
+      (pageSize, request) => query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request)
     );
     size = read.size;
     bodies.receive(asked, read.result.own);
@@ -111,7 +123,12 @@ export async function readOpenPullRequests(client: Client, repo: RepoRef, option
     cursor = connection.pageInfo.endCursor;
   }
   for (let asked = bodies.next(); asked.length > 0; asked = bodies.next()) {
-    const data = await query<{ own: ({ id: string; body: string } | null)[] }>(client, OWN_COMMENTS_QUERY, { own: asked }, counts);
+    const data = await query<{ own: ({ id: string; body: string } | null)[] }>(
+      client,
+      OWN_COMMENTS_QUERY,
+      { own: asked },
+      counts
+    );
     bodies.receive(asked, data.own);
   }
   bodies.apply();

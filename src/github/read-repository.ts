@@ -37,7 +37,10 @@ function configSource(object: FileObjectNode | null | undefined): ConfigSource {
   return { kind: 'file', text: object.text };
 }
 
-export function repositoryFacts(node: RepositoryFactsNode, viewer: { __typename?: string; login: string }): RepositoryFacts {
+export function repositoryFacts(
+  node: RepositoryFactsNode,
+  viewer: { __typename?: string; login: string }
+): RepositoryFacts {
   return {
     defaultBranch: node.defaultBranchRef?.name ?? 'main',
     actor: restLogin(viewer),
@@ -45,7 +48,12 @@ export function repositoryFacts(node: RepositoryFactsNode, viewer: { __typename?
   };
 }
 
-export async function readRepository(client: Client, repo: RepoRef, configPath: string, counts: RequestCounts): Promise<RepositoryFacts> {
+export async function readRepository(
+  client: Client,
+  repo: RepoRef,
+  configPath: string,
+  counts: RequestCounts
+): Promise<RepositoryFacts> {
   const data = await query<{ viewer: { __typename?: string; login: string }; repository: RepositoryFactsNode }>(
     client,
     REPOSITORY_QUERY,

@@ -35,7 +35,8 @@ export async function readQueueSnapshot(
   config: Config,
   now: Date,
   counts: RequestCounts,
-  onProgress: (read: number, total: number) => void = (read, total) => core.debug(`Read ${read} of ${total} open pull requests`)
+  onProgress: (read: number, total: number) => void = (read, total) =>
+    core.debug(`Read ${read} of ${total} open pull requests`)
 ): Promise<Snapshot> {
   const pullRequests = await readOpenPullRequests(
     client,
@@ -51,8 +52,22 @@ export async function readQueueSnapshot(
   );
   const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
   // The history request also looks up the action's labels.
-  const { history, existingLabels } = await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config));
-  return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
+  const { history, existingLabels } = await readHistory(
+    client,
+    repo,
+    now,
+    config.adaptive.throughputWindowDays,
+    counts,
+    actionLabelNames(config)
+  );
+  return {
+    repository: { ...repo, defaultBranch: facts.defaultBranch },
+    actor: facts.actor,
+    pullRequests,
+    authors,
+    history,
+    existingLabels
+  };
 }
 
 export async function readSnapshot(

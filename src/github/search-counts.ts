@@ -33,7 +33,12 @@ type CountsData = Record<string, { issueCount: number }> & { repository?: Record
  * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
  * `labels` with `repository.label(name:)` in the first request.
  */
-export async function countSearches(client: Client, searches: Record<string, string>, counts: RequestCounts, labels?: LabelLookup): Promise<SearchCounts> {
+export async function countSearches(
+  client: Client,
+  searches: Record<string, string>,
+  counts: RequestCounts,
+  labels?: LabelLookup
+): Promise<SearchCounts> {
   const keys = Object.keys(searches);
   const result: SearchCounts = { counts: {}, existingLabels: [] };
   const names = labels?.names ?? [];

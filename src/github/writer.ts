@@ -77,7 +77,10 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
   const notApplied = (op: WriteOp, why: string) => {
     result.notApplied.push({ op, why });
     if (op.unit && !brokenUnits.has(op.unit)) {
-      const rest = why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${describeOp(op)}` : `not sent: ${describeOp(op)} was not applied`;
+      const rest =
+        why === LOCKED_NOT_APPLICABLE
+          ? `not applicable: goes with ${describeOp(op)}`
+          : `not sent: ${describeOp(op)} was not applied`;
       brokenUnits.set(op.unit, rest);
     }
   };
@@ -99,7 +102,9 @@ export async function applyWrites(client: Client, ops: WriteOp[], options: Write
     const needed = op.unit && !startedUnits.has(op.unit) ? (unitSizes.get(op.unit) ?? 1) : 1;
     if (!stopped && writes + needed > options.maxWrites) {
       stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
-      warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
+      warn(
+        `Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`
+      );
     }
     // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
     if (!stopped && !askedRemaining && options.restRemaining?.() === undefined && options.restRemaining) {
@@ -215,10 +220,22 @@ function restRepo(repo: RepoRef): { owner: string; repo: string } {
 type RestRepo = { owner: string; repo: string };
 
 /** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
-async function ownComments(client: Client, repo: RestRepo, number: number, marker: string, actor: string): Promise<{ id: number; created_at: string; body?: string }[]> {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+async function ownComments(
+  client: Client,
+  repo: RestRepo,
+  number: number,
+  marker: string,
+  actor: string
+): Promise<{ id: number; created_at: string; body?: string }[]> {
+  const comments = await client.paginate(client.rest.issues.listComments, {
+    ...repo,
+    issue_number: number,
+    per_page: 100
+  });
   // A marker in anyone else's comment means nothing.
-  return comments.filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor)).sort((a, b) => a.id - b.id);
+  return comments
+    .filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor))
+    .sort((a, b) => a.id - b.id);
 }
 
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
@@ -231,7 +248,15 @@ async function findSticky(client: Client, repo: RestRepo, number: number, actor:
  * comment with `marker`, older than ours and not before `since`), ours is
  * the duplicate and is deleted, so exactly one copy stays.
  */
-async function yieldToOlderCopy(client: Client, repo: RestRepo, number: number, marker: string, actor: string, posted: unknown, since = ''): Promise<void> {
+async function yieldToOlderCopy(
+  client: Client,
+  repo: RestRepo,
+  number: number,
+  marker: string,
+  actor: string,
+  posted: unknown,
+  since = ''
+): Promise<void> {
   const id = (posted as { data?: { id?: number } } | undefined)?.data?.id;
   if (id === undefined) return;
   try {
@@ -275,7 +300,13 @@ async function createOnce(
   }
 }
 
-async function hasComment(client: Client, repo: RestRepo, number: number, body: string, actor: string): Promise<boolean> {
+async function hasComment(
+  client: Client,
+  repo: RestRepo,
+  number: number,
+  body: string,
+  actor: string
+): Promise<boolean> {
   return (await ownComments(client, repo, number, body, actor)).some((c) => c.body === body);
 }
 
@@ -285,7 +316,12 @@ function sender(client: Client, options: WriteOptions): Send {
     switch (op.kind) {
       case 'create-label':
         try {
-          return await client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description });
+          return await client.rest.issues.createLabel({
+            ...repo,
+            name: op.name,
+            color: op.color,
+            description: op.description
+          });
         } catch (error) {
           if ((error as { status?: number }).status === 422) return undefined; // created meanwhile
           throw error;
@@ -313,14 +349,19 @@ function sender(client: Client, options: WriteOptions): Send {
         if (id) return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
         const posted = await createOnce(client, repo, op.number, op.body, async () => {
           const created = await findSticky(client, repo, op.number, options.actor);
-          return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+          return created
+            ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body })
+            : undefined;
         });
         await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
         return posted;
       }
       case 'comment': {
-        const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined));
-        if (op.postedSince !== undefined) await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
+        const posted = await createOnce(client, repo, op.number, op.body, async () =>
+          (await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined
+        );
+        if (op.postedSince !== undefined)
+          await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
         return posted;
       }
       case 'delete-comment':

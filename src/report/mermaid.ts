@@ -42,16 +42,28 @@ export function weeklyChart(flow: Flow): string {
         Math.max(...full.flatMap((w) => [w.opened, w.merged]))
       )
     );
-    if (backlog) charts.push('', ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], Math.max(...backlog)));
+    if (backlog)
+      charts.push(
+        '',
+        ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], Math.max(...backlog))
+      );
   }
   const partial = weeks.find((w) => w.partial);
   const partialNote = partial
-    ? [`The current week (from ${weekLabel(partial.weekStart)}, ${count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`]
+    ? [
+        `The current week (from ${weekLabel(partial.weekStart)}, ${count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`
+      ]
     : [];
 
   const withCloses = weeks.every((w) => w.closed !== undefined);
   const withBacklog = weeks.every((w) => w.openAtEnd !== undefined);
-  const header = ['week of', 'opened', 'merged', ...(withCloses ? ['closed unmerged'] : []), ...(withBacklog ? ["open at week's end"] : [])];
+  const header = [
+    'week of',
+    'opened',
+    'merged',
+    ...(withCloses ? ['closed unmerged'] : []),
+    ...(withBacklog ? ["open at week's end"] : [])
+  ];
   const row = (w: WeekFlow) => [
     w.partial ? `${w.weekStart.slice(0, 10)} (so far)` : w.weekStart.slice(0, 10),
     count(w.opened),
@@ -59,9 +71,24 @@ export function weeklyChart(flow: Flow): string {
     ...(withCloses ? [count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
     ...(withBacklog ? [count(w.openAtEnd ?? 0)] : [])
   ];
-  const table = [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...weeks.map((w) => `| ${row(w).join(' | ')} |`)];
+  const table = [
+    `| ${header.join(' | ')} |`,
+    `|---|${header
+      .slice(1)
+      .map(() => '---:')
+      .join('|')}|`,
+    ...weeks.map((w) => `| ${row(w).join(' | ')} |`)
+  ];
   const opened = weeks.reduce((sum, w) => sum + w.opened, 0);
   const merged = weeks.reduce((sum, w) => sum + w.merged, 0);
   const balance = `Over ${weeks.length} weeks: ${count(opened)} opened, ${count(merged)} merged.`;
-  return [...charts, ...(charts.length > 0 ? [''] : []), ...partialNote, ...(partialNote.length > 0 ? [''] : []), table.join('\n'), '', balance].join('\n');
+  return [
+    ...charts,
+    ...(charts.length > 0 ? [''] : []),
+    ...partialNote,
+    ...(partialNote.length > 0 ? [''] : []),
+    table.join('\n'),
+    '',
+    balance
+  ].join('\n');
 }

@@ -80,7 +80,9 @@ export function fullPlan(plan: Plan): Record<string, unknown> {
 }
 
 function violationsOf(plan: Plan): { number: number; rule: string; budget: string; reason: string }[] {
-  return plan.decisions.flatMap((d) => d.violations.map((v) => ({ number: d.number, rule: v.rule, budget: v.budget, reason: v.reason })));
+  return plan.decisions.flatMap((d) =>
+    d.violations.map((v) => ({ number: d.number, rule: v.rule, budget: v.budget, reason: v.reason }))
+  );
 }
 
 /**
@@ -108,7 +110,9 @@ export function actionOutputs(plan: Plan, execution: ExecutionReport, planFile?:
     writes: boundedJsonArray(full.writes as unknown[], OUTPUT_BUDGETS.writes),
     deferredCloses: boundedJsonArray(plan.deferredCloses, OUTPUT_BUDGETS.deferredCloses)
   };
-  const omitted = Object.fromEntries(Object.entries(lists).flatMap(([name, list]) => (list.omitted > 0 ? [[name, list.omitted]] : [])));
+  const omitted = Object.fromEntries(
+    Object.entries(lists).flatMap(([name, list]) => (list.omitted > 0 ? [[name, list.omitted]] : []))
+  );
   const head = {
     mode: plan.mode,
     wipLimit: plan.wipLimit,

@@ -2,7 +2,17 @@
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
 import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
-import type { AdaptiveLimit, Decision, ExecutionReport, Flow, Plan, PullRequest, Snapshot, State, WriteOp } from '../core/types.js';
+import type {
+  AdaptiveLimit,
+  Decision,
+  ExecutionReport,
+  Flow,
+  Plan,
+  PullRequest,
+  Snapshot,
+  State,
+  WriteOp
+} from '../core/types.js';
 import { paceText, violationSetting } from '../core/describe.js';
 import { neglectDays } from '../core/stale.js';
 import { escapeMarkdown, truncate } from '../core/escape.js';
@@ -36,11 +46,17 @@ interface Context extends SummaryInput {
 }
 
 export function renderSummary(input: SummaryInput): string {
-  const context: Context = { ...input, prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])), taken: writesTaken(input.plan, input.execution) };
+  const context: Context = {
+    ...input,
+    prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])),
+    taken: writesTaken(input.plan, input.execution)
+  };
   // A gate that decided from search counts read only its own PR: tables of one row would mislead.
   const onlyTheSubject = input.plan.mode === 'gate' && input.plan.decisions.length <= 1;
   const queueSections = onlyTheSubject
-    ? ['This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep\'s summary shows the whole queue.']
+    ? [
+        "This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep's summary shows the whole queue."
+      ]
     : [
         countsSection(context),
         admittedSection(context),
@@ -92,7 +108,9 @@ function age(context: Context, number: number): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  const align = header.map((h) => (/^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---'));
+  const align = header.map((h) =>
+    /^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---'
+  );
   return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
@@ -104,7 +122,9 @@ function bounded<T>(items: T[], max: number, render: (shown: T[]) => string): st
 
 function numberList(context: Context, numbers: number[]): string {
   const shown = numbers.slice(0, MAX_ROWS).map((n) => prLink(context, n));
-  return numbers.length > MAX_ROWS ? `${shown.join(', ')} … and ${count(numbers.length - MAX_ROWS)} more` : shown.join(', ');
+  return numbers.length > MAX_ROWS
+    ? `${shown.join(', ')} … and ${count(numbers.length - MAX_ROWS)} more`
+    : shown.join(', ');
 }
 
 const byState = (plan: Plan, state: State) => plan.decisions.filter((d) => d.state === state);
@@ -118,11 +138,17 @@ function titleLine(context: Context): string {
 
 function overview(context: Context): string {
   const { plan, execution } = context;
-  const limit = plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
+  const limit =
+    plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
   const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
   if (plan.adaptive) lines.push('', adaptiveLine(plan.adaptive));
   if (plan.pace && plan.wipLimit > 0) lines.push('', expectedWaitLine(context));
-  if (execution.dryRun) lines.push('', '> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.');
+  if (execution.dryRun)
+    lines.push(
+      '',
+      '> [!NOTE]',
+      '> Dry run: nothing was written. The writes below are what the action would have done.'
+    );
   return lines.join('\n');
 }
 
@@ -149,7 +175,8 @@ function expectedWaitLine(context: Context): string {
   }
   const beyond = last.position - context.plan.wipLimit;
   const who = `${at}, is ${count(beyond)} beyond the limit`;
-  if (!last.eta) return `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, so there is no estimate of its wait.`;
+  if (!last.eta)
+    return `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, so there is no estimate of its wait.`;
   return `${who}: at ${paceText(last.eta.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`;
 }
 
@@ -162,7 +189,12 @@ function subjectSection(context: Context): string {
     '',
     `**${escapeMarkdown(subject.summary)}**`,
     ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
-    ...(subject.stale ? ['', `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`] : [])
+    ...(subject.stale
+      ? [
+          '',
+          `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`
+        ]
+      : [])
   ].join('\n');
 }
 
@@ -171,7 +203,16 @@ function countsSection(context: Context): string {
   const states: State[] = ['admitted', 'waiting', 'violation', 'exempt'];
   // Here a gate read the whole queue (a path rule or a glob exemption needs it).
   const scope = plan.mode === 'gate' ? 'every open PR, read because a rule needs the whole queue' : 'every open PR';
-  return ['### Counts', '', table(['state', 'PRs'], states.map((s) => [s, count(byState(plan, s).length)])), '', `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`].join('\n');
+  return [
+    '### Counts',
+    '',
+    table(
+      ['state', 'PRs'],
+      states.map((s) => [s, count(byState(plan, s).length)])
+    ),
+    '',
+    `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`
+  ].join('\n');
 }
 
 function queueRow(context: Context, d: Decision): string[] {
@@ -188,7 +229,9 @@ function queueRow(context: Context, d: Decision): string[] {
 /** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
 function waitingWhy(d: Decision): string {
   const area = d.waitingOnArea;
-  return area ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})` : 'beyond the limit';
+  return area
+    ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})`
+    : 'beyond the limit';
 }
 
 /** The expected wait the core computed (Little's law), or why there is none. */
@@ -204,18 +247,29 @@ function priorityNote(context: Context, decisions: Decision[]): string[] {
   const labels = context.config.priorityLabels;
   const priority = decisions.filter((d) => d.priority).length;
   if (labels.length === 0 || priority === 0) return [];
-  return ['', `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
+  return [
+    '',
+    `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`
+  ];
 }
 
 function admittedSection(context: Context): string {
   const decisions = byState(context.plan, 'admitted');
   if (decisions.length === 0) return '';
-  const shownNote = decisions.length > MAX_ROWS ? ` (first ${MAX_ROWS} of ${count(decisions.length)})` : ` (${count(decisions.length)})`;
+  const shownNote =
+    decisions.length > MAX_ROWS
+      ? ` (first ${MAX_ROWS} of ${count(decisions.length)})`
+      : ` (${count(decisions.length)})`;
   return [
     `### Admitted${shownNote}`,
     ...priorityNote(context, decisions),
     '',
-    bounded(decisions, MAX_ROWS, (shown) => table(HEADER, shown.map((d) => queueRow(context, d))))
+    bounded(decisions, MAX_ROWS, (shown) =>
+      table(
+        HEADER,
+        shown.map((d) => queueRow(context, d))
+      )
+    )
   ].join('\n');
 }
 
@@ -233,12 +287,21 @@ function waitingSection(context: Context): string {
     groups.set(why, [...(groups.get(why) ?? []), d]);
   }
   const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
-  const shown = [...groups.values()].flatMap((group) => group.slice(0, perGroup)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const shown = [...groups.values()]
+    .flatMap((group) => group.slice(0, perGroup))
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${count(group.length)}`).join(' · ');
-  const shownNote = shown.length < decisions.length ? ` (${count(decisions.length)}; the first of each reason shown)` : ` (${count(decisions.length)})`;
+  const shownNote =
+    shown.length < decisions.length
+      ? ` (${count(decisions.length)}; the first of each reason shown)`
+      : ` (${count(decisions.length)})`;
   const pace = context.plan.pace;
   const paceLine =
-    pace && pace.perDay > 0 ? [`Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`] : [];
+    pace && pace.perDay > 0
+      ? [
+          `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`
+        ]
+      : [];
   const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
   return [
     `### Waiting${shownNote}`,
@@ -255,7 +318,9 @@ function waitingSection(context: Context): string {
 /** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
 function settingText(v: Decision['violations'][number]): string {
   const setting = violationSetting(v);
-  return setting.rule === undefined ? `\`${setting.budget}\`` : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
+  return setting.rule === undefined
+    ? `\`${setting.budget}\``
+    : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
 }
 
 /** Violations grouped by the budget they break, with the authors most affected; then the first rows. */
@@ -275,11 +340,23 @@ function violationsSection(context: Context): string {
   }
   const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
   const mostAffected = (authors: Map<string, number>) => {
-    const top = [...authors.entries()].filter(([login]) => login !== '').sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    const top = [...authors.entries()]
+      .filter(([login]) => login !== '')
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
     const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${count(n)})`);
-    return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more` : shown.join(', ');
+    return top.length > MAX_AFFECTED_AUTHORS
+      ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more`
+      : shown.join(', ');
   };
-  const rows = violating.flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), settingText(v), escapeMarkdown(v.reason)]));
+  const rows = violating.flatMap((d) =>
+    d.violations.map((v) => [
+      prLink(context, d.number),
+      title(context, d.number),
+      author(context, d.number),
+      settingText(v),
+      escapeMarkdown(v.reason)
+    ])
+  );
   return [
     `### Violations (${count(violating.length)})`,
     '',
@@ -298,7 +375,9 @@ function violationsSection(context: Context): string {
 
 function issueLink(context: Context, number: number): string {
   const { owner, name } = context.snapshot.repository;
-  return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})` : `#${number}`;
+  return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name)
+    ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})`
+    : `#${number}`;
 }
 
 /** Issues that several open PRs close: the holder goes first, the rest are duplicates (one-pr-per-issue). */
@@ -308,7 +387,10 @@ function sharedIssuesSection(context: Context): string {
   const rows = shared.map((issue) => [
     issueLink(context, issue.number),
     issue.holder === undefined ? 'none (no PR in line)' : prLink(context, issue.holder),
-    numberList(context, issue.pullRequests.filter((n) => n !== issue.holder))
+    numberList(
+      context,
+      issue.pullRequests.filter((n) => n !== issue.holder)
+    )
   ]);
   return [
     `### Issues with more than one open PR (${count(shared.length)})`,
@@ -329,14 +411,22 @@ function authorsSection(context: Context): string {
     tally.set(login, row);
   }
   const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  const top = [...tally.entries()].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0])).slice(0, MAX_AUTHORS);
+  const top = [...tally.entries()]
+    .sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))
+    .slice(0, MAX_AUTHORS);
   if (top.length === 0) return '';
   return [
     `### Authors with the most open PRs`,
     '',
     table(
       ['author', 'open', 'admitted', 'waiting', 'violations'],
-      top.map(([login, r]) => [escapeMarkdown(login), count(total(r)), count(r.admitted), count(r.waiting), count(r.violation)])
+      top.map(([login, r]) => [
+        escapeMarkdown(login),
+        count(total(r)),
+        count(r.admitted),
+        count(r.waiting),
+        count(r.violation)
+      ])
     ),
     ...(tally.size > MAX_AUTHORS ? ['', `… and ${plural(tally.size - MAX_AUTHORS, 'more author')}.`] : [])
   ].join('\n');
@@ -344,23 +434,36 @@ function authorsSection(context: Context): string {
 
 /** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
 function deferredStaleWrite(context: Context, number: number): boolean {
-  return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) || (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label));
+  return (
+    !context.execution.dryRun &&
+    context.execution.notApplied.some(
+      ({ op }) =>
+        (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) ||
+        (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label)
+    )
+  );
 }
 
 function staleOutcome(context: Context, d: Decision): string {
   const would = context.execution.dryRun ? 'would be ' : '';
   switch (d.stale?.action) {
     case 'mark':
-      if (context.execution.dryRun || staledNumbers(context.plan, context.taken).includes(d.number)) return `${would}marked stale`;
-      return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : 'mark not applied (see the writes below)';
+      if (context.execution.dryRun || staledNumbers(context.plan, context.taken).includes(d.number))
+        return `${would}marked stale`;
+      return deferredStaleWrite(context, d.number)
+        ? 'would mark: deferred to the next run'
+        : 'mark not applied (see the writes below)';
     case 'unmark':
       return `${would}unmarked: active again`;
     case 'close': {
       if (context.plan.deferredCloses.includes(d.number)) return 'close left for the next run (max-closes-per-run)';
       if (context.taken.some((op) => op.kind === 'close' && op.number === d.number)) return `${would}closed`;
-      if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number)) return 'close not applied (see the writes below)';
+      if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
+        return 'close not applied (see the writes below)';
       const association = context.prs.get(d.number)?.authorAssociation;
-      return association && WRITE_ASSOCIATIONS.includes(association) ? 'stays marked: the author has write access, so it is never closed' : 'stays marked';
+      return association && WRITE_ASSOCIATIONS.includes(association)
+        ? 'stays marked: the author has write access, so it is never closed'
+        : 'stays marked';
     }
     default:
       return '';
@@ -373,13 +476,17 @@ function staleSection(context: Context): string {
   if (config.stale.days === 0 || context.plan.mode !== 'sweep') return '';
   const acted = context.plan.decisions.filter((d) => d.stale && d.stale.action !== 'none');
   const staled = staledNumbers(context.plan, context.taken);
-  const closed = closedNumbers(context.taken).filter((n) => context.plan.decisions.some((d) => d.number === n && d.stale?.action === 'close'));
+  const closed = closedNumbers(context.taken).filter((n) =>
+    context.plan.decisions.some((d) => d.number === n && d.stale?.action === 'close')
+  );
   const verb = context.execution.dryRun ? 'Would mark' : 'Marked';
   const closeVerb = context.execution.dryRun ? 'would close' : 'closed';
   const deferred = acted.filter((d) => d.stale?.action === 'mark' && deferredStaleWrite(context, d.number)).length;
   const intro =
     `PRs waiting on their author go stale after ${plural(config.stale.days, 'day')} without activity` +
-    (config.stale.closeDays > 0 ? ` and close ${plural(config.stale.closeDays, 'day')} later.` : '; they are never closed.') +
+    (config.stale.closeDays > 0
+      ? ` and close ${plural(config.stale.closeDays, 'day')} later.`
+      : '; they are never closed.') +
     ` ${verb} ${count(staled.length)}, ${closeVerb} ${count(closed.length)}` +
     (deferred > 0 ? `; would mark ${count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
   if (acted.length === 0) return [`### Stale`, '', intro].join('\n');
@@ -405,7 +512,9 @@ function staleSection(context: Context): string {
 }
 
 function neglectedSection(context: Context): string {
-  const neglected = context.plan.decisions.filter((d) => d.stale?.neglected).sort((a, b) => b.stale!.idleDays - a.stale!.idleDays);
+  const neglected = context.plan.decisions
+    .filter((d) => d.stale?.neglected)
+    .sort((a, b) => b.stale!.idleDays - a.stale!.idleDays);
   if (neglected.length === 0) return '';
   return [
     `### Neglected (${count(neglected.length)})`,
@@ -416,7 +525,13 @@ function neglectedSection(context: Context): string {
     bounded(neglected, MAX_ROWS, (shown) =>
       table(
         ['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'],
-        shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), count(d.stale!.idleDays), escapeMarkdown(d.stale!.reason)])
+        shown.map((d) => [
+          prLink(context, d.number),
+          title(context, d.number),
+          author(context, d.number),
+          count(d.stale!.idleDays),
+          escapeMarkdown(d.stale!.reason)
+        ])
       )
     )
   ].join('\n');
@@ -459,7 +574,9 @@ const round = (n: number) => count(Math.round(n));
 function nextStepLine(context: Context, flow: Flow): string[] {
   if (flow.fullWeeks === 0 || flow.growthPerWeek < 1) return [];
   const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
-  const last = byState(context.plan, 'waiting').filter((d) => d.eta).at(-1);
+  const last = byState(context.plan, 'waiting')
+    .filter((d) => d.eta)
+    .at(-1);
   const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
   return [
     '',
@@ -518,7 +635,10 @@ function notAppliedList(notApplied: ExecutionReport['notApplied']): string {
   const byWhy = new Map<string, WriteOp[]>();
   for (const { op, why } of notApplied) byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
   return [...byWhy.entries()]
-    .map(([why, ops]) => `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeWrite))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`)
+    .map(
+      ([why, ops]) =>
+        `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeWrite))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`
+    )
     .join('\n\n');
 }
 
@@ -528,12 +648,25 @@ function writesSection(context: Context): string {
   if (execution.dryRun) {
     const would = execution.notApplied.map((n) => n.op);
     lines.push(`### Would write (${count(would.length)})`, '');
-    lines.push(would.length === 0 ? 'Nothing: every PR already shows its state.' : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`);
+    lines.push(
+      would.length === 0
+        ? 'Nothing: every PR already shows its state.'
+        : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`
+    );
   } else {
     lines.push(`### Writes (${count(execution.applied.length)})`, '');
-    lines.push(execution.applied.length === 0 ? 'Nothing written: every PR already showed its state.' : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
+    lines.push(
+      execution.applied.length === 0
+        ? 'Nothing written: every PR already showed its state.'
+        : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`
+    );
     if (execution.notApplied.length > 0) {
-      lines.push('', `**Not applied (${count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
+      lines.push(
+        '',
+        `**Not applied (${count(execution.notApplied.length)})**`,
+        '',
+        notAppliedList(execution.notApplied)
+      );
     }
   }
   if (execution.warnings.length > 0) {
@@ -546,7 +679,9 @@ function leftSection(context: Context): string {
   const { plan, execution } = context;
   const lines: string[] = [];
   if (plan.deferredCloses.length > 0) {
-    lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${count(context.config.maxClosesPerRun)}): ${numberList(context, plan.deferredCloses)}`);
+    lines.push(
+      `- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${count(context.config.maxClosesPerRun)}): ${numberList(context, plan.deferredCloses)}`
+    );
   }
   // Comments refused on a locked conversation are not applicable, not left over.
   const left = execution.notApplied.filter((n) => !n.why.startsWith('not applicable'));
@@ -568,10 +703,14 @@ function readingNotes(context: Context): string[] {
   const r = context.execution.requests;
   const notes: string[] = [];
   if (r.pagesShrunk) {
-    notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`);
+    notes.push(
+      `> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`
+    );
   }
   if (r.filesCapped?.length) {
-    notes.push(`> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`);
+    notes.push(
+      `> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`
+    );
   }
   return notes;
 }

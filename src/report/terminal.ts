@@ -5,15 +5,26 @@
 
 /** Backslash escapes become private-use characters so markup stripping cannot see them. */
 const PRIVATE_BASE = 0xe000;
-const hide = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, (_, char: string) => String.fromCharCode(PRIVATE_BASE + char.charCodeAt(0)));
-const reveal = (text: string) => text.replace(/[\ue000-\ue07f]/g, (char) => String.fromCharCode(char.charCodeAt(0) - PRIVATE_BASE));
+const hide = (text: string) =>
+  text.replace(/\\([!-/:-@[-`{-~])/g, (_, char: string) => String.fromCharCode(PRIVATE_BASE + char.charCodeAt(0)));
+const reveal = (text: string) =>
+  text.replace(/[\ue000-\ue07f]/g, (char) => String.fromCharCode(char.charCodeAt(0) - PRIVATE_BASE));
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#8203;': '', '&nbsp;': ' ', '&amp;': '&' };
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#8203;': '',
+  '&nbsp;': ' ',
+  '&amp;': '&'
+};
 
 /** Inline markup to plain text; `hidden` already has its escapes hidden. */
 function plainHidden(hidden: string): string {
   const plain = hidden
-    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, label: string, url: string) => (label.startsWith('#') ? label : `${label} (${url})`))
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, label: string, url: string) =>
+      label.startsWith('#') ? label : `${label} (${url})`
+    )
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/<\/?(sub|sup|b|strong|em|i|br)\s*\/?>/gi, '');
@@ -34,7 +45,11 @@ const GROUPED_TEXT_MIN = 30;
 
 function aligned(body: string[][]): (r: string[]) => string {
   const widths = body[0]!.map((_, i) => Math.max(...body.map((r) => (r[i] ?? '').length)));
-  return (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return (r: string[]) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
 }
 
 /**
@@ -52,7 +67,8 @@ function groupedByLastColumn(body: string[][]): string[] | undefined {
   if (groups.size > rows.length / 2 || longest < GROUPED_TEXT_MIN) return undefined;
   const line = aligned([header!.slice(0, last), ...rows.map((r) => r.slice(0, last))]);
   const out = [line(header!.slice(0, last))];
-  for (const [text, group] of groups) out.push('', `${header![last]}: ${text} (${group.length})`, ...group.map((r) => `  ${line(r)}`));
+  for (const [text, group] of groups)
+    out.push('', `${header![last]}: ${text} (${group.length})`, ...group.map((r) => `  ${line(r)}`));
   return out;
 }
 
@@ -92,11 +108,17 @@ export function markdownToTerminal(markdown: string): string {
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       const text = inline(heading[2]!);
-      out.push(heading[1]!.length <= 2 ? text.toUpperCase() : text, (heading[1]!.length <= 2 ? '=' : '-').repeat(text.length));
+      out.push(
+        heading[1]!.length <= 2 ? text.toUpperCase() : text,
+        (heading[1]!.length <= 2 ? '=' : '-').repeat(text.length)
+      );
       continue;
     }
     if (/^>\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/.test(line)) continue;
     out.push(inline(line.replace(/^>\s?/, '')));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

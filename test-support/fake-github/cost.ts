@@ -3,7 +3,14 @@
 // once per parent node, assuming every `first`/`last` limit is reached),
 // divide by 100 and round; at least 1 point. The fake charges this, so the
 // action's point counts and the benchmark are what GitHub would bill.
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode
+} from 'graphql';
 
 type Variables = Record<string, unknown>;
 
@@ -14,7 +21,10 @@ function valueOf(node: ValueNode, variables: Variables): unknown {
   return undefined;
 }
 
-function included(field: { directives?: readonly { name: { value: string }; arguments?: readonly { value: ValueNode }[] }[] }, variables: Variables): boolean {
+function included(
+  field: { directives?: readonly { name: { value: string }; arguments?: readonly { value: ValueNode }[] }[] },
+  variables: Variables
+): boolean {
   for (const directive of field.directives ?? []) {
     const condition = directive.arguments?.[0] ? valueOf(directive.arguments[0].value, variables) : undefined;
     if (directive.name.value === 'include' && condition === false) return false;
@@ -38,7 +48,8 @@ function measure(document: DocumentNode, given: Variables): { requests: number; 
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     if (definition.kind === Kind.OPERATION_DEFINITION) {
-      for (const v of definition.variableDefinitions ?? []) if (v.defaultValue) variables[v.variable.name.value] = valueOf(v.defaultValue, {});
+      for (const v of definition.variableDefinitions ?? [])
+        if (v.defaultValue) variables[v.variable.name.value] = valueOf(v.defaultValue, {});
     }
   }
   Object.assign(variables, given);

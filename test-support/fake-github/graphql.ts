@@ -80,7 +80,8 @@ function encodeCursor(position: number): string {
 
 function decodeCursor(cursor: string): number {
   const match = /^cursor:v2:(-?\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!match) throw new GitHubGraphqlError(`\`${cursor}\` does not appear to be a valid cursor.`, 'INVALID_CURSOR_ARGUMENTS');
+  if (!match)
+    throw new GitHubGraphqlError(`\`${cursor}\` does not appear to be a valid cursor.`, 'INVALID_CURSOR_ARGUMENTS');
   return Number(match[1]);
 }
 
@@ -88,10 +89,18 @@ function decodeCursor(cursor: string): number {
  * A Relay connection over `items`. Positions are stable keys in the full
  * order (so a cursor survives items leaving a filtered list between pages).
  */
-export function connection<T>(items: T[], args: ConnectionArgs, name: string, positionOf: (item: T, index: number) => number = (_, i) => i) {
+export function connection<T>(
+  items: T[],
+  args: ConnectionArgs,
+  name: string,
+  positionOf: (item: T, index: number) => number = (_, i) => i
+) {
   const { first, last, after, before } = args;
   if (first == null && last == null) {
-    throw new GitHubGraphqlError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`, 'MISSING_PAGINATION_BOUNDARIES');
+    throw new GitHubGraphqlError(
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+      'MISSING_PAGINATION_BOUNDARIES'
+    );
   }
   for (const [argument, value] of [
     ['first', first],
@@ -253,9 +262,13 @@ function issueNode(store: FakeStore, issue: FakeIssue) {
         args,
         'labels'
       ),
-    closedByPullRequestsReferences: (args: ConnectionArgs & { includeClosedPrs?: boolean | null; userLinkedOnly?: boolean | null }) => {
+    closedByPullRequestsReferences: (
+      args: ConnectionArgs & { includeClosedPrs?: boolean | null; userLinkedOnly?: boolean | null }
+    ) => {
       const prs = sortedPullRequests(store, 'ASC').filter(
-        (pr) => (args.includeClosedPrs || pr.state === 'OPEN') && closingIssues(store, pr, args.userLinkedOnly ?? false).some((i) => i.number === issue.number)
+        (pr) =>
+          (args.includeClosedPrs || pr.state === 'OPEN') &&
+          closingIssues(store, pr, args.userLinkedOnly ?? false).some((i) => i.number === issue.number)
       );
       const page = connection(prs, args, 'closedByPullRequestsReferences');
       return { ...page, nodes: () => page.nodes.map((pr) => pullRequestNode(store, pr)) };
@@ -278,7 +291,9 @@ function commentNode(prUrl: string, c: FakeComment) {
     authorAssociation: c.association,
     author: actor(c.author, c.authorType),
     // Every token acts as the same account (TOKEN_BOT).
-    viewerDidAuthor: c.author.toLowerCase() === TOKEN_BOT_REST_LOGIN || (c.authorType === 'Bot' && graphqlLogin(c.author, 'Bot').toLowerCase() === TOKEN_BOT),
+    viewerDidAuthor:
+      c.author.toLowerCase() === TOKEN_BOT_REST_LOGIN ||
+      (c.authorType === 'Bot' && graphqlLogin(c.author, 'Bot').toLowerCase() === TOKEN_BOT),
     url: `${prUrl}#issuecomment-${c.id}`
   };
 }
@@ -328,7 +343,10 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
     deletions: pr.deletions,
     changedFiles: pr.changedFiles,
     mergeable: pr.mergeable,
-    milestone: pr.milestone === null ? null : { id: nodeId('MI', pr.milestone), number: pr.milestone, title: `Milestone ${pr.milestone}` },
+    milestone:
+      pr.milestone === null
+        ? null
+        : { id: nodeId('MI', pr.milestone), number: pr.milestone, title: `Milestone ${pr.milestone}` },
     labels: (args: ConnectionArgs) =>
       connection(
         pr.labels.map((l) => labelNode(store, l)),
@@ -344,7 +362,9 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
     // GitHub's files API stops at 3,000 files.
     files: (args: ConnectionArgs) =>
       connection(
-        pr.files.slice(0, GITHUB_FILES_CAP).map((path) => ({ path, additions: 0, deletions: 0, changeType: 'MODIFIED' })),
+        pr.files
+          .slice(0, GITHUB_FILES_CAP)
+          .map((path) => ({ path, additions: 0, deletions: 0, changeType: 'MODIFIED' })),
         args,
         'files'
       ),
@@ -377,8 +397,18 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
       const items = pr.timeline
         .filter((e) => !wanted || wanted.includes(e.type))
         .filter((e) => !args.since || e.createdAt >= args.since)
-        .map((e, i) => ({ __typename: e.type, id: nodeId('TL', `${pr.number}:${i}`), createdAt: e.createdAt, actor: actor(e.actor, e.actorType) }));
-      return { ...connection(items, args, 'timelineItems'), filteredCount: items.length, pageCount: items.length, updatedAt: pr.createdAt };
+        .map((e, i) => ({
+          __typename: e.type,
+          id: nodeId('TL', `${pr.number}:${i}`),
+          createdAt: e.createdAt,
+          actor: actor(e.actor, e.actorType)
+        }));
+      return {
+        ...connection(items, args, 'timelineItems'),
+        filteredCount: items.length,
+        pageCount: items.length,
+        updatedAt: pr.createdAt
+      };
     }
   };
 }
@@ -407,12 +437,26 @@ function repositoryNode(store: FakeStore) {
       const name = path.split('/').pop();
       // A path that other files sit under is a directory: GitHub answers a Tree.
       if (files[path] === undefined) {
-        return Object.keys(files).some((file) => file.startsWith(`${path}/`)) ? { path, name, type: 'tree', object: { __typename: 'Tree', id: nodeId('T', path) } } : null;
+        return Object.keys(files).some((file) => file.startsWith(`${path}/`))
+          ? { path, name, type: 'tree', object: { __typename: 'Tree', id: nodeId('T', path) } }
+          : null;
       }
       // GitHub calls a blob with a NUL byte binary (UTF-16 text included) and gives no text.
       const isBinary = files[path].includes('\0');
       const text = isBinary ? null : files[path];
-      return { path, name, type: 'blob', object: { __typename: 'Blob', id: nodeId('B', path), text, byteSize: Buffer.byteLength(files[path]), isBinary, isTruncated: false } };
+      return {
+        path,
+        name,
+        type: 'blob',
+        object: {
+          __typename: 'Blob',
+          id: nodeId('B', path),
+          text,
+          byteSize: Buffer.byteLength(files[path]),
+          isBinary,
+          isTruncated: false
+        }
+      };
     }
   };
   return {
@@ -425,15 +469,19 @@ function repositoryNode(store: FakeStore) {
     defaultBranchRef: { id: nodeId('REF', defaultBranch), name: defaultBranch, prefix: 'refs/heads/', target: head },
     labels: (args: ConnectionArgs & { query?: string | null }) =>
       connection(
-        store.labels.filter((l) => !args.query || l.name.toLowerCase().includes(args.query.toLowerCase())).map((l) => labelNode(store, l.name)),
+        store.labels
+          .filter((l) => !args.query || l.name.toLowerCase().includes(args.query.toLowerCase()))
+          .map((l) => labelNode(store, l.name)),
         args,
         'labels'
       ),
     // GitHub finds a label by name case-insensitively.
-    label: ({ name }: { name: string }) => (store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()) ? labelNode(store, name) : null),
+    label: ({ name }: { name: string }) =>
+      store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()) ? labelNode(store, name) : null,
     pullRequest: ({ number }: { number: number }) => {
       const pr = findPullRequest(store, number);
-      if (!pr) throw new GitHubGraphqlError(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND');
+      if (!pr)
+        throw new GitHubGraphqlError(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND');
       return pullRequestNode(store, pr);
     },
     pullRequests: (args: PullRequestsArgs) => {
@@ -447,7 +495,11 @@ function repositoryNode(store: FakeStore) {
           (!args.headRefName || pr.headRefName === args.headRefName)
       );
       const page = connection(selected, args, 'pullRequests', (pr) => position.get(pr.number) as number);
-      return { ...page, nodes: () => page.nodes.map((pr) => pullRequestNode(store, pr)), edges: () => page.edges.map((e) => ({ ...e, node: pullRequestNode(store, e.node) })) };
+      return {
+        ...page,
+        nodes: () => page.nodes.map((pr) => pullRequestNode(store, pr)),
+        edges: () => page.edges.map((e) => ({ ...e, node: pullRequestNode(store, e.node) }))
+      };
     }
   };
 }
@@ -466,13 +518,25 @@ function nodeById(store: FakeStore, id: string) {
 function rootValue(store: FakeStore, rateLimit: RateLimitState, cost: number) {
   return {
     nodes: ({ ids }: { ids: string[] }) => {
-      if (ids.length > MAX_PAGE) throw new GitHubGraphqlError(`You may not request more than ${MAX_PAGE} ids at once.`, 'EXCESSIVE_PAGINATION');
+      if (ids.length > MAX_PAGE)
+        throw new GitHubGraphqlError(`You may not request more than ${MAX_PAGE} ids at once.`, 'EXCESSIVE_PAGINATION');
       return ids.map((id) => nodeById(store, id));
     },
-    rateLimit: () => ({ cost, limit: rateLimit.limit, remaining: rateLimit.remaining, used: rateLimit.limit - rateLimit.remaining, resetAt: rateLimit.resetAt, nodeCount: 0 }),
+    rateLimit: () => ({
+      cost,
+      limit: rateLimit.limit,
+      remaining: rateLimit.remaining,
+      used: rateLimit.limit - rateLimit.remaining,
+      resetAt: rateLimit.resetAt,
+      nodeCount: 0
+    }),
     viewer: actor(TOKEN_BOT, 'Bot'),
     repository: ({ owner, name }: { owner: string; name: string }) => {
-      if (!isRepository(store, owner, name)) throw new GitHubGraphqlError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, 'NOT_FOUND');
+      if (!isRepository(store, owner, name))
+        throw new GitHubGraphqlError(
+          `Could not resolve to a Repository with the name '${owner}/${name}'.`,
+          'NOT_FOUND'
+        );
       return repositoryNode(store);
     },
     search: (args: ConnectionArgs & { type: string; query: string }) => {
@@ -506,8 +570,13 @@ function toGitHubError(error: GraphQLError): GitHubErrorJson {
 }
 
 /** Runs one GraphQL request body; GitHub answers 200 with `errors` for bad documents. */
-export async function executeGraphql(store: FakeStore, body: GraphqlRequestBody, rateLimit: RateLimitState): Promise<GraphqlResponseJson> {
-  if (typeof body.query !== 'string') return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
+export async function executeGraphql(
+  store: FakeStore,
+  body: GraphqlRequestBody,
+  rateLimit: RateLimitState
+): Promise<GraphqlResponseJson> {
+  if (typeof body.query !== 'string')
+    return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
   let document: DocumentNode;
   try {
     document = parse(body.query);

@@ -1,6 +1,14 @@
 // The fake GitHub API: one import for tests, the demo and benchmarks.
 export { startFakeGitHub, FAULTS } from './server.js';
-export type { FakeGitHub, FakeGitHubOptions, FaultMatcher, FaultResponse, RecordedRequest, RequestCountsByKind, RequestKind } from './server.js';
+export type {
+  FakeGitHub,
+  FakeGitHubOptions,
+  FaultMatcher,
+  FaultResponse,
+  RecordedRequest,
+  RequestCountsByKind,
+  RequestKind
+} from './server.js';
 export { executeGraphql, githubSchema } from './graphql.js';
 export { countSearch, parseSearch, searchPullRequests } from './search.js';
 export {

@@ -33,16 +33,25 @@ export interface RestResponse {
 
 const DOCS = 'https://docs.github.com/rest';
 const NOT_FOUND: RestResponse = { status: 404, body: { message: 'Not Found', documentation_url: DOCS } };
-const FORBIDDEN: RestResponse = { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: DOCS } };
+const FORBIDDEN: RestResponse = {
+  status: 403,
+  body: { message: 'Resource not accessible by integration', documentation_url: DOCS }
+};
 /** GitHub's answer to a comment on a locked conversation. */
 const LOCKED: RestResponse = {
   status: 403,
-  body: { message: 'Unable to create comment because issue is locked.', documentation_url: 'https://help.github.com/articles/locking-conversations/' }
+  body: {
+    message: 'Unable to create comment because issue is locked.',
+    documentation_url: 'https://help.github.com/articles/locking-conversations/'
+  }
 };
 const STATUS_STATES: StatusState[] = ['error', 'failure', 'pending', 'success'];
 
 function validationFailed(resource: string, code: string, field: string): RestResponse {
-  return { status: 422, body: { message: 'Validation Failed', errors: [{ resource, code, field }], documentation_url: DOCS } };
+  return {
+    status: 422,
+    body: { message: 'Validation Failed', errors: [{ resource, code, field }], documentation_url: DOCS }
+  };
 }
 
 function isWrite(method: string): boolean {
@@ -68,7 +77,11 @@ function paginated<T>(request: RestRequest, items: T[]): RestResponse {
     ...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : []),
     ...(page < lastPage ? [link(page + 1, 'next'), link(lastPage, 'last')] : [])
   ];
-  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+  return {
+    status: 200,
+    body: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length ? { link: links.join(', ') } : {}
+  };
 }
 
 function labelJson(request: RestRequest, store: FakeStore, label: FakeLabel) {
@@ -85,7 +98,9 @@ function labelJson(request: RestRequest, store: FakeStore, label: FakeLabel) {
 }
 
 function issueLabelsJson(request: RestRequest, store: FakeStore, pr: FakePullRequest) {
-  return pr.labels.map((name) => labelJson(request, store, store.labels.find((l) => l.name === name) ?? { name, color: 'ededed', description: null }));
+  return pr.labels.map((name) =>
+    labelJson(request, store, store.labels.find((l) => l.name === name) ?? { name, color: 'ededed', description: null })
+  );
 }
 
 function commentJson(request: RestRequest, store: FakeStore, number: number, comment: FakeComment) {
@@ -141,7 +156,9 @@ interface Route {
   handle: Handler;
 }
 
-function withIssue(handle: (request: RestRequest, store: FakeStore, pr: FakePullRequest, params: string[]) => RestResponse): Handler {
+function withIssue(
+  handle: (request: RestRequest, store: FakeStore, pr: FakePullRequest, params: string[]) => RestResponse
+): Handler {
   return (request, store, params) => {
     const pr = findPullRequest(store, Number(params[0]));
     return pr ? handle(request, store, pr, params.slice(1)) : NOT_FOUND;
@@ -152,7 +169,11 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/labels$/,
-    handle: (request, store) => paginated(request, store.labels.map((l) => labelJson(request, store, l)))
+    handle: (request, store) =>
+      paginated(
+        request,
+        store.labels.map((l) => labelJson(request, store, l))
+      )
   },
   {
     method: 'POST',
@@ -161,7 +182,8 @@ const ROUTES: Route[] = [
       const body = record(request.body);
       if (typeof body.name !== 'string' || body.name === '') return validationFailed('Label', 'missing_field', 'name');
       const name = body.name;
-      if (store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) return validationFailed('Label', 'already_exists', 'name');
+      if (store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+        return validationFailed('Label', 'already_exists', 'name');
       const label: FakeLabel = {
         name,
         color: typeof body.color === 'string' ? body.color.replace(/^#/, '') : 'ededed',
@@ -209,10 +231,12 @@ const ROUTES: Route[] = [
     handle: withIssue((request, store, pr) => {
       const body = request.body;
       const labels = Array.isArray(body) ? body : record(body).labels;
-      if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string')) return validationFailed('Label', 'invalid', 'labels');
+      if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string'))
+        return validationFailed('Label', 'invalid', 'labels');
       for (const name of labels as string[]) {
         // Adding an unknown label creates it, as GitHub does.
-        if (!store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) store.labels.push({ name, color: 'ededed', description: null });
+        if (!store.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+          store.labels.push({ name, color: 'ededed', description: null });
         const canonical = store.labels.find((l) => l.name.toLowerCase() === name.toLowerCase())?.name ?? name;
         if (!pr.labels.includes(canonical)) pr.labels.push(canonical);
       }
@@ -245,7 +269,8 @@ const ROUTES: Route[] = [
     pattern: /^\/issues\/(\d+)\/comments$/,
     handle: withIssue((request, store, pr) => {
       const body = record(request.body);
-      if (typeof body.body !== 'string' || body.body === '') return validationFailed('IssueComment', 'missing_field', 'body');
+      if (typeof body.body !== 'string' || body.body === '')
+        return validationFailed('IssueComment', 'missing_field', 'body');
       if (pr.locked) return LOCKED;
       const comment: FakeComment = {
         id: nextId(store),
@@ -267,7 +292,8 @@ const ROUTES: Route[] = [
       if (!found) return NOT_FOUND;
       if (found.pr.locked) return LOCKED;
       const body = record(request.body);
-      if (typeof body.body !== 'string' || body.body === '') return validationFailed('IssueComment', 'missing_field', 'body');
+      if (typeof body.body !== 'string' || body.body === '')
+        return validationFailed('IssueComment', 'missing_field', 'body');
       found.comment.body = body.body;
       found.comment.updatedAt = request.now.toISOString();
       return { status: 200, body: commentJson(request, store, found.pr.number, found.comment) };
@@ -288,7 +314,8 @@ const ROUTES: Route[] = [
     pattern: /^\/pulls\/(\d+)$/,
     handle: withIssue((request, store, pr) => {
       const body = record(request.body);
-      if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') return validationFailed('PullRequest', 'invalid', 'state');
+      if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed')
+        return validationFailed('PullRequest', 'invalid', 'state');
       if (body.state === 'closed' && pr.state === 'OPEN') {
         pr.state = 'CLOSED';
         pr.closedAt = request.now.toISOString();
@@ -296,7 +323,12 @@ const ROUTES: Route[] = [
       if (body.state === 'open' && pr.state === 'CLOSED') {
         pr.state = 'OPEN';
         pr.closedAt = null;
-        pr.timeline.push({ type: 'ReopenedEvent', actor: TOKEN_BOT_REST_LOGIN, actorType: 'Bot', createdAt: request.now.toISOString() });
+        pr.timeline.push({
+          type: 'ReopenedEvent',
+          actor: TOKEN_BOT_REST_LOGIN,
+          actorType: 'Bot',
+          createdAt: request.now.toISOString()
+        });
       }
       if (typeof body.title === 'string') pr.title = body.title;
       return { status: 200, body: pullJson(request, store, pr) };
@@ -307,7 +339,8 @@ const ROUTES: Route[] = [
 /** Routes a REST request under /repos/{owner}/{repo}; anything else is 404 as on GitHub. */
 export function handleRest(store: FakeStore, request: RestRequest): RestResponse {
   const repoPath = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(request.path);
-  if (!repoPath || !isRepository(store, decodeURIComponent(repoPath[1]), decodeURIComponent(repoPath[2]))) return NOT_FOUND;
+  if (!repoPath || !isRepository(store, decodeURIComponent(repoPath[1]), decodeURIComponent(repoPath[2])))
+    return NOT_FOUND;
   const rest = repoPath[3];
   for (const route of ROUTES) {
     const match = route.method === request.method ? route.pattern.exec(rest) : null;

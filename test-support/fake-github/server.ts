@@ -104,7 +104,10 @@ export const FAULTS = {
         'x-ratelimit-used': '1000',
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds)
       },
-      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }
+      body: {
+        message: 'API rate limit exceeded for installation ID 1.',
+        documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`
+      }
     };
   }
 };
@@ -174,7 +177,13 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
     }
   }
 
-  async function respond(request: http.IncomingMessage, method: string, path: string, kind: RequestKind, body: unknown): Promise<RestResponse> {
+  async function respond(
+    request: http.IncomingMessage,
+    method: string,
+    path: string,
+    kind: RequestKind,
+    body: unknown
+  ): Promise<RestResponse> {
     const fault = faults.find((f) => f.remaining > 0 && matches(f.matcher, method, path, kind));
     if (fault) {
       fault.remaining--;
@@ -194,17 +203,35 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
       };
       if (method !== 'POST') return { status: 404, body: { message: 'Not Found', documentation_url: DOCS }, headers };
       if (tooHeavy(body)) return { ...FAULTS.graphqlTimeout, headers };
-      return { status: 200, body: await executeGraphql(store, (body ?? {}) as GraphqlRequestBody, graphqlLimit), headers };
+      return {
+        status: 200,
+        body: await executeGraphql(store, (body ?? {}) as GraphqlRequestBody, graphqlLimit),
+        headers
+      };
     }
 
     if (kind === 'rate-limit') {
       // What is left, without spending any of it.
-      const core = { limit: restLimit.limit, remaining: restLimit.remaining, used: restLimit.limit - restLimit.remaining, reset: hourFromStart };
-      const graphql = { limit: graphqlLimit.limit, remaining: graphqlLimit.remaining, used: graphqlLimit.limit - graphqlLimit.remaining, reset: hourFromStart };
+      const core = {
+        limit: restLimit.limit,
+        remaining: restLimit.remaining,
+        used: restLimit.limit - restLimit.remaining,
+        reset: hourFromStart
+      };
+      const graphql = {
+        limit: graphqlLimit.limit,
+        remaining: graphqlLimit.remaining,
+        used: graphqlLimit.limit - graphqlLimit.remaining,
+        reset: hourFromStart
+      };
       return {
         status: 200,
         body: { resources: { core, graphql }, rate: core },
-        headers: { 'x-ratelimit-limit': String(restLimit.limit), 'x-ratelimit-remaining': String(restLimit.remaining), 'x-ratelimit-reset': String(hourFromStart) }
+        headers: {
+          'x-ratelimit-limit': String(restLimit.limit),
+          'x-ratelimit-remaining': String(restLimit.remaining),
+          'x-ratelimit-reset': String(hourFromStart)
+        }
       };
     }
     const headers = {
@@ -214,10 +241,19 @@ export async function startFakeGitHub(store: FakeStore, options: FakeGitHubOptio
       'x-ratelimit-reset': String(hourFromStart),
       'x-ratelimit-resource': 'core'
     };
-    if (restLimit.remaining <= 0) return { ...FAULTS.primaryRateLimit(), headers: { ...headers, 'x-ratelimit-remaining': '0' } };
+    if (restLimit.remaining <= 0)
+      return { ...FAULTS.primaryRateLimit(), headers: { ...headers, 'x-ratelimit-remaining': '0' } };
     restLimit.remaining--;
     const url = new URL(path, baseUrl);
-    const answer = handleRest(store, { method, path: url.pathname, query: url.searchParams, body, baseUrl, access, now: now() });
+    const answer = handleRest(store, {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      baseUrl,
+      access,
+      now: now()
+    });
     return { ...answer, headers: { ...headers, ...answer.headers } };
   }
 

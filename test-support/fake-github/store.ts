@@ -2,15 +2,31 @@
 // commit statuses, and the tokens it accepts. Logins are written as REST
 // writes them (bots as `name[bot]`); GraphQL views strip the suffix.
 
-export type Association = 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'FIRST_TIMER' | 'MANNEQUIN' | 'NONE';
+export type Association =
+  'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'FIRST_TIMER' | 'MANNEQUIN' | 'NONE';
 export type ActorType = 'User' | 'Bot';
 export type PullRequestState = 'OPEN' | 'CLOSED' | 'MERGED';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type StatusState = 'error' | 'failure' | 'pending' | 'success';
 export type TokenAccess = 'write' | 'read';
-export type TimelineEventType = 'ReopenedEvent' | 'ReadyForReviewEvent' | 'HeadRefForcePushedEvent' | 'ConvertToDraftEvent' | 'ClosedEvent' | 'ReviewRequestedEvent';
-export type CheckConclusion = 'ACTION_REQUIRED' | 'CANCELLED' | 'FAILURE' | 'NEUTRAL' | 'SKIPPED' | 'STALE' | 'STARTUP_FAILURE' | 'SUCCESS' | 'TIMED_OUT';
+export type TimelineEventType =
+  | 'ReopenedEvent'
+  | 'ReadyForReviewEvent'
+  | 'HeadRefForcePushedEvent'
+  | 'ConvertToDraftEvent'
+  | 'ClosedEvent'
+  | 'ReviewRequestedEvent';
+export type CheckConclusion =
+  | 'ACTION_REQUIRED'
+  | 'CANCELLED'
+  | 'FAILURE'
+  | 'NEUTRAL'
+  | 'SKIPPED'
+  | 'STALE'
+  | 'STARTUP_FAILURE'
+  | 'SUCCESS'
+  | 'TIMED_OUT';
 
 /** A check run on a commit (GitHub Checks): a CI job's result. */
 export interface FakeCheckRun {
@@ -136,7 +152,9 @@ export const READ_TOKEN = 'fake-read-token';
 export const TOKEN_BOT = 'github-actions';
 export const TOKEN_BOT_REST_LOGIN = `${TOKEN_BOT}[bot]`;
 
-export function createStore(partial: Omit<Partial<FakeStore>, 'repository'> & { repository?: Partial<FakeRepository> } = {}): FakeStore {
+export function createStore(
+  partial: Omit<Partial<FakeStore>, 'repository'> & { repository?: Partial<FakeRepository> } = {}
+): FakeStore {
   return {
     repository: { owner: 'acme', name: 'widgets', defaultBranch: 'main', files: {}, ...partial.repository },
     pullRequests: partial.pullRequests ?? [],
@@ -150,7 +168,9 @@ export function createStore(partial: Omit<Partial<FakeStore>, 'repository'> & { 
 }
 
 /** A pull request with plain defaults; `number` and `createdAt` are the facts a test must choose. */
-export function makePullRequest(fields: Partial<FakePullRequest> & { number: number; createdAt: string }): FakePullRequest {
+export function makePullRequest(
+  fields: Partial<FakePullRequest> & { number: number; createdAt: string }
+): FakePullRequest {
   const { number, createdAt } = fields;
   return {
     title: `Change ${number}`,
@@ -184,7 +204,15 @@ export function makePullRequest(fields: Partial<FakePullRequest> & { number: num
 
 /** An open issue with plain defaults. */
 export function makeIssue(fields: Partial<FakeIssue> & { number: number }): FakeIssue {
-  return { title: `Issue ${fields.number}`, state: 'OPEN', author: 'reporter', createdAt: '2026-01-01T00:00:00Z', assignees: [], labels: [], ...fields };
+  return {
+    title: `Issue ${fields.number}`,
+    state: 'OPEN',
+    author: 'reporter',
+    createdAt: '2026-01-01T00:00:00Z',
+    assignees: [],
+    labels: [],
+    ...fields
+  };
 }
 
 // GitHub's closing keywords, followed by `#N` or `owner/name#N`.
@@ -200,7 +228,8 @@ export function closingIssues(store: FakeStore, pr: FakePullRequest, userLinkedO
   const numbers: number[] = [];
   if (!userLinkedOnly && pr.baseRefName === defaultBranch) {
     for (const match of (pr.body ?? '').matchAll(CLOSING_KEYWORD)) {
-      if (match[1] === undefined || match[1].toLowerCase() === `${owner}/${name}`.toLowerCase()) numbers.push(Number(match[2]));
+      if (match[1] === undefined || match[1].toLowerCase() === `${owner}/${name}`.toLowerCase())
+        numbers.push(Number(match[2]));
     }
   }
   numbers.push(...(pr.linkedIssues ?? []));
@@ -226,7 +255,10 @@ export function findPullRequest(store: FakeStore, number: number): FakePullReque
 }
 
 export function isRepository(store: FakeStore, owner: string, name: string): boolean {
-  return store.repository.owner.toLowerCase() === owner.toLowerCase() && store.repository.name.toLowerCase() === name.toLowerCase();
+  return (
+    store.repository.owner.toLowerCase() === owner.toLowerCase() &&
+    store.repository.name.toLowerCase() === name.toLowerCase()
+  );
 }
 
 /** The newest status of each context on a commit, in first-seen order. */
