@@ -50434,7 +50434,9 @@ function closestMatch(target, candidates, options) {
 function closest(name, accepted) {
     const normal = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
     const byNormal = new Map(accepted.map((candidate) => [normal(candidate), candidate]));
-    const match = closestMatch(normal(name), [...byNormal.keys()], { maxDistance: Math.max(2, Math.floor(name.length / 4)) });
+    const match = closestMatch(normal(name), [...byNormal.keys()], {
+        maxDistance: Math.max(2, Math.floor(name.length / 4))
+    });
     return match === undefined ? undefined : byNormal.get(match);
 }
 
@@ -50479,7 +50481,13 @@ function quoteItems(items, quote = '"') {
 
 /** Inputs the file cannot set: they decide how the file itself is read or used. */
 const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
-const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
+const BUDGET_KEYS = [
+    'max-open',
+    'max-open-per-author',
+    'max-opened-per-author',
+    'max-changed-lines',
+    'max-changed-files'
+];
 /** Alias expansions a config file may make: a handful is plenty, thousands is an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 const Ajv = (ajv_default())["default"];
@@ -50499,7 +50507,9 @@ function readConfigFile(file) {
     const where = (path) => at(offsetOf(doc.contents, path));
     const shown = (path) => {
         const node = nodeAt(doc.contents, path);
-        return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'number' && typeof node.source === 'string' ? shorten(node.source) : undefined;
+        return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'number' && typeof node.source === 'string'
+            ? shorten(node.source)
+            : undefined;
     };
     // Only the first syntax error: the ones after it are mostly its echoes.
     const syntaxError = doc.errors[0];
@@ -50515,10 +50525,22 @@ function readConfigFile(file) {
         // yaml throws on an alias bomb: a file of a few lines that would expand to millions of nodes.
         if (!/alias/i.test(error.message))
             throw error;
-        return { values: {}, where, shown, problems: [`${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`] };
+        return {
+            values: {},
+            where,
+            shown,
+            problems: [
+                `${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`
+            ]
+        };
     }
     if (!isRecord(values)) {
-        return { values: {}, where, shown, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
+        return {
+            values: {},
+            where,
+            shown,
+            problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`]
+        };
     }
     const validate = validator();
     const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
@@ -50533,16 +50555,24 @@ function explain(error, values, where) {
     }
     const value = valueAt(values, path);
     if (error.keyword === 'type' && path.length === 1 && path[0] === 'rules') {
-        return [`${where(path)}: rules is ${describe(value)}: expected a list of rules, each a mapping with match: and at least one budget`];
+        return [
+            `${where(path)}: rules is ${describe(value)}: expected a list of rules, each a mapping with match: and at least one budget`
+        ];
     }
     if (error.keyword === 'type' && isRulePath(path)) {
-        return [`${where(path)}: ${name} is ${describe(value)}: expected a rule, a mapping with match: and at least one budget`];
+        return [
+            `${where(path)}: ${name} is ${describe(value)}: expected a rule, a mapping with match: and at least one budget`
+        ];
     }
     if (error.keyword === 'type' && isMatchPath(path)) {
-        return [`${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`];
+        return [
+            `${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`
+        ];
     }
     if (error.keyword === 'anyOf' && isRulePath(path)) {
-        return [`${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`];
+        return [
+            `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
+        ];
     }
     // Every other error is about a single value, which load.ts reports in the input's words.
     return [];
@@ -50645,7 +50675,7 @@ function offsetOf(root, path) {
     return offset;
 }
 
-;// CONCATENATED MODULE: ./src/core/template.ts
+;// CONCATENATED MODULE: ./src/config/template.ts
 // The stale and close messages are user templates (spec §5). Placeholders are
 // checked when the config is loaded, so a typo fails the run, not a comment.
 const TEMPLATE_PLACEHOLDERS = ['author', 'days', 'close_days', 'position', 'limit', 'reason'];
@@ -50655,7 +50685,9 @@ const PLACEHOLDER_LIKE = /\{(\s*[A-Za-z_][A-Za-z0-9_]*\s*)\}/g;
 /** Placeholders in the template that the action does not know, as written between the braces. */
 function unknownPlaceholders(template) {
     const known = TEMPLATE_PLACEHOLDERS;
-    return [...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))];
+    return [
+        ...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))
+    ];
 }
 /** `{author}` renders as `@login`: the one mention the action means to make. */
 function renderTemplate(template, values) {
@@ -53531,7 +53563,7 @@ const DEFAULT_CLOSE_MESSAGE = 'Closing this pull request, {author}: it stayed st
 function textKind(fromText, expected) {
     return {
         fromText,
-        fromValue: (value) => (typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` })
+        fromValue: (value) => typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` }
     };
 }
 /**
@@ -53541,8 +53573,10 @@ function textKind(fromText, expected) {
  */
 const MAX_DAYS = 36_500;
 function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
-    const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}${note}` : `expected a whole number from ${min} to ${max}${note}`;
-    const check = (n) => (Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected });
+    const expected = max === Number.MAX_SAFE_INTEGER
+        ? `expected a whole number ≥ ${min}${note}`
+        : `expected a whole number from ${min} to ${max}${note}`;
+    const check = (n) => Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected };
     return {
         fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
         fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
@@ -53550,7 +53584,11 @@ function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
 }
 const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
 const wipLimitKind = {
-    fromText: (text) => text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED },
+    fromText: (text) => text.toLowerCase() === 'auto'
+        ? { value: 'auto' }
+        : /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
+            ? { value: Number(text) }
+            : { problem: WIP_LIMIT_EXPECTED },
     fromValue: (value) => typeof value === 'string'
         ? wipLimitKind.fromText(value.trim())
         : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
@@ -53558,7 +53596,7 @@ const wipLimitKind = {
             : { problem: WIP_LIMIT_EXPECTED }
 };
 const booleanKind = {
-    fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
+    fromText: (text) => /^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' },
     fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
 };
 const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
@@ -53574,7 +53612,11 @@ const requireIssueKind = {
             return { value: 'assigned' };
         return { problem: REQUIRE_ISSUE_EXPECTED };
     },
-    fromValue: (value) => typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
+    fromValue: (value) => typeof value === 'boolean'
+        ? { value: value ? 'linked' : false }
+        : typeof value === 'string'
+            ? requireIssueKind.fromText(value.trim())
+            : { problem: REQUIRE_ISSUE_EXPECTED }
 };
 const nonEmptyText = textKind((text) => ({ value: text }), 'a non-empty text');
 /** GitHub refuses label names over 50 characters; a line break can never be part of one. */
@@ -53643,7 +53685,9 @@ const openingRate = textKind((text) => {
     const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
     const count = Number(match?.[1]);
     const days = Number(match?.[2]);
-    return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS ? { value: { count, days } } : { problem: RATE_EXPECTED };
+    return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS
+        ? { value: { count, days } }
+        : { problem: RATE_EXPECTED };
 }, RATE_EXPECTED.replace(/^expected /, ''));
 /**
  * A message is posted as a comment: GitHub refuses bodies over 65,536
@@ -53653,7 +53697,9 @@ const MAX_MESSAGE_LENGTH = 60_000;
 const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
 const template = textKind((text) => {
     if (text.length > MAX_MESSAGE_LENGTH)
-        return { problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)` };
+        return {
+            problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+        };
     // The action finds its own comments by this marker: a message carrying it would pass for another of them.
     if (text.includes(HIDDEN_MARKER_PREFIX))
         return { problem: `expected a text without the action's hidden marker "${HIDDEN_MARKER_PREFIX}"` };
@@ -53672,7 +53718,9 @@ const template = textKind((text) => {
 const CONFIG_PATH_EXPECTED = 'a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments)';
 const configPathKind = textKind((text) => {
     const segments = text.split('/');
-    const bad = /^[A-Za-z]:/.test(text) || text.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+    const bad = /^[A-Za-z]:/.test(text) ||
+        text.includes('\\') ||
+        segments.some((segment) => segment === '' || segment === '.' || segment === '..');
     return bad ? { problem: `expected ${CONFIG_PATH_EXPECTED}` } : { value: text };
 }, CONFIG_PATH_EXPECTED);
 // ---- reading one setting -----------------------------------------------------
@@ -53740,7 +53788,7 @@ function fileRules(read, file) {
     return rules.flatMap((entry, index) => (isRecord(entry) ? [fileRule(read, entry, ['rules', index])] : []));
 }
 function fileRule(read, entry, path) {
-    const field = (key, kind) => (key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined);
+    const field = (key, kind) => key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined;
     const name = field('name', nonEmptyText) ?? keyPathName(path);
     const budgets = definedOnly({
         maxOpen: field('max-open', wholeNumber(1)),
@@ -53770,7 +53818,7 @@ function issueBudgets(read, requireIssue, issueLabels, onePrPerIssue, labelsAlon
     };
 }
 function fileSelector(read, match, path) {
-    const field = (key, kind) => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
+    const field = (key, kind) => key in match ? read.fromFile([...path, key], match[key], kind) : undefined;
     return definedOnly({
         authors: field('authors', loginGlobs),
         associations: field('associations', anyOf(ASSOCIATIONS)),
@@ -53788,7 +53836,10 @@ function inReadingOrder(problems, filePath) {
     const position = (problem) => {
         if (filePath === undefined || !problem.startsWith(`${filePath}:`))
             return [0, 0];
-        return problem.slice(filePath.length + 1).split(':', 2).map(Number);
+        return problem
+            .slice(filePath.length + 1)
+            .split(':', 2)
+            .map(Number);
     };
     return [...problems].sort((a, b) => {
         const [lineA, colA] = position(a);
@@ -53843,7 +53894,11 @@ function buildConfig(inputs, file) {
             'MANNEQUIN'
         ]),
         trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
-        agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
+        agentAuthors: read.get('agent-authors', loginGlobs, [
+            'Copilot',
+            'copilot-swe-agent[bot]',
+            'devin-ai-integration[bot]'
+        ]),
         agentLabels: read.get('agent-labels', labelList, []),
         rules,
         onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
@@ -53898,23 +53953,33 @@ function source_loadConfig(inputs, source, shownPath) {
     switch (source.kind) {
         case 'missing':
             if (configPath !== DEFAULT_CONFIG_PATH)
-                throw new ConfigError([`${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`]);
+                throw new ConfigError([
+                    `${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`
+                ]);
             return buildConfig(inputs);
         case 'directory':
-            throw new ConfigError([`${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`]);
+            throw new ConfigError([
+                `${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`
+            ]);
         case 'binary':
-            throw new ConfigError([`${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`]);
+            throw new ConfigError([
+                `${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`
+            ]);
         case 'truncated':
-            throw new ConfigError([`${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`]);
+            throw new ConfigError([
+                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+            ]);
         case 'file':
             // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
             if (source.text.includes('\u0000') || source.text.includes('\uFFFD'))
-                throw new ConfigError([`${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`]);
+                throw new ConfigError([
+                    `${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
+                ]);
             return buildConfig(inputs, { path, text: source.text });
     }
 }
 
-;// CONCATENATED MODULE: ./src/action-error.ts
+;// CONCATENATED MODULE: ./src/app/action-error.ts
 // A failure the action explains in one line to the user (no stack trace).
 class ActionError extends Error {
 }
@@ -59346,7 +59411,9 @@ function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn =
     // hour: the writer keeps its reserve from this, not only from its own writes.
     const noteRemaining = (options, headers) => {
         const remaining = Number(headers?.['x-ratelimit-remaining']);
-        if (!String(options.url).endsWith('/graphql') && headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining))
+        if (!String(options.url).endsWith('/graphql') &&
+            headers?.['x-ratelimit-remaining'] !== undefined &&
+            Number.isFinite(remaining))
             counts.restRemaining = remaining;
     };
     client.hook.after('request', (response, options) => noteRemaining(options, response.headers));
@@ -59389,7 +59456,7 @@ function graphqlErrors(e) {
 /** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
 function isRateLimitExhausted(error) {
     const e = error;
-    return e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED');
+    return (e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED'));
 }
 /** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
 function isUnreachable(e) {
@@ -59520,7 +59587,9 @@ async function applyWrites(client, ops, options) {
     const notApplied = (op, why) => {
         result.notApplied.push({ op, why });
         if (op.unit && !brokenUnits.has(op.unit)) {
-            const rest = why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${describeOp(op)}` : `not sent: ${describeOp(op)} was not applied`;
+            const rest = why === LOCKED_NOT_APPLICABLE
+                ? `not applicable: goes with ${describeOp(op)}`
+                : `not sent: ${describeOp(op)} was not applied`;
             brokenUnits.set(op.unit, rest);
         }
     };
@@ -59654,9 +59723,15 @@ function restRepo(repo) {
 }
 /** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
 async function ownComments(client, repo, number, marker, actor) {
-    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    const comments = await client.paginate(client.rest.issues.listComments, {
+        ...repo,
+        issue_number: number,
+        per_page: 100
+    });
     // A marker in anyone else's comment means nothing.
-    return comments.filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor)).sort((a, b) => a.id - b.id);
+    return comments
+        .filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor))
+        .sort((a, b) => a.id - b.id);
 }
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(client, repo, number, actor) {
@@ -59718,7 +59793,12 @@ function sender(client, options) {
         switch (op.kind) {
             case 'create-label':
                 try {
-                    return await client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description });
+                    return await client.rest.issues.createLabel({
+                        ...repo,
+                        name: op.name,
+                        color: op.color,
+                        description: op.description
+                    });
                 }
                 catch (error) {
                     if (error.status === 422)
@@ -59751,13 +59831,15 @@ function sender(client, options) {
                     return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
                 const posted = await createOnce(client, repo, op.number, op.body, async () => {
                     const created = await findSticky(client, repo, op.number, options.actor);
-                    return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+                    return created
+                        ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body })
+                        : undefined;
                 });
                 await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
                 return posted;
             }
             case 'comment': {
-                const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined));
+                const posted = await createOnce(client, repo, op.number, op.body, async () => (await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined);
                 if (op.postedSince !== undefined)
                     await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
                 return posted;
@@ -59873,7 +59955,13 @@ function eventsOf(node, author) {
     for (const r of node.reviews?.nodes ?? []) {
         if (!r.submittedAt)
             continue; // a pending review is invisible to everyone else
-        events.push({ kind: 'review', actor: restLogin(r.author), association: r.authorAssociation, at: r.submittedAt, reviewState: r.state });
+        events.push({
+            kind: 'review',
+            actor: restLogin(r.author),
+            association: r.authorAssociation,
+            at: r.submittedAt,
+            reviewState: r.state
+        });
     }
     const head = node.commits.nodes[0]?.commit;
     if (head)
@@ -59898,7 +59986,13 @@ function checksOf(node) {
         if (!c)
             return [];
         if (c.__typename === 'CheckRun')
-            return [{ name: c.name, state: (c.conclusion ?? 'pending').toLowerCase(), ...(c.completedAt ? { at: c.completedAt } : {}) }];
+            return [
+                {
+                    name: c.name,
+                    state: (c.conclusion ?? 'pending').toLowerCase(),
+                    ...(c.completedAt ? { at: c.completedAt } : {})
+                }
+            ];
         return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
     });
 }
@@ -59912,7 +60006,12 @@ function isOwn(comment, actor) {
 function convert_ownComments(node, actor) {
     return node.comments.nodes
         .filter((c) => isOwn(c, actor) && c.databaseId !== null)
-        .map((c) => ({ id: c.id ?? String(c.databaseId), databaseId: c.databaseId, createdAt: c.createdAt, body: c.body }));
+        .map((c) => ({
+        id: c.id ?? String(c.databaseId),
+        databaseId: c.databaseId,
+        createdAt: c.createdAt,
+        body: c.body
+    }));
 }
 /**
  * The sticky comment (the oldest: copies from racing runs are deleted), the
@@ -59994,7 +60093,7 @@ function sleep(ms) {
  * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
  * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
  */
-async function query(client, document, variables, counts, budget = {}, request) {
+async function query(client, document, variables, counts, request) {
     let data;
     for (let attempt = 1; data === undefined; attempt++) {
         try {
@@ -60019,7 +60118,9 @@ async function query(client, document, variables, counts, budget = {}, request) 
             // Such errors are mostly transient (timeouts in one resolver): ask again,
             // then give up with the errors rather than use what came back.
             const partial = error;
-            const retriable = partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+            const retriable = partial.data &&
+                partial.errors &&
+                !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
             if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
                 throw error;
             info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
@@ -60028,7 +60129,6 @@ async function query(client, document, variables, counts, budget = {}, request) 
     const rateLimit = data.rateLimit;
     if (rateLimit) {
         counts.graphqlCost += rateLimit.cost;
-        budget.remaining = rateLimit.remaining;
         core_debug(`GraphQL cost ${rateLimit.cost}, remaining ${rateLimit.remaining}, resets ${rateLimit.resetAt}`);
     }
     return data;
@@ -60088,8 +60188,18 @@ const NESTED_LISTS = {
     files: { forward: true, page: 50, args: '', nodes: 'path' },
     // No bodies: a comment can be 65,536 characters. The action's own comments
     // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
-    comments: { forward: false, page: 20, args: '', nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }' },
-    reviews: { forward: false, page: 10, args: '', nodes: 'state submittedAt authorAssociation author { __typename login }' },
+    comments: {
+        forward: false,
+        page: 20,
+        args: '',
+        nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }'
+    },
+    reviews: {
+        forward: false,
+        page: 10,
+        args: '',
+        nodes: 'state submittedAt authorAssociation author { __typename login }'
+    },
     timelineItems: {
         forward: false,
         page: 10,
@@ -60104,7 +60214,9 @@ const NESTED_LISTS = {
 /** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
 function nestedList(list, size = NESTED_LISTS[list].page, cursor) {
     const { forward, args, nodes } = NESTED_LISTS[list];
-    const bound = forward ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}` : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
+    const bound = forward
+        ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}`
+        : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
     const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
     return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
 }
@@ -60287,7 +60399,9 @@ query OwnComments($own: [ID!]!) {
  */
 function nestedPagesQuery(requests) {
     const params = requests.map((_, i) => `, $c${i}: String!`).join('');
-    const fields = requests.map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`).join('\n');
+    const fields = requests
+        .map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`)
+        .join('\n');
     // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
     const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
     return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
@@ -60379,8 +60493,18 @@ function mergedByAuthorSearch(repo, login) {
 ;// CONCATENATED MODULE: ./src/core/rate-windows.ts
 /** Each distinct window of a `max-opened-per-author` budget, shortest first. */
 function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
+    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
     return [...new Set(days)].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/core/time.ts
+// Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
+// timestamps are UTC, and so are the README's "days").
+/** Milliseconds in one day. */
+const DAY_MS = 86_400_000;
+/** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
+function daysBetween(from, now) {
+    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
@@ -60391,7 +60515,7 @@ function rateWindows(config) {
 
 
 
-const DAY_MS = 86_400_000;
+
 function hasPerAuthorBudget(config) {
     return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
 }
@@ -60472,29 +60596,32 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
 // merges in the throughput window, the open count now, and 8 weeks of
 // opened, merged and closed PRs, as issue-search strings.
 
-const history_searches_DAY_MS = 86_400_000;
+
 const HISTORY_WEEKS = 8;
 /** Monday 00:00 UTC of the week holding `date`. */
 function weekStart(date) {
     const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
     const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * history_searches_DAY_MS);
+    return new Date(day.getTime() - sinceMonday * DAY_MS);
 }
 /** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
 function historyWeeks(now) {
     const thisWeek = weekStart(now);
-    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * history_searches_DAY_MS));
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
 }
 /** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
 function mergedInWindowSearch(repo, now, windowDays) {
-    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * history_searches_DAY_MS), now)}`;
+    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
 }
 /** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
 function historySearches(repo, now, windowDays) {
     const base = repoPullRequests(repo);
-    const searches = { mergedInWindow: mergedInWindowSearch(repo, now, windowDays), openNow: `${base} is:open` };
+    const searches = {
+        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
+        openNow: `${base} is:open`
+    };
     historyWeeks(now).forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * history_searches_DAY_MS);
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
         searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
         searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
         searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
@@ -60543,7 +60670,9 @@ function nextPage(node, list) {
     const info = node[list]?.pageInfo;
     if (!info)
         return undefined;
-    const cursor = NESTED_LISTS[list].forward ? info.hasNextPage && info.endCursor : info.hasPreviousPage && info.startCursor;
+    const cursor = NESTED_LISTS[list].forward
+        ? info.hasNextPage && info.endCursor
+        : info.hasPreviousPage && info.startCursor;
     return cursor ? { number: node.number, list, cursor } : undefined;
 }
 /**
@@ -60565,7 +60694,7 @@ async function completeNestedLists(client, repo, nodes, withBodies, counts) {
         const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
             const requests = pending.slice(0, size).map((p) => p.request);
             const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-            const data = await query(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, {}, request);
+            const data = await query(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, request);
             return { requests, data };
         });
         batch = size;
@@ -60577,7 +60706,9 @@ async function completeNestedLists(client, repo, nodes, withBodies, counts) {
             // The PR vanished between the reads (deleted, transferred): keep what was read.
             if (!page || !target)
                 return;
-            target.nodes = NESTED_LISTS[request.list].forward ? [...target.nodes, ...page.nodes] : [...page.nodes, ...target.nodes];
+            target.nodes = NESTED_LISTS[request.list].forward
+                ? [...target.nodes, ...page.nodes]
+                : [...page.nodes, ...target.nodes];
             target.pageInfo = page.pageInfo;
             pending.push(...pendingOf(node, request.list));
         });
@@ -60657,7 +60788,7 @@ async function readOpenPullRequests(client, repo, options, counts) {
             withIssueFacts: options.withIssueFacts,
             withIssueClaims: false
         };
-        const read = await readShrinking(size, counts, 'open pull requests', (pageSize, request) => query(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, {}, request));
+        const read = await readShrinking(size, counts, 'open pull requests', (pageSize, request) => query(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request));
         size = read.size;
         bodies.receive(asked, read.result.own);
         const connection = read.result.repository.pullRequests;
@@ -60743,7 +60874,14 @@ async function readQueueSnapshot(client, repo, facts, config, now, counts, onPro
     const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
     // The history request also looks up the action's labels.
     const { history, existingLabels } = await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config));
-    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
+    return {
+        repository: { ...repo, defaultBranch: facts.defaultBranch },
+        actor: facts.actor,
+        pullRequests,
+        authors,
+        history,
+        existingLabels
+    };
 }
 async function readSnapshot(client, repo, configPath, loadConfig, now, counts, onProgress) {
     const facts = await readRepository(client, repo, configPath, counts);
@@ -60834,7 +60972,10 @@ const count = (n) => n.toLocaleString('en-US');
 function hasOwner(pr) {
     if (pr.assignees.some((login) => !sameLogin(login, pr.author)))
         return true;
-    return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && e.association !== undefined && WRITE_ASSOCIATIONS.includes(e.association));
+    return pr.events.some((e) => e.kind === 'review' &&
+        e.reviewState === 'APPROVED' &&
+        e.association !== undefined &&
+        WRITE_ASSOCIATIONS.includes(e.association));
 }
 /** Violations of the budgets that look at the PR alone. */
 function ownBudgetViolations(pr, rules) {
@@ -60843,13 +60984,25 @@ function ownBudgetViolations(pr, rules) {
         const { maxChangedLines, maxChangedFiles, requireOwner } = rule.budgets;
         const lines = pr.additions + pr.deletions;
         if (maxChangedLines !== undefined && maxChangedLines > 0 && lines > maxChangedLines) {
-            violations.push({ rule: rule.name, budget: 'max-changed-lines', reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}` });
+            violations.push({
+                rule: rule.name,
+                budget: 'max-changed-lines',
+                reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}`
+            });
         }
         if (maxChangedFiles !== undefined && maxChangedFiles > 0 && pr.changedFiles > maxChangedFiles) {
-            violations.push({ rule: rule.name, budget: 'max-changed-files', reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}` });
+            violations.push({
+                rule: rule.name,
+                budget: 'max-changed-files',
+                reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}`
+            });
         }
         if (requireOwner && !hasOwner(pr)) {
-            violations.push({ rule: rule.name, budget: 'require-owner', reason: 'needs an assignee or an approving review from someone with write access' });
+            violations.push({
+                rule: rule.name,
+                budget: 'require-owner',
+                reason: 'needs an assignee or an approving review from someone with write access'
+            });
         }
     }
     return violations;
@@ -60914,7 +61067,7 @@ function isTrusted(stats, config) {
 
 
 
-const author_budgets_DAY_MS = 86_400_000;
+
 function authorBudgetViolations(pr, rules, counts) {
     const violations = [];
     for (const rule of rules) {
@@ -60949,7 +61102,7 @@ function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
     return {
         openBefore: (rule) => sameAuthorBefore.filter((other) => rulesOf(other).includes(rule)).length,
         openedBefore: (days) => {
-            const start = now.getTime() - days * author_budgets_DAY_MS;
+            const start = now.getTime() - days * DAY_MS;
             const created = Date.parse(pr.createdAt);
             return (stats?.openedAt ?? []).filter((at) => {
                 const t = Date.parse(at);
@@ -61116,7 +61269,13 @@ function issueBudgetViolations(pr, rules, holders) {
                 if (holder === undefined || holder === pr.number || seen.has(holder))
                     continue;
                 seen.add(holder);
-                violations.push({ rule: rule.name, budget: 'one-pr-per-issue', reason: `duplicate of #${holder}: work together there`, holder, issue: issue.number });
+                violations.push({
+                    rule: rule.name,
+                    budget: 'one-pr-per-issue',
+                    reason: `duplicate of #${holder}: work together there`,
+                    holder,
+                    issue: issue.number
+                });
             }
         }
     }
@@ -61134,7 +61293,9 @@ function missingIssue(pr, rule, repository) {
     if (!linked.complete)
         return undefined;
     if (issues.length === 0)
-        return linked.issues.length > 0 ? 'link an issue of this repository with `Fixes #N`' : 'link an issue with `Fixes #N`';
+        return linked.issues.length > 0
+            ? 'link an issue of this repository with `Fixes #N`'
+            : 'link an issue with `Fixes #N`';
     return problems.join('; ');
 }
 function issueProblem(issue, pr, rule) {
@@ -61143,7 +61304,8 @@ function issueProblem(issue, pr, rule) {
     if ((wantAssigned && !issue.assignees) || (wantLabels.length > 0 && !issue.labels))
         return 'unknown';
     const assigned = !wantAssigned || (issue.assignees ?? []).some((login) => sameLogin(login, pr.author));
-    const labelled = wantLabels.length === 0 || (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
+    const labelled = wantLabels.length === 0 ||
+        (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
     const noLabel = `has no ${wantLabels.join(' or ')} label`;
     if (!assigned && !labelled)
         return `#${issue.number} is not assigned to you and ${noLabel}: ask in the issue`;
@@ -61193,7 +61355,9 @@ function violationsOf(pr, rules, stats, config, counts, holders) {
 }
 function exemptDecision(pr, config) {
     const reason = exemptReason(pr, config);
-    return reason ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) } : undefined;
+    return reason
+        ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) }
+        : undefined;
 }
 function violationDecision(pr, violations) {
     return { number: pr.number, state: 'violation', violations, summary: violationLine(violations) };
@@ -61211,7 +61375,15 @@ function placeDecision(pr, place) {
     const ahead = position - 1;
     const priority = place.priority ? { priority: true } : {};
     if (place.admitted)
-        return { number: pr.number, state: 'admitted', position, ahead, violations: [], ...priority, summary: admittedLine(position, queueSize, wipLimit) };
+        return {
+            number: pr.number,
+            state: 'admitted',
+            position,
+            ahead,
+            violations: [],
+            ...priority,
+            summary: admittedLine(position, queueSize, wipLimit)
+        };
     if (area) {
         const maxOpen = area.rule.budgets.maxOpen ?? 0;
         return {
@@ -61227,7 +61399,16 @@ function placeDecision(pr, place) {
         };
     }
     const eta = expectedWait(position, wipLimit, place.perDay);
-    return { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
+    return {
+        number: pr.number,
+        state: 'waiting',
+        position,
+        ahead,
+        violations: [],
+        ...priority,
+        ...(eta ? { eta } : {}),
+        summary: waitingLine(position, ahead, wipLimit, undefined, eta)
+    };
 }
 /** `perDay`: the merge pace for expected waits, when the history was read. */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
@@ -61281,7 +61462,15 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
                     admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
         }
         const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
-        decisions.push(placeDecision(pr, { position, admitted: underLimit && !fullArea, queueSize: countable.length, wipLimit, area, perDay, priority: isPriority(pr, config) }));
+        decisions.push(placeDecision(pr, {
+            position,
+            admitted: underLimit && !fullArea,
+            queueSize: countable.length,
+            wipLimit,
+            area,
+            perDay,
+            priority: isPriority(pr, config)
+        }));
     }
     exempt.sort((a, b) => a.number - b.number);
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
@@ -61302,7 +61491,7 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
 
 
 
-const whose_move_DAY_MS = 86_400_000;
+
 /** Check states that mean the check failed: a status context's failure or error, a check run's failing conclusions. */
 const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
 const latest = (events, fallback) => events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
@@ -61320,7 +61509,7 @@ function failingChecks(pr, statusContext) {
     return (pr.checks ?? []).filter((c) => FAILED_CHECK_STATES.has(c.state) && !sameLabel(c.name, statusContext) && c.at !== undefined && c.at > lastPush);
 }
 function ago(at, now) {
-    const days = Math.max(0, Math.floor((now.getTime() - Date.parse(at)) / whose_move_DAY_MS));
+    const days = Math.max(0, daysBetween(at, now));
     return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
 }
 /**
@@ -61354,7 +61543,9 @@ function whoseMove(pr, config, actor, now) {
         const requested = `changes requested by @${lastVerdict.actor} on ${day(lastVerdict.at)}`;
         // Pushes count as the author's, whoever the committer was; so does re-requesting review.
         const answered = pr.events.some((e) => e.at > lastVerdict.at &&
-            (e.kind === 'commit' || (sameLogin(e.actor, pr.author) && (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested'))));
+            (e.kind === 'commit' ||
+                (sameLogin(e.actor, pr.author) &&
+                    (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested'))));
         return answered ? verdict('maintainers', `${requested}, answered by the author`) : verdict('author', requested);
     }
     if (lastVerdict)
@@ -61365,15 +61556,12 @@ function whoseMove(pr, config, actor, now) {
 ;// CONCATENATED MODULE: ./src/core/stale.ts
 
 
-const stale_DAY_MS = 86_400_000;
+
 /** With stale off, the report still lists PRs the maintainers left this long. */
 const NEGLECT_DAYS_WHEN_STALE_OFF = 14;
 /** Full days on the maintainers' side after which a PR is listed as neglected. */
 function neglectDays(config) {
     return config.stale.days || NEGLECT_DAYS_WHEN_STALE_OFF;
-}
-function daysBetween(from, now) {
-    return Math.floor((now.getTime() - new Date(from).getTime()) / stale_DAY_MS);
 }
 function isExempt(pr, config) {
     const stale = config.stale;
@@ -61415,7 +61603,14 @@ function decideStale(pr, config, actor, now) {
     const idleDays = daysBetween(lastActivity, now);
     const stale = config.stale;
     const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= neglectDays(config);
-    const decision = (action) => ({ whoseMove: move, reason, lastActivity, idleDays, action, neglected });
+    const decision = (action) => ({
+        whoseMove: move,
+        reason,
+        lastActivity,
+        idleDays,
+        action,
+        neglected
+    });
     if (stale.days === 0)
         return decision('none');
     const eligible = !isExempt(pr, config) && (stale.when === 'always' || move === 'author');
@@ -61427,11 +61622,15 @@ function decideStale(pr, config, actor, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow.ts
-const flow_DAY_MS = 86_400_000;
+
 const WEEK_DAYS = 7;
 /** Merges per day over the throughput window of `windowDays` days. */
 function mergePace(history, windowDays) {
-    return { mergedInWindow: history.mergedInWindow, windowDays, perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0 };
+    return {
+        mergedInWindow: history.mergedInWindow,
+        windowDays,
+        perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0
+    };
 }
 /**
  * The open backlog at the end of week k, from the open count now and what
@@ -61466,11 +61665,11 @@ function flowOf(history, now) {
         return undefined;
     const backlog = backlogAtWeekEnds(history);
     const weeks = history.weeks.map((week, i) => {
-        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / flow_DAY_MS));
+        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / DAY_MS));
         return { ...week, openAtEnd: backlog[i], partial: days < WEEK_DAYS, days: Math.round(days * 10) / 10 };
     });
     const full = weeks.filter((w) => !w.partial);
-    const mean = (pick) => (full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length);
+    const mean = (pick) => full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length;
     const closesKnown = full.every((w) => w.closed !== undefined);
     const openedPerWeek = mean((w) => w.opened);
     const mergedPerWeek = mean((w) => w.merged);
@@ -61485,7 +61684,7 @@ function flowOf(history, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/core/escape.ts
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
@@ -61539,7 +61738,9 @@ const WHAT_TO_DO = {
     'one-pr-per-issue': 'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). If that PR closes without merging, this one takes the issue over by itself.'
 };
 function waitingBody(decision, wipLimit) {
-    const limit = decision.waitingOnRule ? `its area's limit` : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+    const limit = decision.waitingOnRule
+        ? `its area's limit`
+        : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
     const { eta } = decision;
     // The status line may carry the expected wait; here it gets a sentence of its own.
     const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
@@ -61547,7 +61748,11 @@ function waitingBody(decision, wipLimit) {
         `**${summary}**`,
         '',
         `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
-        ...(eta ? [`${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`] : []),
+        ...(eta
+            ? [
+                `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`
+            ]
+            : []),
         'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
     ].join('\n');
 }
@@ -61555,7 +61760,7 @@ function violationBody(decision) {
     const lines = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
     const advice = [...new Set(decision.violations.map((v) => `- ${WHAT_TO_DO[v.budget]}`))];
     // Numbers only, unescaped on purpose: GitHub links #N to the PR and the issue.
-    const holders = decision.violations.flatMap((v) => (v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]));
+    const holders = decision.violations.flatMap((v) => v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]);
     return [
         '**This pull request breaks a rule of the review queue, so it takes no place in line.**',
         '',
@@ -61592,7 +61797,12 @@ function staleCommentBody(pr, stale, reason, config) {
     return `${STALE_MARKER}\n${text}\n`;
 }
 function closeCommentBody(pr, reason, config) {
-    const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason: escapeMarkdown(reason) });
+    const text = renderTemplate(config.stale.closeMessage, {
+        author: pr.author,
+        days: config.stale.days,
+        closeDays: config.stale.closeDays,
+        reason: escapeMarkdown(reason)
+    });
     return `${CLOSE_MARKER}\n${text}\n`;
 }
 /** The comment posted before a violation closes a PR. */
@@ -61622,8 +61832,18 @@ function duplicateStaleIds(pr, actor) {
 }
 /** The deletes that leave one sticky comment and one stale message per mark on the PR. */
 function duplicateCommentWrites(pr, actor) {
-    const sticky = (pr.extraStickyIds ?? []).map((commentId) => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'sticky' }));
-    const stale = duplicateStaleIds(pr, actor).map((commentId) => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'stale' }));
+    const sticky = (pr.extraStickyIds ?? []).map((commentId) => ({
+        kind: 'delete-comment',
+        number: pr.number,
+        commentId,
+        purpose: 'sticky'
+    }));
+    const stale = duplicateStaleIds(pr, actor).map((commentId) => ({
+        kind: 'delete-comment',
+        number: pr.number,
+        commentId,
+        purpose: 'stale'
+    }));
     return [...sticky, ...stale];
 }
 
@@ -61733,7 +61953,10 @@ function labelWrites(pr, decision, config) {
         // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
         [config.violationLabel, decision.state === 'violation'],
         // Area labels let a gate count an area's admitted PRs with `label:`.
-        ...areaRules(config).map((rule) => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
+        ...areaRules(config).map((rule) => [
+            areaLabel(rule),
+            decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
+        ])
     ]);
     // With area rules the waiting label is the state a gate counts with.
     if (config.onWaiting.includes('label') || waitingIsState(config))
@@ -61778,7 +62001,9 @@ function stickyWrite(pr, decision, config, wipLimit) {
 function hasCloseComment(pr, reason) {
     if (pr.closeCommentedAt === undefined)
         return false;
-    const opened = pr.events.filter((e) => e.kind === 'reopened').reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
+    const opened = pr.events
+        .filter((e) => e.kind === 'reopened')
+        .reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
     const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
     return pr.closeCommentedAt >= since;
 }
@@ -61786,7 +62011,9 @@ function hasCloseComment(pr, reason) {
 function closeOps({ pr, reason, body }) {
     const unit = `close #${pr.number}`;
     const close = { kind: 'close', number: pr.number, reason, unit };
-    return hasCloseComment(pr, reason) ? [close] : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
+    return hasCloseComment(pr, reason)
+        ? [close]
+        : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
 }
 /** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
 function markOps(pr, decision, config) {
@@ -61796,7 +62023,14 @@ function markOps(pr, decision, config) {
     const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
     // A stale message since the last activity that the writer finds after posting is a racing run's.
     if (!told)
-        ops.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, lifecycle.reason, config), purpose: 'stale', postedSince: lifecycle.lastActivity, unit });
+        ops.push({
+            kind: 'comment',
+            number: pr.number,
+            body: staleCommentBody(pr, lifecycle, lifecycle.reason, config),
+            purpose: 'stale',
+            postedSince: lifecycle.lastActivity,
+            unit
+        });
     if (!hasLabel(pr.labels, config.stale.label))
         ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
     return ops;
@@ -61842,7 +62076,11 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
         if (decision.stale.action === 'mark')
             stale.push(...markOps(pr, decision, config));
         else if (decision.stale.action === 'unmark')
-            stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
+            stale.push({
+                kind: 'remove-label',
+                number: pr.number,
+                label: findLabel(pr.labels, config.stale.label) ?? config.stale.label
+            });
     }
     const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
     const definitions = labelDefinitions(config);
@@ -61852,7 +62090,10 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
         const definition = definitions.get(name);
         return definition ? [definition] : [];
     });
-    return { writes: [...creates, ...body], deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number) };
+    return {
+        writes: [...creates, ...body],
+        deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
@@ -61867,7 +62108,9 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
 /** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
 function effectiveLimit(snapshot, config, now) {
     const { history } = snapshot;
-    const known = history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {};
+    const known = history
+        ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) }
+        : {};
     if (config.wipLimit !== 'auto')
         return { wipLimit: config.wipLimit, ...known };
     if (!history)
@@ -61883,7 +62126,9 @@ function inScope(scope, evaluated, config) {
         return evaluated.pr.number === scope.number;
     const { pr, decision } = evaluated;
     const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-    return nowAdmitted || (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) || mayHaveHeldBack(pr, config);
+    return (nowAdmitted ||
+        (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) ||
+        mayHaveHeldBack(pr, config));
 }
 /**
  * A PR that closes an issue and carries the violation label may have been a
@@ -61898,7 +62143,10 @@ function plan_plan(snapshot, config, now, scope) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
-    const evaluated = decisions.map((decision) => ({ pr: byNumber.get(decision.number), decision }));
+    const evaluated = decisions.map((decision) => ({
+        pr: byNumber.get(decision.number),
+        decision
+    }));
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
@@ -61932,7 +62180,8 @@ function plan_plan(snapshot, config, now, scope) {
 /** Selector keys that depend on the author alone, so the author's search counts still apply. */
 const AUTHOR_ONLY_KEYS = new Set(['authors', 'associations']);
 function canGateFromCounts(config) {
-    const perAuthorScoped = config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined && Object.keys(rule.selector).some((key) => !AUTHOR_ONLY_KEYS.has(key)));
+    const perAuthorScoped = config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined &&
+        Object.keys(rule.selector).some((key) => !AUTHOR_ONLY_KEYS.has(key)));
     if (perAuthorScoped)
         return { ok: false, why: 'a max-open-per-author rule selects by more than the author' };
     if (config.exemptAuthors.some(hasWildcard))
@@ -62013,7 +62262,7 @@ function withMergeGroupStatus(plan, pr, sha, config) {
 
 
 
-const gate_searches_DAY_MS = 86_400_000;
+
 /** How far behind live data the search index is assumed to be. */
 const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
@@ -62059,7 +62308,10 @@ function gateSearches(input) {
     // created before it and every priority PR (search up to liveCutoff, the live list after it).
     const aheadParts = isPriority(pr, config)
         ? { ahead: [priority, before(cutoff)] }
-        : { ahead: [...notPriority, before(cutoff)], ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {}) };
+        : {
+            ahead: [...notPriority, before(cutoff)],
+            ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
+        };
     const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
     const notWaiting = `-label:${quote(config.waitingLabel)}`;
     for (const [key, terms] of Object.entries(aheadParts)) {
@@ -62068,14 +62320,16 @@ function gateSearches(input) {
             continue;
         searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
         areaRules(config).forEach((rule, i) => {
-            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms].filter(Boolean).join(' ');
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
+                .filter(Boolean)
+                .join(' ');
         });
     }
     if (input.authorLimited) {
         const author = `author:${searchLogin(pr.author)}`;
         searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
         for (const days of rateWindows(config)) {
-            const start = new Date(now.getTime() - days * gate_searches_DAY_MS);
+            const start = new Date(now.getTime() - days * DAY_MS);
             searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
         }
         if (config.trustedAfterMerged > 0)
@@ -62100,27 +62354,34 @@ function gateCounts(input, result) {
     const liveCountable = live.filter((r) => isCountable(r, config));
     const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
     // A priority PR ahead of one without: search counted those created before liveCutoff.
-    const aheadOfPr = (r) => (!subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0);
+    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
     const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
     const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
     const sameAuthor = (r) => sameLogin(r.author, pr.author);
     const ahead = sumOver(result, '') + liveAhead.length;
     const counts = {
         ahead,
-        queueSize: Math.max(result.queue + liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length + (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        queueSize: Math.max(result.queue +
+            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
+            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
         authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
         authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
             days,
             // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
             (result[`opened${days}`] ?? 0) +
-                others.filter((r) => sameAuthor(r) && new Date(r.createdAt) >= openedCutoff && Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+                others.filter((r) => sameAuthor(r) &&
+                    new Date(r.createdAt) >= openedCutoff &&
+                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
         ])),
         merged: result.merged,
         mergedInWindow: result.mergedInWindow
     };
     if (waitingIsState(config)) {
         counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [rule.name, sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length]));
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
+            rule.name,
+            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+        ]));
     }
     return counts;
 }
@@ -62205,7 +62466,7 @@ async function readGateCounts(client, input, counts) {
     return { counts: gateCounts(input, result.counts), existingLabels: result.existingLabels };
 }
 
-;// CONCATENATED MODULE: ./src/gate.ts
+;// CONCATENATED MODULE: ./src/app/gate.ts
 // Gate mode: judge one PR. Constant cost when search counts can express the
 // configuration (area rules too, through the labels the action keeps);
 // otherwise (glob exemptions, scoped per-author caps) the whole queue.
@@ -62231,18 +62492,22 @@ async function gate(client, repo, configPath, number, loadConfig, now, counts, e
     const config = loadConfig(read.facts.config);
     // Label names set in the config file are known only now: stop before any further request.
     if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
-        return { skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.` };
+        return {
+            skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.`
+        };
     }
     const pr = subjectPullRequest(read, config.statusContext);
     if (!pr)
         throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
     if (read.issuesForbidden && issueReads(config).withIssues) {
-        throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow\'s permissions.');
+        throw new ActionError("require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow's permissions.");
     }
     const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
-    const onMergeGroup = (plan) => (event.mergeGroupSha ? withMergeGroupStatus(plan, pr, event.mergeGroupSha, config) : plan);
+    const onMergeGroup = (planned) => event.mergeGroupSha ? withMergeGroupStatus(planned, pr, event.mergeGroupSha, config) : planned;
     const counted = canGateFromCounts(config);
-    const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`) ? counted : { ok: false, why: 'an issue this PR closes has more open PRs than the gate read' };
+    const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
+        ? counted
+        : { ok: false, why: 'an issue this PR closes has more open PRs than the gate read' };
     if (!check.ok) {
         info(`Reading the whole queue for this gate: ${check.why}`);
         const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);
@@ -62463,11 +62728,19 @@ function weeklyChart(flow) {
     }
     const partial = weeks.find((w) => w.partial);
     const partialNote = partial
-        ? [`The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`]
+        ? [
+            `The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`
+        ]
         : [];
     const withCloses = weeks.every((w) => w.closed !== undefined);
     const withBacklog = weeks.every((w) => w.openAtEnd !== undefined);
-    const header = ['week of', 'opened', 'merged', ...(withCloses ? ['closed unmerged'] : []), ...(withBacklog ? ["open at week's end"] : [])];
+    const header = [
+        'week of',
+        'opened',
+        'merged',
+        ...(withCloses ? ['closed unmerged'] : []),
+        ...(withBacklog ? ["open at week's end"] : [])
+    ];
     const row = (w) => [
         w.partial ? `${w.weekStart.slice(0, 10)} (so far)` : w.weekStart.slice(0, 10),
         mermaid_count(w.opened),
@@ -62475,17 +62748,33 @@ function weeklyChart(flow) {
         ...(withCloses ? [mermaid_count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
         ...(withBacklog ? [mermaid_count(w.openAtEnd ?? 0)] : [])
     ];
-    const table = [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...weeks.map((w) => `| ${row(w).join(' | ')} |`)];
+    const table = [
+        `| ${header.join(' | ')} |`,
+        `|---|${header
+            .slice(1)
+            .map(() => '---:')
+            .join('|')}|`,
+        ...weeks.map((w) => `| ${row(w).join(' | ')} |`)
+    ];
     const opened = weeks.reduce((sum, w) => sum + w.opened, 0);
     const merged = weeks.reduce((sum, w) => sum + w.merged, 0);
     const balance = `Over ${weeks.length} weeks: ${mermaid_count(opened)} opened, ${mermaid_count(merged)} merged.`;
-    return [...charts, ...(charts.length > 0 ? [''] : []), ...partialNote, ...(partialNote.length > 0 ? [''] : []), table.join('\n'), '', balance].join('\n');
+    return [
+        ...charts,
+        ...(charts.length > 0 ? [''] : []),
+        ...partialNote,
+        ...(partialNote.length > 0 ? [''] : []),
+        table.join('\n'),
+        '',
+        balance
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary (spec §7): the queue at a glance, how the limit was set,
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
+
 
 
 
@@ -62499,15 +62788,20 @@ const MAX_VIOLATION_ROWS = 20;
 const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
-const summary_DAY_MS = 86_400_000;
 const summary_count = (n) => n.toLocaleString('en-US');
 const plural = (n, one, many = `${one}s`) => `${summary_count(n)} ${n === 1 ? one : many}`;
 function renderSummary(input) {
-    const context = { ...input, prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])), taken: writesTaken(input.plan, input.execution) };
+    const context = {
+        ...input,
+        prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])),
+        taken: writesTaken(input.plan, input.execution)
+    };
     // A gate that decided from search counts read only its own PR: tables of one row would mislead.
     const onlyTheSubject = input.plan.mode === 'gate' && input.plan.decisions.length <= 1;
     const queueSections = onlyTheSubject
-        ? ['This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep\'s summary shows the whole queue.']
+        ? [
+            "This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep's summary shows the whole queue."
+        ]
         : [
             countsSection(context),
             admittedSection(context),
@@ -62551,10 +62845,10 @@ function age(context, number) {
     if (!pr)
         return '';
     const ms = Date.parse(context.plan.now) - Date.parse(pr.createdAt);
-    return ms < summary_DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / summary_DAY_MS)} d`;
+    return ms < DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / DAY_MS)} d`;
 }
 function table(header, rows) {
-    const align = header.map((h) => (/^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---'));
+    const align = header.map((h) => /^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---');
     return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 /** The first `max` items rendered by `render`, then a line saying how many were left out. */
@@ -62564,7 +62858,9 @@ function bounded(items, max, render) {
 }
 function numberList(context, numbers) {
     const shown = numbers.slice(0, MAX_ROWS).map((n) => prLink(context, n));
-    return numbers.length > MAX_ROWS ? `${shown.join(', ')} … and ${summary_count(numbers.length - MAX_ROWS)} more` : shown.join(', ');
+    return numbers.length > MAX_ROWS
+        ? `${shown.join(', ')} … and ${summary_count(numbers.length - MAX_ROWS)} more`
+        : shown.join(', ');
 }
 const byState = (plan, state) => plan.decisions.filter((d) => d.state === state);
 // ---- sections ------------------------------------------------------------
@@ -62618,7 +62914,12 @@ function subjectSection(context) {
         '',
         `**${escapeMarkdown(subject.summary)}**`,
         ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
-        ...(subject.stale ? ['', `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`] : [])
+        ...(subject.stale
+            ? [
+                '',
+                `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`
+            ]
+            : [])
     ].join('\n');
 }
 function countsSection(context) {
@@ -62626,7 +62927,13 @@ function countsSection(context) {
     const states = ['admitted', 'waiting', 'violation', 'exempt'];
     // Here a gate read the whole queue (a path rule or a glob exemption needs it).
     const scope = plan.mode === 'gate' ? 'every open PR, read because a rule needs the whole queue' : 'every open PR';
-    return ['### Counts', '', table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])), '', `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`].join('\n');
+    return [
+        '### Counts',
+        '',
+        table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])),
+        '',
+        `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`
+    ].join('\n');
 }
 function queueRow(context, d) {
     return [
@@ -62641,7 +62948,9 @@ function queueRow(context, d) {
 /** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
 function waitingWhy(d) {
     const area = d.waitingOnArea;
-    return area ? `area ${escapeMarkdown(area.rule)} full (${summary_count(area.admitted)}/${summary_count(area.maxOpen)})` : 'beyond the limit';
+    return area
+        ? `area ${escapeMarkdown(area.rule)} full (${summary_count(area.admitted)}/${summary_count(area.maxOpen)})`
+        : 'beyond the limit';
 }
 /** The expected wait the core computed (Little's law), or why there is none. */
 function expectedWaitCell(context, d) {
@@ -62657,13 +62966,18 @@ function priorityNote(context, decisions) {
     const priority = decisions.filter((d) => d.priority).length;
     if (labels.length === 0 || priority === 0)
         return [];
-    return ['', `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
+    return [
+        '',
+        `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`
+    ];
 }
 function admittedSection(context) {
     const decisions = byState(context.plan, 'admitted');
     if (decisions.length === 0)
         return '';
-    const shownNote = decisions.length > MAX_ROWS ? ` (first ${MAX_ROWS} of ${summary_count(decisions.length)})` : ` (${summary_count(decisions.length)})`;
+    const shownNote = decisions.length > MAX_ROWS
+        ? ` (first ${MAX_ROWS} of ${summary_count(decisions.length)})`
+        : ` (${summary_count(decisions.length)})`;
     return [
         `### Admitted${shownNote}`,
         ...priorityNote(context, decisions),
@@ -62686,11 +63000,19 @@ function waitingSection(context) {
         groups.set(why, [...(groups.get(why) ?? []), d]);
     }
     const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
-    const shown = [...groups.values()].flatMap((group) => group.slice(0, perGroup)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const shown = [...groups.values()]
+        .flatMap((group) => group.slice(0, perGroup))
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
     const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${summary_count(group.length)}`).join(' · ');
-    const shownNote = shown.length < decisions.length ? ` (${summary_count(decisions.length)}; the first of each reason shown)` : ` (${summary_count(decisions.length)})`;
+    const shownNote = shown.length < decisions.length
+        ? ` (${summary_count(decisions.length)}; the first of each reason shown)`
+        : ` (${summary_count(decisions.length)})`;
     const pace = context.plan.pace;
-    const paceLine = pace && pace.perDay > 0 ? [`Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`] : [];
+    const paceLine = pace && pace.perDay > 0
+        ? [
+            `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`
+        ]
+        : [];
     const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
     return [
         `### Waiting${shownNote}`,
@@ -62706,7 +63028,9 @@ function waitingSection(context) {
 /** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
 function settingText(v) {
     const setting = violationSetting(v);
-    return setting.rule === undefined ? `\`${setting.budget}\`` : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
+    return setting.rule === undefined
+        ? `\`${setting.budget}\``
+        : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
 }
 /** Violations grouped by the budget they break, with the authors most affected; then the first rows. */
 function violationsSection(context) {
@@ -62727,11 +63051,21 @@ function violationsSection(context) {
     }
     const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
     const mostAffected = (authors) => {
-        const top = [...authors.entries()].filter(([login]) => login !== '').sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+        const top = [...authors.entries()]
+            .filter(([login]) => login !== '')
+            .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
         const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${summary_count(n)})`);
-        return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${summary_count(top.length - MAX_AFFECTED_AUTHORS)} more` : shown.join(', ');
+        return top.length > MAX_AFFECTED_AUTHORS
+            ? `${shown.join(', ')} and ${summary_count(top.length - MAX_AFFECTED_AUTHORS)} more`
+            : shown.join(', ');
     };
-    const rows = violating.flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), settingText(v), escapeMarkdown(v.reason)]));
+    const rows = violating.flatMap((d) => d.violations.map((v) => [
+        prLink(context, d.number),
+        title(context, d.number),
+        author(context, d.number),
+        settingText(v),
+        escapeMarkdown(v.reason)
+    ]));
     return [
         `### Violations (${summary_count(violating.length)})`,
         '',
@@ -62746,7 +63080,9 @@ function violationsSection(context) {
 }
 function issueLink(context, number) {
     const { owner, name } = context.snapshot.repository;
-    return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})` : `#${number}`;
+    return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name)
+        ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})`
+        : `#${number}`;
 }
 /** Issues that several open PRs close: the holder goes first, the rest are duplicates (one-pr-per-issue). */
 function sharedIssuesSection(context) {
@@ -62777,19 +63113,29 @@ function authorsSection(context) {
         tally.set(login, row);
     }
     const total = (r) => Object.values(r).reduce((a, b) => a + b, 0);
-    const top = [...tally.entries()].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0])).slice(0, MAX_AUTHORS);
+    const top = [...tally.entries()]
+        .sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))
+        .slice(0, MAX_AUTHORS);
     if (top.length === 0)
         return '';
     return [
         `### Authors with the most open PRs`,
         '',
-        table(['author', 'open', 'admitted', 'waiting', 'violations'], top.map(([login, r]) => [escapeMarkdown(login), summary_count(total(r)), summary_count(r.admitted), summary_count(r.waiting), summary_count(r.violation)])),
+        table(['author', 'open', 'admitted', 'waiting', 'violations'], top.map(([login, r]) => [
+            escapeMarkdown(login),
+            summary_count(total(r)),
+            summary_count(r.admitted),
+            summary_count(r.waiting),
+            summary_count(r.violation)
+        ])),
         ...(tally.size > MAX_AUTHORS ? ['', `… and ${plural(tally.size - MAX_AUTHORS, 'more author')}.`] : [])
     ].join('\n');
 }
 /** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
 function deferredStaleWrite(context, number) {
-    return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) || (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label));
+    return (!context.execution.dryRun &&
+        context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) ||
+            (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label)));
 }
 function staleOutcome(context, d) {
     const would = context.execution.dryRun ? 'would be ' : '';
@@ -62797,7 +63143,9 @@ function staleOutcome(context, d) {
         case 'mark':
             if (context.execution.dryRun || staledNumbers(context.plan, context.taken).includes(d.number))
                 return `${would}marked stale`;
-            return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : 'mark not applied (see the writes below)';
+            return deferredStaleWrite(context, d.number)
+                ? 'would mark: deferred to the next run'
+                : 'mark not applied (see the writes below)';
         case 'unmark':
             return `${would}unmarked: active again`;
         case 'close': {
@@ -62808,7 +63156,9 @@ function staleOutcome(context, d) {
             if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
                 return 'close not applied (see the writes below)';
             const association = context.prs.get(d.number)?.authorAssociation;
-            return association && WRITE_ASSOCIATIONS.includes(association) ? 'stays marked: the author has write access, so it is never closed' : 'stays marked';
+            return association && WRITE_ASSOCIATIONS.includes(association)
+                ? 'stays marked: the author has write access, so it is never closed'
+                : 'stays marked';
         }
         default:
             return '';
@@ -62826,7 +63176,9 @@ function staleSection(context) {
     const closeVerb = context.execution.dryRun ? 'would close' : 'closed';
     const deferred = acted.filter((d) => d.stale?.action === 'mark' && deferredStaleWrite(context, d.number)).length;
     const intro = `PRs waiting on their author go stale after ${plural(config.stale.days, 'day')} without activity` +
-        (config.stale.closeDays > 0 ? ` and close ${plural(config.stale.closeDays, 'day')} later.` : '; they are never closed.') +
+        (config.stale.closeDays > 0
+            ? ` and close ${plural(config.stale.closeDays, 'day')} later.`
+            : '; they are never closed.') +
         ` ${verb} ${summary_count(staled.length)}, ${closeVerb} ${summary_count(closed.length)}` +
         (deferred > 0 ? `; would mark ${summary_count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
     if (acted.length === 0)
@@ -62847,7 +63199,9 @@ function staleSection(context) {
     ].join('\n');
 }
 function neglectedSection(context) {
-    const neglected = context.plan.decisions.filter((d) => d.stale?.neglected).sort((a, b) => b.stale.idleDays - a.stale.idleDays);
+    const neglected = context.plan.decisions
+        .filter((d) => d.stale?.neglected)
+        .sort((a, b) => b.stale.idleDays - a.stale.idleDays);
     if (neglected.length === 0)
         return '';
     return [
@@ -62856,7 +63210,13 @@ function neglectedSection(context) {
         // With stale off, stale-days is 0: the threshold is the one the core applied.
         `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
         '',
-        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), summary_count(d.stale.idleDays), escapeMarkdown(d.stale.reason)])))
+        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [
+            prLink(context, d.number),
+            title(context, d.number),
+            author(context, d.number),
+            summary_count(d.stale.idleDays),
+            escapeMarkdown(d.stale.reason)
+        ])))
     ].join('\n');
 }
 /** Locked PRs the lifecycle skipped although it would have marked or closed them: maintainers may want to look. */
@@ -62892,7 +63252,9 @@ function nextStepLine(context, flow) {
     if (flow.fullWeeks === 0 || flow.growthPerWeek < 1)
         return [];
     const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
-    const last = byState(context.plan, 'waiting').filter((d) => d.eta).at(-1);
+    const last = byState(context.plan, 'waiting')
+        .filter((d) => d.eta)
+        .at(-1);
     const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
     return [
         '',
@@ -62957,11 +63319,15 @@ function writesSection(context) {
     if (execution.dryRun) {
         const would = execution.notApplied.map((n) => n.op);
         lines.push(`### Would write (${summary_count(would.length)})`, '');
-        lines.push(would.length === 0 ? 'Nothing: every PR already shows its state.' : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`);
+        lines.push(would.length === 0
+            ? 'Nothing: every PR already shows its state.'
+            : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`);
     }
     else {
         lines.push(`### Writes (${summary_count(execution.applied.length)})`, '');
-        lines.push(execution.applied.length === 0 ? 'Nothing written: every PR already showed its state.' : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
+        lines.push(execution.applied.length === 0
+            ? 'Nothing written: every PR already showed its state.'
+            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
         if (execution.notApplied.length > 0) {
             lines.push('', `**Not applied (${summary_count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
@@ -63003,7 +63369,7 @@ function readingNotes(context) {
     return notes;
 }
 
-;// CONCATENATED MODULE: ./src/mode.ts
+;// CONCATENATED MODULE: ./src/app/mode.ts
 
 
 /** Values from the event are quoted in messages at most this long. */
@@ -63023,7 +63389,10 @@ const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)
 function resolveScope(mode, eventName, payload, ownLabels = []) {
     const label = labelOfEvent(eventName, payload);
     if (label !== undefined && isOneOfLabels(label, ownLabels)) {
-        return { mode: 'skip', message: `The label "${mode_shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.` };
+        return {
+            mode: 'skip',
+            message: `The label "${mode_shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.`
+        };
     }
     if (mode === 'sweep')
         return { mode: 'sweep' };
@@ -63031,7 +63400,10 @@ function resolveScope(mode, eventName, payload, ownLabels = []) {
     if (mode === 'gate') {
         if (target)
             return target;
-        return { mode: 'skip', message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".` };
+        return {
+            mode: 'skip',
+            message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".`
+        };
     }
     const pr = payload.pull_request;
     if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number' && payload.action === 'closed') {
@@ -63053,7 +63425,8 @@ function labelOfEvent(eventName, payload) {
 function gateTarget(eventName, payload, label) {
     const number = payload.pull_request?.number;
     // A review after the merge, a label on a closed PR: the action never touches closed PRs.
-    if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') && payload.pull_request?.state === 'closed') {
+    if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') &&
+        payload.pull_request?.state === 'closed') {
         return { mode: 'skip', message: `Pull request #${number} is closed: the queue does not govern it, nothing to do.` };
     }
     if (PULL_REQUEST_EVENTS.includes(eventName)) {
@@ -63063,7 +63436,10 @@ function gateTarget(eventName, payload, label) {
     }
     if (eventName === 'pull_request_review') {
         if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
-            return { mode: 'skip', message: `pull_request_review "${mode_shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.` };
+            return {
+                mode: 'skip',
+                message: `pull_request_review "${mode_shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.`
+            };
         }
         return typeof number === 'number' ? { mode: 'gate', number } : undefined;
     }
@@ -63073,7 +63449,10 @@ function gateTarget(eventName, payload, label) {
 }
 function mergeGroupTarget(payload) {
     if (payload.action !== 'checks_requested') {
-        return { mode: 'skip', message: `merge_group "${mode_shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.` };
+        return {
+            mode: 'skip',
+            message: `merge_group "${mode_shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.`
+        };
     }
     const ref = payload.merge_group?.head_ref ?? '';
     const sha = payload.merge_group?.head_sha ?? '';
@@ -63094,13 +63473,15 @@ function parseRepo(fullName) {
     return match ? { owner: match[1], name: match[2] } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/run-context.ts
+;// CONCATENATED MODULE: ./src/app/run-context.ts
 // The run's environment as the Actions runner sets it, read in one place.
 
 
 function readRunContext(env = process.env) {
     const eventPath = env.GITHUB_EVENT_PATH;
-    const payload = eventPath && external_node_fs_default().existsSync(eventPath) ? JSON.parse(external_node_fs_default().readFileSync(eventPath, 'utf8')) : {};
+    const payload = eventPath && external_node_fs_default().existsSync(eventPath)
+        ? JSON.parse(external_node_fs_default().readFileSync(eventPath, 'utf8'))
+        : {};
     const repo = parseRepo(env.GITHUB_REPOSITORY ?? '');
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const runUrl = repo && env.GITHUB_RUN_ID ? `${server}/${repo.owner}/${repo.name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;

@@ -47445,7 +47445,9 @@ function closestMatch(target, candidates, options) {
 function closest(name, accepted) {
     const normal = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
     const byNormal = new Map(accepted.map((candidate) => [normal(candidate), candidate]));
-    const match = closestMatch(normal(name), [...byNormal.keys()], { maxDistance: Math.max(2, Math.floor(name.length / 4)) });
+    const match = closestMatch(normal(name), [...byNormal.keys()], {
+        maxDistance: Math.max(2, Math.floor(name.length / 4))
+    });
     return match === undefined ? undefined : byNormal.get(match);
 }
 
@@ -47490,7 +47492,13 @@ function quoteItems(items, quote = '"') {
 
 /** Inputs the file cannot set: they decide how the file itself is read or used. */
 const INPUT_ONLY_KEYS = ['mode', 'config-path', 'github-token', 'dry-run'];
-const BUDGET_KEYS = ['max-open', 'max-open-per-author', 'max-opened-per-author', 'max-changed-lines', 'max-changed-files'];
+const BUDGET_KEYS = [
+    'max-open',
+    'max-open-per-author',
+    'max-opened-per-author',
+    'max-changed-lines',
+    'max-changed-files'
+];
 /** Alias expansions a config file may make: a handful is plenty, thousands is an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 const Ajv = (ajv_default())["default"];
@@ -47510,7 +47518,9 @@ function readConfigFile(file) {
     const where = (path) => at(offsetOf(doc.contents, path));
     const shown = (path) => {
         const node = nodeAt(doc.contents, path);
-        return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'number' && typeof node.source === 'string' ? shorten(node.source) : undefined;
+        return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'number' && typeof node.source === 'string'
+            ? shorten(node.source)
+            : undefined;
     };
     // Only the first syntax error: the ones after it are mostly its echoes.
     const syntaxError = doc.errors[0];
@@ -47526,10 +47536,22 @@ function readConfigFile(file) {
         // yaml throws on an alias bomb: a file of a few lines that would expand to millions of nodes.
         if (!/alias/i.test(error.message))
             throw error;
-        return { values: {}, where, shown, problems: [`${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`] };
+        return {
+            values: {},
+            where,
+            shown,
+            problems: [
+                `${where([])}: too many YAML alias expansions (*name): expected at most ${MAX_ALIAS_COUNT} (YAML aliases)`
+            ]
+        };
     }
     if (!isRecord(values)) {
-        return { values: {}, where, shown, problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`] };
+        return {
+            values: {},
+            where,
+            shown,
+            problems: [`${where([])}: the file holds ${describe(values)}: expected a mapping of keys, e.g. "wip-limit: 50"`]
+        };
     }
     const validate = validator();
     const problems = validate(values) ? [] : (validate.errors ?? []).flatMap((error) => explain(error, values, where));
@@ -47544,16 +47566,24 @@ function explain(error, values, where) {
     }
     const value = valueAt(values, path);
     if (error.keyword === 'type' && path.length === 1 && path[0] === 'rules') {
-        return [`${where(path)}: rules is ${describe(value)}: expected a list of rules, each a mapping with match: and at least one budget`];
+        return [
+            `${where(path)}: rules is ${describe(value)}: expected a list of rules, each a mapping with match: and at least one budget`
+        ];
     }
     if (error.keyword === 'type' && isRulePath(path)) {
-        return [`${where(path)}: ${name} is ${describe(value)}: expected a rule, a mapping with match: and at least one budget`];
+        return [
+            `${where(path)}: ${name} is ${describe(value)}: expected a rule, a mapping with match: and at least one budget`
+        ];
     }
     if (error.keyword === 'type' && isMatchPath(path)) {
-        return [`${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`];
+        return [
+            `${where(path)}: ${name} is ${describe(value)}: expected a mapping of selector keys (${matchKeys().join(', ')})`
+        ];
     }
     if (error.keyword === 'anyOf' && isRulePath(path)) {
-        return [`${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`];
+        return [
+            `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
+        ];
     }
     // Every other error is about a single value, which load.ts reports in the input's words.
     return [];
@@ -47656,7 +47686,7 @@ function offsetOf(root, path) {
     return offset;
 }
 
-;// CONCATENATED MODULE: ./src/core/template.ts
+;// CONCATENATED MODULE: ./src/config/template.ts
 // The stale and close messages are user templates (spec §5). Placeholders are
 // checked when the config is loaded, so a typo fails the run, not a comment.
 const TEMPLATE_PLACEHOLDERS = ['author', 'days', 'close_days', 'position', 'limit', 'reason'];
@@ -47666,7 +47696,9 @@ const PLACEHOLDER_LIKE = /\{(\s*[A-Za-z_][A-Za-z0-9_]*\s*)\}/g;
 /** Placeholders in the template that the action does not know, as written between the braces. */
 function unknownPlaceholders(template) {
     const known = TEMPLATE_PLACEHOLDERS;
-    return [...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))];
+    return [
+        ...new Set([...template.matchAll(PLACEHOLDER_LIKE)].map((m) => m[1]).filter((name) => !known.includes(name)))
+    ];
 }
 /** `{author}` renders as `@login`: the one mention the action means to make. */
 function renderTemplate(template, values) {
@@ -50542,7 +50574,7 @@ const DEFAULT_CLOSE_MESSAGE = 'Closing this pull request, {author}: it stayed st
 function textKind(fromText, expected) {
     return {
         fromText,
-        fromValue: (value) => (typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` })
+        fromValue: (value) => typeof value === 'string' && value.trim() !== '' ? fromText(value.trim()) : { problem: `expected ${expected}` }
     };
 }
 /**
@@ -50552,8 +50584,10 @@ function textKind(fromText, expected) {
  */
 const MAX_DAYS = 36_500;
 function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
-    const expected = max === Number.MAX_SAFE_INTEGER ? `expected a whole number ≥ ${min}${note}` : `expected a whole number from ${min} to ${max}${note}`;
-    const check = (n) => (Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected });
+    const expected = max === Number.MAX_SAFE_INTEGER
+        ? `expected a whole number ≥ ${min}${note}`
+        : `expected a whole number from ${min} to ${max}${note}`;
+    const check = (n) => Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected };
     return {
         fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
         fromValue: (value) => (typeof value === 'number' ? check(value) : { problem: expected })
@@ -50561,7 +50595,11 @@ function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
 }
 const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
 const wipLimitKind = {
-    fromText: (text) => text.toLowerCase() === 'auto' ? { value: 'auto' } : /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { problem: WIP_LIMIT_EXPECTED },
+    fromText: (text) => text.toLowerCase() === 'auto'
+        ? { value: 'auto' }
+        : /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
+            ? { value: Number(text) }
+            : { problem: WIP_LIMIT_EXPECTED },
     fromValue: (value) => typeof value === 'string'
         ? wipLimitKind.fromText(value.trim())
         : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
@@ -50569,7 +50607,7 @@ const wipLimitKind = {
             : { problem: WIP_LIMIT_EXPECTED }
 };
 const booleanKind = {
-    fromText: (text) => (/^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' }),
+    fromText: (text) => /^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' },
     fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
 };
 const REQUIRE_ISSUE_EXPECTED = 'expected true, false or assigned';
@@ -50585,7 +50623,11 @@ const requireIssueKind = {
             return { value: 'assigned' };
         return { problem: REQUIRE_ISSUE_EXPECTED };
     },
-    fromValue: (value) => typeof value === 'boolean' ? { value: value ? 'linked' : false } : typeof value === 'string' ? requireIssueKind.fromText(value.trim()) : { problem: REQUIRE_ISSUE_EXPECTED }
+    fromValue: (value) => typeof value === 'boolean'
+        ? { value: value ? 'linked' : false }
+        : typeof value === 'string'
+            ? requireIssueKind.fromText(value.trim())
+            : { problem: REQUIRE_ISSUE_EXPECTED }
 };
 const nonEmptyText = textKind((text) => ({ value: text }), 'a non-empty text');
 /** GitHub refuses label names over 50 characters; a line break can never be part of one. */
@@ -50654,7 +50696,9 @@ const openingRate = textKind((text) => {
     const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
     const count = Number(match?.[1]);
     const days = Number(match?.[2]);
-    return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS ? { value: { count, days } } : { problem: RATE_EXPECTED };
+    return match && Number.isSafeInteger(count) && count >= 1 && days >= 1 && days <= MAX_DAYS
+        ? { value: { count, days } }
+        : { problem: RATE_EXPECTED };
 }, RATE_EXPECTED.replace(/^expected /, ''));
 /**
  * A message is posted as a comment: GitHub refuses bodies over 65,536
@@ -50664,7 +50708,9 @@ const MAX_MESSAGE_LENGTH = 60_000;
 const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
 const template = textKind((text) => {
     if (text.length > MAX_MESSAGE_LENGTH)
-        return { problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)` };
+        return {
+            problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+        };
     // The action finds its own comments by this marker: a message carrying it would pass for another of them.
     if (text.includes(HIDDEN_MARKER_PREFIX))
         return { problem: `expected a text without the action's hidden marker "${HIDDEN_MARKER_PREFIX}"` };
@@ -50683,7 +50729,9 @@ const template = textKind((text) => {
 const CONFIG_PATH_EXPECTED = 'a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments)';
 const configPathKind = textKind((text) => {
     const segments = text.split('/');
-    const bad = /^[A-Za-z]:/.test(text) || text.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+    const bad = /^[A-Za-z]:/.test(text) ||
+        text.includes('\\') ||
+        segments.some((segment) => segment === '' || segment === '.' || segment === '..');
     return bad ? { problem: `expected ${CONFIG_PATH_EXPECTED}` } : { value: text };
 }, CONFIG_PATH_EXPECTED);
 // ---- reading one setting -----------------------------------------------------
@@ -50751,7 +50799,7 @@ function fileRules(read, file) {
     return rules.flatMap((entry, index) => (isRecord(entry) ? [fileRule(read, entry, ['rules', index])] : []));
 }
 function fileRule(read, entry, path) {
-    const field = (key, kind) => (key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined);
+    const field = (key, kind) => key in entry ? read.fromFile([...path, key], entry[key], kind) : undefined;
     const name = field('name', nonEmptyText) ?? keyPathName(path);
     const budgets = definedOnly({
         maxOpen: field('max-open', wholeNumber(1)),
@@ -50781,7 +50829,7 @@ function issueBudgets(read, requireIssue, issueLabels, onePrPerIssue, labelsAlon
     };
 }
 function fileSelector(read, match, path) {
-    const field = (key, kind) => (key in match ? read.fromFile([...path, key], match[key], kind) : undefined);
+    const field = (key, kind) => key in match ? read.fromFile([...path, key], match[key], kind) : undefined;
     return definedOnly({
         authors: field('authors', loginGlobs),
         associations: field('associations', anyOf(ASSOCIATIONS)),
@@ -50799,7 +50847,10 @@ function inReadingOrder(problems, filePath) {
     const position = (problem) => {
         if (filePath === undefined || !problem.startsWith(`${filePath}:`))
             return [0, 0];
-        return problem.slice(filePath.length + 1).split(':', 2).map(Number);
+        return problem
+            .slice(filePath.length + 1)
+            .split(':', 2)
+            .map(Number);
     };
     return [...problems].sort((a, b) => {
         const [lineA, colA] = position(a);
@@ -50854,7 +50905,11 @@ function buildConfig(inputs, file) {
             'MANNEQUIN'
         ]),
         trustedAfterMerged: read.get('trusted-after-merged', wholeNumber(0, ' (0 turns it off)'), 0),
-        agentAuthors: read.get('agent-authors', loginGlobs, ['Copilot', 'copilot-swe-agent[bot]', 'devin-ai-integration[bot]']),
+        agentAuthors: read.get('agent-authors', loginGlobs, [
+            'Copilot',
+            'copilot-swe-agent[bot]',
+            'devin-ai-integration[bot]'
+        ]),
         agentLabels: read.get('agent-labels', labelList, []),
         rules,
         onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
@@ -50909,18 +50964,28 @@ function loadConfig(inputs, source, shownPath) {
     switch (source.kind) {
         case 'missing':
             if (configPath !== DEFAULT_CONFIG_PATH)
-                throw new ConfigError([`${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`]);
+                throw new ConfigError([
+                    `${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`
+                ]);
             return buildConfig(inputs);
         case 'directory':
-            throw new ConfigError([`${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`]);
+            throw new ConfigError([
+                `${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`
+            ]);
         case 'binary':
-            throw new ConfigError([`${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`]);
+            throw new ConfigError([
+                `${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`
+            ]);
         case 'truncated':
-            throw new ConfigError([`${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`]);
+            throw new ConfigError([
+                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+            ]);
         case 'file':
             // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
             if (source.text.includes('\u0000') || source.text.includes('\uFFFD'))
-                throw new ConfigError([`${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`]);
+                throw new ConfigError([
+                    `${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
+                ]);
             return buildConfig(inputs, { path, text: source.text });
     }
 }
@@ -51085,7 +51150,10 @@ const count = (n) => n.toLocaleString('en-US');
 function hasOwner(pr) {
     if (pr.assignees.some((login) => !logins_sameLogin(login, pr.author)))
         return true;
-    return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && e.association !== undefined && WRITE_ASSOCIATIONS.includes(e.association));
+    return pr.events.some((e) => e.kind === 'review' &&
+        e.reviewState === 'APPROVED' &&
+        e.association !== undefined &&
+        WRITE_ASSOCIATIONS.includes(e.association));
 }
 /** Violations of the budgets that look at the PR alone. */
 function ownBudgetViolations(pr, rules) {
@@ -51094,13 +51162,25 @@ function ownBudgetViolations(pr, rules) {
         const { maxChangedLines, maxChangedFiles, requireOwner } = rule.budgets;
         const lines = pr.additions + pr.deletions;
         if (maxChangedLines !== undefined && maxChangedLines > 0 && lines > maxChangedLines) {
-            violations.push({ rule: rule.name, budget: 'max-changed-lines', reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}` });
+            violations.push({
+                rule: rule.name,
+                budget: 'max-changed-lines',
+                reason: `${count(lines)} changed lines; the limit is ${count(maxChangedLines)}`
+            });
         }
         if (maxChangedFiles !== undefined && maxChangedFiles > 0 && pr.changedFiles > maxChangedFiles) {
-            violations.push({ rule: rule.name, budget: 'max-changed-files', reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}` });
+            violations.push({
+                rule: rule.name,
+                budget: 'max-changed-files',
+                reason: `${count(pr.changedFiles)} changed files; the limit is ${count(maxChangedFiles)}`
+            });
         }
         if (requireOwner && !hasOwner(pr)) {
-            violations.push({ rule: rule.name, budget: 'require-owner', reason: 'needs an assignee or an approving review from someone with write access' });
+            violations.push({
+                rule: rule.name,
+                budget: 'require-owner',
+                reason: 'needs an assignee or an approving review from someone with write access'
+            });
         }
     }
     return violations;
@@ -51161,11 +51241,21 @@ function isTrusted(stats, config) {
     return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
 }
 
+;// CONCATENATED MODULE: ./src/core/time.ts
+// Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
+// timestamps are UTC, and so are the README's "days").
+/** Milliseconds in one day. */
+const DAY_MS = 86_400_000;
+/** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
+function daysBetween(from, now) {
+    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
+}
+
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
 
 
 
-const DAY_MS = 86_400_000;
+
 function authorBudgetViolations(pr, rules, counts) {
     const violations = [];
     for (const rule of rules) {
@@ -51367,7 +51457,13 @@ function issueBudgetViolations(pr, rules, holders) {
                 if (holder === undefined || holder === pr.number || seen.has(holder))
                     continue;
                 seen.add(holder);
-                violations.push({ rule: rule.name, budget: 'one-pr-per-issue', reason: `duplicate of #${holder}: work together there`, holder, issue: issue.number });
+                violations.push({
+                    rule: rule.name,
+                    budget: 'one-pr-per-issue',
+                    reason: `duplicate of #${holder}: work together there`,
+                    holder,
+                    issue: issue.number
+                });
             }
         }
     }
@@ -51385,7 +51481,9 @@ function missingIssue(pr, rule, repository) {
     if (!linked.complete)
         return undefined;
     if (issues.length === 0)
-        return linked.issues.length > 0 ? 'link an issue of this repository with `Fixes #N`' : 'link an issue with `Fixes #N`';
+        return linked.issues.length > 0
+            ? 'link an issue of this repository with `Fixes #N`'
+            : 'link an issue with `Fixes #N`';
     return problems.join('; ');
 }
 function issueProblem(issue, pr, rule) {
@@ -51394,7 +51492,8 @@ function issueProblem(issue, pr, rule) {
     if ((wantAssigned && !issue.assignees) || (wantLabels.length > 0 && !issue.labels))
         return 'unknown';
     const assigned = !wantAssigned || (issue.assignees ?? []).some((login) => logins_sameLogin(login, pr.author));
-    const labelled = wantLabels.length === 0 || (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
+    const labelled = wantLabels.length === 0 ||
+        (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
     const noLabel = `has no ${wantLabels.join(' or ')} label`;
     if (!assigned && !labelled)
         return `#${issue.number} is not assigned to you and ${noLabel}: ask in the issue`;
@@ -51444,7 +51543,9 @@ function violationsOf(pr, rules, stats, config, counts, holders) {
 }
 function exemptDecision(pr, config) {
     const reason = exemptReason(pr, config);
-    return reason ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) } : undefined;
+    return reason
+        ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) }
+        : undefined;
 }
 function violationDecision(pr, violations) {
     return { number: pr.number, state: 'violation', violations, summary: violationLine(violations) };
@@ -51462,7 +51563,15 @@ function placeDecision(pr, place) {
     const ahead = position - 1;
     const priority = place.priority ? { priority: true } : {};
     if (place.admitted)
-        return { number: pr.number, state: 'admitted', position, ahead, violations: [], ...priority, summary: admittedLine(position, queueSize, wipLimit) };
+        return {
+            number: pr.number,
+            state: 'admitted',
+            position,
+            ahead,
+            violations: [],
+            ...priority,
+            summary: admittedLine(position, queueSize, wipLimit)
+        };
     if (area) {
         const maxOpen = area.rule.budgets.maxOpen ?? 0;
         return {
@@ -51478,7 +51587,16 @@ function placeDecision(pr, place) {
         };
     }
     const eta = expectedWait(position, wipLimit, place.perDay);
-    return { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
+    return {
+        number: pr.number,
+        state: 'waiting',
+        position,
+        ahead,
+        violations: [],
+        ...priority,
+        ...(eta ? { eta } : {}),
+        summary: waitingLine(position, ahead, wipLimit, undefined, eta)
+    };
 }
 /** `perDay`: the merge pace for expected waits, when the history was read. */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
@@ -51532,7 +51650,15 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
                     admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
         }
         const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
-        decisions.push(placeDecision(pr, { position, admitted: underLimit && !fullArea, queueSize: countable.length, wipLimit, area, perDay, priority: isPriority(pr, config) }));
+        decisions.push(placeDecision(pr, {
+            position,
+            admitted: underLimit && !fullArea,
+            queueSize: countable.length,
+            wipLimit,
+            area,
+            perDay,
+            priority: isPriority(pr, config)
+        }));
     }
     exempt.sort((a, b) => a.number - b.number);
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
@@ -51553,7 +51679,7 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
 
 
 
-const whose_move_DAY_MS = 86_400_000;
+
 /** Check states that mean the check failed: a status context's failure or error, a check run's failing conclusions. */
 const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
 const latest = (events, fallback) => events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
@@ -51571,7 +51697,7 @@ function failingChecks(pr, statusContext) {
     return (pr.checks ?? []).filter((c) => FAILED_CHECK_STATES.has(c.state) && !sameLabel(c.name, statusContext) && c.at !== undefined && c.at > lastPush);
 }
 function ago(at, now) {
-    const days = Math.max(0, Math.floor((now.getTime() - Date.parse(at)) / whose_move_DAY_MS));
+    const days = Math.max(0, daysBetween(at, now));
     return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
 }
 /**
@@ -51605,7 +51731,9 @@ function whoseMove(pr, config, actor, now) {
         const requested = `changes requested by @${lastVerdict.actor} on ${day(lastVerdict.at)}`;
         // Pushes count as the author's, whoever the committer was; so does re-requesting review.
         const answered = pr.events.some((e) => e.at > lastVerdict.at &&
-            (e.kind === 'commit' || (logins_sameLogin(e.actor, pr.author) && (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested'))));
+            (e.kind === 'commit' ||
+                (logins_sameLogin(e.actor, pr.author) &&
+                    (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested'))));
         return answered ? verdict('maintainers', `${requested}, answered by the author`) : verdict('author', requested);
     }
     if (lastVerdict)
@@ -51616,15 +51744,12 @@ function whoseMove(pr, config, actor, now) {
 ;// CONCATENATED MODULE: ./src/core/stale.ts
 
 
-const stale_DAY_MS = 86_400_000;
+
 /** With stale off, the report still lists PRs the maintainers left this long. */
 const NEGLECT_DAYS_WHEN_STALE_OFF = 14;
 /** Full days on the maintainers' side after which a PR is listed as neglected. */
 function neglectDays(config) {
     return config.stale.days || NEGLECT_DAYS_WHEN_STALE_OFF;
-}
-function daysBetween(from, now) {
-    return Math.floor((now.getTime() - new Date(from).getTime()) / stale_DAY_MS);
 }
 function isExempt(pr, config) {
     const stale = config.stale;
@@ -51666,7 +51791,14 @@ function decideStale(pr, config, actor, now) {
     const idleDays = daysBetween(lastActivity, now);
     const stale = config.stale;
     const neglected = move === 'maintainers' && !pr.isDraft && idleDays >= neglectDays(config);
-    const decision = (action) => ({ whoseMove: move, reason, lastActivity, idleDays, action, neglected });
+    const decision = (action) => ({
+        whoseMove: move,
+        reason,
+        lastActivity,
+        idleDays,
+        action,
+        neglected
+    });
     if (stale.days === 0)
         return decision('none');
     const eligible = !isExempt(pr, config) && (stale.when === 'always' || move === 'author');
@@ -51678,11 +51810,15 @@ function decideStale(pr, config, actor, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow.ts
-const flow_DAY_MS = 86_400_000;
+
 const WEEK_DAYS = 7;
 /** Merges per day over the throughput window of `windowDays` days. */
 function mergePace(history, windowDays) {
-    return { mergedInWindow: history.mergedInWindow, windowDays, perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0 };
+    return {
+        mergedInWindow: history.mergedInWindow,
+        windowDays,
+        perDay: windowDays > 0 ? history.mergedInWindow / windowDays : 0
+    };
 }
 /**
  * The open backlog at the end of week k, from the open count now and what
@@ -51717,11 +51853,11 @@ function flowOf(history, now) {
         return undefined;
     const backlog = backlogAtWeekEnds(history);
     const weeks = history.weeks.map((week, i) => {
-        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / flow_DAY_MS));
+        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / DAY_MS));
         return { ...week, openAtEnd: backlog[i], partial: days < WEEK_DAYS, days: Math.round(days * 10) / 10 };
     });
     const full = weeks.filter((w) => !w.partial);
-    const mean = (pick) => (full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length);
+    const mean = (pick) => full.length === 0 ? 0 : full.reduce((sum, w) => sum + pick(w), 0) / full.length;
     const closesKnown = full.every((w) => w.closed !== undefined);
     const openedPerWeek = mean((w) => w.opened);
     const mergedPerWeek = mean((w) => w.merged);
@@ -51736,7 +51872,7 @@ function flowOf(history, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/core/escape.ts
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
@@ -51790,7 +51926,9 @@ const WHAT_TO_DO = {
     'one-pr-per-issue': 'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). If that PR closes without merging, this one takes the issue over by itself.'
 };
 function waitingBody(decision, wipLimit) {
-    const limit = decision.waitingOnRule ? `its area's limit` : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+    const limit = decision.waitingOnRule
+        ? `its area's limit`
+        : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
     const { eta } = decision;
     // The status line may carry the expected wait; here it gets a sentence of its own.
     const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
@@ -51798,7 +51936,11 @@ function waitingBody(decision, wipLimit) {
         `**${summary}**`,
         '',
         `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
-        ...(eta ? [`${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`] : []),
+        ...(eta
+            ? [
+                `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`
+            ]
+            : []),
         'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
     ].join('\n');
 }
@@ -51806,7 +51948,7 @@ function violationBody(decision) {
     const lines = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
     const advice = [...new Set(decision.violations.map((v) => `- ${WHAT_TO_DO[v.budget]}`))];
     // Numbers only, unescaped on purpose: GitHub links #N to the PR and the issue.
-    const holders = decision.violations.flatMap((v) => (v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]));
+    const holders = decision.violations.flatMap((v) => v.holder === undefined ? [] : [`- #${v.holder} holds #${v.issue}.`]);
     return [
         '**This pull request breaks a rule of the review queue, so it takes no place in line.**',
         '',
@@ -51843,7 +51985,12 @@ function staleCommentBody(pr, stale, reason, config) {
     return `${markers_STALE_MARKER}\n${text}\n`;
 }
 function closeCommentBody(pr, reason, config) {
-    const text = renderTemplate(config.stale.closeMessage, { author: pr.author, days: config.stale.days, closeDays: config.stale.closeDays, reason: escapeMarkdown(reason) });
+    const text = renderTemplate(config.stale.closeMessage, {
+        author: pr.author,
+        days: config.stale.days,
+        closeDays: config.stale.closeDays,
+        reason: escapeMarkdown(reason)
+    });
     return `${CLOSE_MARKER}\n${text}\n`;
 }
 /** The comment posted before a violation closes a PR. */
@@ -51873,8 +52020,18 @@ function duplicateStaleIds(pr, actor) {
 }
 /** The deletes that leave one sticky comment and one stale message per mark on the PR. */
 function duplicateCommentWrites(pr, actor) {
-    const sticky = (pr.extraStickyIds ?? []).map((commentId) => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'sticky' }));
-    const stale = duplicateStaleIds(pr, actor).map((commentId) => ({ kind: 'delete-comment', number: pr.number, commentId, purpose: 'stale' }));
+    const sticky = (pr.extraStickyIds ?? []).map((commentId) => ({
+        kind: 'delete-comment',
+        number: pr.number,
+        commentId,
+        purpose: 'sticky'
+    }));
+    const stale = duplicateStaleIds(pr, actor).map((commentId) => ({
+        kind: 'delete-comment',
+        number: pr.number,
+        commentId,
+        purpose: 'stale'
+    }));
     return [...sticky, ...stale];
 }
 
@@ -52028,7 +52185,10 @@ function labelWrites(pr, decision, config) {
         // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
         [config.violationLabel, decision.state === 'violation'],
         // Area labels let a gate count an area's admitted PRs with `label:`.
-        ...areaRules(config).map((rule) => [areaLabel(rule), decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)])
+        ...areaRules(config).map((rule) => [
+            areaLabel(rule),
+            decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
+        ])
     ]);
     // With area rules the waiting label is the state a gate counts with.
     if (config.onWaiting.includes('label') || waitingIsState(config))
@@ -52073,7 +52233,9 @@ function stickyWrite(pr, decision, config, wipLimit) {
 function hasCloseComment(pr, reason) {
     if (pr.closeCommentedAt === undefined)
         return false;
-    const opened = pr.events.filter((e) => e.kind === 'reopened').reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
+    const opened = pr.events
+        .filter((e) => e.kind === 'reopened')
+        .reduce((max, e) => (e.at > max ? e.at : max), pr.createdAt);
     const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
     return pr.closeCommentedAt >= since;
 }
@@ -52081,7 +52243,9 @@ function hasCloseComment(pr, reason) {
 function closeOps({ pr, reason, body }) {
     const unit = `close #${pr.number}`;
     const close = { kind: 'close', number: pr.number, reason, unit };
-    return hasCloseComment(pr, reason) ? [close] : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
+    return hasCloseComment(pr, reason)
+        ? [close]
+        : [{ kind: 'comment', number: pr.number, body, purpose: 'close', unit }, close];
 }
 /** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
 function markOps(pr, decision, config) {
@@ -52091,7 +52255,14 @@ function markOps(pr, decision, config) {
     const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
     // A stale message since the last activity that the writer finds after posting is a racing run's.
     if (!told)
-        ops.push({ kind: 'comment', number: pr.number, body: staleCommentBody(pr, lifecycle, lifecycle.reason, config), purpose: 'stale', postedSince: lifecycle.lastActivity, unit });
+        ops.push({
+            kind: 'comment',
+            number: pr.number,
+            body: staleCommentBody(pr, lifecycle, lifecycle.reason, config),
+            purpose: 'stale',
+            postedSince: lifecycle.lastActivity,
+            unit
+        });
     if (!hasLabel(pr.labels, config.stale.label))
         ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
     return ops;
@@ -52137,7 +52308,11 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
         if (decision.stale.action === 'mark')
             stale.push(...markOps(pr, decision, config));
         else if (decision.stale.action === 'unmark')
-            stale.push({ kind: 'remove-label', number: pr.number, label: findLabel(pr.labels, config.stale.label) ?? config.stale.label });
+            stale.push({
+                kind: 'remove-label',
+                number: pr.number,
+                label: findLabel(pr.labels, config.stale.label) ?? config.stale.label
+            });
     }
     const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
     const definitions = labelDefinitions(config);
@@ -52147,7 +52322,10 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
         const definition = definitions.get(name);
         return definition ? [definition] : [];
     });
-    return { writes: [...creates, ...body], deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number) };
+    return {
+        writes: [...creates, ...body],
+        deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
@@ -52162,7 +52340,9 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
 /** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
 function effectiveLimit(snapshot, config, now) {
     const { history } = snapshot;
-    const known = history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {};
+    const known = history
+        ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) }
+        : {};
     if (config.wipLimit !== 'auto')
         return { wipLimit: config.wipLimit, ...known };
     if (!history)
@@ -52178,7 +52358,9 @@ function inScope(scope, evaluated, config) {
         return evaluated.pr.number === scope.number;
     const { pr, decision } = evaluated;
     const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-    return nowAdmitted || (scope.closedAuthor !== undefined && logins_sameLogin(pr.author, scope.closedAuthor)) || mayHaveHeldBack(pr, config);
+    return (nowAdmitted ||
+        (scope.closedAuthor !== undefined && logins_sameLogin(pr.author, scope.closedAuthor)) ||
+        mayHaveHeldBack(pr, config));
 }
 /**
  * A PR that closes an issue and carries the violation label may have been a
@@ -52193,7 +52375,10 @@ function plan_plan(snapshot, config, now, scope) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
-    const evaluated = decisions.map((decision) => ({ pr: byNumber.get(decision.number), decision }));
+    const evaluated = decisions.map((decision) => ({
+        pr: byNumber.get(decision.number),
+        decision
+    }));
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
@@ -60586,7 +60771,9 @@ function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn =
     // hour: the writer keeps its reserve from this, not only from its own writes.
     const noteRemaining = (options, headers) => {
         const remaining = Number(headers?.['x-ratelimit-remaining']);
-        if (!String(options.url).endsWith('/graphql') && headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining))
+        if (!String(options.url).endsWith('/graphql') &&
+            headers?.['x-ratelimit-remaining'] !== undefined &&
+            Number.isFinite(remaining))
             counts.restRemaining = remaining;
     };
     client.hook.after('request', (response, options) => noteRemaining(options, response.headers));
@@ -60629,7 +60816,7 @@ function graphqlErrors(e) {
 /** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
 function errors_isRateLimitExhausted(error) {
     const e = error;
-    return e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED');
+    return (e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED'));
 }
 /** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
 function isUnreachable(e) {
@@ -60742,7 +60929,13 @@ function eventsOf(node, author) {
     for (const r of node.reviews?.nodes ?? []) {
         if (!r.submittedAt)
             continue; // a pending review is invisible to everyone else
-        events.push({ kind: 'review', actor: restLogin(r.author), association: r.authorAssociation, at: r.submittedAt, reviewState: r.state });
+        events.push({
+            kind: 'review',
+            actor: restLogin(r.author),
+            association: r.authorAssociation,
+            at: r.submittedAt,
+            reviewState: r.state
+        });
     }
     const head = node.commits.nodes[0]?.commit;
     if (head)
@@ -60767,7 +60960,13 @@ function checksOf(node) {
         if (!c)
             return [];
         if (c.__typename === 'CheckRun')
-            return [{ name: c.name, state: (c.conclusion ?? 'pending').toLowerCase(), ...(c.completedAt ? { at: c.completedAt } : {}) }];
+            return [
+                {
+                    name: c.name,
+                    state: (c.conclusion ?? 'pending').toLowerCase(),
+                    ...(c.completedAt ? { at: c.completedAt } : {})
+                }
+            ];
         return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
     });
 }
@@ -60781,7 +60980,12 @@ function isOwn(comment, actor) {
 function ownComments(node, actor) {
     return node.comments.nodes
         .filter((c) => isOwn(c, actor) && c.databaseId !== null)
-        .map((c) => ({ id: c.id ?? String(c.databaseId), databaseId: c.databaseId, createdAt: c.createdAt, body: c.body }));
+        .map((c) => ({
+        id: c.id ?? String(c.databaseId),
+        databaseId: c.databaseId,
+        createdAt: c.createdAt,
+        body: c.body
+    }));
 }
 /**
  * The sticky comment (the oldest: copies from racing runs are deleted), the
@@ -60863,7 +61067,7 @@ function sleep(ms) {
  * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
  * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
  */
-async function query(client, document, variables, counts, budget = {}, request) {
+async function query(client, document, variables, counts, request) {
     let data;
     for (let attempt = 1; data === undefined; attempt++) {
         try {
@@ -60888,7 +61092,9 @@ async function query(client, document, variables, counts, budget = {}, request) 
             // Such errors are mostly transient (timeouts in one resolver): ask again,
             // then give up with the errors rather than use what came back.
             const partial = error;
-            const retriable = partial.data && partial.errors && !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+            const retriable = partial.data &&
+                partial.errors &&
+                !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
             if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
                 throw error;
             info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
@@ -60897,7 +61103,6 @@ async function query(client, document, variables, counts, budget = {}, request) 
     const rateLimit = data.rateLimit;
     if (rateLimit) {
         counts.graphqlCost += rateLimit.cost;
-        budget.remaining = rateLimit.remaining;
         core_debug(`GraphQL cost ${rateLimit.cost}, remaining ${rateLimit.remaining}, resets ${rateLimit.resetAt}`);
     }
     return data;
@@ -60957,8 +61162,18 @@ const NESTED_LISTS = {
     files: { forward: true, page: 50, args: '', nodes: 'path' },
     // No bodies: a comment can be 65,536 characters. The action's own comments
     // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
-    comments: { forward: false, page: 20, args: '', nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }' },
-    reviews: { forward: false, page: 10, args: '', nodes: 'state submittedAt authorAssociation author { __typename login }' },
+    comments: {
+        forward: false,
+        page: 20,
+        args: '',
+        nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }'
+    },
+    reviews: {
+        forward: false,
+        page: 10,
+        args: '',
+        nodes: 'state submittedAt authorAssociation author { __typename login }'
+    },
     timelineItems: {
         forward: false,
         page: 10,
@@ -60973,7 +61188,9 @@ const NESTED_LISTS = {
 /** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
 function nestedList(list, size = NESTED_LISTS[list].page, cursor) {
     const { forward, args, nodes } = NESTED_LISTS[list];
-    const bound = forward ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}` : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
+    const bound = forward
+        ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}`
+        : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
     const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
     return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
 }
@@ -61156,7 +61373,9 @@ query OwnComments($own: [ID!]!) {
  */
 function nestedPagesQuery(requests) {
     const params = requests.map((_, i) => `, $c${i}: String!`).join('');
-    const fields = requests.map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`).join('\n');
+    const fields = requests
+        .map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`)
+        .join('\n');
     // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
     const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
     return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
@@ -61248,7 +61467,7 @@ function mergedByAuthorSearch(repo, login) {
 ;// CONCATENATED MODULE: ./src/core/rate-windows.ts
 /** Each distinct window of a `max-opened-per-author` budget, shortest first. */
 function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => (rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []));
+    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
     return [...new Set(days)].sort((a, b) => a - b);
 }
 
@@ -61260,7 +61479,7 @@ function rateWindows(config) {
 
 
 
-const read_author_stats_DAY_MS = 86_400_000;
+
 function hasPerAuthorBudget(config) {
     return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
 }
@@ -61322,7 +61541,7 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
     const windows = rateWindows(config);
     if (windows.length > 0) {
         const longest = windows[windows.length - 1];
-        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * read_author_stats_DAY_MS), pullRequests, counts);
+        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), pullRequests, counts);
         for (const [login, times] of opened)
             stats[login] = { openedAt: times };
     }
@@ -61341,29 +61560,32 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
 // merges in the throughput window, the open count now, and 8 weeks of
 // opened, merged and closed PRs, as issue-search strings.
 
-const history_searches_DAY_MS = 86_400_000;
+
 const HISTORY_WEEKS = 8;
 /** Monday 00:00 UTC of the week holding `date`. */
 function weekStart(date) {
     const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
     const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * history_searches_DAY_MS);
+    return new Date(day.getTime() - sinceMonday * DAY_MS);
 }
 /** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
 function historyWeeks(now) {
     const thisWeek = weekStart(now);
-    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * history_searches_DAY_MS));
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
 }
 /** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
 function mergedInWindowSearch(repo, now, windowDays) {
-    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * history_searches_DAY_MS), now)}`;
+    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
 }
 /** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
 function historySearches(repo, now, windowDays) {
     const base = repoPullRequests(repo);
-    const searches = { mergedInWindow: mergedInWindowSearch(repo, now, windowDays), openNow: `${base} is:open` };
+    const searches = {
+        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
+        openNow: `${base} is:open`
+    };
     historyWeeks(now).forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * history_searches_DAY_MS);
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
         searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
         searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
         searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
@@ -61412,7 +61634,9 @@ function nextPage(node, list) {
     const info = node[list]?.pageInfo;
     if (!info)
         return undefined;
-    const cursor = NESTED_LISTS[list].forward ? info.hasNextPage && info.endCursor : info.hasPreviousPage && info.startCursor;
+    const cursor = NESTED_LISTS[list].forward
+        ? info.hasNextPage && info.endCursor
+        : info.hasPreviousPage && info.startCursor;
     return cursor ? { number: node.number, list, cursor } : undefined;
 }
 /**
@@ -61434,7 +61658,7 @@ async function completeNestedLists(client, repo, nodes, withBodies, counts) {
         const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
             const requests = pending.slice(0, size).map((p) => p.request);
             const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-            const data = await query(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, {}, request);
+            const data = await query(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, request);
             return { requests, data };
         });
         batch = size;
@@ -61446,7 +61670,9 @@ async function completeNestedLists(client, repo, nodes, withBodies, counts) {
             // The PR vanished between the reads (deleted, transferred): keep what was read.
             if (!page || !target)
                 return;
-            target.nodes = NESTED_LISTS[request.list].forward ? [...target.nodes, ...page.nodes] : [...page.nodes, ...target.nodes];
+            target.nodes = NESTED_LISTS[request.list].forward
+                ? [...target.nodes, ...page.nodes]
+                : [...page.nodes, ...target.nodes];
             target.pageInfo = page.pageInfo;
             pending.push(...pendingOf(node, request.list));
         });
@@ -61526,7 +61752,7 @@ async function readOpenPullRequests(client, repo, options, counts) {
             withIssueFacts: options.withIssueFacts,
             withIssueClaims: false
         };
-        const read = await readShrinking(size, counts, 'open pull requests', (pageSize, request) => query(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, {}, request));
+        const read = await readShrinking(size, counts, 'open pull requests', (pageSize, request) => query(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request));
         size = read.size;
         bodies.receive(asked, read.result.own);
         const connection = read.result.repository.pullRequests;
@@ -61612,7 +61838,14 @@ async function readQueueSnapshot(client, repo, facts, config, now, counts, onPro
     const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
     // The history request also looks up the action's labels.
     const { history, existingLabels } = await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config));
-    return { repository: { ...repo, defaultBranch: facts.defaultBranch }, actor: facts.actor, pullRequests, authors, history, existingLabels };
+    return {
+        repository: { ...repo, defaultBranch: facts.defaultBranch },
+        actor: facts.actor,
+        pullRequests,
+        authors,
+        history,
+        existingLabels
+    };
 }
 async function readSnapshot(client, repo, configPath, loadConfig, now, counts, onProgress) {
     const facts = await readRepository(client, repo, configPath, counts);
@@ -61680,7 +61913,9 @@ async function applyWrites(client, ops, options) {
     const notApplied = (op, why) => {
         result.notApplied.push({ op, why });
         if (op.unit && !brokenUnits.has(op.unit)) {
-            const rest = why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${describeOp(op)}` : `not sent: ${describeOp(op)} was not applied`;
+            const rest = why === LOCKED_NOT_APPLICABLE
+                ? `not applicable: goes with ${describeOp(op)}`
+                : `not sent: ${describeOp(op)} was not applied`;
             brokenUnits.set(op.unit, rest);
         }
     };
@@ -61814,9 +62049,15 @@ function restRepo(repo) {
 }
 /** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
 async function writer_ownComments(client, repo, number, marker, actor) {
-    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    const comments = await client.paginate(client.rest.issues.listComments, {
+        ...repo,
+        issue_number: number,
+        per_page: 100
+    });
     // A marker in anyone else's comment means nothing.
-    return comments.filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor)).sort((a, b) => a.id - b.id);
+    return comments
+        .filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor))
+        .sort((a, b) => a.id - b.id);
 }
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(client, repo, number, actor) {
@@ -61878,7 +62119,12 @@ function sender(client, options) {
         switch (op.kind) {
             case 'create-label':
                 try {
-                    return await client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description });
+                    return await client.rest.issues.createLabel({
+                        ...repo,
+                        name: op.name,
+                        color: op.color,
+                        description: op.description
+                    });
                 }
                 catch (error) {
                     if (error.status === 422)
@@ -61911,13 +62157,15 @@ function sender(client, options) {
                     return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
                 const posted = await createOnce(client, repo, op.number, op.body, async () => {
                     const created = await findSticky(client, repo, op.number, options.actor);
-                    return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+                    return created
+                        ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body })
+                        : undefined;
                 });
                 await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
                 return posted;
             }
             case 'comment': {
-                const posted = await createOnce(client, repo, op.number, op.body, async () => ((await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined));
+                const posted = await createOnce(client, repo, op.number, op.body, async () => (await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined);
                 if (op.postedSince !== undefined)
                     await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
                 return posted;
@@ -61963,11 +62211,19 @@ function weeklyChart(flow) {
     }
     const partial = weeks.find((w) => w.partial);
     const partialNote = partial
-        ? [`The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`]
+        ? [
+            `The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`
+        ]
         : [];
     const withCloses = weeks.every((w) => w.closed !== undefined);
     const withBacklog = weeks.every((w) => w.openAtEnd !== undefined);
-    const header = ['week of', 'opened', 'merged', ...(withCloses ? ['closed unmerged'] : []), ...(withBacklog ? ["open at week's end"] : [])];
+    const header = [
+        'week of',
+        'opened',
+        'merged',
+        ...(withCloses ? ['closed unmerged'] : []),
+        ...(withBacklog ? ["open at week's end"] : [])
+    ];
     const row = (w) => [
         w.partial ? `${w.weekStart.slice(0, 10)} (so far)` : w.weekStart.slice(0, 10),
         mermaid_count(w.opened),
@@ -61975,11 +62231,26 @@ function weeklyChart(flow) {
         ...(withCloses ? [mermaid_count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
         ...(withBacklog ? [mermaid_count(w.openAtEnd ?? 0)] : [])
     ];
-    const table = [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...weeks.map((w) => `| ${row(w).join(' | ')} |`)];
+    const table = [
+        `| ${header.join(' | ')} |`,
+        `|---|${header
+            .slice(1)
+            .map(() => '---:')
+            .join('|')}|`,
+        ...weeks.map((w) => `| ${row(w).join(' | ')} |`)
+    ];
     const opened = weeks.reduce((sum, w) => sum + w.opened, 0);
     const merged = weeks.reduce((sum, w) => sum + w.merged, 0);
     const balance = `Over ${weeks.length} weeks: ${mermaid_count(opened)} opened, ${mermaid_count(merged)} merged.`;
-    return [...charts, ...(charts.length > 0 ? [''] : []), ...partialNote, ...(partialNote.length > 0 ? [''] : []), table.join('\n'), '', balance].join('\n');
+    return [
+        ...charts,
+        ...(charts.length > 0 ? [''] : []),
+        ...partialNote,
+        ...(partialNote.length > 0 ? [''] : []),
+        table.join('\n'),
+        '',
+        balance
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -62116,6 +62387,7 @@ function actionOutputs(plan, execution, planFile) {
 
 
 
+
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
@@ -62123,15 +62395,20 @@ const MAX_VIOLATION_ROWS = 20;
 const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
-const summary_DAY_MS = 86_400_000;
 const summary_count = (n) => n.toLocaleString('en-US');
 const plural = (n, one, many = `${one}s`) => `${summary_count(n)} ${n === 1 ? one : many}`;
 function renderSummary(input) {
-    const context = { ...input, prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])), taken: writesTaken(input.plan, input.execution) };
+    const context = {
+        ...input,
+        prs: new Map(input.snapshot.pullRequests.map((p) => [p.number, p])),
+        taken: writesTaken(input.plan, input.execution)
+    };
     // A gate that decided from search counts read only its own PR: tables of one row would mislead.
     const onlyTheSubject = input.plan.mode === 'gate' && input.plan.decisions.length <= 1;
     const queueSections = onlyTheSubject
-        ? ['This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep\'s summary shows the whole queue.']
+        ? [
+            "This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep's summary shows the whole queue."
+        ]
         : [
             countsSection(context),
             admittedSection(context),
@@ -62175,10 +62452,10 @@ function age(context, number) {
     if (!pr)
         return '';
     const ms = Date.parse(context.plan.now) - Date.parse(pr.createdAt);
-    return ms < summary_DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / summary_DAY_MS)} d`;
+    return ms < DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / DAY_MS)} d`;
 }
 function table(header, rows) {
-    const align = header.map((h) => (/^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---'));
+    const align = header.map((h) => /^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---');
     return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 /** The first `max` items rendered by `render`, then a line saying how many were left out. */
@@ -62188,7 +62465,9 @@ function bounded(items, max, render) {
 }
 function numberList(context, numbers) {
     const shown = numbers.slice(0, MAX_ROWS).map((n) => prLink(context, n));
-    return numbers.length > MAX_ROWS ? `${shown.join(', ')} … and ${summary_count(numbers.length - MAX_ROWS)} more` : shown.join(', ');
+    return numbers.length > MAX_ROWS
+        ? `${shown.join(', ')} … and ${summary_count(numbers.length - MAX_ROWS)} more`
+        : shown.join(', ');
 }
 const byState = (plan, state) => plan.decisions.filter((d) => d.state === state);
 // ---- sections ------------------------------------------------------------
@@ -62242,7 +62521,12 @@ function subjectSection(context) {
         '',
         `**${escapeMarkdown(subject.summary)}**`,
         ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
-        ...(subject.stale ? ['', `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`] : [])
+        ...(subject.stale
+            ? [
+                '',
+                `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`
+            ]
+            : [])
     ].join('\n');
 }
 function countsSection(context) {
@@ -62250,7 +62534,13 @@ function countsSection(context) {
     const states = ['admitted', 'waiting', 'violation', 'exempt'];
     // Here a gate read the whole queue (a path rule or a glob exemption needs it).
     const scope = plan.mode === 'gate' ? 'every open PR, read because a rule needs the whole queue' : 'every open PR';
-    return ['### Counts', '', table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])), '', `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`].join('\n');
+    return [
+        '### Counts',
+        '',
+        table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])),
+        '',
+        `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`
+    ].join('\n');
 }
 function queueRow(context, d) {
     return [
@@ -62265,7 +62555,9 @@ function queueRow(context, d) {
 /** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
 function waitingWhy(d) {
     const area = d.waitingOnArea;
-    return area ? `area ${escapeMarkdown(area.rule)} full (${summary_count(area.admitted)}/${summary_count(area.maxOpen)})` : 'beyond the limit';
+    return area
+        ? `area ${escapeMarkdown(area.rule)} full (${summary_count(area.admitted)}/${summary_count(area.maxOpen)})`
+        : 'beyond the limit';
 }
 /** The expected wait the core computed (Little's law), or why there is none. */
 function expectedWaitCell(context, d) {
@@ -62281,13 +62573,18 @@ function priorityNote(context, decisions) {
     const priority = decisions.filter((d) => d.priority).length;
     if (labels.length === 0 || priority === 0)
         return [];
-    return ['', `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`];
+    return [
+        '',
+        `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`
+    ];
 }
 function admittedSection(context) {
     const decisions = byState(context.plan, 'admitted');
     if (decisions.length === 0)
         return '';
-    const shownNote = decisions.length > MAX_ROWS ? ` (first ${MAX_ROWS} of ${summary_count(decisions.length)})` : ` (${summary_count(decisions.length)})`;
+    const shownNote = decisions.length > MAX_ROWS
+        ? ` (first ${MAX_ROWS} of ${summary_count(decisions.length)})`
+        : ` (${summary_count(decisions.length)})`;
     return [
         `### Admitted${shownNote}`,
         ...priorityNote(context, decisions),
@@ -62310,11 +62607,19 @@ function waitingSection(context) {
         groups.set(why, [...(groups.get(why) ?? []), d]);
     }
     const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
-    const shown = [...groups.values()].flatMap((group) => group.slice(0, perGroup)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const shown = [...groups.values()]
+        .flatMap((group) => group.slice(0, perGroup))
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
     const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${summary_count(group.length)}`).join(' · ');
-    const shownNote = shown.length < decisions.length ? ` (${summary_count(decisions.length)}; the first of each reason shown)` : ` (${summary_count(decisions.length)})`;
+    const shownNote = shown.length < decisions.length
+        ? ` (${summary_count(decisions.length)}; the first of each reason shown)`
+        : ` (${summary_count(decisions.length)})`;
     const pace = context.plan.pace;
-    const paceLine = pace && pace.perDay > 0 ? [`Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`] : [];
+    const paceLine = pace && pace.perDay > 0
+        ? [
+            `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`
+        ]
+        : [];
     const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
     return [
         `### Waiting${shownNote}`,
@@ -62330,7 +62635,9 @@ function waitingSection(context) {
 /** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
 function settingText(v) {
     const setting = violationSetting(v);
-    return setting.rule === undefined ? `\`${setting.budget}\`` : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
+    return setting.rule === undefined
+        ? `\`${setting.budget}\``
+        : `\`${setting.budget}\` (rule ${escapeMarkdown(setting.rule)})`;
 }
 /** Violations grouped by the budget they break, with the authors most affected; then the first rows. */
 function violationsSection(context) {
@@ -62351,11 +62658,21 @@ function violationsSection(context) {
     }
     const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
     const mostAffected = (authors) => {
-        const top = [...authors.entries()].filter(([login]) => login !== '').sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+        const top = [...authors.entries()]
+            .filter(([login]) => login !== '')
+            .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
         const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${summary_count(n)})`);
-        return top.length > MAX_AFFECTED_AUTHORS ? `${shown.join(', ')} and ${summary_count(top.length - MAX_AFFECTED_AUTHORS)} more` : shown.join(', ');
+        return top.length > MAX_AFFECTED_AUTHORS
+            ? `${shown.join(', ')} and ${summary_count(top.length - MAX_AFFECTED_AUTHORS)} more`
+            : shown.join(', ');
     };
-    const rows = violating.flatMap((d) => d.violations.map((v) => [prLink(context, d.number), title(context, d.number), author(context, d.number), settingText(v), escapeMarkdown(v.reason)]));
+    const rows = violating.flatMap((d) => d.violations.map((v) => [
+        prLink(context, d.number),
+        title(context, d.number),
+        author(context, d.number),
+        settingText(v),
+        escapeMarkdown(v.reason)
+    ]));
     return [
         `### Violations (${summary_count(violating.length)})`,
         '',
@@ -62370,7 +62687,9 @@ function violationsSection(context) {
 }
 function issueLink(context, number) {
     const { owner, name } = context.snapshot.repository;
-    return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name) ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})` : `#${number}`;
+    return /^[\w.-]+$/.test(owner) && /^[\w.-]+$/.test(name)
+        ? `[#${number}](https://github.com/${owner}/${name}/issues/${number})`
+        : `#${number}`;
 }
 /** Issues that several open PRs close: the holder goes first, the rest are duplicates (one-pr-per-issue). */
 function sharedIssuesSection(context) {
@@ -62401,19 +62720,29 @@ function authorsSection(context) {
         tally.set(login, row);
     }
     const total = (r) => Object.values(r).reduce((a, b) => a + b, 0);
-    const top = [...tally.entries()].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0])).slice(0, MAX_AUTHORS);
+    const top = [...tally.entries()]
+        .sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))
+        .slice(0, MAX_AUTHORS);
     if (top.length === 0)
         return '';
     return [
         `### Authors with the most open PRs`,
         '',
-        table(['author', 'open', 'admitted', 'waiting', 'violations'], top.map(([login, r]) => [escapeMarkdown(login), summary_count(total(r)), summary_count(r.admitted), summary_count(r.waiting), summary_count(r.violation)])),
+        table(['author', 'open', 'admitted', 'waiting', 'violations'], top.map(([login, r]) => [
+            escapeMarkdown(login),
+            summary_count(total(r)),
+            summary_count(r.admitted),
+            summary_count(r.waiting),
+            summary_count(r.violation)
+        ])),
         ...(tally.size > MAX_AUTHORS ? ['', `… and ${plural(tally.size - MAX_AUTHORS, 'more author')}.`] : [])
     ].join('\n');
 }
 /** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
 function deferredStaleWrite(context, number) {
-    return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) || (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label));
+    return (!context.execution.dryRun &&
+        context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) ||
+            (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label)));
 }
 function staleOutcome(context, d) {
     const would = context.execution.dryRun ? 'would be ' : '';
@@ -62421,7 +62750,9 @@ function staleOutcome(context, d) {
         case 'mark':
             if (context.execution.dryRun || staledNumbers(context.plan, context.taken).includes(d.number))
                 return `${would}marked stale`;
-            return deferredStaleWrite(context, d.number) ? 'would mark: deferred to the next run' : 'mark not applied (see the writes below)';
+            return deferredStaleWrite(context, d.number)
+                ? 'would mark: deferred to the next run'
+                : 'mark not applied (see the writes below)';
         case 'unmark':
             return `${would}unmarked: active again`;
         case 'close': {
@@ -62432,7 +62763,9 @@ function staleOutcome(context, d) {
             if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
                 return 'close not applied (see the writes below)';
             const association = context.prs.get(d.number)?.authorAssociation;
-            return association && WRITE_ASSOCIATIONS.includes(association) ? 'stays marked: the author has write access, so it is never closed' : 'stays marked';
+            return association && WRITE_ASSOCIATIONS.includes(association)
+                ? 'stays marked: the author has write access, so it is never closed'
+                : 'stays marked';
         }
         default:
             return '';
@@ -62450,7 +62783,9 @@ function staleSection(context) {
     const closeVerb = context.execution.dryRun ? 'would close' : 'closed';
     const deferred = acted.filter((d) => d.stale?.action === 'mark' && deferredStaleWrite(context, d.number)).length;
     const intro = `PRs waiting on their author go stale after ${plural(config.stale.days, 'day')} without activity` +
-        (config.stale.closeDays > 0 ? ` and close ${plural(config.stale.closeDays, 'day')} later.` : '; they are never closed.') +
+        (config.stale.closeDays > 0
+            ? ` and close ${plural(config.stale.closeDays, 'day')} later.`
+            : '; they are never closed.') +
         ` ${verb} ${summary_count(staled.length)}, ${closeVerb} ${summary_count(closed.length)}` +
         (deferred > 0 ? `; would mark ${summary_count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
     if (acted.length === 0)
@@ -62471,7 +62806,9 @@ function staleSection(context) {
     ].join('\n');
 }
 function neglectedSection(context) {
-    const neglected = context.plan.decisions.filter((d) => d.stale?.neglected).sort((a, b) => b.stale.idleDays - a.stale.idleDays);
+    const neglected = context.plan.decisions
+        .filter((d) => d.stale?.neglected)
+        .sort((a, b) => b.stale.idleDays - a.stale.idleDays);
     if (neglected.length === 0)
         return '';
     return [
@@ -62480,7 +62817,13 @@ function neglectedSection(context) {
         // With stale off, stale-days is 0: the threshold is the one the core applied.
         `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
         '',
-        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [prLink(context, d.number), title(context, d.number), author(context, d.number), summary_count(d.stale.idleDays), escapeMarkdown(d.stale.reason)])))
+        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [
+            prLink(context, d.number),
+            title(context, d.number),
+            author(context, d.number),
+            summary_count(d.stale.idleDays),
+            escapeMarkdown(d.stale.reason)
+        ])))
     ].join('\n');
 }
 /** Locked PRs the lifecycle skipped although it would have marked or closed them: maintainers may want to look. */
@@ -62516,7 +62859,9 @@ function nextStepLine(context, flow) {
     if (flow.fullWeeks === 0 || flow.growthPerWeek < 1)
         return [];
     const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
-    const last = byState(context.plan, 'waiting').filter((d) => d.eta).at(-1);
+    const last = byState(context.plan, 'waiting')
+        .filter((d) => d.eta)
+        .at(-1);
     const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
     return [
         '',
@@ -62581,11 +62926,15 @@ function writesSection(context) {
     if (execution.dryRun) {
         const would = execution.notApplied.map((n) => n.op);
         lines.push(`### Would write (${summary_count(would.length)})`, '');
-        lines.push(would.length === 0 ? 'Nothing: every PR already shows its state.' : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`);
+        lines.push(would.length === 0
+            ? 'Nothing: every PR already shows its state.'
+            : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`);
     }
     else {
         lines.push(`### Writes (${summary_count(execution.applied.length)})`, '');
-        lines.push(execution.applied.length === 0 ? 'Nothing written: every PR already showed its state.' : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
+        lines.push(execution.applied.length === 0
+            ? 'Nothing written: every PR already showed its state.'
+            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
         if (execution.notApplied.length > 0) {
             lines.push('', `**Not applied (${summary_count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
@@ -62636,11 +62985,18 @@ function readingNotes(context) {
 const PRIVATE_BASE = 0xe000;
 const hide = (text) => text.replace(/\\([!-/:-@[-`{-~])/g, (_, char) => String.fromCharCode(PRIVATE_BASE + char.charCodeAt(0)));
 const reveal = (text) => text.replace(/[\ue000-\ue07f]/g, (char) => String.fromCharCode(char.charCodeAt(0) - PRIVATE_BASE));
-const ENTITIES = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#8203;': '', '&nbsp;': ' ', '&amp;': '&' };
+const ENTITIES = {
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#8203;': '',
+    '&nbsp;': ' ',
+    '&amp;': '&'
+};
 /** Inline markup to plain text; `hidden` already has its escapes hidden. */
 function plainHidden(hidden) {
     const plain = hidden
-        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, label, url) => (label.startsWith('#') ? label : `${label} (${url})`))
+        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, label, url) => label.startsWith('#') ? label : `${label} (${url})`)
         .replace(/\*\*([^*]+)\*\*/g, '$1')
         .replace(/`([^`]*)`/g, '$1')
         .replace(/<\/?(sub|sup|b|strong|em|i|br)\s*\/?>/gi, '');
@@ -62657,7 +63013,10 @@ function cells(row) {
 const GROUPED_TEXT_MIN = 30;
 function aligned(body) {
     const widths = body[0].map((_, i) => Math.max(...body.map((r) => (r[i] ?? '').length)));
-    return (r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    return (r) => r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
 }
 /**
  * Rows grouped by their last column (a reason, an outcome) when it repeats a
@@ -62727,7 +63086,10 @@ function markdownToTerminal(markdown) {
             continue;
         out.push(inline(line.replace(/^>\s?/, '')));
     }
-    return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    return out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -62779,13 +63141,23 @@ const OPTIONS = {
     help: { type: 'boolean', short: 'h' }
 };
 /** What a string option's value looks like, for "needs a value" messages. */
-const VALUE_EXAMPLES = { repo: '--repo OWNER/NAME', config: '--config FILE', input: '--input NAME=VALUE' };
+const VALUE_EXAMPLES = {
+    repo: '--repo OWNER/NAME',
+    config: '--config FILE',
+    input: '--input NAME=VALUE'
+};
 /**
  * Parses in non-strict mode and checks the tokens itself, so every mistake
  * gets the CLI's own words (node's parseArgs messages talk about its API).
  */
 function cli_parse(argv) {
-    const { values, positionals, tokens } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+    const { values, positionals, tokens } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: false,
+        tokens: true,
+        options: OPTIONS
+    });
     for (const token of tokens) {
         if (token.kind !== 'option')
             continue;
@@ -62824,7 +63196,9 @@ function cli_parse(argv) {
             throw new UsageError(`--input ${name}: not accepted here, ${NOT_CLI_INPUTS[name]}.`);
         if (!INPUT_NAMES.includes(name)) {
             const guess = closest(name, cliInputs);
-            throw new UsageError(guess ? `--input ${name}: no such input. Did you mean ${guess}?` : `--input ${name}: no such input; accepted: ${cliInputs.join(', ')}.`);
+            throw new UsageError(guess
+                ? `--input ${name}: no such input. Did you mean ${guess}?`
+                : `--input ${name}: no such input; accepted: ${cliInputs.join(', ')}.`);
         }
         inputs[name] = pair.slice(eq + 1).trim();
     }
