@@ -305,8 +305,8 @@ async function main(): Promise<void> {
     '  spam costs no memory. A page GitHub fails as too heavy (502, 504, timeout) is halved, down to 5 PRs.',
     "- **Writes** only where a PR's state changed: a settled repository costs no writes.",
     '- `GITHUB_TOKEN` allows 1,000 requests (REST) and 1,000 points (GraphQL) per hour per repository.',
-    '  A sweep costs about 6 points per 100 open PRs: hourly up to a few thousand open PRs; at 10,000',
-    '  (about 600 points) sweep every 2 to 3 hours and leave the rest of the budget to gates (2 points',
+    '  A sweep costs about 7 points per 100 open PRs: hourly up to a few thousand open PRs; at 10,000',
+    '  (about 700 points) sweep every 2 to 3 hours and leave the rest of the budget to gates (2 points',
     '  each). The first sweeps of a large repository spread their writes over several runs',
     '  (`max-writes-per-run`), statuses first.',
     ''
