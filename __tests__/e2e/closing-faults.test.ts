@@ -5,35 +5,15 @@
 // does not fail the run.
 import { scheduleEvent } from '../../test-support/events.js';
 import { createStore, FAULTS, type FakeStore } from '../../test-support/fake-github/index.js';
-import {
-  TOKEN_BOT_REST_LOGIN,
-  type FakeComment,
-  type FakePullRequest,
-  type FakeReview
-} from '../../test-support/fake-github/store.js';
+import type { FakePullRequest } from '../../test-support/fake-github/store.js';
 import { CLOSE_MARKER, STALE_MARKER } from '../../src/core/markers.js';
 import { markdownToTerminal } from '../../src/report/terminal.js';
+import { changesRequested, daysAgo, staleMark } from './activity.js';
 import { openPullRequests } from './harness.js';
 import { faultSession, type FaultSession, type Interference } from './fault-session.js';
 import { CLOSING_ROWS } from './reliability-catalogue.js';
 import { daysPass } from './time-travel.js';
 
-const DAY_MS = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const changesRequested = (days: number): FakeReview => ({
-  state: 'CHANGES_REQUESTED',
-  author: 'maintainer',
-  association: 'MEMBER',
-  submittedAt: daysAgo(days)
-});
-const staleComment = (id: number, days: number): FakeComment => ({
-  id,
-  body: `${STALE_MARKER}\nThis pull request is stale.`,
-  author: TOKEN_BOT_REST_LOGIN,
-  authorType: 'Bot',
-  association: 'NONE',
-  createdAt: daysAgo(days)
-});
 /** Silent for 60 days since changes were requested: the author's move, long past stale-days. */
 const silent = (fields: Partial<FakePullRequest> = {}): Partial<FakePullRequest> => ({
   createdAt: daysAgo(90),
@@ -124,7 +104,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
   },
 
   'close-fails-after-comment': async () => {
-    const prs = openPullRequests(1, () => silent({ labels: ['stale'], comments: [staleComment(11, 20)] }));
+    const prs = openPullRequests(1, () => silent({ labels: ['stale'], comments: [staleMark(11, 20)] }));
     await withSession(storeWith(prs), async (github) => {
       const fault = lasting(github, { method: 'PATCH', path: /\/pulls\/1$/, act: { respond: FAULTS.badGateway } });
       const failing = await sweep(github, STALE);

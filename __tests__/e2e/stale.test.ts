@@ -1,39 +1,9 @@
 // Issue 5 end to end: a sweep over a mixed repository marks, unmarks and
 // closes exactly the PRs whose move it is, and a second sweep writes nothing.
 import { scheduleEvent } from '../../test-support/events.js';
-import {
-  createStore,
-  TOKEN_BOT_REST_LOGIN,
-  type FakeComment,
-  type FakePullRequest,
-  type FakeReview
-} from '../../test-support/fake-github/store.js';
+import { createStore, type FakePullRequest } from '../../test-support/fake-github/store.js';
+import { changesRequested, comment, daysAgo, staleMark } from './activity.js';
 import { openPullRequests, session } from './harness.js';
-
-const DAY_MS = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const changesRequested = (days: number): FakeReview => ({
-  state: 'CHANGES_REQUESTED',
-  author: 'maintainer',
-  association: 'MEMBER',
-  submittedAt: daysAgo(days)
-});
-const comment = (
-  id: number,
-  author: string,
-  days: number,
-  body: string,
-  association: FakeComment['association'] = 'CONTRIBUTOR'
-): FakeComment => ({
-  id,
-  body,
-  author,
-  authorType: author === TOKEN_BOT_REST_LOGIN ? 'Bot' : 'User',
-  association,
-  createdAt: daysAgo(days)
-});
-const staleMark = (id: number, days: number) =>
-  comment(id, TOKEN_BOT_REST_LOGIN, days, '<!-- pr-backpressure:stale -->\nThis PR is stale.', 'NONE');
 
 const scenario: Record<number, Partial<FakePullRequest>> = {
   // Changes requested 40 days ago, silence since: marked.

@@ -7,20 +7,12 @@ import {
   createStore,
   TOKEN_BOT_REST_LOGIN,
   type FakeComment,
-  type FakePullRequest,
-  type FakeReview
+  type FakePullRequest
 } from '../../test-support/fake-github/store.js';
+import { daysAgo, review } from './activity.js';
 import { openPullRequests, session } from './harness.js';
 import { daysPass } from './time-travel.js';
 
-const DAY_MS = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const review = (state: FakeReview['state'], days: number): FakeReview => ({
-  state,
-  author: 'maintainer',
-  association: 'MEMBER',
-  submittedAt: daysAgo(days)
-});
 const maintainerSays = (id: number, days: number, body: string): FakeComment => ({
   id,
   body,
