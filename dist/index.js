@@ -60172,9 +60172,296 @@ async function readShrinking(size, counts, what, read) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/label-names.ts
+// Label names compared as GitHub compares them: case-insensitively. A
+// repository label `Stale` is the `stale` label, and issue search's
+// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
+/** Whether two label names name the same label on GitHub. */
+function sameLabel(a, b) {
+    return a === b || a.toLowerCase() === b.toLowerCase();
+}
+/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
+function findLabel(labels, name) {
+    return labels.find((label) => sameLabel(label, name));
+}
+function hasLabel(labels, name) {
+    return findLabel(labels, name) !== undefined;
+}
+/** Whether the PR carries any of `names` (an empty list matches nothing). */
+function hasAnyLabel(labels, names) {
+    return names.some((name) => hasLabel(labels, name));
+}
+
+;// CONCATENATED MODULE: ./src/core/queue.ts
+
+
+/** Why a PR takes no part in the queue, or undefined when it counts. */
+function exemptReason(pr, config) {
+    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
+        return 'base-branch';
+    if (pr.isDraft && !config.countDrafts)
+        return 'draft';
+    if (hasAnyLabel(pr.labels, config.exemptLabels))
+        return 'label';
+    if (loginMatches(pr.author, config.exemptAuthors))
+        return 'author';
+    return undefined;
+}
+function isCountable(pr, config) {
+    return exemptReason(pr, config) === undefined;
+}
+function isPriority(pr, config) {
+    return hasAnyLabel(pr.labels, config.priorityLabels);
+}
+/** Priority first, then creation time, ties by number: a pure function of the open set. */
+function queueOrder(config) {
+    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+}
+/** Creation order, ties by number: the order per-author budgets count in. */
+function createdBefore(a, b) {
+    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
+}
+/** Per-author budgets govern authors without write access (by default), unless trusted. */
+function isAuthorLimited(pr, config) {
+    return config.authorLimitAssociations.includes(pr.authorAssociation);
+}
+function isTrusted(stats, config) {
+    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-windows.ts
+/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
+function rateWindows(config) {
+    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
+    return [...new Set(days)].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/core/search-terms.ts
+// How GitHub's issue search spells values: quoted names, bot logins, times.
+// Every search string the action sends is built in src/core from these.
+/** A search qualifier value: quoted when it holds spaces or commas. */
+function quote(value) {
+    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
+}
+/** Search writes bots as `app/name`; REST as `name[bot]`. */
+function searchLogin(login) {
+    const bot = /^(.+)\[bot\]$/.exec(login);
+    return bot ? `app/${bot[1]}` : login;
+}
+/** Second-precision UTC time as search's `created:` qualifier takes it. */
+function searchTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
+function timeRange(from, to) {
+    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+}
+/** The search scope of one repository's pull requests. */
+function repoPullRequests(repo) {
+    return `repo:${repo.owner}/${repo.name} is:pr`;
+}
+/** The search for an author's merged PRs (for `trusted-after-merged`). */
+function mergedByAuthorSearch(repo, login) {
+    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/time.ts
+// Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
+// timestamps are UTC, and so are the README's "days").
+/** Milliseconds in one day. */
+const DAY_MS = 86_400_000;
+/** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
+function daysBetween(from, now) {
+    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
+}
+
+;// CONCATENATED MODULE: ./src/core/history-searches.ts
+// The history searches (README "`wip-limit: auto`" and the report's chart):
+// merges in the throughput window, the open count now, and 8 weeks of
+// opened, merged and closed PRs, as issue-search strings.
+
+
+const HISTORY_WEEKS = 8;
+/** Monday 00:00 UTC of the week holding `date`. */
+function weekStart(date) {
+    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    const sinceMonday = (day.getUTCDay() + 6) % 7;
+    return new Date(day.getTime() - sinceMonday * DAY_MS);
+}
+/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
+function historyWeeks(now) {
+    const thisWeek = weekStart(now);
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
+}
+/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
+function mergedInWindowSearch(repo, now, windowDays) {
+    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
+}
+/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
+function historySearches(repo, now, windowDays) {
+    const base = repoPullRequests(repo);
+    const searches = {
+        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
+        openNow: `${base} is:open`
+    };
+    historyWeeks(now).forEach((start, i) => {
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
+        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
+        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
+        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
+    });
+    return searches;
+}
+/** The History from the answers to `historySearches`. */
+function historyFrom(result, now) {
+    return {
+        mergedInWindow: result.mergedInWindow,
+        openNow: result.openNow,
+        weeks: historyWeeks(now).map((start, i) => ({
+            weekStart: start.toISOString().slice(0, 10),
+            opened: result[`opened${i}`],
+            merged: result[`merged${i}`],
+            closed: result[`closed${i}`]
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate-searches.ts
+
+
+
+
+
+
+
+
+/** How far behind live data the search index is assumed to be. */
+const SEARCH_LAG_MS = 5 * 60_000;
+/** How many of the newest open PRs the gate reads live. */
+const RECENT_PULL_REQUESTS = 30;
+function cutoffs(input) {
+    const created = Date.parse(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
+    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+    return {
+        liveCutoff: new Date(liveCutoff),
+        cutoff: new Date(Math.min(created, liveCutoff)),
+        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+    };
+}
+/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
+function countableTerms(repo, config) {
+    return [
+        repoPullRequests(repo),
+        'is:open',
+        config.countDrafts ? '' : 'draft:false',
+        ...config.baseBranches.map((b) => `base:${quote(b)}`),
+        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
+        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
+    ].filter(Boolean);
+}
+/**
+ * The searches a gate sends, keyed by what they count:
+ * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
+ * violation, before the PR in queue order), with area rules `admitted…`
+ * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
+ * `paceWindowDays` `mergedInWindow`.
+ */
+function gateSearches(input) {
+    const { repo, config, pr, now } = input;
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const queue = countableTerms(repo, config);
+    const before = (t) => `created:<${searchTime(t)}`;
+    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
+    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
+    // A priority PR counts the priority PRs created before it; a PR without one counts the others
+    // created before it and every priority PR (search up to liveCutoff, the live list after it).
+    const aheadParts = isPriority(pr, config)
+        ? { ahead: [priority, before(cutoff)] }
+        : {
+            ahead: [...notPriority, before(cutoff)],
+            ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
+        };
+    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
+    const notWaiting = `-label:${quote(config.waitingLabel)}`;
+    for (const [key, terms] of Object.entries(aheadParts)) {
+        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
+        if (!waitingIsState(config))
+            continue;
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
+        areaRules(config).forEach((rule, i) => {
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
+                .filter(Boolean)
+                .join(' ');
+        });
+    }
+    if (input.authorLimited) {
+        const author = `author:${searchLogin(pr.author)}`;
+        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        for (const days of rateWindows(config)) {
+            const start = new Date(now.getTime() - days * DAY_MS);
+            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+        }
+        if (config.trustedAfterMerged > 0)
+            searches.merged = mergedByAuthorSearch(repo, pr.author);
+    }
+    if (input.paceWindowDays !== undefined)
+        searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
+    return searches;
+}
+/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
+function sumOver(result, prefix) {
+    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+}
+/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
+function gateCounts(input, result) {
+    const { config, pr, recent } = input;
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const order = queueOrder(config);
+    const subjectPriority = isPriority(pr, config);
+    const others = recent.filter((r) => r.number !== pr.number);
+    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
+    const liveCountable = live.filter((r) => isCountable(r, config));
+    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    // A priority PR ahead of one without: search counted those created before liveCutoff.
+    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
+    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
+    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+    const sameAuthor = (r) => sameLogin(r.author, pr.author);
+    const ahead = sumOver(result, '') + liveAhead.length;
+    const counts = {
+        ahead,
+        queueSize: Math.max(result.queue +
+            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
+            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
+        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
+            days,
+            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
+            (result[`opened${days}`] ?? 0) +
+                others.filter((r) => sameAuthor(r) &&
+                    new Date(r.createdAt) >= openedCutoff &&
+                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        ])),
+        merged: result.merged,
+        mergedInWindow: result.mergedInWindow
+    };
+    if (waitingIsState(config)) {
+        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
+            rule.name,
+            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+        ]));
+    }
+    return counts;
+}
+
 ;// CONCATENATED MODULE: ./src/github/queries.ts
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
+
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
  * comes with the PR, the rest (for the few PRs that have more) in batched
@@ -60343,7 +60630,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
-    recent: pullRequests(states: OPEN, last: 30, orderBy: { field: CREATED_AT, direction: ASC }) {
+    recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
         createdAt
@@ -60461,52 +60748,6 @@ async function countSearches(client, searches, counts, labels) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/core/search-terms.ts
-// How GitHub's issue search spells values: quoted names, bot logins, times.
-// Every search string the action sends is built in src/core from these.
-/** A search qualifier value: quoted when it holds spaces or commas. */
-function quote(value) {
-    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-function searchLogin(login) {
-    const bot = /^(.+)\[bot\]$/.exec(login);
-    return bot ? `app/${bot[1]}` : login;
-}
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-function searchTime(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
-function timeRange(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
-}
-/** The search scope of one repository's pull requests. */
-function repoPullRequests(repo) {
-    return `repo:${repo.owner}/${repo.name} is:pr`;
-}
-/** The search for an author's merged PRs (for `trusted-after-merged`). */
-function mergedByAuthorSearch(repo, login) {
-    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/rate-windows.ts
-/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
-function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
-    return [...new Set(days)].sort((a, b) => a - b);
-}
-
-;// CONCATENATED MODULE: ./src/core/time.ts
-// Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
-// timestamps are UTC, and so are the README's "days").
-/** Milliseconds in one day. */
-const DAY_MS = 86_400_000;
-/** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
-function daysBetween(from, now) {
-    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
-}
-
 ;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
 
 
@@ -60589,57 +60830,6 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
             stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
     }
     return stats;
-}
-
-;// CONCATENATED MODULE: ./src/core/history-searches.ts
-// The history searches (README "`wip-limit: auto`" and the report's chart):
-// merges in the throughput window, the open count now, and 8 weeks of
-// opened, merged and closed PRs, as issue-search strings.
-
-
-const HISTORY_WEEKS = 8;
-/** Monday 00:00 UTC of the week holding `date`. */
-function weekStart(date) {
-    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-    const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * DAY_MS);
-}
-/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
-function historyWeeks(now) {
-    const thisWeek = weekStart(now);
-    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
-}
-/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
-function mergedInWindowSearch(repo, now, windowDays) {
-    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
-}
-/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
-function historySearches(repo, now, windowDays) {
-    const base = repoPullRequests(repo);
-    const searches = {
-        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
-        openNow: `${base} is:open`
-    };
-    historyWeeks(now).forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
-        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
-        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
-        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
-    });
-    return searches;
-}
-/** The History from the answers to `historySearches`. */
-function historyFrom(result, now) {
-    return {
-        mergedInWindow: result.mergedInWindow,
-        openNow: result.openNow,
-        weeks: historyWeeks(now).map((start, i) => ({
-            weekStart: start.toISOString().slice(0, 10),
-            opened: result[`opened${i}`],
-            merged: result[`merged${i}`],
-            closed: result[`closed${i}`]
-        }))
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-history.ts
@@ -60917,26 +61107,6 @@ function expectedWaitDays(position, limit, perDay) {
     return (position - limit) / perDay;
 }
 
-;// CONCATENATED MODULE: ./src/core/label-names.ts
-// Label names compared as GitHub compares them: case-insensitively. A
-// repository label `Stale` is the `stale` label, and issue search's
-// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
-/** Whether two label names name the same label on GitHub. */
-function sameLabel(a, b) {
-    return a === b || a.toLowerCase() === b.toLowerCase();
-}
-/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
-function findLabel(labels, name) {
-    return labels.find((label) => sameLabel(label, name));
-}
-function hasLabel(labels, name) {
-    return findLabel(labels, name) !== undefined;
-}
-/** Whether the PR carries any of `names` (an empty list matches nothing). */
-function hasAnyLabel(labels, names) {
-    return names.some((name) => hasLabel(labels, name));
-}
-
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 // Rules: a selector plus budgets (spec §4). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
@@ -61024,43 +61194,6 @@ function openedPerAuthorViolation(rule, author, limit, days) {
         budget: 'max-opened-per-author',
         reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/queue.ts
-
-
-/** Why a PR takes no part in the queue, or undefined when it counts. */
-function exemptReason(pr, config) {
-    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
-        return 'base-branch';
-    if (pr.isDraft && !config.countDrafts)
-        return 'draft';
-    if (hasAnyLabel(pr.labels, config.exemptLabels))
-        return 'label';
-    if (loginMatches(pr.author, config.exemptAuthors))
-        return 'author';
-    return undefined;
-}
-function isCountable(pr, config) {
-    return exemptReason(pr, config) === undefined;
-}
-function isPriority(pr, config) {
-    return hasAnyLabel(pr.labels, config.priorityLabels);
-}
-/** Priority first, then creation time, ties by number: a pure function of the open set. */
-function queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
-}
-/** Creation order, ties by number: the order per-author budgets count in. */
-function createdBefore(a, b) {
-    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
-}
-/** Per-author budgets govern authors without write access (by default), unless trusted. */
-function isAuthorLimited(pr, config) {
-    return config.authorLimitAssociations.includes(pr.authorAssociation);
-}
-function isTrusted(stats, config) {
-    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
 }
 
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
@@ -61384,31 +61517,18 @@ function placeDecision(pr, place) {
             ...priority,
             summary: admittedLine(position, queueSize, wipLimit)
         };
+    const waiting = { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority };
     if (area) {
         const maxOpen = area.rule.budgets.maxOpen ?? 0;
         return {
-            number: pr.number,
-            state: 'waiting',
-            position,
-            ahead,
-            violations: [],
-            ...priority,
+            ...waiting,
             waitingOnRule: area.rule.name,
             waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
             summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
         };
     }
     const eta = expectedWait(position, wipLimit, place.perDay);
-    return {
-        number: pr.number,
-        state: 'waiting',
-        position,
-        ahead,
-        violations: [],
-        ...priority,
-        ...(eta ? { eta } : {}),
-        summary: waitingLine(position, ahead, wipLimit, undefined, eta)
-    };
+    return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
 }
 /** `perDay`: the merge pace for expected waits, when the history was read. */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
@@ -62252,138 +62372,6 @@ function withMergeGroupStatus(plan, pr, sha, config) {
     if (write?.kind !== 'status')
         return plan;
     return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
-}
-
-;// CONCATENATED MODULE: ./src/core/gate-searches.ts
-
-
-
-
-
-
-
-
-/** How far behind live data the search index is assumed to be. */
-const SEARCH_LAG_MS = 5 * 60_000;
-/** How many of the newest open PRs the gate reads live. */
-const RECENT_PULL_REQUESTS = 30;
-function cutoffs(input) {
-    const created = Date.parse(input.pr.createdAt);
-    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
-    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
-    return {
-        liveCutoff: new Date(liveCutoff),
-        cutoff: new Date(Math.min(created, liveCutoff)),
-        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
-    };
-}
-/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
-function countableTerms(repo, config) {
-    return [
-        repoPullRequests(repo),
-        'is:open',
-        config.countDrafts ? '' : 'draft:false',
-        ...config.baseBranches.map((b) => `base:${quote(b)}`),
-        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
-        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
-    ].filter(Boolean);
-}
-/**
- * The searches a gate sends, keyed by what they count:
- * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
- * violation, before the PR in queue order), with area rules `admitted…`
- * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
- * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
- * `paceWindowDays` `mergedInWindow`.
- */
-function gateSearches(input) {
-    const { repo, config, pr, now } = input;
-    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
-    const queue = countableTerms(repo, config);
-    const before = (t) => `created:<${searchTime(t)}`;
-    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
-    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
-    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
-    // A priority PR counts the priority PRs created before it; a PR without one counts the others
-    // created before it and every priority PR (search up to liveCutoff, the live list after it).
-    const aheadParts = isPriority(pr, config)
-        ? { ahead: [priority, before(cutoff)] }
-        : {
-            ahead: [...notPriority, before(cutoff)],
-            ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
-        };
-    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
-    const notWaiting = `-label:${quote(config.waitingLabel)}`;
-    for (const [key, terms] of Object.entries(aheadParts)) {
-        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
-        if (!waitingIsState(config))
-            continue;
-        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
-        areaRules(config).forEach((rule, i) => {
-            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
-                .filter(Boolean)
-                .join(' ');
-        });
-    }
-    if (input.authorLimited) {
-        const author = `author:${searchLogin(pr.author)}`;
-        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
-        for (const days of rateWindows(config)) {
-            const start = new Date(now.getTime() - days * DAY_MS);
-            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
-        }
-        if (config.trustedAfterMerged > 0)
-            searches.merged = mergedByAuthorSearch(repo, pr.author);
-    }
-    if (input.paceWindowDays !== undefined)
-        searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
-    return searches;
-}
-/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
-function sumOver(result, prefix) {
-    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
-}
-/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-function gateCounts(input, result) {
-    const { config, pr, recent } = input;
-    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
-    const order = queueOrder(config);
-    const subjectPriority = isPriority(pr, config);
-    const others = recent.filter((r) => r.number !== pr.number);
-    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
-    const liveCountable = live.filter((r) => isCountable(r, config));
-    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
-    // A priority PR ahead of one without: search counted those created before liveCutoff.
-    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
-    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
-    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
-    const sameAuthor = (r) => sameLogin(r.author, pr.author);
-    const ahead = sumOver(result, '') + liveAhead.length;
-    const counts = {
-        ahead,
-        queueSize: Math.max(result.queue +
-            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
-            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
-        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
-        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
-            days,
-            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
-            (result[`opened${days}`] ?? 0) +
-                others.filter((r) => sameAuthor(r) &&
-                    new Date(r.createdAt) >= openedCutoff &&
-                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
-        ])),
-        merged: result.merged,
-        mergedInWindow: result.mergedInWindow
-    };
-    if (waitingIsState(config)) {
-        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
-            rule.name,
-            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
-        ]));
-    }
-    return counts;
 }
 
 ;// CONCATENATED MODULE: ./src/github/issues-forbidden.ts

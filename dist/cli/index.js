@@ -51083,12 +51083,12 @@ function sameLabel(a, b) {
 function findLabel(labels, name) {
     return labels.find((label) => sameLabel(label, name));
 }
-function hasLabel(labels, name) {
+function label_names_hasLabel(labels, name) {
     return findLabel(labels, name) !== undefined;
 }
 /** Whether the PR carries any of `names` (an empty list matches nothing). */
 function hasAnyLabel(labels, names) {
-    return names.some((name) => hasLabel(labels, name));
+    return names.some((name) => label_names_hasLabel(labels, name));
 }
 
 ;// CONCATENATED MODULE: ./src/core/logins.ts
@@ -51222,15 +51222,15 @@ function exemptReason(pr, config) {
 function queue_isCountable(pr, config) {
     return exemptReason(pr, config) === undefined;
 }
-function isPriority(pr, config) {
+function queue_isPriority(pr, config) {
     return hasAnyLabel(pr.labels, config.priorityLabels);
 }
 /** Priority first, then creation time, ties by number: a pure function of the open set. */
 function queue_queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+    return (a, b) => Number(queue_isPriority(b, config)) - Number(queue_isPriority(a, config)) || queue_createdBefore(a, b);
 }
 /** Creation order, ties by number: the order per-author budgets count in. */
-function createdBefore(a, b) {
+function queue_createdBefore(a, b) {
     return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
 }
 /** Per-author budgets govern authors without write access (by default), unless trusted. */
@@ -51245,10 +51245,10 @@ function isTrusted(stats, config) {
 // Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
 // timestamps are UTC, and so are the README's "days").
 /** Milliseconds in one day. */
-const DAY_MS = 86_400_000;
+const time_DAY_MS = 86_400_000;
 /** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
 function daysBetween(from, now) {
-    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
+    return Math.floor((now.getTime() - Date.parse(from)) / time_DAY_MS);
 }
 
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
@@ -51286,11 +51286,11 @@ function authorBudgetsApply(pr, stats, config) {
 }
 /** Counts for one PR from the author's countable PRs and opening history. */
 function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
-    const sameAuthorBefore = authorsCountable.filter((other) => createdBefore(other, pr) < 0);
+    const sameAuthorBefore = authorsCountable.filter((other) => queue_createdBefore(other, pr) < 0);
     return {
         openBefore: (rule) => sameAuthorBefore.filter((other) => rulesOf(other).includes(rule)).length,
         openedBefore: (days) => {
-            const start = now.getTime() - days * DAY_MS;
+            const start = now.getTime() - days * time_DAY_MS;
             const created = Date.parse(pr.createdAt);
             return (stats?.openedAt ?? []).filter((at) => {
                 const t = Date.parse(at);
@@ -51572,31 +51572,18 @@ function placeDecision(pr, place) {
             ...priority,
             summary: admittedLine(position, queueSize, wipLimit)
         };
+    const waiting = { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority };
     if (area) {
         const maxOpen = area.rule.budgets.maxOpen ?? 0;
         return {
-            number: pr.number,
-            state: 'waiting',
-            position,
-            ahead,
-            violations: [],
-            ...priority,
+            ...waiting,
             waitingOnRule: area.rule.name,
             waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
             summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
         };
     }
     const eta = expectedWait(position, wipLimit, place.perDay);
-    return {
-        number: pr.number,
-        state: 'waiting',
-        position,
-        ahead,
-        violations: [],
-        ...priority,
-        ...(eta ? { eta } : {}),
-        summary: waitingLine(position, ahead, wipLimit, undefined, eta)
-    };
+    return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
 }
 /** `perDay`: the merge pace for expected waits, when the history was read. */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
@@ -51657,7 +51644,7 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
             wipLimit,
             area,
             perDay,
-            priority: isPriority(pr, config)
+            priority: queue_isPriority(pr, config)
         }));
     }
     exempt.sort((a, b) => a.number - b.number);
@@ -51769,7 +51756,7 @@ function isExempt(pr, config) {
  */
 function lifecycleAction(pr, config, eligible, lastActivity, idleDays, now) {
     const stale = config.stale;
-    const labelled = hasLabel(pr.labels, stale.label);
+    const labelled = label_names_hasLabel(pr.labels, stale.label);
     const markedAt = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lastActivity ? pr.staleMarkedAt : undefined;
     if (labelled && markedAt) {
         if (!eligible || idleDays < stale.days)
@@ -51853,7 +51840,7 @@ function flowOf(history, now) {
         return undefined;
     const backlog = backlogAtWeekEnds(history);
     const weeks = history.weeks.map((week, i) => {
-        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / DAY_MS));
+        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / time_DAY_MS));
         return { ...week, openAtEnd: backlog[i], partial: days < WEEK_DAYS, days: Math.round(days * 10) / 10 };
     });
     const full = weeks.filter((w) => !w.partial);
@@ -52084,19 +52071,19 @@ function closesForViolation(pr, decision, config) {
 /** Every area label starts with this, so one label search finds them all. */
 const AREA_LABEL_PREFIX = 'backpressure: area ';
 /** Rules with a `max-open` budget, in config order. */
-function areaRules(config) {
+function areas_areaRules(config) {
     return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
 }
 /** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
-function areaLabel(rule) {
+function areas_areaLabel(rule) {
     return `${AREA_LABEL_PREFIX}${rule.name}`;
 }
 /**
  * Whether `waiting-label` is state the gate counts with (any area rule), not
  * only feedback chosen with `on-waiting: label`.
  */
-function waitingIsState(config) {
-    return areaRules(config).length > 0;
+function areas_waitingIsState(config) {
+    return areas_areaRules(config).length > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/core/labels.ts
@@ -52107,7 +52094,7 @@ function labelDefinitions(config) {
         define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
         define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
         define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
-        ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
+        ...areas_areaRules(config).map((rule) => define(areas_areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
     ]);
 }
 /** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
@@ -52185,13 +52172,13 @@ function labelWrites(pr, decision, config) {
         // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
         [config.violationLabel, decision.state === 'violation'],
         // Area labels let a gate count an area's admitted PRs with `label:`.
-        ...areaRules(config).map((rule) => [
-            areaLabel(rule),
+        ...areas_areaRules(config).map((rule) => [
+            areas_areaLabel(rule),
             decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
         ])
     ]);
     // With area rules the waiting label is the state a gate counts with.
-    if (config.onWaiting.includes('label') || waitingIsState(config))
+    if (config.onWaiting.includes('label') || areas_waitingIsState(config))
         wanted.set(config.waitingLabel, decision.state === 'waiting');
     const writes = [];
     for (const [label, want] of wanted) {
@@ -52263,7 +52250,7 @@ function markOps(pr, decision, config) {
             postedSince: lifecycle.lastActivity,
             unit
         });
-    if (!hasLabel(pr.labels, config.stale.label))
+    if (!label_names_hasLabel(pr.labels, config.stale.label))
         ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
     return ops;
 }
@@ -52369,7 +52356,7 @@ function inScope(scope, evaluated, config) {
  * (README "Linked issues"). A PR whose state did not change gets no write.
  */
 function mayHaveHeldBack(pr, config) {
-    return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
+    return (pr.closingIssues?.issues.length ?? 0) > 0 && label_names_hasLabel(pr.labels, config.violationLabel);
 }
 function plan_plan(snapshot, config, now, scope) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
@@ -61146,9 +61133,142 @@ async function readShrinking(size, counts, what, read) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/gate-searches.ts
+
+
+
+
+
+
+
+
+/** How far behind live data the search index is assumed to be. */
+const SEARCH_LAG_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** How many of the newest open PRs the gate reads live. */
+const RECENT_PULL_REQUESTS = 30;
+function cutoffs(input) {
+    const created = Date.parse(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
+    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+    return {
+        liveCutoff: new Date(liveCutoff),
+        cutoff: new Date(Math.min(created, liveCutoff)),
+        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+    };
+}
+/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
+function countableTerms(repo, config) {
+    return [
+        repoPullRequests(repo),
+        'is:open',
+        config.countDrafts ? '' : 'draft:false',
+        ...config.baseBranches.map((b) => `base:${quote(b)}`),
+        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
+        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
+    ].filter(Boolean);
+}
+/**
+ * The searches a gate sends, keyed by what they count:
+ * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
+ * violation, before the PR in queue order), with area rules `admitted…`
+ * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
+ * `paceWindowDays` `mergedInWindow`.
+ */
+function gateSearches(input) {
+    const { repo, config, pr, now } = input;
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const queue = countableTerms(repo, config);
+    const before = (t) => `created:<${searchTime(t)}`;
+    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
+    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
+    // A priority PR counts the priority PRs created before it; a PR without one counts the others
+    // created before it and every priority PR (search up to liveCutoff, the live list after it).
+    const aheadParts = isPriority(pr, config)
+        ? { ahead: [priority, before(cutoff)] }
+        : {
+            ahead: [...notPriority, before(cutoff)],
+            ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
+        };
+    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
+    const notWaiting = `-label:${quote(config.waitingLabel)}`;
+    for (const [key, terms] of Object.entries(aheadParts)) {
+        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
+        if (!waitingIsState(config))
+            continue;
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
+        areaRules(config).forEach((rule, i) => {
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
+                .filter(Boolean)
+                .join(' ');
+        });
+    }
+    if (input.authorLimited) {
+        const author = `author:${searchLogin(pr.author)}`;
+        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        for (const days of rateWindows(config)) {
+            const start = new Date(now.getTime() - days * DAY_MS);
+            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+        }
+        if (config.trustedAfterMerged > 0)
+            searches.merged = mergedByAuthorSearch(repo, pr.author);
+    }
+    if (input.paceWindowDays !== undefined)
+        searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
+    return searches;
+}
+/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
+function sumOver(result, prefix) {
+    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+}
+/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
+function gateCounts(input, result) {
+    const { config, pr, recent } = input;
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const order = queueOrder(config);
+    const subjectPriority = isPriority(pr, config);
+    const others = recent.filter((r) => r.number !== pr.number);
+    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
+    const liveCountable = live.filter((r) => isCountable(r, config));
+    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    // A priority PR ahead of one without: search counted those created before liveCutoff.
+    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
+    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
+    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+    const sameAuthor = (r) => sameLogin(r.author, pr.author);
+    const ahead = sumOver(result, '') + liveAhead.length;
+    const counts = {
+        ahead,
+        queueSize: Math.max(result.queue +
+            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
+            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
+        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
+            days,
+            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
+            (result[`opened${days}`] ?? 0) +
+                others.filter((r) => sameAuthor(r) &&
+                    new Date(r.createdAt) >= openedCutoff &&
+                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        ])),
+        merged: result.merged,
+        mergedInWindow: result.mergedInWindow
+    };
+    if (waitingIsState(config)) {
+        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
+            rule.name,
+            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+        ]));
+    }
+    return counts;
+}
+
 ;// CONCATENATED MODULE: ./src/github/queries.ts
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
+
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
  * comes with the PR, the rest (for the few PRs that have more) in batched
@@ -61317,7 +61437,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
-    recent: pullRequests(states: OPEN, last: 30, orderBy: { field: CREATED_AT, direction: ASC }) {
+    recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
         createdAt
@@ -61439,34 +61559,34 @@ async function countSearches(client, searches, counts, labels) {
 // How GitHub's issue search spells values: quoted names, bot logins, times.
 // Every search string the action sends is built in src/core from these.
 /** A search qualifier value: quoted when it holds spaces or commas. */
-function quote(value) {
+function search_terms_quote(value) {
     return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
 }
 /** Search writes bots as `app/name`; REST as `name[bot]`. */
-function searchLogin(login) {
+function search_terms_searchLogin(login) {
     const bot = /^(.+)\[bot\]$/.exec(login);
     return bot ? `app/${bot[1]}` : login;
 }
 /** Second-precision UTC time as search's `created:` qualifier takes it. */
-function searchTime(date) {
+function search_terms_searchTime(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 /** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
-function timeRange(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+function search_terms_timeRange(from, to) {
+    return `${search_terms_searchTime(from)}..${search_terms_searchTime(new Date(to.getTime() - 1000))}`;
 }
 /** The search scope of one repository's pull requests. */
-function repoPullRequests(repo) {
+function search_terms_repoPullRequests(repo) {
     return `repo:${repo.owner}/${repo.name} is:pr`;
 }
 /** The search for an author's merged PRs (for `trusted-after-merged`). */
-function mergedByAuthorSearch(repo, login) {
-    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
+function search_terms_mergedByAuthorSearch(repo, login) {
+    return `${search_terms_repoPullRequests(repo)} is:merged author:${search_terms_searchLogin(login)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/rate-windows.ts
 /** Each distinct window of a `max-opened-per-author` budget, shortest first. */
-function rateWindows(config) {
+function rate_windows_rateWindows(config) {
     const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
     return [...new Set(days)].sort((a, b) => a - b);
 }
@@ -61538,16 +61658,16 @@ async function readAuthorStats(client, repo, config, pullRequests, now, counts) 
     const stats = {};
     if (!hasPerAuthorBudget(config))
         return stats;
-    const windows = rateWindows(config);
+    const windows = rate_windows_rateWindows(config);
     if (windows.length > 0) {
         const longest = windows[windows.length - 1];
-        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), pullRequests, counts);
+        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * time_DAY_MS), pullRequests, counts);
         for (const [login, times] of opened)
             stats[login] = { openedAt: times };
     }
     if (config.trustedAfterMerged > 0) {
         const candidates = trustCandidates(config, pullRequests, stats);
-        const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
+        const searches = Object.fromEntries(candidates.map((login) => [login, search_terms_mergedByAuthorSearch(repo, login)]));
         const { counts: merged } = await countSearches(client, searches, counts);
         for (const login of candidates)
             stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
@@ -61566,29 +61686,29 @@ const HISTORY_WEEKS = 8;
 function weekStart(date) {
     const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
     const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * DAY_MS);
+    return new Date(day.getTime() - sinceMonday * time_DAY_MS);
 }
 /** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
 function historyWeeks(now) {
     const thisWeek = weekStart(now);
-    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * time_DAY_MS));
 }
 /** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
-function mergedInWindowSearch(repo, now, windowDays) {
-    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
+function history_searches_mergedInWindowSearch(repo, now, windowDays) {
+    return `${search_terms_repoPullRequests(repo)} is:merged merged:${search_terms_timeRange(new Date(now.getTime() - windowDays * time_DAY_MS), now)}`;
 }
 /** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
 function historySearches(repo, now, windowDays) {
-    const base = repoPullRequests(repo);
+    const base = search_terms_repoPullRequests(repo);
     const searches = {
-        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
+        mergedInWindow: history_searches_mergedInWindowSearch(repo, now, windowDays),
         openNow: `${base} is:open`
     };
     historyWeeks(now).forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
-        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
-        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
-        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * time_DAY_MS);
+        searches[`opened${i}`] = `${base} created:${search_terms_timeRange(start, end)}`;
+        searches[`merged${i}`] = `${base} is:merged merged:${search_terms_timeRange(start, end)}`;
+        searches[`closed${i}`] = `${base} is:closed closed:${search_terms_timeRange(start, end)}`;
     });
     return searches;
 }
@@ -62452,7 +62572,7 @@ function age(context, number) {
     if (!pr)
         return '';
     const ms = Date.parse(context.plan.now) - Date.parse(pr.createdAt);
-    return ms < DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / DAY_MS)} d`;
+    return ms < time_DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / time_DAY_MS)} d`;
 }
 function table(header, rows) {
     const align = header.map((h) => /^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---');

@@ -71,31 +71,18 @@ export function placeDecision(pr: PullRequest, place: Place): Decision {
       ...priority,
       summary: admittedLine(position, queueSize, wipLimit)
     };
+  const waiting = { number: pr.number, state: 'waiting' as const, position, ahead, violations: [], ...priority };
   if (area) {
     const maxOpen = area.rule.budgets.maxOpen ?? 0;
     return {
-      number: pr.number,
-      state: 'waiting',
-      position,
-      ahead,
-      violations: [],
-      ...priority,
+      ...waiting,
       waitingOnRule: area.rule.name,
       waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
       summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
     };
   }
   const eta = expectedWait(position, wipLimit, place.perDay);
-  return {
-    number: pr.number,
-    state: 'waiting',
-    position,
-    ahead,
-    violations: [],
-    ...priority,
-    ...(eta ? { eta } : {}),
-    summary: waitingLine(position, ahead, wipLimit, undefined, eta)
-  };
+  return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
 }
 
 export interface QueueDecisions {

@@ -17,7 +17,7 @@ import { DAY_MS } from './time.js';
 /** How far behind live data the search index is assumed to be. */
 export const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
-const RECENT_PULL_REQUESTS = 30;
+export const RECENT_PULL_REQUESTS = 30;
 
 export interface GateSearchInput {
   repo: { owner: string; name: string };

@@ -1,5 +1,6 @@
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
+import { RECENT_PULL_REQUESTS } from '../core/gate-searches.js';
 
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
@@ -183,7 +184,7 @@ query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!,
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
-    recent: pullRequests(states: OPEN, last: 30, orderBy: { field: CREATED_AT, direction: ASC }) {
+    recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
         createdAt
