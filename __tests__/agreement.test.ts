@@ -3,14 +3,9 @@
 // counts) for every open PR equals the sweep's (the whole queue read). The
 // reader, the core and the writer run in-process against the fake GitHub;
 // runs are sequential because they share one fake.
-import { loadConfig as loadConfigFrom, type ConfigSource } from '../src/config/source.js';
 import { DEFAULT_CONFIG_PATH } from '../src/config/load.js';
-import type { Config } from '../src/config/types.js';
-import { plan } from '../src/core/plan.js';
 import type { Decision, Plan } from '../src/core/types.js';
-import { gate } from '../src/app/gate.js';
-import type { RequestCounts } from '../src/github/client.js';
-import { readSnapshot } from '../src/github/read-snapshot.js';
+import { readAndPlan } from '../src/app/planned.js';
 import { applyWrites } from '../src/github/writer.js';
 import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/index.js';
 import {
@@ -19,7 +14,7 @@ import {
   type FakePullRequest,
   type FakeStore
 } from '../test-support/fake-github/store.js';
-import { fakeClient } from '../test-support/fake-client.js';
+import { fakeSession } from '../test-support/fake-session.js';
 import { generateRepository } from '../test-support/generate.js';
 
 const REPO = { owner: 'acme', name: 'widgets' };
@@ -46,8 +41,7 @@ const CONFIG = [
   '    max-opened-per-author: 3/30d',
   ''
 ].join('\n');
-const loadConfig = (source: ConfigSource): Config => loadConfigFrom(INPUTS, source);
-const counts = (): RequestCounts => ({ graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 });
+const options = { configPath: DEFAULT_CONFIG_PATH };
 
 /** Every PR's shape, by its number: case-variant labels and logins, long label and comment lists, the action's own labels misspelt. */
 function awkward(pr: FakePullRequest, store: FakeStore): void {
@@ -107,19 +101,17 @@ beforeAll(async () => {
   const store = generateRepository({ seed: 13, openPullRequests: 160, now: NOW, ...REPO, config: CONFIG });
   store.pullRequests.forEach((pr) => awkward(pr, store));
   fake = await startFakeGitHub(store, { now: () => NOW });
-  const client = fakeClient(fake, WRITE_TOKEN);
+  const session = fakeSession(fake, WRITE_TOKEN, REPO);
   // A sweep sets the labels a gate's search relies on (the violation label), then reads the settled queue.
-  const first = await readSnapshot(client, REPO, DEFAULT_CONFIG_PATH, loadConfig, NOW, counts());
-  const written = await applyWrites(client, plan(first.snapshot, first.config, NOW, { mode: 'sweep' }).writes, {
-    repo: REPO,
+  const first = await readAndPlan(session, INPUTS, { mode: 'sweep' }, NOW, options);
+  const written = await applyWrites(session, first.plan.writes, {
     statusContext: first.config.statusContext,
     dryRun: false,
     maxWrites: 5000,
     actor: TOKEN_BOT_REST_LOGIN
   });
   expect(written.failure).toBeUndefined();
-  const settled = await readSnapshot(client, REPO, DEFAULT_CONFIG_PATH, loadConfig, NOW, counts());
-  sweepPlan = plan(settled.snapshot, settled.config, NOW, { mode: 'sweep' });
+  sweepPlan = (await readAndPlan(session, INPUTS, { mode: 'sweep' }, NOW, options)).plan;
 }, 120_000);
 afterAll(() => fake.close());
 
@@ -147,16 +139,9 @@ test('for every open PR, the gate decides what the sweep decides: the same state
   const disagreements: string[] = [];
   const reads = new Map<number, number>();
   for (const number of open) {
-    const used = counts();
-    const result = await gate(
-      fakeClient(fake, WRITE_TOKEN, used),
-      REPO,
-      DEFAULT_CONFIG_PATH,
-      number,
-      loadConfig,
-      NOW,
-      used
-    );
+    const session = fakeSession(fake, WRITE_TOKEN, REPO);
+    const used = session.counts;
+    const result = await readAndPlan(session, INPUTS, { mode: 'gate', number }, NOW, options);
     const mine = 'skip' in result ? `skipped: ${result.skip}` : outcome(result.plan.subject);
     if (mine !== sweep.get(number)) disagreements.push(`#${number}: gate ${mine}, sweep ${sweep.get(number)}`);
     // Constant cost: the PR and the repository, then one document of search counts; no REST reads.

@@ -53930,58 +53930,184 @@ function buildConfig(inputs, file) {
     return config;
 }
 
-;// CONCATENATED MODULE: ./src/config/source.ts
-// What the default branch holds at config-path, and the checks that need it:
-// an explicit path must name a UTF-8 file; the default path may be absent.
-
-
-
-/** The config-path the run uses: the input, or the default when it is empty. */
-function configPathOf(inputs) {
-    return (inputs['config-path'] ?? '').trim() || DEFAULT_CONFIG_PATH;
-}
-/**
- * Inputs + the file found at config-path -> Config, or a ConfigError naming
- * config-path or the file. An explicit config-path is one that differs from
- * the default (the runner passes action.yml's default as if it were set).
- */
-function source_loadConfig(inputs, source, shownPath) {
-    const configPath = configPathOf(inputs);
-    // The CLI's --config names a local file: its problems are shown at that path.
-    const path = shownPath ?? configPath;
-    const input = `Input "config-path" is ${quoteValue(configPath)}`;
-    switch (source.kind) {
-        case 'missing':
-            if (configPath !== DEFAULT_CONFIG_PATH)
-                throw new ConfigError([
-                    `${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`
-                ]);
-            return buildConfig(inputs);
-        case 'directory':
-            throw new ConfigError([
-                `${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`
-            ]);
-        case 'binary':
-            throw new ConfigError([
-                `${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`
-            ]);
-        case 'truncated':
-            throw new ConfigError([
-                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
-            ]);
-        case 'file':
-            // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
-            if (source.text.includes('\u0000') || source.text.includes('\uFFFD'))
-                throw new ConfigError([
-                    `${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
-                ]);
-            return buildConfig(inputs, { path, text: source.text });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/app/action-error.ts
 // A failure the action explains in one line to the user (no stack trace).
 class ActionError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/core/feedback.ts
+// Which feedback a decision gets (spec §4): `on-waiting` for waiting PRs,
+// `on-violation` (or a rule's own) for violations.
+
+function feedbackFor(decision, config) {
+    if (decision.state === 'waiting')
+        return new Set(config.onWaiting);
+    if (decision.state !== 'violation')
+        return new Set();
+    const chosen = new Set();
+    for (const violation of decision.violations) {
+        const rule = config.rules.find((r) => r.name === violation.rule);
+        for (const feedback of rule?.onViolation ?? config.onViolation)
+            chosen.add(feedback);
+    }
+    return chosen;
+}
+function failsStep(decision, config) {
+    return feedbackFor(decision, config).has('fail');
+}
+function hasWriteAccess(pr) {
+    return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
+}
+/** A rule that picks its authors by name or association and says `close` itself. */
+function namesAuthorsToClose(rule) {
+    const selector = rule?.selector;
+    const namesAuthors = selector?.authors !== undefined || selector?.associations !== undefined;
+    return namesAuthors && (rule?.onViolation?.includes('close') ?? false);
+}
+/**
+ * A violation closes the PR when `close` is chosen; for an author with write
+ * access only when a violated rule names its authors explicitly and says
+ * `close` itself. Never a locked PR (README "Stale lifecycle").
+ */
+function closesForViolation(pr, decision, config) {
+    if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close'))
+        return false;
+    // A close needs its close comment first, and a locked conversation takes none.
+    if (pr.locked)
+        return false;
+    if (!hasWriteAccess(pr))
+        return true;
+    return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
+}
+
+;// CONCATENATED MODULE: ./src/core/areas.ts
+/** Every area label starts with this, so one label search finds them all. */
+const AREA_LABEL_PREFIX = 'backpressure: area ';
+/** Rules with a `max-open` budget, in config order. */
+function areaRules(config) {
+    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
+}
+/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
+function areaLabel(rule) {
+    return `${AREA_LABEL_PREFIX}${rule.name}`;
+}
+/**
+ * Whether `waiting-label` is state the gate counts with (any area rule), not
+ * only feedback chosen with `on-waiting: label`.
+ */
+function waitingIsState(config) {
+    return areaRules(config).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/labels.ts
+
+function labelDefinitions(config) {
+    const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
+    return new Map([
+        define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
+        define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
+        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
+        ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
+    ]);
+}
+/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
+function ownLabels(config) {
+    return [config.waitingLabel, config.violationLabel, config.stale.label];
+}
+/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
+function isOneOfLabels(name, labels) {
+    const wanted = name.toLowerCase();
+    return labels.some((label) => label.toLowerCase() === wanted);
+}
+/** The names of the labels the action may create, to look up before planning. */
+function actionLabelNames(config) {
+    return [...labelDefinitions(config).keys()];
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+// One clear line for a failed GitHub request: never a stack trace.
+/** A GraphQL answer with no usable `data` (`{}`, `{"data": null}`, an HTML page), still so after the retries. */
+class UnusableAnswerError extends Error {
+    problem;
+    attempts;
+    constructor(problem, attempts) {
+        super(`GitHub's GraphQL answer had ${problem}`);
+        this.problem = problem;
+        this.attempts = attempts;
+        this.name = 'UnusableAnswerError';
+    }
+}
+function statusOf(error) {
+    return error?.status;
+}
+/** A write refused because the token may only read (a fork's PR, missing permissions). */
+function isPermissionError(error) {
+    const e = error;
+    return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
+}
+/** A comment refused because the conversation is locked (403 "Unable to create comment because issue is locked."). */
+function isLockedError(error) {
+    const e = error;
+    return e?.status === 403 && /\blocked\b/i.test(e.message ?? '');
+}
+function graphqlErrors(e) {
+    return e?.errors ?? e?.response?.data?.errors ?? [];
+}
+/** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
+function isRateLimitExhausted(error) {
+    const e = error;
+    return (e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED'));
+}
+/** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
+function isUnreachable(e) {
+    return e?.status === 500 && e.response === undefined;
+}
+/** What a NOT_FOUND names: the repository, or a part of it (a PR deleted since the event). */
+function notFoundLine(error, what) {
+    const part = error.path?.filter((step) => typeof step === 'string').pop();
+    if (part === undefined || part === 'repository') {
+        return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${error.message}).`;
+    }
+    if (part === 'pullRequest')
+        return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
+    return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
+}
+function describeGitHubError(error, what) {
+    if (error instanceof UnusableAnswerError) {
+        return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;
+    }
+    const e = error;
+    const errors = graphqlErrors(e);
+    if (isRateLimitExhausted(e))
+        return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
+    if (isUnreachable(e))
+        return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
+    switch (e?.status) {
+        case 401:
+            return `GitHub rejected the token while ${what} (401 Bad credentials): check the github-token input.`;
+        case 403:
+            if (/secondary rate/i.test(e.message ?? ''))
+                return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
+            return `GitHub refused ${what} (403: ${e.message ?? 'forbidden'}).`;
+        case 404:
+            return `GitHub answered 404 while ${what}: the repository does not exist or the token cannot see it.`;
+        case 429:
+            return `GitHub is rate limiting this token (429) while ${what}; try again later.`;
+    }
+    if (e?.status && e.status >= 500)
+        return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
+    const notFound = errors.find((x) => x.type === 'NOT_FOUND');
+    if (notFound)
+        return notFoundLine(notFound, what);
+    if (errors.length > 0) {
+        const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
+        return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;
+    }
+    return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
+}
+function resetTime(e) {
+    const reset = Number(e.response?.headers?.['x-ratelimit-reset']);
+    return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : 'the top of the hour';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -59377,7 +59503,13 @@ function withTimeout(fetch, timeoutMs) {
         }
     };
 }
-function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn = warning, timeoutMs = requestTimeoutFromEnv()) {
+/**
+ * The Octokit for a run (REST and GraphQL): retries 5xx and network errors,
+ * waits out short rate limits, paces writes `intervalMs` apart and adds every
+ * request to `counts`.
+ */
+function createClient(token, counts, options = {}) {
+    const { intervalMs = writeIntervalFromEnv(), warn = warning, timeoutMs = requestTimeoutFromEnv() } = options;
     const client = getOctokit(token, {
         request: { ...utils_defaults.request, fetch: withTimeout(utils_defaults.request?.fetch, timeoutMs) },
         retry: { retries: 3, retryAfterBaseValue: intervalMs },
@@ -59424,90 +59556,54 @@ function createClient(token, counts, intervalMs = writeIntervalFromEnv(), warn =
     return client;
 }
 
-;// CONCATENATED MODULE: ./src/github/errors.ts
-// One clear line for a failed GitHub request: never a stack trace.
-/** A GraphQL answer with no usable `data` (`{}`, `{"data": null}`, an HTML page), still so after the retries. */
-class UnusableAnswerError extends Error {
-    problem;
-    attempts;
-    constructor(problem, attempts) {
-        super(`GitHub's GraphQL answer had ${problem}`);
-        this.problem = problem;
-        this.attempts = attempts;
-        this.name = 'UnusableAnswerError';
+;// CONCATENATED MODULE: ./src/github/session.ts
+// One connection to one repository: the client every reader and the writer
+// use, the repository they are about, and the tally of what they asked.
+
+/** A session for `repo` with a fresh request tally (see createClient for retries, pacing and counting). */
+function openSession(token, repo, options = {}) {
+    const counts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
+    return { client: createClient(token, counts, options), repo, counts };
+}
+
+;// CONCATENATED MODULE: ./src/core/write-description.ts
+const VERBS = {
+    create: ['create', 'creating'],
+    set: ['set', 'setting'],
+    add: ['add', 'adding'],
+    remove: ['remove', 'removing'],
+    post: ['post', 'posting'],
+    update: ['update', 'updating'],
+    delete: ['delete', 'deleting'],
+    close: ['close', 'closing']
+};
+/** The verb and the rest of the phrase for `op`, names passed through `escape`. */
+function phrase(op, escape, detail) {
+    switch (op.kind) {
+        case 'create-label':
+            return ['create', `label "${escape(op.name)}"`];
+        case 'status': {
+            const commit = op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : '';
+            return ['set', `status ${op.state} on #${op.number}${commit}${detail ? `: ${escape(op.description)}` : ''}`];
+        }
+        case 'add-label':
+            return ['add', `label "${escape(op.label)}" to #${op.number}`];
+        case 'remove-label':
+            return ['remove', `label "${escape(op.label)}" from #${op.number}`];
+        case 'sticky-comment':
+            return [op.commentId ? 'update' : 'post', `the backpressure comment on #${op.number}`];
+        case 'comment':
+            return ['post', `the ${op.purpose} comment on #${op.number}`];
+        case 'delete-comment':
+            return ['delete', `a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`];
+        case 'close':
+            return ['close', `#${op.number}${detail ? ` (${op.reason})` : ''}`];
     }
 }
-function statusOf(error) {
-    return error?.status;
-}
-/** A write refused because the token may only read (a fork's PR, missing permissions). */
-function isPermissionError(error) {
-    const e = error;
-    return e?.status === 403 && /not accessible by integration|permission/i.test(e.message ?? '');
-}
-/** A comment refused because the conversation is locked (403 "Unable to create comment because issue is locked."). */
-function isLockedError(error) {
-    const e = error;
-    return e?.status === 403 && /\blocked\b/i.test(e.message ?? '');
-}
-function graphqlErrors(e) {
-    return e?.errors ?? e?.response?.data?.errors ?? [];
-}
-/** The hour's budget is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED): retrying is useless. */
-function isRateLimitExhausted(error) {
-    const e = error;
-    return (e?.response?.headers?.['x-ratelimit-remaining'] === '0' || graphqlErrors(e).some((x) => x.type === 'RATE_LIMITED'));
-}
-/** No answer at all: a dropped connection or a timeout (Octokit reports both as 500 without a response). */
-function isUnreachable(e) {
-    return e?.status === 500 && e.response === undefined;
-}
-/** What a NOT_FOUND names: the repository, or a part of it (a PR deleted since the event). */
-function notFoundLine(error, what) {
-    const part = error.path?.filter((step) => typeof step === 'string').pop();
-    if (part === undefined || part === 'repository') {
-        return `GitHub answered NOT_FOUND while ${what}: the repository does not exist or the token cannot see it (${error.message}).`;
-    }
-    if (part === 'pullRequest')
-        return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
-    return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
-}
-function describeGitHubError(error, what) {
-    if (error instanceof UnusableAnswerError) {
-        return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;
-    }
-    const e = error;
-    const errors = graphqlErrors(e);
-    if (isRateLimitExhausted(e))
-        return `GitHub's rate limit is exhausted while ${what}; it resets at ${resetTime(e)}.`;
-    if (isUnreachable(e))
-        return `Could not reach GitHub while ${what}, even after retries (${e.message}); try again later.`;
-    switch (e?.status) {
-        case 401:
-            return `GitHub rejected the token while ${what} (401 Bad credentials): check the github-token input.`;
-        case 403:
-            if (/secondary rate/i.test(e.message ?? ''))
-                return `GitHub's secondary rate limit still applied after waiting while ${what}; left for the next run.`;
-            return `GitHub refused ${what} (403: ${e.message ?? 'forbidden'}).`;
-        case 404:
-            return `GitHub answered 404 while ${what}: the repository does not exist or the token cannot see it.`;
-        case 429:
-            return `GitHub is rate limiting this token (429) while ${what}; try again later.`;
-    }
-    if (e?.status && e.status >= 500)
-        return `GitHub failed (${e.status}) while ${what}, even after retries; try again later.`;
-    const notFound = errors.find((x) => x.type === 'NOT_FOUND');
-    if (notFound)
-        return notFoundLine(notFound, what);
-    if (errors.length > 0) {
-        const lines = errors.map((x) => (x.path?.length ? `${x.message} (at ${x.path.join('.')})` : x.message));
-        return `GitHub's GraphQL API answered with errors while ${what}: ${[...new Set(lines)].join('; ')}.`;
-    }
-    return `Could not reach GitHub while ${what}: ${e?.message ?? String(error)}`;
-}
-function resetTime(e) {
-    const reset = Number(e.response?.headers?.['x-ratelimit-reset']);
-    return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : 'the top of the hour';
+/** One line for `op`, e.g. `add label "stale" to #3` or `setting status failure on #3`. */
+function describeWrite(op, { form, escape = (text) => text, detail = false }) {
+    const [verb, rest] = phrase(op, escape, detail);
+    return `${VERBS[verb][form === 'do' ? 0 : 1]} ${rest}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/logins.ts
@@ -59532,6 +59628,149 @@ const UNKNOWN_LOGIN = 'ghost';
 /** A deleted or unknown account: PRs by different deleted users all read as `ghost`, so it names nobody. */
 function isUnknownLogin(login) {
     return login === '' || sameLogin(login, UNKNOWN_LOGIN);
+}
+
+;// CONCATENATED MODULE: ./src/github/send-write.ts
+// Sends one planned write to GitHub's REST API, the way a careful person
+// would: a label that exists or is gone is no failure, the sticky comment is
+// edited in place, and a comment is never posted twice by a blind retry or a
+// racing run (README "Decisions").
+
+
+
+
+/** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
+async function ownComments({ client, repo, actor }, number, marker) {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+        ...repo,
+        issue_number: number,
+        per_page: 100
+    });
+    // A marker in anyone else's comment means nothing.
+    return comments
+        .filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor))
+        .sort((a, b) => a.id - b.id);
+}
+/** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
+async function findSticky(rest, number) {
+    return (await ownComments(rest, number, STICKY_MARKER))[0]?.id;
+}
+/**
+ * After posting: when a racing run posted the same comment first (an own
+ * comment with `marker`, older than ours and not before `since`), ours is
+ * the duplicate and is deleted, so exactly one copy stays.
+ */
+async function yieldToOlderCopy(rest, number, marker, posted, since = '') {
+    const id = posted?.data?.id;
+    if (id === undefined)
+        return;
+    try {
+        const copies = await ownComments(rest, number, marker);
+        const from = since ? Date.parse(since) : -Infinity;
+        if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from))
+            await deleteComment(rest, id);
+    }
+    catch (error) {
+        // The comment is posted; a copy left here is deleted by the next run that reads the PR.
+        info(describeGitHubError(error, `checking #${number} for a duplicate comment`));
+    }
+}
+async function deleteComment({ client, repo }, id) {
+    try {
+        return await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined; // already gone
+        throw error;
+    }
+}
+/**
+ * Posts a comment without blind retries: GitHub may have created it before
+ * failing (a 502 after the write), and a retry would post it twice. After
+ * such a failure `findCreated` looks for it; only when it is not there is it
+ * posted again, with the usual retries.
+ */
+async function createOnce({ client, repo }, number, body, findCreated) {
+    try {
+        return await client.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status !== undefined && status < 500)
+            throw error;
+        return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
+    }
+}
+async function hasComment(rest, number, body) {
+    return (await ownComments(rest, number, body)).some((c) => c.body === body);
+}
+async function postSticky(rest, op) {
+    const { client, repo } = rest;
+    const id = op.commentId ?? (await findSticky(rest, op.number));
+    if (id)
+        return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
+    const posted = await createOnce(rest, op.number, op.body, async () => {
+        const created = await findSticky(rest, op.number);
+        return created ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body }) : undefined;
+    });
+    await yieldToOlderCopy(rest, op.number, STICKY_MARKER, posted);
+    return posted;
+}
+async function postComment(rest, op) {
+    const posted = await createOnce(rest, op.number, op.body, async () => (await hasComment(rest, op.number, op.body)) ? {} : undefined);
+    if (op.postedSince !== undefined)
+        await yieldToOlderCopy(rest, op.number, STALE_MARKER, posted, op.postedSince);
+    return posted;
+}
+/** Resolves to undefined when GitHub answers `ignored` (the write's effect is already there). */
+async function unlessStatus(ignored, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (statusOf(error) === ignored)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The session's sender: create-label (POST …/labels), status (POST
+ * …/statuses/{sha}), add/remove-label (…/issues/{n}/labels), comments
+ * (POST/PATCH/DELETE …/comments), close (PATCH …/pulls/{n}). Throws Octokit's
+ * error for a write GitHub refuses or fails.
+ */
+function writeSender(session, options) {
+    const { client } = session;
+    const repo = { owner: session.repo.owner, repo: session.repo.name };
+    const rest = { client, repo, actor: options.actor };
+    return async (op) => {
+        switch (op.kind) {
+            case 'create-label': // 422: created meanwhile
+                return unlessStatus(422, () => client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description }));
+            case 'status':
+                return client.rest.repos.createCommitStatus({
+                    ...repo,
+                    sha: op.sha,
+                    state: op.state,
+                    context: options.statusContext,
+                    description: op.description,
+                    target_url: options.targetUrl
+                });
+            case 'add-label':
+                return client.rest.issues.addLabels({ ...repo, issue_number: op.number, labels: [op.label] });
+            case 'remove-label': // 404: already gone
+                return unlessStatus(404, () => client.rest.issues.removeLabel({ ...repo, issue_number: op.number, name: op.label }));
+            case 'sticky-comment':
+                return postSticky(rest, op);
+            case 'comment':
+                return postComment(rest, op);
+            case 'delete-comment':
+                return deleteComment(rest, op.commentId);
+            case 'close':
+                return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/writer.ts
@@ -59560,118 +59799,156 @@ const PERMISSION = {
     'delete-comment': 'pull-requests: write',
     close: 'pull-requests: write'
 };
-async function applyWrites(client, ops, options) {
-    const result = { applied: [], notApplied: [], warnings: [] };
-    const warn = (message) => {
-        warning(message);
-        result.warnings.push(message);
-    };
-    if (options.dryRun) {
-        result.notApplied = ops.map((op) => ({ op, why: 'dry-run' }));
-        return result;
-    }
-    const send = sender(client, options);
-    let writes = 0;
-    let failures = 0;
-    let failed = 0;
-    let stopped;
-    let stoppedBy;
-    let askedRemaining = false;
-    const unitSizes = new Map();
-    for (const op of ops)
-        if (op.unit)
-            unitSizes.set(op.unit, (unitSizes.get(op.unit) ?? 0) + 1);
-    const startedUnits = new Set();
-    /** Units with a write not applied, and why the rest of the unit is not sent. */
-    const brokenUnits = new Map();
-    const notApplied = (op, why) => {
-        result.notApplied.push({ op, why });
-        if (op.unit && !brokenUnits.has(op.unit)) {
-            const rest = why === LOCKED_NOT_APPLICABLE
-                ? `not applicable: goes with ${describeOp(op)}`
-                : `not sent: ${describeOp(op)} was not applied`;
-            brokenUnits.set(op.unit, rest);
-        }
-    };
-    // Checked before every write, as reads in between (the writer's own lookups,
-    // or answers with no headers: a 422 label that exists, a 404 label that is
-    // gone) also spend the hour's budget.
-    const reserveReached = (remaining) => {
-        if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE)
-            return undefined;
-        warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-        return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
-    };
+/**
+ * Sends `ops` in order through the session's REST client (see send-write.ts
+ * for the endpoints) and reports what was applied, what not and why. Never
+ * throws for a GitHub fault: failures are in `notApplied`, `warnings` and
+ * `failure`. In dry-run nothing is sent.
+ */
+async function applyWrites(session, ops, options) {
+    if (options.dryRun)
+        return { applied: [], notApplied: ops.map((op) => ({ op, why: 'dry-run' })), warnings: [] };
+    return sendWithinBudgets(ops, options, {
+        send: writeSender(session, options),
+        remaining: () => session.counts.restRemaining,
+        askRemaining: () => askRemaining(session.client)
+    });
+}
+/** The write loop of applyWrites, apart from GitHub: budgets, units and stops over `channel`. */
+async function sendWithinBudgets(ops, options, channel) {
+    const run = new WriteRun(ops, options, channel);
     for (const [index, op] of ops.entries()) {
-        const broken = !stopped && op.unit && brokenUnits.get(op.unit);
-        if (broken) {
-            result.notApplied.push({ op, why: broken });
-            continue;
+        const held = run.brokenUnit(op) ?? (await run.held(op));
+        if (held)
+            run.notApplied(op, held);
+        else
+            await run.send(op, index);
+    }
+    return run.result();
+}
+/** One run of writes: what was sent, what broke, and why the rest is held back. */
+class WriteRun {
+    ops;
+    options;
+    channel;
+    applied = [];
+    notSent = [];
+    warnings = [];
+    writes = 0;
+    /** Failures in a row, and in all. */
+    failuresInRow = 0;
+    failed = 0;
+    /** Why every further write is held back, once a stop was reached. */
+    stopped;
+    /** A stop that makes the run fail (GitHub kept failing, the rate limit ran out). */
+    stoppedBy;
+    askedRemaining = false;
+    unitSizes = new Map();
+    startedUnits = new Set();
+    /** Units with a write not applied, and why the rest of the unit is not sent. */
+    brokenUnits = new Map();
+    constructor(ops, options, channel) {
+        this.ops = ops;
+        this.options = options;
+        this.channel = channel;
+        for (const op of ops)
+            if (op.unit)
+                this.unitSizes.set(op.unit, (this.unitSizes.get(op.unit) ?? 0) + 1);
+    }
+    warn(message) {
+        warning(message);
+        this.warnings.push(message);
+    }
+    notApplied(op, why) {
+        this.notSent.push({ op, why });
+        if (op.unit && !this.brokenUnits.has(op.unit)) {
+            const what = describeWrite(op, { form: 'doing' });
+            this.brokenUnits.set(op.unit, why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${what}` : `not sent: ${what} was not applied`);
         }
+    }
+    /** Why the rest of `op`'s unit is not sent, once a write of the unit was not applied (before any stop). */
+    brokenUnit(op) {
+        return !this.stopped && op.unit ? this.brokenUnits.get(op.unit) : undefined;
+    }
+    /** Why `op` is not sent (a budget or stop reached), or undefined when it may go now. */
+    async held(op) {
         // A unit (a stale label and its comment, a close and its comment) is budgeted whole.
-        const needed = op.unit && !startedUnits.has(op.unit) ? (unitSizes.get(op.unit) ?? 1) : 1;
-        if (!stopped && writes + needed > options.maxWrites) {
-            stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
-            warn(`Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`);
+        const needed = op.unit && !this.startedUnits.has(op.unit) ? (this.unitSizes.get(op.unit) ?? 1) : 1;
+        if (!this.stopped && this.writes + needed > this.options.maxWrites) {
+            this.stopped = `max-writes-per-run (${this.options.maxWrites}) reached; left for the next run`;
+            this.warn(`Stopped writing: max-writes-per-run (${this.options.maxWrites}) reached. ${this.ops.length - this.applied.length} writes are left for the next run.`);
         }
         // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
-        if (!stopped && !askedRemaining && options.restRemaining?.() === undefined && options.restRemaining) {
-            askedRemaining = true;
-            await askRemaining(client);
+        if (!this.stopped && !this.askedRemaining && this.channel.remaining() === undefined) {
+            this.askedRemaining = true;
+            await this.channel.askRemaining();
         }
-        if (!stopped)
-            stopped = reserveReached(options.restRemaining?.());
-        if (stopped) {
-            notApplied(op, stopped);
-            continue;
-        }
+        if (!this.stopped)
+            this.stopped = this.reserveReached();
+        return this.stopped;
+    }
+    // Checked before every write and after each, as reads in between (the
+    // writer's own lookups, or answers with no headers: a 422 label that
+    // exists, a 404 label that is gone) also spend the hour's budget.
+    reserveReached() {
+        const remaining = this.channel.remaining();
+        if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE)
+            return undefined;
+        this.warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
+        return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+    }
+    async send(op, index) {
         if (op.unit)
-            startedUnits.add(op.unit);
+            this.startedUnits.add(op.unit);
         try {
-            const response = await send(op);
-            writes++;
-            failures = 0;
-            result.applied.push(op);
-            // Without a tracker (a bare client), the write's own answer tells what is left.
-            stopped = reserveReached(options.restRemaining ? options.restRemaining() : remainingIn(response));
+            await this.channel.send(op);
+            this.writes++;
+            this.failuresInRow = 0;
+            this.applied.push(op);
+            this.stopped = this.reserveReached();
         }
         catch (error) {
-            if (isPermissionError(error)) {
-                const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
-                stopped = `the token cannot write (${needed.join(', ')} needed)`;
-                warn(readOnlyWarning(needed, options.eventName));
-                notApplied(op, stopped);
-                continue;
-            }
-            if (isLockedError(error)) {
-                // Locked between the read and the write: a maintainer's decision, not a failure of the run.
-                notApplied(op, LOCKED_NOT_APPLICABLE);
-                continue;
-            }
-            failures++;
-            failed++;
-            const line = describeGitHubError(error, describeOp(op));
-            notApplied(op, line);
-            if (isRateLimitExhausted(error)) {
-                // Every further request would be refused until the reset.
-                stopped = stoppedBy = line;
-                continue;
-            }
-            warn(line);
-            if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                stopped = 'GitHub kept failing; left for the next run';
-                stoppedBy = `Stopped writing after ${failures} failures in a row`;
-                warn(`Stopped writing after ${failures} failures in a row; the rest is left for the next run.`);
-            }
+            this.failure(op, index, error);
         }
     }
-    const total = result.applied.length + result.notApplied.length;
-    const left = `${result.notApplied.length} of ${total} writes are left for the next run.`;
-    if (stoppedBy)
-        result.failure = `${stoppedBy.replace(/\.$/, '')}: ${left}`;
-    else if (failed > 0)
-        result.failure = `${failed} writes failed (see the warnings): ${left}`;
-    return result;
+    failure(op, index, error) {
+        if (isPermissionError(error)) {
+            const needed = [...new Set(this.ops.slice(index).map((o) => PERMISSION[o.kind]))];
+            this.stopped = `the token cannot write (${needed.join(', ')} needed)`;
+            this.warn(readOnlyWarning(needed, this.options.eventName));
+            this.notApplied(op, this.stopped);
+            return;
+        }
+        if (isLockedError(error)) {
+            // Locked between the read and the write: a maintainer's decision, not a failure of the run.
+            this.notApplied(op, LOCKED_NOT_APPLICABLE);
+            return;
+        }
+        this.failuresInRow++;
+        this.failed++;
+        const line = describeGitHubError(error, describeWrite(op, { form: 'doing' }));
+        this.notApplied(op, line);
+        if (isRateLimitExhausted(error)) {
+            // Every further request would be refused until the reset.
+            this.stopped = this.stoppedBy = line;
+            return;
+        }
+        this.warn(line);
+        if (this.failuresInRow >= MAX_CONSECUTIVE_FAILURES) {
+            this.stopped = 'GitHub kept failing; left for the next run';
+            this.stoppedBy = `Stopped writing after ${this.failuresInRow} failures in a row`;
+            this.warn(`Stopped writing after ${this.failuresInRow} failures in a row; the rest is left for the next run.`);
+        }
+    }
+    result() {
+        const result = { applied: this.applied, notApplied: this.notSent, warnings: this.warnings };
+        const left = `${this.notSent.length} of ${this.applied.length + this.notSent.length} writes are left for the next run.`;
+        if (this.stoppedBy)
+            result.failure = `${this.stoppedBy.replace(/\.$/, '')}: ${left}`;
+        else if (this.failed > 0)
+            result.failure = `${this.failed} writes failed (see the warnings): ${left}`;
+        return result;
+    }
 }
 /** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
 function readOnlyWarning(needed, eventName) {
@@ -59693,1391 +59970,211 @@ async function askRemaining(client) {
         core_debug(describeGitHubError(error, 'asking for the rate limit'));
     }
 }
-function remainingIn(response) {
-    const remaining = Number(response?.headers?.['x-ratelimit-remaining']);
-    return Number.isFinite(remaining) ? remaining : undefined;
-}
-function describeOp(op) {
-    switch (op.kind) {
-        case 'create-label':
-            return `creating label "${op.name}"`;
-        case 'status':
-            return `setting status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}`;
-        case 'add-label':
-            return `adding label "${op.label}" to #${op.number}`;
-        case 'remove-label':
-            return `removing label "${op.label}" from #${op.number}`;
-        case 'sticky-comment':
-            return `${op.commentId ? 'updating' : 'posting'} the backpressure comment on #${op.number}`;
-        case 'comment':
-            return `posting the ${op.purpose} comment on #${op.number}`;
-        case 'delete-comment':
-            return `deleting a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
-        case 'close':
-            return `closing #${op.number}`;
-    }
-}
-/** REST routes name the repository `repo`, GraphQL `name`. */
-function restRepo(repo) {
-    return { owner: repo.owner, repo: repo.name };
-}
-/** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
-async function ownComments(client, repo, number, marker, actor) {
-    const comments = await client.paginate(client.rest.issues.listComments, {
-        ...repo,
-        issue_number: number,
-        per_page: 100
-    });
-    // A marker in anyone else's comment means nothing.
-    return comments
-        .filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor))
-        .sort((a, b) => a.id - b.id);
-}
-/** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
-async function findSticky(client, repo, number, actor) {
-    return (await ownComments(client, repo, number, STICKY_MARKER, actor))[0]?.id;
-}
+
+;// CONCATENATED MODULE: ./src/core/truncate.ts
+// Shortening text for GitHub's length limits (status descriptions) and the
+// report's tables, without cutting a character in half: a cut inside an
+// emoji or a letter with its accent would show a replacement character.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /**
- * After posting: when a racing run posted the same comment first (an own
- * comment with `marker`, older than ours and not before `since`), ours is
- * the duplicate and is deleted, so exactly one copy stays.
+ * `text` when it has at most `max` UTF-16 code units, else its longest
+ * prefix of whole grapheme clusters that leaves room for a closing `…`.
  */
-async function yieldToOlderCopy(client, repo, number, marker, actor, posted, since = '') {
-    const id = posted?.data?.id;
-    if (id === undefined)
-        return;
-    try {
-        const copies = await ownComments(client, repo, number, marker, actor);
-        const from = since ? Date.parse(since) : -Infinity;
-        if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from))
-            await deleteComment(client, repo, id);
+function truncateText(text, max) {
+    if (text.length <= max)
+        return text;
+    let kept = '';
+    for (const { segment } of graphemes.segment(text)) {
+        if (kept.length + segment.length > max - 1)
+            break;
+        kept += segment;
     }
-    catch (error) {
-        // The comment is posted; a copy left here is deleted by the next run that reads the PR.
-        info(describeGitHubError(error, `checking #${number} for a duplicate comment`));
-    }
+    return `${kept}…`;
 }
-async function deleteComment(client, repo, id) {
-    try {
-        return await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+
+;// CONCATENATED MODULE: ./src/core/escape.ts
+// Text that comes from PRs (titles, logins, labels) is written by anyone who
+// can open a PR. Before it goes into a comment or the job summary it must
+// render as the literal text: no markdown, no HTML, no table breakouts, no
+// @mention pings and no #123 cross-references (spec §8).
+
+/** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
+const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** A zero-width space GitHub renders as nothing but which stops @login and #123 from linking. */
+const BREAK = '&#8203;';
+/** One line of inline markdown that shows `text` literally. */
+function escapeMarkdown(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    const line = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+    let out = '';
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        const next = line[i + 1] ?? '';
+        if (char in HTML_ENTITIES)
+            out += HTML_ENTITIES[char];
+        else if (char === '@' && /[A-Za-z0-9]/.test(next))
+            out += `@${BREAK}`;
+        else if (char === '#' && /[0-9]/.test(next))
+            out += `\\#${BREAK}`;
+        else if (MARKDOWN_PUNCTUATION.has(char))
+            out += `\\${char}`;
+        else
+            out += char;
     }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return undefined; // already gone
-        throw error;
-    }
+    // At the start of a line these open a list or a thematic break.
+    return out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)\./, '$1\\.');
 }
+/** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
+function truncate(text, max) {
+    return truncateText(text, max);
+}
+
+;// CONCATENATED MODULE: ./src/app/mode.ts
+
+
+/** Values from the event are quoted in messages at most this long. */
+const QUOTE_MAX = 100;
+const mode_shorten = (text) => truncate(text, QUOTE_MAX);
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
+const REVIEW_ACTIONS = ['submitted', 'dismissed'];
+const SUPPORTED = 'PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), pull_request_review (submitted, dismissed) and merge_group (checks_requested) as a gate, schedule and workflow_dispatch (sweep)';
+/** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`: the branch GitHub's merge queue creates (the base may hold slashes). */
+const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)-[0-9a-f]{40,64}$/;
 /**
- * Posts a comment without blind retries: GitHub may have created it before
- * failing (a 502 after the write), and a retry would post it twice. After
- * such a failure `findCreated` looks for it; only when it is not there is it
- * posted again, with the usual retries.
+ * The run's scope. `ownLabels` are the waiting, violation and stale label names the inputs (or the
+ * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
+ * Unsupported events and payloads that name no PR are a skip with a message saying why.
  */
-async function createOnce(client, repo, number, body, findCreated) {
-    try {
-        return await client.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
+function resolveScope(mode, eventName, payload, ownLabels = []) {
+    const label = labelOfEvent(eventName, payload);
+    if (label !== undefined && isOneOfLabels(label, ownLabels)) {
+        return {
+            mode: 'skip',
+            message: `The label "${mode_shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.`
+        };
     }
-    catch (error) {
-        const status = statusOf(error);
-        if (status !== undefined && status < 500)
-            throw error;
-        return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
+    if (mode === 'sweep')
+        return { mode: 'sweep' };
+    const target = gateTarget(eventName, payload, label);
+    if (mode === 'gate') {
+        if (target)
+            return target;
+        return {
+            mode: 'skip',
+            message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".`
+        };
     }
-}
-async function hasComment(client, repo, number, body, actor) {
-    return (await ownComments(client, repo, number, body, actor)).some((c) => c.body === body);
-}
-function sender(client, options) {
-    const repo = restRepo(options.repo);
-    return async (op) => {
-        switch (op.kind) {
-            case 'create-label':
-                try {
-                    return await client.rest.issues.createLabel({
-                        ...repo,
-                        name: op.name,
-                        color: op.color,
-                        description: op.description
-                    });
-                }
-                catch (error) {
-                    if (error.status === 422)
-                        return undefined; // created meanwhile
-                    throw error;
-                }
-            case 'status':
-                return client.rest.repos.createCommitStatus({
-                    ...repo,
-                    sha: op.sha,
-                    state: op.state,
-                    context: options.statusContext,
-                    description: op.description,
-                    target_url: options.targetUrl
-                });
-            case 'add-label':
-                return client.rest.issues.addLabels({ ...repo, issue_number: op.number, labels: [op.label] });
-            case 'remove-label':
-                try {
-                    return await client.rest.issues.removeLabel({ ...repo, issue_number: op.number, name: op.label });
-                }
-                catch (error) {
-                    if (error.status === 404)
-                        return undefined; // already gone
-                    throw error;
-                }
-            case 'sticky-comment': {
-                const id = op.commentId ?? (await findSticky(client, repo, op.number, options.actor));
-                if (id)
-                    return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
-                const posted = await createOnce(client, repo, op.number, op.body, async () => {
-                    const created = await findSticky(client, repo, op.number, options.actor);
-                    return created
-                        ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body })
-                        : undefined;
-                });
-                await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
-                return posted;
-            }
-            case 'comment': {
-                const posted = await createOnce(client, repo, op.number, op.body, async () => (await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined);
-                if (op.postedSince !== undefined)
-                    await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
-                return posted;
-            }
-            case 'delete-comment':
-                return deleteComment(client, repo, op.commentId);
-            case 'close':
-                return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/areas.ts
-/** Every area label starts with this, so one label search finds them all. */
-const AREA_LABEL_PREFIX = 'backpressure: area ';
-/** Rules with a `max-open` budget, in config order. */
-function areaRules(config) {
-    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
-}
-/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
-function areaLabel(rule) {
-    return `${AREA_LABEL_PREFIX}${rule.name}`;
-}
-/**
- * Whether `waiting-label` is state the gate counts with (any area rule), not
- * only feedback chosen with `on-waiting: label`.
- */
-function waitingIsState(config) {
-    return areaRules(config).length > 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/labels.ts
-
-function labelDefinitions(config) {
-    const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
-    return new Map([
-        define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
-        define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
-        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
-        ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
-    ]);
-}
-/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
-function ownLabels(config) {
-    return [config.waitingLabel, config.violationLabel, config.stale.label];
-}
-/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
-function isOneOfLabels(name, labels) {
-    const wanted = name.toLowerCase();
-    return labels.some((label) => label.toLowerCase() === wanted);
-}
-/** The names of the labels the action may create, to look up before planning. */
-function actionLabelNames(config) {
-    return [...labelDefinitions(config).keys()];
-}
-
-;// CONCATENATED MODULE: ./src/github/convert-issues.ts
-
-const complete = (list) => !list || list.totalCount <= list.nodes.length;
-function claimsOf(list) {
-    return {
-        pullRequests: list.nodes.map((n) => ({
-            number: n.number,
-            createdAt: n.createdAt,
-            isDraft: n.isDraft,
-            baseRef: n.baseRefName,
-            author: restLogin(n.author),
-            labels: (n.labels?.nodes ?? []).map((l) => l.name),
-            repository: n.repository.nameWithOwner
-        })),
-        // A PR whose labels were cut could be exempt or a priority: its place is not known.
-        complete: complete(list) && list.nodes.every((n) => complete(n.labels))
-    };
-}
-function issueOf(node) {
-    const claims = node.closedByPullRequestsReferences;
-    return {
-        repository: node.repository.nameWithOwner,
-        number: node.number,
-        ...(node.assignees ? { assignees: node.assignees.nodes.map((a) => a.login) } : {}),
-        ...(node.labels ? { labels: node.labels.nodes.map((l) => l.name) } : {}),
-        ...(claims ? { claims: claimsOf(claims) } : {})
-    };
-}
-function toClosingIssues(node) {
-    return {
-        issues: node.nodes.map(issueOf),
-        complete: complete(node) && node.nodes.every((issue) => complete(issue.assignees) && complete(issue.labels))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/convert.ts
-
-
-
-/** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
-function restLogin(actor) {
-    if (!actor)
-        return UNKNOWN_LOGIN;
-    return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
-}
-const TIMELINE_KINDS = {
-    ReopenedEvent: 'reopened',
-    ReadyForReviewEvent: 'ready_for_review',
-    HeadRefForcePushedEvent: 'commit',
-    ReviewRequestedEvent: 'review_requested'
-};
-function eventsOf(node, author) {
-    const events = [];
-    for (const c of node.comments.nodes) {
-        events.push({ kind: 'comment', actor: restLogin(c.author), association: c.authorAssociation, at: c.createdAt });
+    const pr = payload.pull_request;
+    if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number' && payload.action === 'closed') {
+        return { mode: 'advance', closedNumber: pr.number, closedAuthor: pr.user?.login };
     }
-    for (const r of node.reviews?.nodes ?? []) {
-        if (!r.submittedAt)
-            continue; // a pending review is invisible to everyone else
-        events.push({
-            kind: 'review',
-            actor: restLogin(r.author),
-            association: r.authorAssociation,
-            at: r.submittedAt,
-            reviewState: r.state
-        });
-    }
-    const head = node.commits.nodes[0]?.commit;
-    if (head)
-        events.push({ kind: 'commit', actor: author, at: head.committedDate });
-    for (const item of node.timelineItems.nodes) {
-        const kind = item && TIMELINE_KINDS[item.__typename];
-        if (kind && item.createdAt)
-            events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
-    }
-    return events.sort((a, b) => a.at.localeCompare(b.at));
+    if (target)
+        return target;
+    if (SWEEP_EVENTS.includes(eventName))
+        return { mode: 'sweep' };
+    return { mode: 'skip', message: `${SUPPORTED}; "${eventName}" is not one of them, so there is nothing to do.` };
 }
-function convert_statusOf(node, statusContext) {
-    const context = node.commits.nodes[0]?.commit.status?.contexts.find((c) => c.context === statusContext);
-    if (!context)
+/** The label of a pull_request* labeled / unlabeled event. */
+function labelOfEvent(eventName, payload) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName) || (payload.action !== 'labeled' && payload.action !== 'unlabeled'))
         return undefined;
-    return { state: context.state.toLowerCase(), description: context.description ?? '' };
+    return typeof payload.label?.name === 'string' ? payload.label.name : undefined;
 }
-/** The head commit's status contexts and check runs; a check run in progress reads as `pending`. */
-function checksOf(node) {
-    const contexts = node.commits.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
-    return contexts.flatMap((c) => {
-        if (!c)
-            return [];
-        if (c.__typename === 'CheckRun')
-            return [
-                {
-                    name: c.name,
-                    state: (c.conclusion ?? 'pending').toLowerCase(),
-                    ...(c.completedAt ? { at: c.completedAt } : {})
-                }
-            ];
-        return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
-    });
-}
-/** The action's own comment: GitHub says so (`viewerDidAuthor`), or, where not asked, its author is the token's account. */
-function isOwn(comment, actor) {
-    if (typeof comment.viewerDidAuthor === 'boolean')
-        return comment.viewerDidAuthor;
-    return comment.author !== null && sameLogin(restLogin(comment.author), actor);
-}
-/** The action's own comments on a PR (written by the token's account), oldest first. */
-function convert_ownComments(node, actor) {
-    return node.comments.nodes
-        .filter((c) => isOwn(c, actor) && c.databaseId !== null)
-        .map((c) => ({
-        id: c.id ?? String(c.databaseId),
-        databaseId: c.databaseId,
-        createdAt: c.createdAt,
-        body: c.body
-    }));
-}
-/**
- * The sticky comment (the oldest: copies from racing runs are deleted), the
- * stale messages and the close comment among the action's own comments whose
- * bodies are known; the other bodies are not kept.
- */
-function applyOwnComments(pr, own) {
-    const oldestFirst = [...own].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId);
-    const withMarker = (marker) => oldestFirst.filter((c) => c.body?.includes(marker));
-    const stickies = withMarker(STICKY_MARKER);
-    const staleComments = withMarker(STALE_MARKER);
-    pr.sticky = stickies[0] ? { id: stickies[0].databaseId, body: stickies[0].body } : undefined;
-    pr.extraStickyIds = stickies.slice(1).map((c) => c.databaseId);
-    pr.staleMarkedAt = staleComments.at(-1)?.createdAt;
-    pr.staleComments = staleComments.map((c) => ({ id: c.databaseId, at: c.createdAt }));
-    pr.closeCommentedAt = withMarker(CLOSE_MARKER).at(-1)?.createdAt;
-}
-/**
- * The core's PullRequest from a PR node whose nested lists are complete
- * (read-nested.ts). Own comments count when their bodies came with the node
- * (the gate's read); otherwise the caller applies them (applyOwnComments).
- */
-function toPullRequest(node, actor, statusContext) {
-    const author = restLogin(node.author);
-    const pr = {
-        number: node.number,
-        title: node.title,
-        url: node.url,
-        author,
-        authorAssociation: node.authorAssociation,
-        createdAt: node.createdAt,
-        isDraft: node.isDraft,
-        baseRef: node.baseRefName,
-        headRef: node.headRefName,
-        headSha: node.headRefOid,
-        labels: (node.labels?.nodes ?? []).map((l) => l.name),
-        assignees: node.assignees.nodes.map((a) => a.login),
-        hasMilestone: node.milestone !== null,
-        additions: node.additions,
-        deletions: node.deletions,
-        changedFiles: node.changedFiles,
-        files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
-        mergeable: node.mergeable,
-        events: eventsOf(node, author),
-        status: convert_statusOf(node, statusContext),
-        closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
-        locked: node.locked ?? false,
-        checks: checksOf(node)
-    };
-    applyOwnComments(pr, convert_ownComments(node, actor));
-    return pr;
-}
-
-;// CONCATENATED MODULE: ./src/github/graphql.ts
-// Sends one GraphQL document, keeps GitHub's point cost, and decides what a
-// response with both `data` and `errors` means for the caller.
-
-
-
-/** Tries of a query whose answer came back with `errors` beside `data`, or with no usable `data` at all. */
-const PARTIAL_ANSWER_TRIES = 3;
-/**
- * What is wrong with an answer that has no GraphQL `data` object: Octokit
- * hands back `undefined` for `{}`, an HTML page or JSON it could not decode,
- * and `null` for `{"data": null}`. Undefined when the answer is usable.
- */
-function unusable(data) {
-    if (data === null)
-        return '"data": null and no errors';
-    if (typeof data !== 'object')
-        return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
+/** The PR a gate judges for this event; a skip when the event is one of ours but names none; undefined for other events. */
+function gateTarget(eventName, payload, label) {
+    const number = payload.pull_request?.number;
+    // A review after the merge, a label on a closed PR: the action never touches closed PRs.
+    if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') &&
+        payload.pull_request?.state === 'closed') {
+        return { mode: 'skip', message: `Pull request #${number} is closed: the queue does not govern it, nothing to do.` };
+    }
+    if (PULL_REQUEST_EVENTS.includes(eventName)) {
+        if (typeof number !== 'number')
+            return undefined;
+        return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
+    }
+    if (eventName === 'pull_request_review') {
+        if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
+            return {
+                mode: 'skip',
+                message: `pull_request_review "${mode_shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.`
+            };
+        }
+        return typeof number === 'number' ? { mode: 'gate', number } : undefined;
+    }
+    if (eventName === 'merge_group')
+        return mergeGroupTarget(payload);
     return undefined;
 }
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/**
- * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
- * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
- * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
- */
-async function query(client, document, variables, counts, request) {
-    let data;
-    for (let attempt = 1; data === undefined; attempt++) {
-        try {
-            const answer = await client.graphql(document, request ? { ...variables, request } : variables);
-            const problem = unusable(answer);
-            if (problem === undefined) {
-                data = answer;
-                break;
-            }
-            // A proxy's error page or a cut-off answer: transient as a 5xx is, so
-            // ask again after a back-off, a bounded number of times.
-            if (attempt >= PARTIAL_ANSWER_TRIES)
-                throw new UnusableAnswerError(problem, attempt);
-            info(`GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
-            await sleep(writeIntervalFromEnv() * 2 ** attempt);
-        }
-        catch (error) {
-            if (error instanceof UnusableAnswerError)
-                throw error;
-            // `data` with `errors` means a part of the answer is missing (null), and a
-            // decision on part of the queue could close, comment or label wrongly.
-            // Such errors are mostly transient (timeouts in one resolver): ask again,
-            // then give up with the errors rather than use what came back.
-            const partial = error;
-            const retriable = partial.data &&
-                partial.errors &&
-                !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
-            if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
-                throw error;
-            info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
-        }
-    }
-    const rateLimit = data.rateLimit;
-    if (rateLimit) {
-        counts.graphqlCost += rateLimit.cost;
-        core_debug(`GraphQL cost ${rateLimit.cost}, remaining ${rateLimit.remaining}, resets ${rateLimit.resetAt}`);
-    }
-    return data;
-}
-/** The smallest page a shrinking read goes down to. */
-const MIN_PAGE_SIZE = 5;
-/**
- * GitHub gave up on a query that was too heavy: 502 or 504, or its
- * "couldn't respond in time" / timeout error. A smaller page may pass.
- */
-function isHeavyQueryFailure(error) {
-    const e = error;
-    if (e?.status === 502 || e?.status === 504)
-        return true;
-    const messages = [e?.message ?? '', ...(e?.errors ?? e?.response?.data?.errors ?? []).map((x) => x.message ?? '')];
-    return messages.some((m) => /couldn't respond to your request in time|result of a timeout|timed? ?out/i.test(m));
-}
-/**
- * Runs `read(size)`; when GitHub fails it as too heavy, halves `size` (not
- * below MIN_PAGE_SIZE) and runs it again, as Renovate's GraphQL fetcher does.
- * Above the floor a page fails fast (no retries of the same heavy page); at the
- * floor Octokit's usual retries apply and a failure is thrown. Every halving
- * is counted in `counts.pagesShrunk` for the summary. Returns the result and
- * the size that worked, for the caller's next page.
- */
-async function readShrinking(size, counts, what, read) {
-    for (;;) {
-        const floor = size <= MIN_PAGE_SIZE;
-        try {
-            return { result: await read(size, floor ? undefined : { retries: 0 }), size };
-        }
-        catch (error) {
-            if (floor || !isHeavyQueryFailure(error))
-                throw error;
-            const smaller = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
-            info(`GitHub could not answer a page of ${size} ${what} in time; asking for ${smaller}.`);
-            counts.pagesShrunk = (counts.pagesShrunk ?? 0) + 1;
-            counts.smallestPage = Math.min(counts.smallestPage ?? smaller, smaller);
-            size = smaller;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/label-names.ts
-// Label names compared as GitHub compares them: case-insensitively. A
-// repository label `Stale` is the `stale` label, and issue search's
-// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
-/** Whether two label names name the same label on GitHub. */
-function sameLabel(a, b) {
-    return a === b || a.toLowerCase() === b.toLowerCase();
-}
-/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
-function findLabel(labels, name) {
-    return labels.find((label) => sameLabel(label, name));
-}
-function hasLabel(labels, name) {
-    return findLabel(labels, name) !== undefined;
-}
-/** Whether the PR carries any of `names` (an empty list matches nothing). */
-function hasAnyLabel(labels, names) {
-    return names.some((name) => hasLabel(labels, name));
-}
-
-;// CONCATENATED MODULE: ./src/core/queue.ts
-
-
-/** Why a PR takes no part in the queue, or undefined when it counts. */
-function exemptReason(pr, config) {
-    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
-        return 'base-branch';
-    if (pr.isDraft && !config.countDrafts)
-        return 'draft';
-    if (hasAnyLabel(pr.labels, config.exemptLabels))
-        return 'label';
-    if (loginMatches(pr.author, config.exemptAuthors))
-        return 'author';
-    return undefined;
-}
-function isCountable(pr, config) {
-    return exemptReason(pr, config) === undefined;
-}
-function isPriority(pr, config) {
-    return hasAnyLabel(pr.labels, config.priorityLabels);
-}
-/** Priority first, then creation time, ties by number: a pure function of the open set. */
-function queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
-}
-/** Creation order, ties by number: the order per-author budgets count in. */
-function createdBefore(a, b) {
-    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
-}
-/** Per-author budgets govern authors without write access (by default), unless trusted. */
-function isAuthorLimited(pr, config) {
-    return config.authorLimitAssociations.includes(pr.authorAssociation);
-}
-function isTrusted(stats, config) {
-    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
-}
-
-;// CONCATENATED MODULE: ./src/core/rate-windows.ts
-/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
-function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
-    return [...new Set(days)].sort((a, b) => a - b);
-}
-
-;// CONCATENATED MODULE: ./src/core/search-terms.ts
-// How GitHub's issue search spells values: quoted names, bot logins, times.
-// Every search string the action sends is built in src/core from these.
-/** A search qualifier value: quoted when it holds spaces or commas. */
-function quote(value) {
-    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-function searchLogin(login) {
-    const bot = /^(.+)\[bot\]$/.exec(login);
-    return bot ? `app/${bot[1]}` : login;
-}
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-function searchTime(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
-function timeRange(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
-}
-/** The search scope of one repository's pull requests. */
-function repoPullRequests(repo) {
-    return `repo:${repo.owner}/${repo.name} is:pr`;
-}
-/** The search for an author's merged PRs (for `trusted-after-merged`). */
-function mergedByAuthorSearch(repo, login) {
-    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/time.ts
-// Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
-// timestamps are UTC, and so are the README's "days").
-/** Milliseconds in one day. */
-const DAY_MS = 86_400_000;
-/** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
-function daysBetween(from, now) {
-    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
-}
-
-;// CONCATENATED MODULE: ./src/core/history-searches.ts
-// The history searches (README "`wip-limit: auto`" and the report's chart):
-// merges in the throughput window, the open count now, and 8 weeks of
-// opened, merged and closed PRs, as issue-search strings.
-
-
-const HISTORY_WEEKS = 8;
-/** Monday 00:00 UTC of the week holding `date`. */
-function weekStart(date) {
-    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-    const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * DAY_MS);
-}
-/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
-function historyWeeks(now) {
-    const thisWeek = weekStart(now);
-    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
-}
-/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
-function mergedInWindowSearch(repo, now, windowDays) {
-    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
-}
-/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
-function historySearches(repo, now, windowDays) {
-    const base = repoPullRequests(repo);
-    const searches = {
-        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
-        openNow: `${base} is:open`
-    };
-    historyWeeks(now).forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
-        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
-        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
-        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
-    });
-    return searches;
-}
-/** The History from the answers to `historySearches`. */
-function historyFrom(result, now) {
-    return {
-        mergedInWindow: result.mergedInWindow,
-        openNow: result.openNow,
-        weeks: historyWeeks(now).map((start, i) => ({
-            weekStart: start.toISOString().slice(0, 10),
-            opened: result[`opened${i}`],
-            merged: result[`merged${i}`],
-            closed: result[`closed${i}`]
-        }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/gate-searches.ts
-
-
-
-
-
-
-
-
-/** How far behind live data the search index is assumed to be. */
-const SEARCH_LAG_MS = 5 * 60_000;
-/** How many of the newest open PRs the gate reads live. */
-const RECENT_PULL_REQUESTS = 30;
-function cutoffs(input) {
-    const created = Date.parse(input.pr.createdAt);
-    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
-    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
-    return {
-        liveCutoff: new Date(liveCutoff),
-        cutoff: new Date(Math.min(created, liveCutoff)),
-        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
-    };
-}
-/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
-function countableTerms(repo, config) {
-    return [
-        repoPullRequests(repo),
-        'is:open',
-        config.countDrafts ? '' : 'draft:false',
-        ...config.baseBranches.map((b) => `base:${quote(b)}`),
-        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
-        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
-    ].filter(Boolean);
-}
-/**
- * The searches a gate sends, keyed by what they count:
- * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
- * violation, before the PR in queue order), with area rules `admitted…`
- * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
- * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
- * `paceWindowDays` `mergedInWindow`.
- */
-function gateSearches(input) {
-    const { repo, config, pr, now } = input;
-    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
-    const queue = countableTerms(repo, config);
-    const before = (t) => `created:<${searchTime(t)}`;
-    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
-    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
-    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
-    // A priority PR counts the priority PRs created before it; a PR without one counts the others
-    // created before it and every priority PR (search up to liveCutoff, the live list after it).
-    const aheadParts = isPriority(pr, config)
-        ? { ahead: [priority, before(cutoff)] }
-        : {
-            ahead: [...notPriority, before(cutoff)],
-            ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
+function mergeGroupTarget(payload) {
+    if (payload.action !== 'checks_requested') {
+        return {
+            mode: 'skip',
+            message: `merge_group "${mode_shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.`
         };
-    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
-    const notWaiting = `-label:${quote(config.waitingLabel)}`;
-    for (const [key, terms] of Object.entries(aheadParts)) {
-        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
-        if (!waitingIsState(config))
-            continue;
-        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
-        areaRules(config).forEach((rule, i) => {
-            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
-                .filter(Boolean)
-                .join(' ');
-        });
     }
-    if (input.authorLimited) {
-        const author = `author:${searchLogin(pr.author)}`;
-        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
-        for (const days of rateWindows(config)) {
-            const start = new Date(now.getTime() - days * DAY_MS);
-            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
-        }
-        if (config.trustedAfterMerged > 0)
-            searches.merged = mergedByAuthorSearch(repo, pr.author);
-    }
-    if (input.paceWindowDays !== undefined)
-        searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
-    return searches;
-}
-/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
-function sumOver(result, prefix) {
-    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
-}
-/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-function gateCounts(input, result) {
-    const { config, pr, recent } = input;
-    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
-    const order = queueOrder(config);
-    const subjectPriority = isPriority(pr, config);
-    const others = recent.filter((r) => r.number !== pr.number);
-    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
-    const liveCountable = live.filter((r) => isCountable(r, config));
-    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
-    // A priority PR ahead of one without: search counted those created before liveCutoff.
-    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
-    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
-    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
-    const sameAuthor = (r) => sameLogin(r.author, pr.author);
-    const ahead = sumOver(result, '') + liveAhead.length;
-    const counts = {
-        ahead,
-        queueSize: Math.max(result.queue +
-            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
-            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
-        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
-        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
-            days,
-            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
-            (result[`opened${days}`] ?? 0) +
-                others.filter((r) => sameAuthor(r) &&
-                    new Date(r.createdAt) >= openedCutoff &&
-                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
-        ])),
-        merged: result.merged,
-        mergedInWindow: result.mergedInWindow
-    };
-    if (waitingIsState(config)) {
-        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
-            rule.name,
-            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
-        ]));
-    }
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./src/github/queries.ts
-// Every GraphQL document the action sends. A test validates each one against
-// GitHub's published schema, so a field GitHub would reject fails in CI.
-
-/**
- * The nested lists of a PR that the reader pages to the end: the first page
- * comes with the PR, the rest (for the few PRs that have more) in batched
- * follow-up queries (read-nested.ts). `forward` lists are read oldest first
- * (`first`/`after`), the others newest first (`last`/`before`). `page` is the
- * first page's size: small where most PRs fit, so a page of 100 PRs stays light.
- */
-const NESTED_LISTS = {
-    labels: { forward: true, page: 20, args: '', nodes: 'name' },
-    assignees: { forward: true, page: 10, args: '', nodes: 'login' },
-    files: { forward: true, page: 50, args: '', nodes: 'path' },
-    // No bodies: a comment can be 65,536 characters. The action's own comments
-    // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
-    comments: {
-        forward: false,
-        page: 20,
-        args: '',
-        nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }'
-    },
-    reviews: {
-        forward: false,
-        page: 10,
-        args: '',
-        nodes: 'state submittedAt authorAssociation author { __typename login }'
-    },
-    timelineItems: {
-        forward: false,
-        page: 10,
-        args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
-        nodes: `__typename
-      ... on ReopenedEvent { createdAt actor { __typename login } }
-      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
-      ... on ReadyForReviewEvent { createdAt actor { __typename login } }
-      ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
-    }
-};
-/** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
-function nestedList(list, size = NESTED_LISTS[list].page, cursor) {
-    const { forward, args, nodes } = NESTED_LISTS[list];
-    const bound = forward
-        ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}`
-        : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
-    const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
-    return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
-}
-/** The facts the core needs about one PR; files only when a rule needs paths. */
-const PULL_REQUEST_FIELDS = `
-fragment PullRequestFacts on PullRequest {
-  number
-  title
-  url
-  author { __typename login }
-  authorAssociation
-  createdAt
-  isDraft
-  locked
-  baseRefName
-  headRefName
-  headRefOid
-  additions
-  deletions
-  changedFiles
-  mergeable
-  milestone { number }
-  ${nestedList('labels')}
-  ${nestedList('assignees')}
-  files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
-  commits(last: 1) {
-    nodes {
-      commit {
-        committedDate
-        status { contexts { context state description } }
-        # Up to 10 checks, to keep a page of 100 PRs light: a failing check beyond them leaves
-        # the PR the maintainers' move, never the author's (the conservative side).
-        statusCheckRollup {
-          contexts(first: 10) {
-            nodes {
-              __typename
-              ... on CheckRun { name conclusion completedAt }
-              ... on StatusContext { context state createdAt }
-            }
-          }
-        }
-      }
-    }
-  }
-  ${nestedList('comments')}
-  ${nestedList('reviews')}
-  ${nestedList('timelineItems')}
-}`;
-/**
- * The issues a PR closes (README "Linked issues"): their assignees and labels
- * when a rule asks for them, and (for a gate, which knows no other PR) the open
- * PRs closing each one. Sizes keep a sweep page's cost low: GitHub allows 10
- * assignees per issue; longer lists are marked incomplete by totalCount.
- */
-const CLOSING_ISSUES_FIELDS = `
-fragment ClosingIssues on PullRequest {
-  closingIssuesReferences(first: 5) {
-    totalCount
-    nodes {
-      number
-      repository { nameWithOwner }
-      assignees(first: 10) @include(if: $withIssueFacts) { totalCount nodes { login } }
-      labels(first: 100) @include(if: $withIssueFacts) { totalCount nodes { name } }
-      closedByPullRequestsReferences(first: 10, includeClosedPrs: false) @include(if: $withIssueClaims) {
-        totalCount
-        nodes {
-          number
-          createdAt
-          isDraft
-          baseRefName
-          repository { nameWithOwner }
-          author { __typename login }
-          labels(first: 50) { totalCount nodes { name } }
-        }
-      }
-    }
-  }
-}`;
-/** The default branch and the config file on it (never the PR's head). */
-const REPOSITORY_FIELDS = `
-fragment RepositoryFacts on Repository {
-  nameWithOwner
-  defaultBranchRef {
-    name
-    target { ... on Commit { file(path: $configPath) { object { __typename ... on Blob { text isBinary isTruncated byteSize } } } } }
-  }
-}`;
-const REPOSITORY_QUERY = `
-query Repository($owner: String!, $name: String!, $configPath: String!) {
-  rateLimit { cost remaining resetAt }
-  viewer { login }
-  repository(owner: $owner, name: $name) { ...RepositoryFacts }
-}
-${REPOSITORY_FIELDS}`;
-/**
- * One page of open PRs (100, fewer after GitHub failed a heavy page), oldest
- * first, with everything the rules need; `own` brings the bodies of the
- * action's own comments found on earlier pages (`$own`: at most 100 node ids).
- */
-const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $pageSize: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $own: [ID!]!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
-  rateLimit { cost remaining resetAt }
-  own: nodes(ids: $own) { ... on IssueComment { id body } }
-  repository(owner: $owner, name: $name) {
-    pullRequests(states: OPEN, first: $pageSize, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...PullRequestFacts ...ClosingIssues @include(if: $withIssues) }
-    }
-  }
-}
-${PULL_REQUEST_FIELDS}
-${CLOSING_ISSUES_FIELDS}`;
-/**
- * Everything a gate reads in one request: the config file from the default
- * branch, the PR it judges with the issues it closes (and their open PRs: the
- * config is not known before this read), and the newest open PRs (read live,
- * because the search index can lag behind PRs opened seconds ago).
- */
-const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
-  rateLimit { cost remaining resetAt }
-  viewer { login }
-  repository(owner: $owner, name: $name) {
-    ...RepositoryFacts
-    pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
-    recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
-      nodes {
-        number
-        createdAt
-        isDraft
-        baseRefName
-        author { __typename login }
-        ${nestedList('labels', 100)}
-      }
-    }
-  }
-}
-${REPOSITORY_FIELDS}
-${PULL_REQUEST_FIELDS}
-${CLOSING_ISSUES_FIELDS}`;
-/**
- * Builds one document of aliased search counts: `{ alias: searchQuery }`,
- * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
- * Counting costs one request whatever the queue size.
- */
-function searchCountsQuery(aliases, labels = 0) {
-    const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
-    const params = aliases.map((_, i) => `$q${i}: String!`);
-    const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
-    if (labels > 0) {
-        params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
-        fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
-    }
-    return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
-}
-/**
- * Closed and merged PRs, newest first: with the open ones (already read),
- * who opened how many in a trailing window.
- */
-const CLOSED_OPENED_SINCE_QUERY = `
-query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
-  rateLimit { cost remaining resetAt }
-  repository(owner: $owner, name: $name) {
-    pullRequests(states: [CLOSED, MERGED], first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
-      pageInfo { hasNextPage endCursor }
-      nodes { number createdAt author { __typename login } }
-    }
-  }
-}`;
-/** The bodies of the action's own comments, by node id (at most 100). */
-const OWN_COMMENTS_QUERY = `
-query OwnComments($own: [ID!]!) {
-  rateLimit { cost remaining resetAt }
-  own: nodes(ids: $own) { ... on IssueComment { id body } }
-}`;
-/**
- * One document of aliased follow-up pages (`p0`, `p1`, …), each the next 100
- * items of one PR's nested list; cursors travel as variables `$c0`, `$c1`, ….
- */
-function nestedPagesQuery(requests) {
-    const params = requests.map((_, i) => `, $c${i}: String!`).join('');
-    const fields = requests
-        .map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`)
-        .join('\n');
-    // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
-    const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
-    return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
-  rateLimit { cost remaining resetAt }
-  repository(owner: $owner, name: $name) {
-${fields}
-  }
-}`;
-}
-/** A sample of each document, for the schema test. */
-const ALL_QUERIES = {
-    REPOSITORY_QUERY,
-    OPEN_PULL_REQUESTS_QUERY,
-    GATE_QUERY,
-    CLOSED_OPENED_SINCE_QUERY,
-    OWN_COMMENTS_QUERY,
-    NESTED_PAGES_QUERY: nestedPagesQuery(Object.keys(NESTED_LISTS).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
-    SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
-    SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
-    LABELS_QUERY: searchCountsQuery([], 3)
-};
-
-;// CONCATENATED MODULE: ./src/github/search-counts.ts
-
-
-/**
- * GitHub caps a query's complexity; a `first: 0` search costs one node, so 30
- * per document stays well inside it and keeps the history's 26 counts in one request.
- */
-const SEARCHES_PER_REQUEST = 30;
-/**
- * Sends `searches` (`{ key: search query }`) as aliased GraphQL
- * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
- * `labels` with `repository.label(name:)` in the first request.
- */
-async function countSearches(client, searches, counts, labels) {
-    const keys = Object.keys(searches);
-    const result = { counts: {}, existingLabels: [] };
-    const names = labels?.names ?? [];
-    for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
-        const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
-        const lookup = start === 0 ? names : [];
-        if (batch.length === 0 && lookup.length === 0)
-            break;
-        const aliases = batch.map((_, i) => `c${i}`);
-        const variables = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
-        lookup.forEach((name, i) => (variables[`l${i}`] = name));
-        if (lookup.length > 0 && labels)
-            Object.assign(variables, { owner: labels.repo.owner, name: labels.repo.name });
-        const data = await query(client, searchCountsQuery(aliases, lookup.length), variables, counts);
-        batch.forEach((key, i) => (result.counts[key] = data[aliases[i]].issueCount));
-        lookup.forEach((name, i) => {
-            if (data.repository?.[`l${i}`])
-                result.existingLabels.push(name);
-        });
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
-
-
-
-
-
-
-
-
-function hasPerAuthorBudget(config) {
-    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
-}
-/**
- * Creation times of every PR opened since `since`, by author (keyed by loginKey): the open ones
- * from the queue already read, the closed and merged ones from
- * ⌈closed PRs opened since / 100⌉ requests.
- */
-async function openedSince(client, repo, since, open, counts) {
-    const byAuthor = new Map();
-    // A PR closed between the two reads is in both: count it once.
-    const seen = new Set();
-    const add = (number, login, createdAt) => {
-        if (seen.has(number))
-            return;
-        seen.add(number);
-        const key = loginKey(login);
-        byAuthor.set(key, [...(byAuthor.get(key) ?? []), createdAt]);
-    };
-    for (const pr of open)
-        if (new Date(pr.createdAt) >= since)
-            add(pr.number, pr.author, pr.createdAt);
-    let cursor = null;
-    for (;;) {
-        const page = await query(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
-        const connection = page.repository.pullRequests;
-        for (const node of connection.nodes) {
-            if (new Date(node.createdAt) < since)
-                return byAuthor;
-            add(node.number, restLogin(node.author), node.createdAt);
-        }
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            return byAuthor;
-        cursor = connection.pageInfo.endCursor;
-    }
-}
-/**
- * Authors whose open PRs could put them over a per-author budget; only they
- * need a merged count (the trust exemption cannot change anyone else's state).
- */
-function trustCandidates(config, pullRequests, stats) {
-    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
-    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
-    // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
-    const open = new Map();
-    for (const pr of pullRequests) {
-        const key = loginKey(pr.author);
-        open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
-    }
-    return [...open.entries()]
-        .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
-        .map(([, { login }]) => login);
-}
-async function readAuthorStats(client, repo, config, pullRequests, now, counts) {
-    // Keyed by loginKey; the core looks authors up whatever their spelling.
-    const stats = {};
-    if (!hasPerAuthorBudget(config))
-        return stats;
-    const windows = rateWindows(config);
-    if (windows.length > 0) {
-        const longest = windows[windows.length - 1];
-        const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), pullRequests, counts);
-        for (const [login, times] of opened)
-            stats[login] = { openedAt: times };
-    }
-    if (config.trustedAfterMerged > 0) {
-        const candidates = trustCandidates(config, pullRequests, stats);
-        const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
-        const { counts: merged } = await countSearches(client, searches, counts);
-        for (const login of candidates)
-            stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
-    }
-    return stats;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-history.ts
-// Inflow and throughput in one request of aliased search counts (the
-// searches come from core/history-searches.ts); the core derives the pace,
-// the expected waits and the backlog at each week's end from them.
-
-
-/**
- * One request (GraphQL `search` counts): merged PRs in the `windowDays`
- * throughput window, the open count, and 8 weeks of opened, merged and
- * closed. With `labels`, the same request looks them up (`existingLabels`).
- */
-async function readHistory(client, repo, now, windowDays, counts, labels = []) {
-    const { counts: result, existingLabels } = await countSearches(client, historySearches(repo, now, windowDays), counts, { repo, names: labels });
-    return { history: historyFrom(result, now), existingLabels };
-}
-
-;// CONCATENATED MODULE: ./src/github/read-nested.ts
-
-
-/** Follow-up pages (of up to 100 items each) per request before any shrinking: about 5,000 nodes. */
-const PAGES_PER_REQUEST = 50;
-const LIST_NAMES = Object.keys(NESTED_LISTS);
-/** GitHub's files API lists at most this many files of a PR. */
-const GITHUB_FILES_CAP = 3000;
-function nextPage(node, list) {
-    const info = node[list]?.pageInfo;
-    if (!info)
-        return undefined;
-    const cursor = NESTED_LISTS[list].forward
-        ? info.hasNextPage && info.endCursor
-        : info.hasPreviousPage && info.startCursor;
-    return cursor ? { number: node.number, list, cursor } : undefined;
-}
-/**
- * Reads the rest of every nested list of `nodes` that has more than its first
- * page, and appends it in place (oldest items first for `last:` lists), so
- * each list ends up whole. Follow-up pages go `PAGES_PER_REQUEST` to a GitHub
- * GraphQL request (`pullRequest(number:)` aliases), fewer when GitHub fails a
- * request as too heavy. `withBodies` must match the main read (comment bodies).
- * Costs nothing when every list fit its first page. Throws what `query` throws.
- */
-async function completeNestedLists(client, repo, nodes, withBodies, counts) {
-    const pendingOf = (node, list) => {
-        const request = nextPage(node, list);
-        return request ? [{ node, request }] : [];
-    };
-    let pending = nodes.flatMap((node) => LIST_NAMES.flatMap((list) => pendingOf(node, list)));
-    let batch = PAGES_PER_REQUEST;
-    while (pending.length > 0) {
-        const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
-            const requests = pending.slice(0, size).map((p) => p.request);
-            const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-            const data = await query(client, nestedPagesQuery(requests), { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, counts, request);
-            return { requests, data };
-        });
-        batch = size;
-        const answered = pending.slice(0, result.requests.length);
-        pending = pending.slice(result.requests.length);
-        answered.forEach(({ node, request }, i) => {
-            const page = result.data.repository[`p${i}`]?.[request.list];
-            const target = node[request.list];
-            // The PR vanished between the reads (deleted, transferred): keep what was read.
-            if (!page || !target)
-                return;
-            target.nodes = NESTED_LISTS[request.list].forward
-                ? [...target.nodes, ...page.nodes]
-                : [...page.nodes, ...target.nodes];
-            target.pageInfo = page.pageInfo;
-            pending.push(...pendingOf(node, request.list));
-        });
-    }
-}
-/** Notes a PR whose files GitHub lists only in part, for the summary. */
-function noteCappedFiles(node, counts) {
-    if (node.files && node.changedFiles > GITHUB_FILES_CAP && node.files.nodes.length < node.changedFiles) {
-        counts.filesCapped = [...(counts.filesCapped ?? []), node.number];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/read-queue.ts
-
-
-
-
-/** Open PRs per page before any shrinking (GitHub's maximum). */
-const PAGE_SIZE = 100;
-/** GitHub's limit on `nodes(ids:)`. */
-const IDS_PER_QUERY = 100;
-/** The action's own comments whose bodies are still to be read, and the PRs they belong to. */
-class OwnCommentBodies {
-    unread = new Map();
-    queue = [];
-    owners = [];
-    add(pr, own) {
-        if (own.length === 0)
-            return;
-        this.owners.push([pr, own]);
-        for (const comment of own) {
-            this.unread.set(comment.id, comment);
-            this.queue.push(comment.id);
-        }
-    }
-    /** The next ids to ask for (at most IDS_PER_QUERY). */
-    next() {
-        return this.queue.slice(0, IDS_PER_QUERY);
-    }
-    receive(asked, bodies) {
-        this.queue.splice(0, asked.length);
-        for (const found of bodies) {
-            const comment = found && this.unread.get(found.id);
-            if (comment)
-                comment.body = found.body;
-        }
-        for (const id of asked)
-            this.unread.delete(id);
-    }
-    /** Sets each PR's sticky comment and stale mark; a comment deleted meanwhile has no body and does not count. */
-    apply() {
-        for (const [pr, own] of this.owners)
-            applyOwnComments(pr, own);
-    }
-}
-/**
- * Every open PR of `repo`, oldest first (GitHub GraphQL `repository.pullRequests`,
- * pages of PAGE_SIZE or fewer after a heavy page failed), each with whole
- * nested lists. Adds to `counts` (requests, points, pages shrunk, PRs whose
- * files GitHub caps). Throws Octokit's error when GitHub fails a page of the
- * smallest size.
- */
-async function readOpenPullRequests(client, repo, options, counts) {
-    const pullRequests = [];
-    const bodies = new OwnCommentBodies();
-    let cursor = null;
-    let size = PAGE_SIZE;
-    for (;;) {
-        const asked = bodies.next();
-        const variables = {
-            ...repo,
-            cursor,
-            withFiles: options.withFiles,
-            withBodies: false,
-            own: asked,
-            withIssues: options.withIssues,
-            withIssueFacts: options.withIssueFacts,
-            withIssueClaims: false
+    const ref = payload.merge_group?.head_ref ?? '';
+    const sha = payload.merge_group?.head_sha ?? '';
+    const match = MERGE_QUEUE_REF.exec(ref);
+    if (!match || !/^[0-9a-f]{40,64}$/.test(sha)) {
+        return {
+            mode: 'skip',
+            message: `merge_group.head_ref "${mode_shorten(ref)}" and head_sha "${mode_shorten(sha)}" name no pull request ` +
+                `(expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.`
         };
-        const read = await readShrinking(size, counts, 'open pull requests', (pageSize, request) => query(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request));
-        size = read.size;
-        bodies.receive(asked, read.result.own);
-        const connection = read.result.repository.pullRequests;
-        await completeNestedLists(client, repo, connection.nodes, false, counts);
-        for (const node of connection.nodes) {
-            const pr = toPullRequest(node, options.actor, options.statusContext);
-            pullRequests.push(pr);
-            bodies.add(pr, convert_ownComments(node, options.actor));
-            noteCappedFiles(node, counts);
-        }
-        options.onProgress?.(pullRequests.length, connection.totalCount);
-        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
-            break;
-        cursor = connection.pageInfo.endCursor;
     }
-    for (let asked = bodies.next(); asked.length > 0; asked = bodies.next()) {
-        const data = await query(client, OWN_COMMENTS_QUERY, { own: asked }, counts);
-        bodies.receive(asked, data.own);
+    return { mode: 'gate', number: Number(match[1]), mergeGroupSha: sha };
+}
+
+;// CONCATENATED MODULE: ./src/config/source.ts
+// What the default branch holds at config-path, and the checks that need it:
+// an explicit path must name a UTF-8 file; the default path may be absent.
+
+
+
+/** The config-path the run uses: the input, or the default when it is empty. */
+function configPathOf(inputs) {
+    return (inputs['config-path'] ?? '').trim() || DEFAULT_CONFIG_PATH;
+}
+/**
+ * Inputs + the file found at config-path -> Config, or a ConfigError naming
+ * config-path or the file. An explicit config-path is one that differs from
+ * the default (the runner passes action.yml's default as if it were set).
+ */
+function loadConfig(inputs, source, shownPath) {
+    const configPath = configPathOf(inputs);
+    // The CLI's --config names a local file: its problems are shown at that path.
+    const path = shownPath ?? configPath;
+    const input = `Input "config-path" is ${quoteValue(configPath)}`;
+    switch (source.kind) {
+        case 'missing':
+            if (configPath !== DEFAULT_CONFIG_PATH)
+                throw new ConfigError([
+                    `${input}: no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).`
+                ]);
+            return buildConfig(inputs);
+        case 'directory':
+            throw new ConfigError([
+                `${input}: a directory on the default branch: expected a YAML file, like ${DEFAULT_CONFIG_PATH}.`
+            ]);
+        case 'binary':
+            throw new ConfigError([
+                `${path}: not UTF-8 text (GitHub reads it as binary, e.g. UTF-16 or NUL bytes): expected a UTF-8 YAML file.`
+            ]);
+        case 'truncated':
+            throw new ConfigError([
+                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+            ]);
+        case 'file':
+            // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
+            if (source.text.includes('\u0000') || source.text.includes('\uFFFD'))
+                throw new ConfigError([
+                    `${path}: not UTF-8 text (it holds NUL bytes or bytes that are not UTF-8): expected a UTF-8 YAML file.`
+                ]);
+            return buildConfig(inputs, { path, text: source.text });
     }
-    bodies.apply();
-    return pullRequests;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-repository.ts
-
-
-
-/** GitHub's TreeEntry at config-path, told apart: a file, nothing, a directory (Tree), binary or cut text. */
-function configSource(object) {
-    if (!object)
-        return { kind: 'missing' };
-    if (object.__typename === 'Tree')
-        return { kind: 'directory' };
-    if (object.__typename !== 'Blob' || object.isBinary || typeof object.text !== 'string')
-        return { kind: 'binary' };
-    if (object.isTruncated)
-        return { kind: 'truncated', bytes: object.byteSize ?? 0 };
-    return { kind: 'file', text: object.text };
-}
-function repositoryFacts(node, viewer) {
-    return {
-        defaultBranch: node.defaultBranchRef?.name ?? 'main',
-        actor: restLogin(viewer),
-        config: configSource(node.defaultBranchRef?.target.file?.object)
-    };
-}
-async function readRepository(client, repo, configPath, counts) {
-    const data = await query(client, REPOSITORY_QUERY, { ...repo, configPath }, counts);
-    return repositoryFacts(data.repository, data.viewer);
-}
-
-;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
-// The whole-queue read for sweep, advance and the gate's fallback:
-// ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
-// Every whole-queue read includes the history (one request): the expected
-// waits in statuses and comments need the merge pace in every mode.
-
-
-
-
-
-
-function needsFiles(config) {
-    return config.rules.some((rule) => rule.selector.paths !== undefined);
-}
-/** The linked-issue facts the rules need: issue numbers for either budget; assignees and labels for require-issue. */
-function issueReads(config) {
-    const budgets = config.rules.map((rule) => rule.budgets);
-    return {
-        withIssues: budgets.some((b) => b.requireIssue !== undefined || b.onePrPerIssue),
-        withIssueFacts: budgets.some((b) => b.requireIssue === 'assigned' || (b.issueLabels?.length ?? 0) > 0)
-    };
-}
-/** Everything but the repository facts, for a caller that already has them. */
-async function readQueueSnapshot(client, repo, facts, config, now, counts, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
-    const pullRequests = await readOpenPullRequests(client, repo, {
-        withFiles: needsFiles(config),
-        ...issueReads(config),
-        statusContext: config.statusContext,
-        actor: facts.actor,
-        onProgress
-    }, counts);
-    const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
-    // The history request also looks up the action's labels.
-    const { history, existingLabels } = await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts, actionLabelNames(config));
-    return {
-        repository: { ...repo, defaultBranch: facts.defaultBranch },
-        actor: facts.actor,
-        pullRequests,
-        authors,
-        history,
-        existingLabels
-    };
-}
-async function readSnapshot(client, repo, configPath, loadConfig, now, counts, onProgress) {
-    const facts = await readRepository(client, repo, configPath, counts);
-    const config = loadConfig(facts.config);
-    const snapshot = await readQueueSnapshot(client, repo, facts, config, now, counts, onProgress);
-    return { snapshot, config };
 }
 
 ;// CONCATENATED MODULE: ./src/core/adaptive.ts
@@ -61105,6 +60202,26 @@ function expectedWaitDays(position, limit, perDay) {
     if (perDay <= 0)
         return null;
     return (position - limit) / perDay;
+}
+
+;// CONCATENATED MODULE: ./src/core/label-names.ts
+// Label names compared as GitHub compares them: case-insensitively. A
+// repository label `Stale` is the `stale` label, and issue search's
+// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
+/** Whether two label names name the same label on GitHub. */
+function sameLabel(a, b) {
+    return a === b || a.toLowerCase() === b.toLowerCase();
+}
+/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
+function findLabel(labels, name) {
+    return labels.find((label) => sameLabel(label, name));
+}
+function hasLabel(labels, name) {
+    return findLabel(labels, name) !== undefined;
+}
+/** Whether the PR carries any of `names` (an empty list matches nothing). */
+function hasAnyLabel(labels, names) {
+    return names.some((name) => hasLabel(labels, name));
 }
 
 ;// CONCATENATED MODULE: ./src/core/rules.ts
@@ -61196,6 +60313,53 @@ function openedPerAuthorViolation(rule, author, limit, days) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/queue.ts
+
+
+/** Why a PR takes no part in the queue, or undefined when it counts. */
+function exemptReason(pr, config) {
+    if (config.baseBranches.length > 0 && !pathMatches(pr.baseRef, config.baseBranches))
+        return 'base-branch';
+    if (pr.isDraft && !config.countDrafts)
+        return 'draft';
+    if (hasAnyLabel(pr.labels, config.exemptLabels))
+        return 'label';
+    if (loginMatches(pr.author, config.exemptAuthors))
+        return 'author';
+    return undefined;
+}
+function isCountable(pr, config) {
+    return exemptReason(pr, config) === undefined;
+}
+function isPriority(pr, config) {
+    return hasAnyLabel(pr.labels, config.priorityLabels);
+}
+/** Priority first, then creation time, ties by number: a pure function of the open set. */
+function queueOrder(config) {
+    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+}
+/** Creation order, ties by number: the order per-author budgets count in. */
+function createdBefore(a, b) {
+    return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
+}
+/** Per-author budgets govern authors without write access (by default), unless trusted. */
+function isAuthorLimited(pr, config) {
+    return config.authorLimitAssociations.includes(pr.authorAssociation);
+}
+function isTrusted(stats, config) {
+    return config.trustedAfterMerged > 0 && (stats?.merged ?? 0) >= config.trustedAfterMerged;
+}
+
+;// CONCATENATED MODULE: ./src/core/time.ts
+// Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
+// timestamps are UTC, and so are the README's "days").
+/** Milliseconds in one day. */
+const DAY_MS = 86_400_000;
+/** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
+function daysBetween(from, now) {
+    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
+}
+
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
 
 
@@ -61243,27 +60407,6 @@ function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
             }).length;
         }
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/truncate.ts
-// Shortening text for GitHub's length limits (status descriptions) and the
-// report's tables, without cutting a character in half: a cut inside an
-// emoji or a letter with its accent would show a replacement character.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/**
- * `text` when it has at most `max` UTF-16 code units, else its longest
- * prefix of whole grapheme clusters that leaves room for a closing `…`.
- */
-function truncateText(text, max) {
-    if (text.length <= max)
-        return text;
-    let kept = '';
-    for (const { segment } of graphemes.segment(text)) {
-        if (kept.length + segment.length > max - 1)
-            break;
-        kept += segment;
-    }
-    return `${kept}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
@@ -61616,7 +60759,7 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
 const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
 const latest = (events, fallback) => events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
 const day = (iso) => iso.slice(0, 10);
-function hasWriteAccess(event) {
+function whose_move_hasWriteAccess(event) {
     return event.association !== undefined && WRITE_ASSOCIATIONS.includes(event.association);
 }
 function firstLabel(pr, names) {
@@ -61654,7 +60797,7 @@ function whoseMove(pr, config, actor, now) {
     const failing = failingChecks(pr, config.statusContext);
     if (failing.length > 0)
         return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
-    const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e) && !sameLogin(e.actor, pr.author));
+    const reviews = activity.filter((e) => e.kind === 'review' && whose_move_hasWriteAccess(e) && !sameLogin(e.actor, pr.author));
     // A COMMENTED review is no verdict; a dismissed one reads as DISMISSED and no longer counts.
     const lastVerdict = reviews
         .filter((e) => e.reviewState === 'APPROVED' || e.reviewState === 'CHANGES_REQUESTED')
@@ -61804,44 +60947,6 @@ function flowOf(history, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/escape.ts
-// Text that comes from PRs (titles, logins, labels) is written by anyone who
-// can open a PR. Before it goes into a comment or the job summary it must
-// render as the literal text: no markdown, no HTML, no table breakouts, no
-// @mention pings and no #123 cross-references (spec §8).
-
-/** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
-const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** A zero-width space GitHub renders as nothing but which stops @login and #123 from linking. */
-const BREAK = '&#8203;';
-/** One line of inline markdown that shows `text` literally. */
-function escapeMarkdown(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    const line = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-    let out = '';
-    for (let i = 0; i < line.length; i++) {
-        const char = line[i];
-        const next = line[i + 1] ?? '';
-        if (char in HTML_ENTITIES)
-            out += HTML_ENTITIES[char];
-        else if (char === '@' && /[A-Za-z0-9]/.test(next))
-            out += `@${BREAK}`;
-        else if (char === '#' && /[0-9]/.test(next))
-            out += `\\#${BREAK}`;
-        else if (MARKDOWN_PUNCTUATION.has(char))
-            out += `\\${char}`;
-        else
-            out += char;
-    }
-    // At the start of a line these open a list or a thematic break.
-    return out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)\./, '$1\\.');
-}
-/** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
-function truncate(text, max) {
-    return truncateText(text, max);
-}
-
 ;// CONCATENATED MODULE: ./src/core/comments.ts
 
 
@@ -61965,51 +61070,6 @@ function duplicateCommentWrites(pr, actor) {
         purpose: 'stale'
     }));
     return [...sticky, ...stale];
-}
-
-;// CONCATENATED MODULE: ./src/core/feedback.ts
-// Which feedback a decision gets (spec §4): `on-waiting` for waiting PRs,
-// `on-violation` (or a rule's own) for violations.
-
-function feedbackFor(decision, config) {
-    if (decision.state === 'waiting')
-        return new Set(config.onWaiting);
-    if (decision.state !== 'violation')
-        return new Set();
-    const chosen = new Set();
-    for (const violation of decision.violations) {
-        const rule = config.rules.find((r) => r.name === violation.rule);
-        for (const feedback of rule?.onViolation ?? config.onViolation)
-            chosen.add(feedback);
-    }
-    return chosen;
-}
-function failsStep(decision, config) {
-    return feedbackFor(decision, config).has('fail');
-}
-function feedback_hasWriteAccess(pr) {
-    return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
-}
-/** A rule that picks its authors by name or association and says `close` itself. */
-function namesAuthorsToClose(rule) {
-    const selector = rule?.selector;
-    const namesAuthors = selector?.authors !== undefined || selector?.associations !== undefined;
-    return namesAuthors && (rule?.onViolation?.includes('close') ?? false);
-}
-/**
- * A violation closes the PR when `close` is chosen; for an author with write
- * access only when a violated rule names its authors explicitly and says
- * `close` itself. Never a locked PR (README "Stale lifecycle").
- */
-function closesForViolation(pr, decision, config) {
-    if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close'))
-        return false;
-    // A close needs its close comment first, and a locked conversation takes none.
-    if (pr.locked)
-        return false;
-    if (!feedback_hasWriteAccess(pr))
-        return true;
-    return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }
 
 ;// CONCATENATED MODULE: ./src/core/change.ts
@@ -62165,12 +61225,16 @@ function markOps(pr, decision, config) {
  */
 function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabels) {
     const wanted = [];
+    const keptOpen = [];
     for (const { pr, decision } of evaluated) {
         if (closesForViolation(pr, decision, config))
             wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
-        // Stale never closes a PR of someone with write access: it stays marked.
-        else if (lifecycle && decision.stale?.action === 'close' && !feedback_hasWriteAccess(pr)) {
-            wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
+        else if (lifecycle && decision.stale?.action === 'close') {
+            // Stale never closes a PR of someone with write access: it stays marked.
+            if (hasWriteAccess(pr))
+                keptOpen.push(pr.number);
+            else
+                wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
         }
     }
     const allowed = wanted.slice(0, config.maxClosesPerRun);
@@ -62212,7 +61276,8 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
     });
     return {
         writes: [...creates, ...body],
-        deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number)
+        deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number),
+        keptOpen
     };
 }
 
@@ -62259,7 +61324,7 @@ function inScope(scope, evaluated, config) {
 function mayHaveHeldBack(pr, config) {
     return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
 }
-function plan_plan(snapshot, config, now, scope) {
+function plan(snapshot, config, now, scope) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
@@ -62270,7 +61335,7 @@ function plan_plan(snapshot, config, now, scope) {
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
-    const { writes, deferredCloses } = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, wipLimit, scope.mode === 'sweep', snapshot.actor, snapshot.existingLabels);
+    const planned = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, wipLimit, scope.mode === 'sweep', snapshot.actor, snapshot.existingLabels);
     return {
         mode: scope.mode,
         now: now.toISOString(),
@@ -62281,9 +61346,1215 @@ function plan_plan(snapshot, config, now, scope) {
         queueSize,
         decisions,
         subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
-        writes,
-        deferredCloses,
+        ...planned,
         sharedIssues: sharedIssues(snapshot, config)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-windows.ts
+/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
+function rateWindows(config) {
+    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
+    return [...new Set(days)].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/core/search-terms.ts
+// How GitHub's issue search spells values: quoted names, bot logins, times.
+// Every search string the action sends is built in src/core from these.
+/** A search qualifier value: quoted when it holds spaces or commas. */
+function quote(value) {
+    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
+}
+/** Search writes bots as `app/name`; REST as `name[bot]`. */
+function searchLogin(login) {
+    const bot = /^(.+)\[bot\]$/.exec(login);
+    return bot ? `app/${bot[1]}` : login;
+}
+/** Second-precision UTC time as search's `created:` qualifier takes it. */
+function searchTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
+function timeRange(from, to) {
+    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
+}
+/** The search scope of one repository's pull requests. */
+function repoPullRequests(repo) {
+    return `repo:${repo.owner}/${repo.name} is:pr`;
+}
+/** The search for an author's merged PRs (for `trusted-after-merged`). */
+function mergedByAuthorSearch(repo, login) {
+    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/history-searches.ts
+// The history searches (README "`wip-limit: auto`" and the report's chart):
+// merges in the throughput window, the open count now, and 8 weeks of
+// opened, merged and closed PRs, as issue-search strings.
+
+
+const HISTORY_WEEKS = 8;
+/** Monday 00:00 UTC of the week holding `date`. */
+function weekStart(date) {
+    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    const sinceMonday = (day.getUTCDay() + 6) % 7;
+    return new Date(day.getTime() - sinceMonday * DAY_MS);
+}
+/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
+function historyWeeks(now) {
+    const thisWeek = weekStart(now);
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
+}
+/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
+function mergedInWindowSearch(repo, now, windowDays) {
+    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
+}
+/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
+function historySearches(repo, now, windowDays) {
+    const base = repoPullRequests(repo);
+    const searches = {
+        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
+        openNow: `${base} is:open`
+    };
+    historyWeeks(now).forEach((start, i) => {
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
+        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
+        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
+        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
+    });
+    return searches;
+}
+/** The History from the answers to `historySearches`. */
+function historyFrom(result, now) {
+    return {
+        mergedInWindow: result.mergedInWindow,
+        openNow: result.openNow,
+        weeks: historyWeeks(now).map((start, i) => ({
+            weekStart: start.toISOString().slice(0, 10),
+            opened: result[`opened${i}`],
+            merged: result[`merged${i}`],
+            closed: result[`closed${i}`]
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate-searches.ts
+
+
+
+
+
+
+
+
+/** How far behind live data the search index is assumed to be. */
+const SEARCH_LAG_MS = 5 * 60_000;
+/** How many of the newest open PRs the gate reads live. */
+const RECENT_PULL_REQUESTS = 30;
+function cutoffs(input) {
+    const created = Date.parse(input.pr.createdAt);
+    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
+    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+    return {
+        liveCutoff: new Date(liveCutoff),
+        cutoff: new Date(Math.min(created, liveCutoff)),
+        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+    };
+}
+/** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
+function countableTerms(repo, config) {
+    return [
+        repoPullRequests(repo),
+        'is:open',
+        config.countDrafts ? '' : 'draft:false',
+        ...config.baseBranches.map((b) => `base:${quote(b)}`),
+        ...config.exemptLabels.map((l) => `-label:${quote(l)}`),
+        ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
+    ].filter(Boolean);
+}
+/**
+ * The searches a gate sends, keyed by what they count:
+ * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
+ * violation, before the PR in queue order), with area rules `admitted…`
+ * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
+ * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
+ * `paceWindowDays` `mergedInWindow`.
+ */
+function gateSearches(input) {
+    const { repo, config, pr, now } = input;
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const queue = countableTerms(repo, config);
+    const before = (t) => `created:<${searchTime(t)}`;
+    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
+    const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
+    // A priority PR counts the priority PRs created before it; a PR without one counts the others
+    // created before it and every priority PR (search up to liveCutoff, the live list after it).
+    const aheadParts = isPriority(pr, config)
+        ? { ahead: [priority, before(cutoff)] }
+        : {
+            ahead: [...notPriority, before(cutoff)],
+            ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
+        };
+    const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
+    const notWaiting = `-label:${quote(config.waitingLabel)}`;
+    for (const [key, terms] of Object.entries(aheadParts)) {
+        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
+        if (!waitingIsState(config))
+            continue;
+        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
+        areaRules(config).forEach((rule, i) => {
+            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
+                .filter(Boolean)
+                .join(' ');
+        });
+    }
+    if (input.authorLimited) {
+        const author = `author:${searchLogin(pr.author)}`;
+        searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        for (const days of rateWindows(config)) {
+            const start = new Date(now.getTime() - days * DAY_MS);
+            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+        }
+        if (config.trustedAfterMerged > 0)
+            searches.merged = mergedByAuthorSearch(repo, pr.author);
+    }
+    if (input.paceWindowDays !== undefined)
+        searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
+    return searches;
+}
+/** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
+function sumOver(result, prefix) {
+    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+}
+/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
+function gateCounts(input, result) {
+    const { config, pr, recent } = input;
+    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const order = queueOrder(config);
+    const subjectPriority = isPriority(pr, config);
+    const others = recent.filter((r) => r.number !== pr.number);
+    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
+    const liveCountable = live.filter((r) => isCountable(r, config));
+    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
+    // A priority PR ahead of one without: search counted those created before liveCutoff.
+    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
+    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
+    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+    const sameAuthor = (r) => sameLogin(r.author, pr.author);
+    const ahead = sumOver(result, '') + liveAhead.length;
+    const counts = {
+        ahead,
+        queueSize: Math.max(result.queue +
+            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
+            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
+        authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
+            days,
+            // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
+            (result[`opened${days}`] ?? 0) +
+                others.filter((r) => sameAuthor(r) &&
+                    new Date(r.createdAt) >= openedCutoff &&
+                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+        ])),
+        merged: result.merged,
+        mergedInWindow: result.mergedInWindow
+    };
+    if (waitingIsState(config)) {
+        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
+        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
+            rule.name,
+            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+        ]));
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/github/convert-issues.ts
+
+const complete = (list) => !list || list.totalCount <= list.nodes.length;
+function claimsOf(list) {
+    return {
+        pullRequests: list.nodes.map((n) => ({
+            number: n.number,
+            createdAt: n.createdAt,
+            isDraft: n.isDraft,
+            baseRef: n.baseRefName,
+            author: restLogin(n.author),
+            labels: (n.labels?.nodes ?? []).map((l) => l.name),
+            repository: n.repository.nameWithOwner
+        })),
+        // A PR whose labels were cut could be exempt or a priority: its place is not known.
+        complete: complete(list) && list.nodes.every((n) => complete(n.labels))
+    };
+}
+function issueOf(node) {
+    const claims = node.closedByPullRequestsReferences;
+    return {
+        repository: node.repository.nameWithOwner,
+        number: node.number,
+        ...(node.assignees ? { assignees: node.assignees.nodes.map((a) => a.login) } : {}),
+        ...(node.labels ? { labels: node.labels.nodes.map((l) => l.name) } : {}),
+        ...(claims ? { claims: claimsOf(claims) } : {})
+    };
+}
+function toClosingIssues(node) {
+    return {
+        issues: node.nodes.map(issueOf),
+        complete: complete(node) && node.nodes.every((issue) => complete(issue.assignees) && complete(issue.labels))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/convert.ts
+
+
+
+/** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
+function restLogin(actor) {
+    if (!actor)
+        return UNKNOWN_LOGIN;
+    return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
+}
+const TIMELINE_KINDS = {
+    ReopenedEvent: 'reopened',
+    ReadyForReviewEvent: 'ready_for_review',
+    HeadRefForcePushedEvent: 'commit',
+    ReviewRequestedEvent: 'review_requested'
+};
+function eventsOf(node, author) {
+    const events = [];
+    for (const c of node.comments.nodes) {
+        events.push({ kind: 'comment', actor: restLogin(c.author), association: c.authorAssociation, at: c.createdAt });
+    }
+    for (const r of node.reviews?.nodes ?? []) {
+        if (!r.submittedAt)
+            continue; // a pending review is invisible to everyone else
+        events.push({
+            kind: 'review',
+            actor: restLogin(r.author),
+            association: r.authorAssociation,
+            at: r.submittedAt,
+            reviewState: r.state
+        });
+    }
+    const head = node.commits.nodes[0]?.commit;
+    if (head)
+        events.push({ kind: 'commit', actor: author, at: head.committedDate });
+    for (const item of node.timelineItems.nodes) {
+        const kind = item && TIMELINE_KINDS[item.__typename];
+        if (kind && item.createdAt)
+            events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
+    }
+    return events.sort((a, b) => a.at.localeCompare(b.at));
+}
+function convert_statusOf(node, statusContext) {
+    const context = node.commits.nodes[0]?.commit.status?.contexts.find((c) => c.context === statusContext);
+    if (!context)
+        return undefined;
+    return { state: context.state.toLowerCase(), description: context.description ?? '' };
+}
+/** The head commit's status contexts and check runs; a check run in progress reads as `pending`. */
+function checksOf(node) {
+    const contexts = node.commits.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
+    return contexts.flatMap((c) => {
+        if (!c)
+            return [];
+        if (c.__typename === 'CheckRun')
+            return [
+                {
+                    name: c.name,
+                    state: (c.conclusion ?? 'pending').toLowerCase(),
+                    ...(c.completedAt ? { at: c.completedAt } : {})
+                }
+            ];
+        return [{ name: c.context, state: c.state.toLowerCase(), at: c.createdAt }];
+    });
+}
+/** The action's own comment: GitHub says so (`viewerDidAuthor`), or, where not asked, its author is the token's account. */
+function isOwn(comment, actor) {
+    if (typeof comment.viewerDidAuthor === 'boolean')
+        return comment.viewerDidAuthor;
+    return comment.author !== null && sameLogin(restLogin(comment.author), actor);
+}
+/** The action's own comments on a PR (written by the token's account), oldest first. */
+function convert_ownComments(node, actor) {
+    return node.comments.nodes
+        .filter((c) => isOwn(c, actor) && c.databaseId !== null)
+        .map((c) => ({
+        id: c.id ?? String(c.databaseId),
+        databaseId: c.databaseId,
+        createdAt: c.createdAt,
+        body: c.body
+    }));
+}
+/**
+ * The sticky comment (the oldest: copies from racing runs are deleted), the
+ * stale messages and the close comment among the action's own comments whose
+ * bodies are known; the other bodies are not kept.
+ */
+function applyOwnComments(pr, own) {
+    const oldestFirst = [...own].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId);
+    const withMarker = (marker) => oldestFirst.filter((c) => c.body?.includes(marker));
+    const stickies = withMarker(STICKY_MARKER);
+    const staleComments = withMarker(STALE_MARKER);
+    pr.sticky = stickies[0] ? { id: stickies[0].databaseId, body: stickies[0].body } : undefined;
+    pr.extraStickyIds = stickies.slice(1).map((c) => c.databaseId);
+    pr.staleMarkedAt = staleComments.at(-1)?.createdAt;
+    pr.staleComments = staleComments.map((c) => ({ id: c.databaseId, at: c.createdAt }));
+    pr.closeCommentedAt = withMarker(CLOSE_MARKER).at(-1)?.createdAt;
+}
+/**
+ * The core's PullRequest from a PR node whose nested lists are complete
+ * (read-nested.ts). Own comments count when their bodies came with the node
+ * (the gate's read); otherwise the caller applies them (applyOwnComments).
+ */
+function toPullRequest(node, actor, statusContext) {
+    const author = restLogin(node.author);
+    const pr = {
+        number: node.number,
+        title: node.title,
+        url: node.url,
+        author,
+        authorAssociation: node.authorAssociation,
+        createdAt: node.createdAt,
+        isDraft: node.isDraft,
+        baseRef: node.baseRefName,
+        headRef: node.headRefName,
+        headSha: node.headRefOid,
+        labels: (node.labels?.nodes ?? []).map((l) => l.name),
+        assignees: node.assignees.nodes.map((a) => a.login),
+        hasMilestone: node.milestone !== null,
+        additions: node.additions,
+        deletions: node.deletions,
+        changedFiles: node.changedFiles,
+        files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
+        mergeable: node.mergeable,
+        events: eventsOf(node, author),
+        status: convert_statusOf(node, statusContext),
+        closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
+        locked: node.locked ?? false,
+        checks: checksOf(node)
+    };
+    applyOwnComments(pr, convert_ownComments(node, actor));
+    return pr;
+}
+
+;// CONCATENATED MODULE: ./src/github/graphql.ts
+// Sends one GraphQL document, keeps GitHub's point cost, and decides what a
+// response with both `data` and `errors` means for the caller.
+
+
+
+/** Tries of a query whose answer came back with `errors` beside `data`, or with no usable `data` at all. */
+const PARTIAL_ANSWER_TRIES = 3;
+/**
+ * What is wrong with an answer that has no GraphQL `data` object: Octokit
+ * hands back `undefined` for `{}`, an HTML page or JSON it could not decode,
+ * and `null` for `{"data": null}`. Undefined when the answer is usable.
+ */
+function unusable(data) {
+    if (data === null)
+        return '"data": null and no errors';
+    if (typeof data !== 'object')
+        return 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
+    return undefined;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/**
+ * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
+ * its point cost to the session's counts. Throws Octokit's error when GitHub fails it.
+ * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
+ */
+async function query({ client, counts }, document, variables, request) {
+    let data;
+    for (let attempt = 1; data === undefined; attempt++) {
+        try {
+            const answer = await client.graphql(document, request ? { ...variables, request } : variables);
+            const problem = unusable(answer);
+            if (problem === undefined) {
+                data = answer;
+                break;
+            }
+            // A proxy's error page or a cut-off answer: transient as a 5xx is, so
+            // ask again after a back-off, a bounded number of times.
+            if (attempt >= PARTIAL_ANSWER_TRIES)
+                throw new UnusableAnswerError(problem, attempt);
+            info(`GitHub answered a GraphQL query with ${problem}; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+            await sleep(writeIntervalFromEnv() * 2 ** attempt);
+        }
+        catch (error) {
+            if (error instanceof UnusableAnswerError)
+                throw error;
+            // `data` with `errors` means a part of the answer is missing (null), and a
+            // decision on part of the queue could close, comment or label wrongly.
+            // Such errors are mostly transient (timeouts in one resolver): ask again,
+            // then give up with the errors rather than use what came back.
+            const partial = error;
+            const retriable = partial.data &&
+                partial.errors &&
+                !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
+            if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
+                throw error;
+            info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+        }
+    }
+    const rateLimit = data.rateLimit;
+    if (rateLimit) {
+        counts.graphqlCost += rateLimit.cost;
+        core_debug(`GraphQL cost ${rateLimit.cost}, remaining ${rateLimit.remaining}, resets ${rateLimit.resetAt}`);
+    }
+    return data;
+}
+/** The smallest page a shrinking read goes down to. */
+const MIN_PAGE_SIZE = 5;
+/**
+ * GitHub gave up on a query that was too heavy: 502 or 504, or its
+ * "couldn't respond in time" / timeout error. A smaller page may pass.
+ */
+function isHeavyQueryFailure(error) {
+    const e = error;
+    if (e?.status === 502 || e?.status === 504)
+        return true;
+    const messages = [e?.message ?? '', ...(e?.errors ?? e?.response?.data?.errors ?? []).map((x) => x.message ?? '')];
+    return messages.some((m) => /couldn't respond to your request in time|result of a timeout|timed? ?out/i.test(m));
+}
+/**
+ * Runs `read(size)`; when GitHub fails it as too heavy, halves `size` (not
+ * below MIN_PAGE_SIZE) and runs it again, as Renovate's GraphQL fetcher does.
+ * Above the floor a page fails fast (no retries of the same heavy page); at the
+ * floor Octokit's usual retries apply and a failure is thrown. Every halving
+ * is counted in `counts.pagesShrunk` for the summary. Returns the result and
+ * the size that worked, for the caller's next page.
+ */
+async function readShrinking({ counts }, size, what, read) {
+    for (;;) {
+        const floor = size <= MIN_PAGE_SIZE;
+        try {
+            return { result: await read(size, floor ? undefined : { retries: 0 }), size };
+        }
+        catch (error) {
+            if (floor || !isHeavyQueryFailure(error))
+                throw error;
+            const smaller = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+            info(`GitHub could not answer a page of ${size} ${what} in time; asking for ${smaller}.`);
+            counts.pagesShrunk = (counts.pagesShrunk ?? 0) + 1;
+            counts.smallestPage = Math.min(counts.smallestPage ?? smaller, smaller);
+            size = smaller;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/queries.ts
+// Every GraphQL document the action sends. A test validates each one against
+// GitHub's published schema, so a field GitHub would reject fails in CI.
+
+/**
+ * The nested lists of a PR that the reader pages to the end: the first page
+ * comes with the PR, the rest (for the few PRs that have more) in batched
+ * follow-up queries (read-nested.ts). `forward` lists are read oldest first
+ * (`first`/`after`), the others newest first (`last`/`before`). `page` is the
+ * first page's size: small where most PRs fit, so a page of 100 PRs stays light.
+ */
+const NESTED_LISTS = {
+    labels: { forward: true, page: 20, args: '', nodes: 'name' },
+    assignees: { forward: true, page: 10, args: '', nodes: 'login' },
+    files: { forward: true, page: 50, args: '', nodes: 'path' },
+    // No bodies: a comment can be 65,536 characters. The action's own comments
+    // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
+    comments: {
+        forward: false,
+        page: 20,
+        args: '',
+        nodes: 'id databaseId viewerDidAuthor body @include(if: $withBodies) createdAt authorAssociation author { __typename login }'
+    },
+    reviews: {
+        forward: false,
+        page: 10,
+        args: '',
+        nodes: 'state submittedAt authorAssociation author { __typename login }'
+    },
+    timelineItems: {
+        forward: false,
+        page: 10,
+        args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
+        nodes: `__typename
+      ... on ReopenedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
+      ... on ReadyForReviewEvent { createdAt actor { __typename login } }
+      ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
+    }
+};
+/** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
+function nestedList(list, size = NESTED_LISTS[list].page, cursor) {
+    const { forward, args, nodes } = NESTED_LISTS[list];
+    const bound = forward
+        ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}`
+        : `last: ${size}${cursor ? `, before: ${cursor}` : ''}`;
+    const pageInfo = forward ? 'hasNextPage endCursor' : 'hasPreviousPage startCursor';
+    return `${list}(${bound}${args}) { totalCount pageInfo { ${pageInfo} } nodes { ${nodes} } }`;
+}
+/** The facts the core needs about one PR; files only when a rule needs paths. */
+const PULL_REQUEST_FIELDS = `
+fragment PullRequestFacts on PullRequest {
+  number
+  title
+  url
+  author { __typename login }
+  authorAssociation
+  createdAt
+  isDraft
+  locked
+  baseRefName
+  headRefName
+  headRefOid
+  additions
+  deletions
+  changedFiles
+  mergeable
+  milestone { number }
+  ${nestedList('labels')}
+  ${nestedList('assignees')}
+  files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
+  commits(last: 1) {
+    nodes {
+      commit {
+        committedDate
+        status { contexts { context state description } }
+        # Up to 10 checks, to keep a page of 100 PRs light: a failing check beyond them leaves
+        # the PR the maintainers' move, never the author's (the conservative side).
+        statusCheckRollup {
+          contexts(first: 10) {
+            nodes {
+              __typename
+              ... on CheckRun { name conclusion completedAt }
+              ... on StatusContext { context state createdAt }
+            }
+          }
+        }
+      }
+    }
+  }
+  ${nestedList('comments')}
+  ${nestedList('reviews')}
+  ${nestedList('timelineItems')}
+}`;
+/**
+ * The issues a PR closes (README "Linked issues"): their assignees and labels
+ * when a rule asks for them, and (for a gate, which knows no other PR) the open
+ * PRs closing each one. Sizes keep a sweep page's cost low: GitHub allows 10
+ * assignees per issue; longer lists are marked incomplete by totalCount.
+ */
+const CLOSING_ISSUES_FIELDS = `
+fragment ClosingIssues on PullRequest {
+  closingIssuesReferences(first: 5) {
+    totalCount
+    nodes {
+      number
+      repository { nameWithOwner }
+      assignees(first: 10) @include(if: $withIssueFacts) { totalCount nodes { login } }
+      labels(first: 100) @include(if: $withIssueFacts) { totalCount nodes { name } }
+      closedByPullRequestsReferences(first: 10, includeClosedPrs: false) @include(if: $withIssueClaims) {
+        totalCount
+        nodes {
+          number
+          createdAt
+          isDraft
+          baseRefName
+          repository { nameWithOwner }
+          author { __typename login }
+          labels(first: 50) { totalCount nodes { name } }
+        }
+      }
+    }
+  }
+}`;
+/** The default branch and the config file on it (never the PR's head). */
+const REPOSITORY_FIELDS = `
+fragment RepositoryFacts on Repository {
+  nameWithOwner
+  defaultBranchRef {
+    name
+    target { ... on Commit { file(path: $configPath) { object { __typename ... on Blob { text isBinary isTruncated byteSize } } } } }
+  }
+}`;
+const REPOSITORY_QUERY = `
+query Repository($owner: String!, $name: String!, $configPath: String!) {
+  rateLimit { cost remaining resetAt }
+  viewer { login }
+  repository(owner: $owner, name: $name) { ...RepositoryFacts }
+}
+${REPOSITORY_FIELDS}`;
+/**
+ * One page of open PRs (100, fewer after GitHub failed a heavy page), oldest
+ * first, with everything the rules need; `own` brings the bodies of the
+ * action's own comments found on earlier pages (`$own`: at most 100 node ids).
+ */
+const OPEN_PULL_REQUESTS_QUERY = `
+query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $pageSize: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $own: [ID!]!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
+  rateLimit { cost remaining resetAt }
+  own: nodes(ids: $own) { ... on IssueComment { id body } }
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: OPEN, first: $pageSize, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...PullRequestFacts ...ClosingIssues @include(if: $withIssues) }
+    }
+  }
+}
+${PULL_REQUEST_FIELDS}
+${CLOSING_ISSUES_FIELDS}`;
+/**
+ * Everything a gate reads in one request: the config file from the default
+ * branch, the PR it judges with the issues it closes (and their open PRs: the
+ * config is not known before this read), and the newest open PRs (read live,
+ * because the search index can lag behind PRs opened seconds ago).
+ */
+const GATE_QUERY = `
+query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
+  rateLimit { cost remaining resetAt }
+  viewer { login }
+  repository(owner: $owner, name: $name) {
+    ...RepositoryFacts
+    pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
+    recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
+      nodes {
+        number
+        createdAt
+        isDraft
+        baseRefName
+        author { __typename login }
+        ${nestedList('labels', 100)}
+      }
+    }
+  }
+}
+${REPOSITORY_FIELDS}
+${PULL_REQUEST_FIELDS}
+${CLOSING_ISSUES_FIELDS}`;
+/**
+ * Builds one document of aliased search counts: `{ alias: searchQuery }`,
+ * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
+ * Counting costs one request whatever the queue size.
+ */
+function searchCountsQuery(aliases, labels = 0) {
+    const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
+    const params = aliases.map((_, i) => `$q${i}: String!`);
+    const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
+    if (labels > 0) {
+        params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
+        fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
+    }
+    return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
+}
+/**
+ * Closed and merged PRs, newest first: with the open ones (already read),
+ * who opened how many in a trailing window.
+ */
+const CLOSED_OPENED_SINCE_QUERY = `
+query ClosedOpenedSince($owner: String!, $name: String!, $cursor: String) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: [CLOSED, MERGED], first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { number createdAt author { __typename login } }
+    }
+  }
+}`;
+/** The bodies of the action's own comments, by node id (at most 100). */
+const OWN_COMMENTS_QUERY = `
+query OwnComments($own: [ID!]!) {
+  rateLimit { cost remaining resetAt }
+  own: nodes(ids: $own) { ... on IssueComment { id body } }
+}`;
+/**
+ * One document of aliased follow-up pages (`p0`, `p1`, …), each the next 100
+ * items of one PR's nested list; cursors travel as variables `$c0`, `$c1`, ….
+ */
+function nestedPagesQuery(requests) {
+    const params = requests.map((_, i) => `, $c${i}: String!`).join('');
+    const fields = requests
+        .map((r, i) => `    p${i}: pullRequest(number: ${r.number}) { ${nestedList(r.list, 100, `$c${i}`)} }`)
+        .join('\n');
+    // GitHub refuses a declared variable that is not used: $withBodies only where comments are asked for.
+    const bodies = requests.some((r) => r.list === 'comments') ? ', $withBodies: Boolean!' : '';
+    return `query NestedPages($owner: String!, $name: String!${bodies}${params}) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+${fields}
+  }
+}`;
+}
+/** A sample of each document, for the schema test. */
+const ALL_QUERIES = {
+    REPOSITORY_QUERY,
+    OPEN_PULL_REQUESTS_QUERY,
+    GATE_QUERY,
+    CLOSED_OPENED_SINCE_QUERY,
+    OWN_COMMENTS_QUERY,
+    NESTED_PAGES_QUERY: nestedPagesQuery(Object.keys(NESTED_LISTS).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
+    SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
+    SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
+    LABELS_QUERY: searchCountsQuery([], 3)
+};
+
+;// CONCATENATED MODULE: ./src/github/issues-forbidden.ts
+// A gate reads the issues its PR closes before it knows whether a rule needs
+// them (the config comes in the same read). A token without `issues: read`
+// gets FORBIDDEN for those fields alone; that must not fail the gates of a
+// repository that uses no linked-issue rule.
+/**
+ * The data of a GraphQL answer (octokit's GraphqlResponseError) whose only
+ * errors are FORBIDDEN under `closingIssuesReferences`; undefined for any
+ * other failure, which the caller rethrows.
+ */
+function dataWithoutIssues(error) {
+    const failure = error;
+    if (!failure?.data || !failure.errors || failure.errors.length === 0)
+        return undefined;
+    const onIssuesOnly = failure.errors.every((e) => e.type === 'FORBIDDEN' && (e.path ?? []).includes('closingIssuesReferences'));
+    return onIssuesOnly ? failure.data : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-nested.ts
+
+
+/** Follow-up pages (of up to 100 items each) per request before any shrinking: about 5,000 nodes. */
+const PAGES_PER_REQUEST = 50;
+const LIST_NAMES = Object.keys(NESTED_LISTS);
+/** GitHub's files API lists at most this many files of a PR. */
+const GITHUB_FILES_CAP = 3000;
+function nextPage(node, list) {
+    const info = node[list]?.pageInfo;
+    if (!info)
+        return undefined;
+    const cursor = NESTED_LISTS[list].forward
+        ? info.hasNextPage && info.endCursor
+        : info.hasPreviousPage && info.startCursor;
+    return cursor ? { number: node.number, list, cursor } : undefined;
+}
+/**
+ * Reads the rest of every nested list of `nodes` that has more than its first
+ * page, and appends it in place (oldest items first for `last:` lists), so
+ * each list ends up whole. Follow-up pages go `PAGES_PER_REQUEST` to a GitHub
+ * GraphQL request (`pullRequest(number:)` aliases), fewer when GitHub fails a
+ * request as too heavy. `withBodies` must match the main read (comment bodies).
+ * Costs nothing when every list fit its first page. Throws what `query` throws.
+ */
+async function completeNestedLists(session, nodes, withBodies) {
+    const pendingOf = (node, list) => {
+        const request = nextPage(node, list);
+        return request ? [{ node, request }] : [];
+    };
+    let pending = nodes.flatMap((node) => LIST_NAMES.flatMap((list) => pendingOf(node, list)));
+    let batch = PAGES_PER_REQUEST;
+    while (pending.length > 0) {
+        const { result, size } = await readShrinking(session, batch, 'follow-up pages', async (size, request) => {
+            const requests = pending.slice(0, size).map((p) => p.request);
+            const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
+            const data = await query(session, nestedPagesQuery(requests), { ...session.repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, request);
+            return { requests, data };
+        });
+        batch = size;
+        const answered = pending.slice(0, result.requests.length);
+        pending = pending.slice(result.requests.length);
+        answered.forEach(({ node, request }, i) => {
+            const page = result.data.repository[`p${i}`]?.[request.list];
+            const target = node[request.list];
+            // The PR vanished between the reads (deleted, transferred): keep what was read.
+            if (!page || !target)
+                return;
+            target.nodes = NESTED_LISTS[request.list].forward
+                ? [...target.nodes, ...page.nodes]
+                : [...page.nodes, ...target.nodes];
+            target.pageInfo = page.pageInfo;
+            pending.push(...pendingOf(node, request.list));
+        });
+    }
+}
+/** Notes a PR whose files GitHub lists only in part, for the summary. */
+function noteCappedFiles(node, counts) {
+    if (node.files && node.changedFiles > GITHUB_FILES_CAP && node.files.nodes.length < node.changedFiles) {
+        counts.filesCapped = [...(counts.filesCapped ?? []), node.number];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/read-repository.ts
+
+
+
+/** GitHub's TreeEntry at config-path, told apart: a file, nothing, a directory (Tree), binary or cut text. */
+function configSource(object) {
+    if (!object)
+        return { kind: 'missing' };
+    if (object.__typename === 'Tree')
+        return { kind: 'directory' };
+    if (object.__typename !== 'Blob' || object.isBinary || typeof object.text !== 'string')
+        return { kind: 'binary' };
+    if (object.isTruncated)
+        return { kind: 'truncated', bytes: object.byteSize ?? 0 };
+    return { kind: 'file', text: object.text };
+}
+function repositoryFacts(node, viewer) {
+    return {
+        defaultBranch: node.defaultBranchRef?.name ?? 'main',
+        actor: restLogin(viewer),
+        config: configSource(node.defaultBranchRef?.target.file?.object)
+    };
+}
+async function readRepository(session, configPath) {
+    const data = await query(session, REPOSITORY_QUERY, { ...session.repo, configPath });
+    return repositoryFacts(data.repository, data.viewer);
+}
+
+;// CONCATENATED MODULE: ./src/github/search-counts.ts
+// Counts of issue-search queries, many per request as aliased `search`
+// fields: the gate's cost stays constant whatever the queue size. The same
+// document can look up labels by name, so checking that the action's labels
+// exist costs no request of its own.
+
+
+/**
+ * GitHub caps a query's complexity; a `first: 0` search costs one node, so 30
+ * per document stays well inside it and keeps the history's 26 counts in one request.
+ */
+const SEARCHES_PER_REQUEST = 30;
+/**
+ * Sends `searches` (`{ key: search query }`) as aliased GraphQL
+ * `search(type: ISSUE, first: 0)` fields, SEARCHES_PER_REQUEST per request, and looks up
+ * the session repository's `labels` by name (GitHub matches them case-insensitively)
+ * with `repository.label(name:)` in the first request.
+ */
+async function countSearches(session, searches, labels = []) {
+    const keys = Object.keys(searches);
+    const result = { issueCounts: {}, existingLabels: [] };
+    for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
+        const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
+        const lookup = start === 0 ? labels : [];
+        if (batch.length === 0 && lookup.length === 0)
+            break;
+        const aliases = batch.map((_, i) => `c${i}`);
+        const variables = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
+        lookup.forEach((name, i) => (variables[`l${i}`] = name));
+        if (lookup.length > 0)
+            Object.assign(variables, { owner: session.repo.owner, name: session.repo.name });
+        const data = await query(session, searchCountsQuery(aliases, lookup.length), variables);
+        batch.forEach((key, i) => (result.issueCounts[key] = data[aliases[i]].issueCount));
+        lookup.forEach((name, i) => {
+            if (data.repository?.[`l${i}`])
+                result.existingLabels.push(name);
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-gate.ts
+// The gate's read in constant cost: one GraphQL document for the config, the
+// PR (with its files) and the newest open PRs, then one of aliased search
+// counts for the PRs ahead of it in the order (built by core/gate-searches.ts),
+// which also looks up the action's labels.
+
+
+
+
+
+
+
+
+/**
+ * The gate's first read (GitHub GraphQL): the config file, the PR `number`
+ * with whole nested lists (its files always: a rule may select by paths, and
+ * the config arrives in this same answer) and its comments' bodies (one PR: no
+ * memory concern), the issues it closes, and the 30 newest open PRs. A PR or
+ * recent PR with more than a first page of some list costs one follow-up
+ * request (read-nested.ts).
+ */
+async function readGate(session, configPath, number) {
+    let issuesForbidden = false;
+    const data = await query(session, GATE_QUERY, {
+        ...session.repo,
+        configPath,
+        number,
+        withFiles: true,
+        withBodies: true
+    }).catch((error) => {
+        const rest = dataWithoutIssues(error);
+        if (!rest)
+            throw error;
+        issuesForbidden = true;
+        if (rest.repository.pullRequest)
+            delete rest.repository.pullRequest.closingIssuesReferences;
+        return rest;
+    });
+    const subject = data.repository.pullRequest;
+    await completeNestedLists(session, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true);
+    if (subject)
+        noteCappedFiles(subject, session.counts);
+    return {
+        ...(issuesForbidden ? { issuesForbidden } : {}),
+        facts: repositoryFacts(data.repository, data.viewer),
+        subject: data.repository.pullRequest ?? undefined,
+        recent: data.repository.recent.nodes.map((n) => ({
+            number: n.number,
+            createdAt: n.createdAt,
+            isDraft: n.isDraft,
+            baseRef: n.baseRefName,
+            author: restLogin(n.author),
+            labels: (n.labels?.nodes ?? []).map((l) => l.name)
+        }))
+    };
+}
+function subjectPullRequest(read, statusContext) {
+    return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
+}
+/**
+ * The second read: the PRs ahead, the queue size and the author's counts as
+ * aliased GraphQL `search` counts, plus which of `labels` exist.
+ */
+async function readGateCounts(session, input) {
+    const result = await countSearches(session, gateSearches(input), input.labels);
+    return { counts: gateCounts(input, result.issueCounts), existingLabels: result.existingLabels };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
+
+
+
+
+
+
+
+
+function hasPerAuthorBudget(config) {
+    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
+}
+/**
+ * Creation times of every PR opened since `since`, by author (keyed by loginKey): the open ones
+ * from the queue already read, the closed and merged ones from
+ * ⌈closed PRs opened since / 100⌉ requests.
+ */
+async function openedSince(session, since, open) {
+    const byAuthor = new Map();
+    // A PR closed between the two reads is in both: count it once.
+    const seen = new Set();
+    const add = (number, login, createdAt) => {
+        if (seen.has(number))
+            return;
+        seen.add(number);
+        const key = loginKey(login);
+        byAuthor.set(key, [...(byAuthor.get(key) ?? []), createdAt]);
+    };
+    for (const pr of open)
+        if (new Date(pr.createdAt) >= since)
+            add(pr.number, pr.author, pr.createdAt);
+    let cursor = null;
+    for (;;) {
+        const page = await query(session, CLOSED_OPENED_SINCE_QUERY, { ...session.repo, cursor });
+        const connection = page.repository.pullRequests;
+        for (const node of connection.nodes) {
+            if (new Date(node.createdAt) < since)
+                return byAuthor;
+            add(node.number, restLogin(node.author), node.createdAt);
+        }
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            return byAuthor;
+        cursor = connection.pageInfo.endCursor;
+    }
+}
+/**
+ * Authors whose open PRs could put them over a per-author budget; only they
+ * need a merged count (the trust exemption cannot change anyone else's state).
+ */
+function trustCandidates(config, pullRequests, stats) {
+    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
+    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
+    // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
+    const open = new Map();
+    for (const pr of pullRequests) {
+        const key = loginKey(pr.author);
+        open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
+    }
+    return [...open.entries()]
+        .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
+        .map(([, { login }]) => login);
+}
+async function readAuthorStats(session, config, pullRequests, now) {
+    // Keyed by loginKey; the core looks authors up whatever their spelling.
+    const stats = {};
+    if (!hasPerAuthorBudget(config))
+        return stats;
+    const windows = rateWindows(config);
+    if (windows.length > 0) {
+        const longest = windows[windows.length - 1];
+        const opened = await openedSince(session, new Date(now.getTime() - longest * DAY_MS), pullRequests);
+        for (const [login, times] of opened)
+            stats[login] = { openedAt: times };
+    }
+    if (config.trustedAfterMerged > 0) {
+        const candidates = trustCandidates(config, pullRequests, stats);
+        const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(session.repo, login)]));
+        const { issueCounts: merged } = await countSearches(session, searches);
+        for (const login of candidates)
+            stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
+    }
+    return stats;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-history.ts
+// Inflow and throughput in one request of aliased search counts (the
+// searches come from core/history-searches.ts); the core derives the pace,
+// the expected waits and the backlog at each week's end from them.
+
+
+/**
+ * One request (GraphQL `search` counts): merged PRs in the `windowDays`
+ * throughput window, the open count, and 8 weeks of opened, merged and
+ * closed. With `labels`, the same request looks them up (`existingLabels`).
+ */
+async function readHistory(session, now, windowDays, labels = []) {
+    const { issueCounts, existingLabels } = await countSearches(session, historySearches(session.repo, now, windowDays), labels);
+    return { history: historyFrom(issueCounts, now), existingLabels };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-queue.ts
+
+
+
+
+/** Open PRs per page before any shrinking (GitHub's maximum). */
+const PAGE_SIZE = 100;
+/** GitHub's limit on `nodes(ids:)`. */
+const IDS_PER_QUERY = 100;
+/** The action's own comments whose bodies are still to be read, and the PRs they belong to. */
+class OwnCommentBodies {
+    unread = new Map();
+    queue = [];
+    owners = [];
+    add(pr, own) {
+        if (own.length === 0)
+            return;
+        this.owners.push([pr, own]);
+        for (const comment of own) {
+            this.unread.set(comment.id, comment);
+            this.queue.push(comment.id);
+        }
+    }
+    /** The next ids to ask for (at most IDS_PER_QUERY). */
+    next() {
+        return this.queue.slice(0, IDS_PER_QUERY);
+    }
+    receive(asked, bodies) {
+        this.queue.splice(0, asked.length);
+        for (const found of bodies) {
+            const comment = found && this.unread.get(found.id);
+            if (comment)
+                comment.body = found.body;
+        }
+        for (const id of asked)
+            this.unread.delete(id);
+    }
+    /** Sets each PR's sticky comment and stale mark; a comment deleted meanwhile has no body and does not count. */
+    apply() {
+        for (const [pr, own] of this.owners)
+            applyOwnComments(pr, own);
+    }
+}
+/**
+ * Every open PR of `repo`, oldest first (GitHub GraphQL `repository.pullRequests`,
+ * pages of PAGE_SIZE or fewer after a heavy page failed), each with whole
+ * nested lists. Adds to `counts` (requests, points, pages shrunk, PRs whose
+ * files GitHub caps). Throws Octokit's error when GitHub fails a page of the
+ * smallest size.
+ */
+async function readOpenPullRequests(session, options) {
+    const pullRequests = [];
+    const bodies = new OwnCommentBodies();
+    let cursor = null;
+    let size = PAGE_SIZE;
+    for (;;) {
+        const asked = bodies.next();
+        const variables = {
+            ...session.repo,
+            cursor,
+            withFiles: options.withFiles,
+            withBodies: false,
+            own: asked,
+            withIssues: options.withIssues,
+            withIssueFacts: options.withIssueFacts,
+            withIssueClaims: false
+        };
+        const read = await readShrinking(session, size, 'open pull requests', (pageSize, request) => query(session, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, request));
+        size = read.size;
+        bodies.receive(asked, read.result.own);
+        const connection = read.result.repository.pullRequests;
+        await completeNestedLists(session, connection.nodes, false);
+        for (const node of connection.nodes) {
+            const pr = toPullRequest(node, options.actor, options.statusContext);
+            pullRequests.push(pr);
+            bodies.add(pr, convert_ownComments(node, options.actor));
+            noteCappedFiles(node, session.counts);
+        }
+        options.onProgress?.(pullRequests.length, connection.totalCount);
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
+            break;
+        cursor = connection.pageInfo.endCursor;
+    }
+    for (let asked = bodies.next(); asked.length > 0; asked = bodies.next()) {
+        const data = await query(session, OWN_COMMENTS_QUERY, {
+            own: asked
+        });
+        bodies.receive(asked, data.own);
+    }
+    bodies.apply();
+    return pullRequests;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
+// The whole-queue read for sweep, advance and the gate's fallback:
+// ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
+// Every whole-queue read includes the history (one request): the expected
+// waits in statuses and comments need the merge pace in every mode.
+
+
+
+
+
+function needsFiles(config) {
+    return config.rules.some((rule) => rule.selector.paths !== undefined);
+}
+/** The linked-issue facts the rules need: issue numbers for either budget; assignees and labels for require-issue. */
+function issueReads(config) {
+    const budgets = config.rules.map((rule) => rule.budgets);
+    return {
+        withIssues: budgets.some((b) => b.requireIssue !== undefined || b.onePrPerIssue),
+        withIssueFacts: budgets.some((b) => b.requireIssue === 'assigned' || (b.issueLabels?.length ?? 0) > 0)
+    };
+}
+/**
+ * The snapshot a whole-queue plan needs, after the repository facts (read-repository.ts or the
+ * gate's first read): every open PR (read-queue.ts), the authors' stats the budgets need
+ * (read-author-stats.ts) and the history with the action's labels (read-history.ts).
+ * `onProgress(read, total)` is called after each page of open PRs.
+ */
+async function readQueueSnapshot(session, facts, config, now, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
+    const pullRequests = await readOpenPullRequests(session, {
+        withFiles: needsFiles(config),
+        ...issueReads(config),
+        statusContext: config.statusContext,
+        actor: facts.actor,
+        onProgress
+    });
+    const authors = await readAuthorStats(session, config, pullRequests, now);
+    // The history request also looks up the action's labels.
+    const { history, existingLabels } = await readHistory(session, now, config.adaptive.throughputWindowDays, actionLabelNames(config));
+    return {
+        repository: { ...session.repo, defaultBranch: facts.defaultBranch },
+        actor: facts.actor,
+        pullRequests,
+        authors,
+        history,
+        existingLabels
     };
 }
 
@@ -62341,7 +62612,7 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
     const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
     // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
     decision.stale = decideStale(pr, config, snapshot.actor, now);
-    const { writes, deferredCloses } = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
+    const planned = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
     return {
         mode: 'gate',
         now: now.toISOString(),
@@ -62352,8 +62623,7 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
         queueSize: counts.queueSize,
         decisions: [decision],
         subject: decision,
-        writes,
-        deferredCloses
+        ...planned
     };
 }
 
@@ -62374,86 +62644,6 @@ function withMergeGroupStatus(plan, pr, sha, config) {
     return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
 }
 
-;// CONCATENATED MODULE: ./src/github/issues-forbidden.ts
-// A gate reads the issues its PR closes before it knows whether a rule needs
-// them (the config comes in the same read). A token without `issues: read`
-// gets FORBIDDEN for those fields alone; that must not fail the gates of a
-// repository that uses no linked-issue rule.
-/**
- * The data of a GraphQL answer (octokit's GraphqlResponseError) whose only
- * errors are FORBIDDEN under `closingIssuesReferences`; undefined for any
- * other failure, which the caller rethrows.
- */
-function dataWithoutIssues(error) {
-    const failure = error;
-    if (!failure?.data || !failure.errors || failure.errors.length === 0)
-        return undefined;
-    const onIssuesOnly = failure.errors.every((e) => e.type === 'FORBIDDEN' && (e.path ?? []).includes('closingIssuesReferences'));
-    return onIssuesOnly ? failure.data : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-gate.ts
-// The gate's read in constant cost: one GraphQL document for the config, the
-// PR (with its files) and the newest open PRs, then one of aliased search
-// counts for the PRs ahead of it in the order (built by core/gate-searches.ts),
-// which also looks up the action's labels.
-
-
-
-
-
-
-
-
-/**
- * The gate's first read (GitHub GraphQL): the config file, the PR `number`
- * with whole nested lists (its files always: a rule may select by paths, and
- * the config arrives in this same answer) and its comments' bodies (one PR: no
- * memory concern), the issues it closes, and the 30 newest open PRs. A PR or
- * recent PR with more than a first page of some list costs one follow-up
- * request (read-nested.ts).
- */
-async function readGate(client, repo, configPath, number, counts) {
-    let issuesForbidden = false;
-    const data = await query(client, GATE_QUERY, { ...repo, configPath, number, withFiles: true, withBodies: true }, counts).catch((error) => {
-        const rest = dataWithoutIssues(error);
-        if (!rest)
-            throw error;
-        issuesForbidden = true;
-        if (rest.repository.pullRequest)
-            delete rest.repository.pullRequest.closingIssuesReferences;
-        return rest;
-    });
-    const subject = data.repository.pullRequest;
-    await completeNestedLists(client, repo, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true, counts);
-    if (subject)
-        noteCappedFiles(subject, counts);
-    return {
-        ...(issuesForbidden ? { issuesForbidden } : {}),
-        facts: repositoryFacts(data.repository, data.viewer),
-        subject: data.repository.pullRequest ?? undefined,
-        recent: data.repository.recent.nodes.map((n) => ({
-            number: n.number,
-            createdAt: n.createdAt,
-            isDraft: n.isDraft,
-            baseRef: n.baseRefName,
-            author: restLogin(n.author),
-            labels: (n.labels?.nodes ?? []).map((l) => l.name)
-        }))
-    };
-}
-function subjectPullRequest(read, statusContext) {
-    return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
-}
-/**
- * The second read: the PRs ahead, the queue size and the author's counts as
- * aliased GraphQL `search` counts, plus which of `labels` exist.
- */
-async function readGateCounts(client, input, counts) {
-    const result = await countSearches(client, gateSearches(input), counts, { repo: input.repo, names: input.labels });
-    return { counts: gateCounts(input, result.counts), existingLabels: result.existingLabels };
-}
-
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // Gate mode: judge one PR. Constant cost when search counts can express the
 // configuration (area rules too, through the labels the action keeps);
@@ -62472,18 +62662,13 @@ async function readGateCounts(client, input, counts) {
 
 
 /**
- * Judges PR `number`: one GraphQL read (config, PR, newest PRs) and one of search counts, or the
- * whole queue when search cannot express the config. Throws ActionError when the PR does not exist.
+ * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
+ * search counts, or the whole queue when search cannot express the config. Throws ActionError when
+ * the PR does not exist.
  */
-async function gate(client, repo, configPath, number, loadConfig, now, counts, event = {}) {
-    const read = await readGate(client, repo, configPath, number, counts);
-    const config = loadConfig(read.facts.config);
-    // Label names set in the config file are known only now: stop before any further request.
-    if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
-        return {
-            skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.`
-        };
-    }
+async function gate(session, read, config, now, scope) {
+    const { repo } = session;
+    const { number } = scope;
     const pr = subjectPullRequest(read, config.statusContext);
     if (!pr)
         throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
@@ -62491,17 +62676,17 @@ async function gate(client, repo, configPath, number, loadConfig, now, counts, e
         throw new ActionError("require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow's permissions.");
     }
     const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
-    const onMergeGroup = (planned) => event.mergeGroupSha ? withMergeGroupStatus(planned, pr, event.mergeGroupSha, config) : planned;
+    const onMergeGroup = (planned) => scope.mergeGroupSha ? withMergeGroupStatus(planned, pr, scope.mergeGroupSha, config) : planned;
     const counted = canGateFromCounts(config);
     const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
         ? counted
         : { ok: false, why: 'an issue this PR closes has more open PRs than the gate read' };
     if (!check.ok) {
         info(`Reading the whole queue for this gate: ${check.why}`);
-        const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);
-        return { plan: onMergeGroup(plan_plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
+        const snapshot = await readQueueSnapshot(session, read.facts, config, now);
+        return { plan: onMergeGroup(plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
     }
-    const { counts: gateCounts, existingLabels } = await readGateCounts(client, {
+    const { counts: gateCounts, existingLabels } = await readGateCounts(session, {
         repo,
         config,
         pr,
@@ -62512,10 +62697,10 @@ async function gate(client, repo, configPath, number, loadConfig, now, counts, e
         labels: actionLabelNames(config),
         // The merge pace for the expected wait rides along in the counts request: no extra request.
         paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
-    }, counts);
+    });
     // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
     const history = config.wipLimit === 'auto'
-        ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history
+        ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
         : gateCounts.mergedInWindow === undefined
             ? undefined
             : { mergedInWindow: gateCounts.mergedInWindow, weeks: [] };
@@ -62528,6 +62713,59 @@ async function gate(client, repo, configPath, number, loadConfig, now, counts, e
         existingLabels
     };
     return { plan: onMergeGroup(planGateFromCounts(pr, gateCounts, snapshot, config, now)), snapshot, config };
+}
+
+;// CONCATENATED MODULE: ./src/app/planned.ts
+
+
+
+
+
+
+
+async function readAndPlan(session, inputs, scope, now, options) {
+    const configOf = (found) => options.localConfig
+        ? loadConfig(inputs, { kind: 'file', text: options.localConfig.text }, options.localConfig.path)
+        : loadConfig(inputs, found);
+    if (scope.mode === 'gate') {
+        const read = await readGate(session, options.configPath, scope.number);
+        const config = configOf(read.facts.config);
+        // Label names set in the config file are known only now: stop before any further request.
+        if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+            return {
+                skip: `The label "${scope.eventLabel}" is one of the action's own (set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+            };
+        }
+        return gate(session, read, config, now, scope);
+    }
+    const facts = await readRepository(session, options.configPath);
+    const config = configOf(facts.config);
+    const snapshot = await readQueueSnapshot(session, facts, config, now, options.onProgress);
+    return { plan: plan(snapshot, config, now, scope), snapshot, config };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/github/repo.ts
+function parseRepo(fullName) {
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(fullName.trim());
+    return match ? { owner: match[1], name: match[2] } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/app/run-context.ts
+// The run's environment as the Actions runner sets it, read in one place.
+
+
+function readRunContext(env = process.env) {
+    const eventPath = env.GITHUB_EVENT_PATH;
+    const payload = eventPath && external_node_fs_default().existsSync(eventPath)
+        ? JSON.parse(external_node_fs_default().readFileSync(eventPath, 'utf8'))
+        : {};
+    const repo = parseRepo(env.GITHUB_REPOSITORY ?? '');
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runUrl = repo && env.GITHUB_RUN_ID ? `${server}/${repo.owner}/${repo.name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, repo, runUrl };
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -62654,9 +62892,6 @@ function actionOutputs(plan, execution, planFile) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -62759,9 +62994,6 @@ function weeklyChart(flow) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary (spec §7): the queue at a glance, how the limit was set,
-// who is admitted, waiting or in violation, what the run wrote (or would
-// have), and inflow versus throughput. Every PR-derived string is escaped.
 
 
 
@@ -63143,8 +63375,7 @@ function staleOutcome(context, d) {
                 return `${would}closed`;
             if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
                 return 'close not applied (see the writes below)';
-            const association = context.prs.get(d.number)?.authorAssociation;
-            return association && WRITE_ASSOCIATIONS.includes(association)
+            return context.plan.keptOpen.includes(d.number)
                 ? 'stays marked: the author has write access, so it is never closed'
                 : 'stays marked';
         }
@@ -63253,25 +63484,8 @@ function nextStepLine(context, flow) {
     ];
 }
 /** One line per write, PR-derived parts escaped. */
-function describeWrite(op) {
-    switch (op.kind) {
-        case 'create-label':
-            return `create label "${escapeMarkdown(op.name)}"`;
-        case 'status':
-            return `status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}: ${escapeMarkdown(op.description)}`;
-        case 'add-label':
-            return `add label "${escapeMarkdown(op.label)}" to #${op.number}`;
-        case 'remove-label':
-            return `remove label "${escapeMarkdown(op.label)}" from #${op.number}`;
-        case 'sticky-comment':
-            return `${op.commentId ? 'update' : 'post'} the backpressure comment on #${op.number}`;
-        case 'comment':
-            return `post the ${op.purpose} comment on #${op.number}`;
-        case 'delete-comment':
-            return `delete a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
-        case 'close':
-            return `close #${op.number} (${op.reason})`;
-    }
+function describeOne(op) {
+    return describeWrite(op, { form: 'do', escape: escapeMarkdown, detail: true });
 }
 const KIND_NAMES = {
     'create-label': 'labels created',
@@ -63298,7 +63512,7 @@ function notAppliedList(notApplied) {
     for (const { op, why } of notApplied)
         byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
     return [...byWhy.entries()]
-        .map(([why, ops]) => `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeWrite))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${summary_count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`)
+        .map(([why, ops]) => `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${summary_count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`)
         .join('\n\n');
 }
 function writesSection(context) {
@@ -63309,13 +63523,13 @@ function writesSection(context) {
         lines.push(`### Would write (${summary_count(would.length)})`, '');
         lines.push(would.length === 0
             ? 'Nothing: every PR already shows its state.'
-            : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`);
+            : `${tallyByKind(would)}\n\n${writeList(would.map(describeOne))}`);
     }
     else {
         lines.push(`### Writes (${summary_count(execution.applied.length)})`, '');
         lines.push(execution.applied.length === 0
             ? 'Nothing written: every PR already showed its state.'
-            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`);
+            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeOne))}`);
         if (execution.notApplied.length > 0) {
             lines.push('', `**Not applied (${summary_count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
@@ -63357,131 +63571,9 @@ function readingNotes(context) {
     return notes;
 }
 
-;// CONCATENATED MODULE: ./src/app/mode.ts
-
-
-/** Values from the event are quoted in messages at most this long. */
-const QUOTE_MAX = 100;
-const mode_shorten = (text) => truncate(text, QUOTE_MAX);
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
-const REVIEW_ACTIONS = ['submitted', 'dismissed'];
-const SUPPORTED = 'PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), pull_request_review (submitted, dismissed) and merge_group (checks_requested) as a gate, schedule and workflow_dispatch (sweep)';
-/** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`: the branch GitHub's merge queue creates (the base may hold slashes). */
-const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)-[0-9a-f]{40,64}$/;
-/**
- * The run's scope. `ownLabels` are the waiting, violation and stale label names the inputs (or the
- * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
- * Unsupported events and payloads that name no PR are a skip with a message saying why.
- */
-function resolveScope(mode, eventName, payload, ownLabels = []) {
-    const label = labelOfEvent(eventName, payload);
-    if (label !== undefined && isOneOfLabels(label, ownLabels)) {
-        return {
-            mode: 'skip',
-            message: `The label "${mode_shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.`
-        };
-    }
-    if (mode === 'sweep')
-        return { mode: 'sweep' };
-    const target = gateTarget(eventName, payload, label);
-    if (mode === 'gate') {
-        if (target)
-            return target;
-        return {
-            mode: 'skip',
-            message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".`
-        };
-    }
-    const pr = payload.pull_request;
-    if (PULL_REQUEST_EVENTS.includes(eventName) && typeof pr?.number === 'number' && payload.action === 'closed') {
-        return { mode: 'advance', closedNumber: pr.number, closedAuthor: pr.user?.login };
-    }
-    if (target)
-        return target;
-    if (SWEEP_EVENTS.includes(eventName))
-        return { mode: 'sweep' };
-    return { mode: 'skip', message: `${SUPPORTED}; "${eventName}" is not one of them, so there is nothing to do.` };
-}
-/** The label of a pull_request* labeled / unlabeled event. */
-function labelOfEvent(eventName, payload) {
-    if (!PULL_REQUEST_EVENTS.includes(eventName) || (payload.action !== 'labeled' && payload.action !== 'unlabeled'))
-        return undefined;
-    return typeof payload.label?.name === 'string' ? payload.label.name : undefined;
-}
-/** The PR a gate judges for this event; a skip when the event is one of ours but names none; undefined for other events. */
-function gateTarget(eventName, payload, label) {
-    const number = payload.pull_request?.number;
-    // A review after the merge, a label on a closed PR: the action never touches closed PRs.
-    if ((PULL_REQUEST_EVENTS.includes(eventName) || eventName === 'pull_request_review') &&
-        payload.pull_request?.state === 'closed') {
-        return { mode: 'skip', message: `Pull request #${number} is closed: the queue does not govern it, nothing to do.` };
-    }
-    if (PULL_REQUEST_EVENTS.includes(eventName)) {
-        if (typeof number !== 'number')
-            return undefined;
-        return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
-    }
-    if (eventName === 'pull_request_review') {
-        if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
-            return {
-                mode: 'skip',
-                message: `pull_request_review "${mode_shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.`
-            };
-        }
-        return typeof number === 'number' ? { mode: 'gate', number } : undefined;
-    }
-    if (eventName === 'merge_group')
-        return mergeGroupTarget(payload);
-    return undefined;
-}
-function mergeGroupTarget(payload) {
-    if (payload.action !== 'checks_requested') {
-        return {
-            mode: 'skip',
-            message: `merge_group "${mode_shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.`
-        };
-    }
-    const ref = payload.merge_group?.head_ref ?? '';
-    const sha = payload.merge_group?.head_sha ?? '';
-    const match = MERGE_QUEUE_REF.exec(ref);
-    if (!match || !/^[0-9a-f]{40,64}$/.test(sha)) {
-        return {
-            mode: 'skip',
-            message: `merge_group.head_ref "${mode_shorten(ref)}" and head_sha "${mode_shorten(sha)}" name no pull request ` +
-                `(expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.`
-        };
-    }
-    return { mode: 'gate', number: Number(match[1]), mergeGroupSha: sha };
-}
-
-;// CONCATENATED MODULE: ./src/github/repo.ts
-function parseRepo(fullName) {
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(fullName.trim());
-    return match ? { owner: match[1], name: match[2] } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/app/run-context.ts
-// The run's environment as the Actions runner sets it, read in one place.
-
-
-function readRunContext(env = process.env) {
-    const eventPath = env.GITHUB_EVENT_PATH;
-    const payload = eventPath && external_node_fs_default().existsSync(eventPath)
-        ? JSON.parse(external_node_fs_default().readFileSync(eventPath, 'utf8'))
-        : {};
-    const repo = parseRepo(env.GITHUB_REPOSITORY ?? '');
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runUrl = repo && env.GITHUB_RUN_ID ? `${server}/${repo.owner}/${repo.name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, repo, runUrl };
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action: read inputs, read GitHub, plan, write, report. Decisions live
-// in src/core; this file only wires the edges together.
-
-
-
+// The action, as its data flows: inputs → config → snapshot → plan → writes →
+// report. Decisions live in src/core; this file only wires the edges together.
 
 
 
@@ -63506,70 +63598,61 @@ async function run(now = new Date()) {
             core_setSecret(token);
         const context = readRunContext();
         const inputs = readInputs((name) => getInput(name));
-        // Inputs are checked before any request, so a typo never reaches GitHub.
+        // The inputs alone are checked before any request, so a typo never reaches GitHub.
         const inputConfig = buildConfig(inputs);
         const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, ownLabels(inputConfig));
-        if (scope.mode === 'skip') {
-            notice(scope.message);
-            setOutput('result', 'skipped');
-            return;
-        }
+        if (scope.mode === 'skip')
+            return skip(scope.message);
         if (!context.repo)
             throw new ActionError('GITHUB_REPOSITORY is not set to OWNER/NAME: run this action inside a GitHub Actions workflow.');
         if (!token)
             throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
-        const counts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
-        const client = createClient(token, counts);
-        await runScope(client, context.repo, inputs, scope, now, counts, context.runUrl, context.eventName);
+        const session = openSession(token, context.repo);
+        const planned = await readAndPlan(session, inputs, scope, now, { configPath: inputConfig.configPath });
+        if ('skip' in planned)
+            return skip(planned.skip);
+        const execution = await write(session, planned, context);
+        report(session, planned, execution);
+        await summary.addRaw(renderSummary({ ...planned, execution, runUrl: context.runUrl })).write();
+        conclude(planned, execution);
     }
     catch (error) {
         setFailed(failureLine(error));
     }
 }
-async function runScope(client, repo, inputs, scope, now, counts, runUrl, eventName) {
-    const configPath = configPathOf(inputs);
-    const loadConfig = (source) => source_loadConfig(inputs, source);
-    let plan;
-    let snapshot;
-    let config;
-    if (scope.mode === 'gate') {
-        const judged = await gate(client, repo, configPath, scope.number, loadConfig, now, counts, scope);
-        if ('skip' in judged) {
-            notice(judged.skip);
-            setOutput('result', 'skipped');
-            return;
-        }
-        ({ plan, snapshot, config } = judged);
-    }
-    else {
-        ({ snapshot, config } = await readSnapshot(client, repo, configPath, loadConfig, now, counts));
-        plan = plan_plan(snapshot, config, now, scope);
-    }
-    const written = await applyWrites(client, plan.writes, {
-        repo,
+function skip(message) {
+    notice(message);
+    setOutput('result', 'skipped');
+}
+/** Applies the plan's writes (none in dry-run) within the run's budgets. */
+async function write(session, { plan, snapshot, config }, context) {
+    const written = await applyWrites(session, plan.writes, {
         statusContext: config.statusContext,
-        targetUrl: runUrl,
+        targetUrl: context.runUrl,
         dryRun: config.dryRun,
         maxWrites: config.maxWritesPerRun,
         actor: snapshot.actor,
-        eventName,
-        restRemaining: () => counts.restRemaining
+        eventName: context.eventName
     });
     if (plan.deferredCloses.length > 0) {
         const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;
         warning(line);
         written.warnings.push(line);
     }
-    const execution = { dryRun: config.dryRun, ...written, requests: { ...counts } };
+    return { dryRun: config.dryRun, ...written, requests: { ...session.counts } };
+}
+/** The step's outputs and the request tally in the log. */
+function report(session, { plan }, execution) {
     for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan))))
         setOutput(name, value);
-    await summary.addRaw(renderSummary({ plan, snapshot, config, execution, runUrl })).write();
+    const { counts } = session;
     info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
-    // Writes GitHub refused or failed are work undone: the step says so and fails.
-    if (written.failure)
-        setFailed(written.failure);
+}
+/** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
+function conclude({ plan, config }, execution) {
+    if (execution.failure)
+        setFailed(execution.failure);
     const subject = plan.subject;
-    // The step fails for a waiting or violating PR only where `fail` is selected.
     if (subject && failsStep(subject, config))
         setFailed(subject.summary);
     else if (subject)

@@ -3,17 +3,16 @@
 // action and never writes.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { configPathOf, loadConfig } from './config/source.js';
+import { readAndPlan } from './app/planned.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
+import { buildConfig } from './config/load.js';
 import { closest } from './config/suggest.js';
-import { plan as planRun } from './core/plan.js';
 import type { ExecutionReport } from './core/types.js';
-import { createClient, type RequestCounts } from './github/client.js';
+import { describeWrite } from './core/write-description.js';
 import { describeGitHubError, statusOf } from './github/errors.js';
-import { readSnapshot } from './github/read-snapshot.js';
 import { parseRepo } from './github/repo.js';
-import { describeOp } from './github/writer.js';
+import { openSession } from './github/session.js';
 import { renderSummary } from './report/summary.js';
 import { markdownToTerminal } from './report/terminal.js';
 
@@ -190,40 +189,37 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     );
     return 2;
   }
-  const counts: RequestCounts = { graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 };
-  const client = createClient(token, counts, 0, (message) => process.stderr.write(`warning: ${message}\n`));
+  const session = openSession(token, repo, {
+    intervalMs: 0,
+    warn: (message) => process.stderr.write(`warning: ${message}\n`)
+  });
   const localConfig = options.configFile;
   try {
     const localText = localConfig ? readLocalConfig(localConfig) : undefined;
-    const configPath = configPathOf(options.inputs);
-    const now = new Date();
-    const { snapshot, config } = await readSnapshot(
-      client,
-      repo,
+    // The inputs alone are checked before any request.
+    const { configPath } = buildConfig(options.inputs);
+    const planned = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
       configPath,
-      // A local file (--config) stands in for the repository's: it is checked as the repository's would be.
-      (source) =>
-        loadConfig(options.inputs, localText === undefined ? source : { kind: 'file', text: localText }, localConfig),
-      now,
-      counts,
+      localConfig:
+        localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },
       // A terminal sees one line counting up; a log sees one line per page.
-      (read, total) =>
+      onProgress: (read, total) =>
         process.stderr.write(
           `${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`
         )
-    );
+    });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    const plan = planRun(snapshot, config, now, { mode: 'sweep' });
+    const { plan, snapshot, config } = planned;
     const execution: ExecutionReport = {
       dryRun: true,
       applied: [],
       notApplied: plan.writes.map((op) => ({ op, why: 'preview: the CLI never writes' })),
       warnings: [],
-      requests: { ...counts }
+      requests: { ...session.counts }
     };
     if (options.json) {
       print(
-        `${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeOp(op) })) }, null, 2)}\n`
+        `${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeWrite(op, { form: 'do', detail: true }) })) }, null, 2)}\n`
       );
     } else {
       print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);

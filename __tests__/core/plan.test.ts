@@ -245,7 +245,11 @@ describe('stale lifecycle in a sweep', () => {
   test('stale never closes a PR of an author with write access', () => {
     const c = config({ 'stale-days': '30', 'close-days': '7' });
     const member = idle(1, 60, { authorAssociation: 'MEMBER', labels: ['stale'], staleMarkedAt: daysAgo(20) });
-    expect(plan(snapshot([member]), c, NOW, sweep).writes.some((w) => w.kind === 'close')).toBe(false);
+    const outsider = idle(2, 60, { authorAssociation: 'NONE', labels: ['stale'], staleMarkedAt: daysAgo(20) });
+    const result = plan(snapshot([member, outsider]), c, NOW, sweep);
+    expect(result.writes.filter((w) => w.kind === 'close').map((w) => w.number)).toEqual([2]);
+    // The plan says which stale PRs stay open, so the report never decides it again.
+    expect(result.keptOpen).toEqual([1]);
   });
 });
 

@@ -2,11 +2,12 @@
 // with batched follow-ups, comment bodies only for the action's own comments,
 // and pages that shrink when GitHub fails them as too heavy.
 import { STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
-import type { Client, RequestCounts } from '../../src/github/client.js';
+import type { GitHubSession } from '../../src/github/session.js';
 import { describeGitHubError } from '../../src/github/errors.js';
 import { isHeavyQueryFailure } from '../../src/github/graphql.js';
 import { readOpenPullRequests } from '../../src/github/read-queue.js';
 import { startFakeGitHub, type FakeGitHub } from '../../test-support/fake-github/index.js';
+import { fakeSession } from '../../test-support/fake-session.js';
 import {
   createStore,
   makePullRequest,
@@ -78,25 +79,18 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 /** The fake now holds `pullRequests` (and fails queries above `maxNodes`); returns a client and the index of its first request. */
-async function clientFor(
-  pullRequests: FakePullRequest[],
-  counts: RequestCounts,
-  maxNodes?: number
-): Promise<{ client: Client; from: number }> {
+function sessionFor(pullRequests: FakePullRequest[], maxNodes?: number): { session: GitHubSession; from: number } {
   fake.store.pullRequests = pullRequests;
   fake.setMaxNodes(maxNodes);
-  const { createClient } = await import('../../src/github/client.js');
-  return { client: createClient(WRITE_TOKEN, counts, 0, () => undefined, 10_000), from: fake.requests.length };
+  return { session: fakeSession(fake, WRITE_TOKEN, repo, 10_000), from: fake.requests.length };
 }
-
-const newCounts = (): RequestCounts => ({ graphql: 0, restReads: 0, restWrites: 0, graphqlCost: 0 });
 
 describe('readOpenPullRequests', () => {
   test('reads every nested list whole, in batched follow-ups for the PRs that need them', async () => {
     const plain = makePullRequest({ number: 2, createdAt: at(2) });
-    const counts = newCounts();
-    const { client, from } = await clientFor([busyPullRequest(1), plain], counts);
-    const [busy, other] = await readOpenPullRequests(client, repo, options, counts);
+    const { session, from } = sessionFor([busyPullRequest(1), plain]);
+    const { counts } = session;
+    const [busy, other] = await readOpenPullRequests(session, options);
 
     expect(busy.files).toEqual(Array.from({ length: 130 }, (_, i) => `src/file${i}.ts`));
     expect(busy.labels).toHaveLength(45);
@@ -119,9 +113,9 @@ describe('readOpenPullRequests', () => {
 
   test('halves a page GitHub fails as too heavy, down to what it answers, and reads everything', async () => {
     const pullRequests = Array.from({ length: 100 }, (_, i) => makePullRequest({ number: i + 1, createdAt: at(i) }));
-    const counts = newCounts();
-    const { client, from } = await clientFor(pullRequests, counts, 3_000);
-    const read = await readOpenPullRequests(client, repo, options, counts);
+    const { session, from } = sessionFor(pullRequests, 3_000);
+    const { counts } = session;
+    const read = await readOpenPullRequests(session, options);
     expect(read.map((p) => p.number)).toEqual(pullRequests.map((p) => p.number));
     // 100 PRs: 12,200 nodes; 50: 6,100; 25: 3,050; 12: 1,464.
     expect(counts).toMatchObject({ pagesShrunk: 3, smallestPage: 12 });
@@ -129,9 +123,9 @@ describe('readOpenPullRequests', () => {
   });
 
   test('gives up with one clear line when even the smallest page is too heavy', async () => {
-    const counts = newCounts();
-    const { client } = await clientFor([makePullRequest({ number: 1, createdAt: at(1) })], counts, 100);
-    const error = await readOpenPullRequests(client, repo, options, counts).catch((e: unknown) => e);
+    const { session } = sessionFor([makePullRequest({ number: 1, createdAt: at(1) })], 100);
+    const { counts } = session;
+    const error = await readOpenPullRequests(session, options).catch((e: unknown) => e);
     expect(describeGitHubError(error, 'reading open pull requests')).toBe(
       'GitHub failed (502) while reading open pull requests, even after retries; try again later.'
     );

@@ -13,10 +13,9 @@ import {
   WRITE_TOKEN,
   type FakeComment
 } from '../../test-support/fake-github/store.js';
-import { fakeClient } from '../../test-support/fake-client.js';
+import { fakeSession } from '../../test-support/fake-session.js';
 
 const options: WriteOptions = {
-  repo: { owner: 'acme', name: 'widgets' },
   statusContext: 'backpressure',
   dryRun: false,
   maxWrites: 100,
@@ -42,15 +41,15 @@ const own = (body: string, author = TOKEN_BOT_REST_LOGIN): FakeComment => ({
 
 /** A racing run posts `copy` just before (`before`) or just after this run's own comment reaches GitHub. */
 function raceOnPost(copy: () => FakeComment, when: 'before' | 'after') {
-  const client = fakeClient(fake, WRITE_TOKEN);
-  client.hook.wrap('request', async (request, requestOptions) => {
+  const session = fakeSession(fake, WRITE_TOKEN);
+  session.client.hook.wrap('request', async (request, requestOptions) => {
     const posting = requestOptions.method === 'POST' && String(requestOptions.url).endsWith('/comments');
     if (posting && when === 'before') fake.store.pullRequests[0].comments.push(copy());
     const response = await request(requestOptions);
     if (posting && when === 'after') fake.store.pullRequests[0].comments.push(copy());
     return response;
   });
-  return client;
+  return session;
 }
 
 const bodies = () => fake.store.pullRequests[0].comments.map((c) => c.body);
@@ -59,16 +58,16 @@ test.each([
   ['an older copy appeared: ours is deleted', 'before' as const, ['theirs']],
   ['a newer copy appeared: ours is kept (the other run deletes its own)', 'after' as const, ['ours', 'theirs']]
 ])('sticky comment, %s', async (_name, when, left) => {
-  const client = raceOnPost(() => own(`${STICKY_MARKER}\ntheirs`), when);
+  const session = raceOnPost(() => own(`${STICKY_MARKER}\ntheirs`), when);
   const op: WriteOp = { kind: 'sticky-comment', number: 1, body: `${STICKY_MARKER}\nours` };
-  const result = await applyWrites(client, [op], options);
+  const result = await applyWrites(session, [op], options);
   expect(result.failure).toBeUndefined();
   expect(bodies().map((b) => b.replace(`${STICKY_MARKER}\n`, ''))).toEqual(left);
 });
 
 test("a marker in someone else's comment is no copy of ours", async () => {
-  const client = raceOnPost(() => own(`${STICKY_MARKER}\nquoted by a person`, 'octocat'), 'before');
-  await applyWrites(client, [{ kind: 'sticky-comment', number: 1, body: `${STICKY_MARKER}\nours` }], options);
+  const session = raceOnPost(() => own(`${STICKY_MARKER}\nquoted by a person`, 'octocat'), 'before');
+  await applyWrites(session, [{ kind: 'sticky-comment', number: 1, body: `${STICKY_MARKER}\nours` }], options);
   expect(bodies()).toEqual([`${STICKY_MARKER}\nquoted by a person`, `${STICKY_MARKER}\nours`]);
 });
 
@@ -83,7 +82,7 @@ test('a stale message: an older copy since the last activity means ours is delet
   };
   const earlierMark = { ...own(`${STALE_MARKER}\nlast month`), createdAt: '2026-01-02T00:00:00Z' };
   fake.store.pullRequests[0].comments.push(earlierMark);
-  await applyWrites(fakeClient(fake, WRITE_TOKEN), [op], options);
+  await applyWrites(fakeSession(fake, WRITE_TOKEN), [op], options);
   expect(bodies()).toEqual([`${STALE_MARKER}\nlast month`, `${STALE_MARKER}\nours`]);
 
   fake.store.pullRequests[0].comments = [earlierMark];
@@ -99,10 +98,10 @@ test('delete-comment deletes the copy; a copy already gone is no failure', async
   const copy = own(`${STICKY_MARKER}\ncopy`);
   fake.store.pullRequests[0].comments.push(copy);
   const op: WriteOp = { kind: 'delete-comment', number: 1, commentId: copy.id, purpose: 'sticky' };
-  const first = await applyWrites(fakeClient(fake, WRITE_TOKEN), [op], options);
+  const first = await applyWrites(fakeSession(fake, WRITE_TOKEN), [op], options);
   expect(first.applied).toEqual([op]);
   expect(bodies()).toEqual([]);
-  const again = await applyWrites(fakeClient(fake, WRITE_TOKEN), [op], options);
+  const again = await applyWrites(fakeSession(fake, WRITE_TOKEN), [op], options);
   expect(again.applied).toEqual([op]);
   expect(again.failure).toBeUndefined();
 });

@@ -41,6 +41,7 @@ export function plan(decisions: Decision[], overrides: Partial<Plan> = {}): Plan
     decisions,
     writes: [],
     deferredCloses: [],
+    keptOpen: [],
     ...overrides
   };
 }

@@ -199,7 +199,7 @@ describe('renderSummary', () => {
     expect(markdown).toContain('Dry run: nothing was written.');
     expect(markdown).toContain('### Would write (3)');
     expect(markdown).toContain(
-      '- status failure on #1: Waiting\\: position 3\n- add label "stale" to #1\n- close #2 (stale)'
+      '- set status failure on #1: Waiting\\: position 3\n- add label "stale" to #1\n- close #2 (stale)'
     );
     expect(markdown).toContain('Would mark 1, would close 1.');
     expect(markdown).toContain(
@@ -224,7 +224,7 @@ describe('renderSummary', () => {
         requests: { graphql: 3, restReads: 1, restWrites: 1, graphqlCost: 12 }
       })
     });
-    expect(markdown).toContain('### Writes (1)\n\nstatuses: 1\n\n- status success on #1: Admitted');
+    expect(markdown).toContain('### Writes (1)\n\nstatuses: 1\n\n- set status success on #1: Admitted');
     expect(markdown).toContain(
       '**Not applied (1)**\n\nmax-writes-per-run reached (labels added: 1):\n\n- add label "&lt;b&gt;x&lt;/b&gt;" to #1'
     );
@@ -499,7 +499,7 @@ describe('renderSummary', () => {
       neglected: false
     };
     const markdown = renderSummary({
-      plan: plan([decision(1, 'admitted', { position: 1, stale })]),
+      plan: plan([decision(1, 'admitted', { position: 1, stale })], { keptOpen: [1] }),
       snapshot: snapshot([pr(1, { authorAssociation: 'MEMBER' })]),
       config,
       execution: execution()

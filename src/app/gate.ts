@@ -3,55 +3,37 @@
 // otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
-import type { ConfigSource } from '../config/source.js';
 import { canGateFromCounts, planGateFromCounts } from '../core/gate.js';
 import { claimsIncomplete } from '../core/issue-budgets.js';
 import { rulesFor } from '../core/rules.js';
 import { plan } from '../core/plan.js';
-import { actionLabelNames, isOneOfLabels, ownLabels } from '../core/labels.js';
+import { actionLabelNames } from '../core/labels.js';
 import { withMergeGroupStatus } from '../core/merge-group.js';
 import { isAuthorLimited } from '../core/queue.js';
 import { isUnknownLogin } from '../core/logins.js';
 import type { Plan, Snapshot } from '../core/types.js';
 import { ActionError } from './action-error.js';
-import type { Client, RequestCounts } from '../github/client.js';
-import { readGate, readGateCounts, subjectPullRequest } from '../github/read-gate.js';
+import { readGateCounts, subjectPullRequest, type GateRead } from '../github/read-gate.js';
 import { readHistory } from '../github/read-history.js';
 import { issueReads, readQueueSnapshot } from '../github/read-snapshot.js';
-import type { RepoRef } from '../github/repo.js';
-
-/** What the triggering event adds to a gate (see RunScope in src/app/mode.ts). */
-export interface GateEvent {
-  /** merge_group: the queue's temporary commit, which gets the PR's status too. */
-  mergeGroupSha?: string;
-  /** labeled / unlabeled: the label; one of the config file's own labels ends the run after the first read. */
-  eventLabel?: string;
-}
-
-export type GateResult = { plan: Plan; snapshot: Snapshot; config: Config } | { skip: string };
+import type { GitHubSession } from '../github/session.js';
+import type { GateScope } from './mode.js';
+import type { PlannedRun } from './planned.js';
 
 /**
- * Judges PR `number`: one GraphQL read (config, PR, newest PRs) and one of search counts, or the
- * whole queue when search cannot express the config. Throws ActionError when the PR does not exist.
+ * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
+ * search counts, or the whole queue when search cannot express the config. Throws ActionError when
+ * the PR does not exist.
  */
 export async function gate(
-  client: Client,
-  repo: RepoRef,
-  configPath: string,
-  number: number,
-  loadConfig: (source: ConfigSource) => Config,
+  session: GitHubSession,
+  read: GateRead,
+  config: Config,
   now: Date,
-  counts: RequestCounts,
-  event: GateEvent = {}
-): Promise<GateResult> {
-  const read = await readGate(client, repo, configPath, number, counts);
-  const config = loadConfig(read.facts.config);
-  // Label names set in the config file are known only now: stop before any further request.
-  if (event.eventLabel !== undefined && isOneOfLabels(event.eventLabel, ownLabels(config))) {
-    return {
-      skip: `The label "${event.eventLabel}" is one of the action's own (set in ${configPath}; its own label writes trigger this event): nothing to do.`
-    };
-  }
+  scope: GateScope
+): Promise<PlannedRun> {
+  const { repo } = session;
+  const { number } = scope;
   const pr = subjectPullRequest(read, config.statusContext);
   if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
   if (read.issuesForbidden && issueReads(config).withIssues) {
@@ -61,7 +43,7 @@ export async function gate(
   }
   const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
   const onMergeGroup = (planned: Plan): Plan =>
-    event.mergeGroupSha ? withMergeGroupStatus(planned, pr, event.mergeGroupSha, config) : planned;
+    scope.mergeGroupSha ? withMergeGroupStatus(planned, pr, scope.mergeGroupSha, config) : planned;
 
   const counted = canGateFromCounts(config);
   const check =
@@ -70,29 +52,25 @@ export async function gate(
       : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
   if (!check.ok) {
     core.info(`Reading the whole queue for this gate: ${check.why}`);
-    const snapshot = await readQueueSnapshot(client, repo, read.facts, config, now, counts);
+    const snapshot = await readQueueSnapshot(session, read.facts, config, now);
     return { plan: onMergeGroup(plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
   }
-  const { counts: gateCounts, existingLabels } = await readGateCounts(
-    client,
-    {
-      repo,
-      config,
-      pr,
-      recent: read.recent,
-      // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
-      authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
-      now,
-      labels: actionLabelNames(config),
-      // The merge pace for the expected wait rides along in the counts request: no extra request.
-      paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
-    },
-    counts
-  );
+  const { counts: gateCounts, existingLabels } = await readGateCounts(session, {
+    repo,
+    config,
+    pr,
+    recent: read.recent,
+    // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
+    authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
+    now,
+    labels: actionLabelNames(config),
+    // The merge pace for the expected wait rides along in the counts request: no extra request.
+    paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
+  });
   // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
   const history =
     config.wipLimit === 'auto'
-      ? (await readHistory(client, repo, now, config.adaptive.throughputWindowDays, counts)).history
+      ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
       : gateCounts.mergedInWindow === undefined
         ? undefined
         : { mergedInWindow: gateCounts.mergedInWindow, weeks: [] };

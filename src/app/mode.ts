@@ -1,6 +1,7 @@
 // Which mode a run is in, from the `mode` input and the triggering event
 // (README "Events and modes").
 import type { Mode } from '../config/types.js';
+import type { PlanScope } from '../core/types.js';
 import { isOneOfLabels } from '../core/labels.js';
 import { truncate } from '../core/escape.js';
 
@@ -8,18 +9,16 @@ import { truncate } from '../core/escape.js';
 const QUOTE_MAX = 100;
 const shorten = (text: string): string => truncate(text, QUOTE_MAX);
 
-export type RunScope =
-  | {
-      mode: 'gate';
-      number: number;
-      /** merge_group: the queue's temporary commit, which gets the PR's status too. */
-      mergeGroupSha?: string;
-      /** labeled / unlabeled: the label, checked again against the config file's own label names. */
-      eventLabel?: string;
-    }
-  | { mode: 'advance'; closedNumber: number; closedAuthor?: string }
-  | { mode: 'sweep' }
-  | { mode: 'skip'; message: string };
+/** A gate's plan scope, with what its triggering event adds. */
+export type GateScope = Extract<PlanScope, { mode: 'gate' }> & {
+  /** merge_group: the queue's temporary commit, which gets the PR's status too. */
+  mergeGroupSha?: string;
+  /** labeled / unlabeled: the label, checked again against the config file's own label names. */
+  eventLabel?: string;
+};
+
+/** What a run is about: a plan's scope (a gate with its event's extras), or nothing to do and why. */
+export type RunScope = Exclude<PlanScope, { mode: 'gate' }> | GateScope | { mode: 'skip'; message: string };
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
@@ -37,7 +36,6 @@ interface EventPayload {
   merge_group?: { head_ref?: string; head_sha?: string };
 }
 
-type GateScope = Extract<RunScope, { mode: 'gate' }>;
 type Skip = Extract<RunScope, { mode: 'skip' }>;
 
 /**

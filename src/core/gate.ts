@@ -82,14 +82,7 @@ export function planGateFromCounts(
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
-  const { writes, deferredCloses } = planWrites(
-    [{ pr, decision }],
-    config,
-    wipLimit,
-    false,
-    snapshot.actor,
-    snapshot.existingLabels
-  );
+  const planned = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
   return {
     mode: 'gate',
     now: now.toISOString(),
@@ -100,7 +93,6 @@ export function planGateFromCounts(
     queueSize: counts.queueSize,
     decisions: [decision],
     subject: decision,
-    writes,
-    deferredCloses
+    ...planned
   };
 }

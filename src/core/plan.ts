@@ -60,7 +60,7 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   }));
   // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
   for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
-  const { writes, deferredCloses } = planWrites(
+  const planned = planWrites(
     evaluated.filter((e) => inScope(scope, e, config)),
     config,
     wipLimit,
@@ -78,8 +78,7 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
     queueSize,
     decisions,
     subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
-    writes,
-    deferredCloses,
+    ...planned,
     sharedIssues: sharedIssues(snapshot, config)
   };
 }

@@ -324,6 +324,8 @@ export interface Plan {
   writes: WriteOp[];
   /** Closes the plan wanted but max-closes-per-run held back. */
   deferredCloses: number[];
+  /** Stale PRs due to close that stay open, marked: the author has write access (README "Stale lifecycle"). */
+  keptOpen: number[];
   /** Issues of this repository that more than one open PR closes (when linked issues were read). */
   sharedIssues?: SharedIssue[];
 }
@@ -353,6 +355,8 @@ export interface ExecutionReport {
   notApplied: { op: WriteOp; why: string }[];
   /** One line each, already logged as warnings. */
   warnings: string[];
+  /** Set when GitHub failures left writes undone (the step fails with it). */
+  failure?: string;
   /** Requests this run sent, by kind (for the report and the benchmark). */
   requests: {
     graphql: number;

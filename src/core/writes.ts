@@ -18,6 +18,8 @@ export interface Evaluated {
 export interface PlannedWrites {
   writes: WriteOp[];
   deferredCloses: number[];
+  /** Stale PRs due to close that stay open, marked: the author has write access. */
+  keptOpen: number[];
 }
 
 interface Close {
@@ -89,12 +91,14 @@ export function planWrites(
   existingLabels?: string[]
 ): PlannedWrites {
   const wanted: Close[] = [];
+  const keptOpen: number[] = [];
   for (const { pr, decision } of evaluated) {
     if (closesForViolation(pr, decision, config))
       wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
-    // Stale never closes a PR of someone with write access: it stays marked.
-    else if (lifecycle && decision.stale?.action === 'close' && !hasWriteAccess(pr)) {
-      wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
+    else if (lifecycle && decision.stale?.action === 'close') {
+      // Stale never closes a PR of someone with write access: it stays marked.
+      if (hasWriteAccess(pr)) keptOpen.push(pr.number);
+      else wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
     }
   }
   const allowed = wanted.slice(0, config.maxClosesPerRun);
@@ -136,6 +140,7 @@ export function planWrites(
   });
   return {
     writes: [...creates, ...body],
-    deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number)
+    deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number),
+    keptOpen
   };
 }

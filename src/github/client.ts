@@ -48,13 +48,22 @@ function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
   };
 }
 
-export function createClient(
-  token: string,
-  counts: RequestCounts,
-  intervalMs = writeIntervalFromEnv(),
-  warn: (message: string) => void = core.warning,
-  timeoutMs = requestTimeoutFromEnv()
-): Client {
+export interface ClientOptions {
+  /** Milliseconds between writes (GitHub asks for about 1 s); tests and the demo pass less. */
+  intervalMs?: number;
+  /** Where rate-limit waits are reported (default: a workflow warning). */
+  warn?: (message: string) => void;
+  /** Milliseconds each request attempt may take. */
+  timeoutMs?: number;
+}
+
+/**
+ * The Octokit for a run (REST and GraphQL): retries 5xx and network errors,
+ * waits out short rate limits, paces writes `intervalMs` apart and adds every
+ * request to `counts`.
+ */
+export function createClient(token: string, counts: RequestCounts, options: ClientOptions = {}): Client {
+  const { intervalMs = writeIntervalFromEnv(), warn = core.warning, timeoutMs = requestTimeoutFromEnv() } = options;
   const client = getOctokit(
     token,
     {

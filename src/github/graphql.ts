@@ -1,7 +1,7 @@
 // Sends one GraphQL document, keeps GitHub's point cost, and decides what a
 // response with both `data` and `errors` means for the caller.
 import * as core from '@actions/core';
-import type { Client, RequestCounts } from './client.js';
+import type { GitHubSession } from './session.js';
 import { writeIntervalFromEnv } from './timing.js';
 import { UnusableAnswerError } from './errors.js';
 
@@ -37,14 +37,13 @@ function sleep(ms: number): Promise<void> {
 
 /**
  * Sends `document` with `variables` (GitHub GraphQL, POST /graphql) and adds
- * its point cost to `counts`. Throws Octokit's error when GitHub fails it.
+ * its point cost to the session's counts. Throws Octokit's error when GitHub fails it.
  * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
  */
 export async function query<T extends object>(
-  client: Client,
+  { client, counts }: GitHubSession,
   document: string,
   variables: Record<string, unknown>,
-  counts: RequestCounts,
   request?: { retries: number }
 ): Promise<T> {
   let data: T | undefined;
@@ -116,8 +115,8 @@ export function isHeavyQueryFailure(error: unknown): boolean {
  * the size that worked, for the caller's next page.
  */
 export async function readShrinking<T>(
+  { counts }: GitHubSession,
   size: number,
-  counts: RequestCounts,
   what: string,
   read: (size: number, request?: { retries: number }) => Promise<T>
 ): Promise<{ result: T; size: number }> {

@@ -3,12 +3,11 @@
 // merged counts for the authors a `trusted-after-merged` exemption could save.
 import type { Config } from '../config/types.js';
 import type { AuthorStats, PullRequest } from '../core/types.js';
-import type { Client, RequestCounts } from './client.js';
+import type { GitHubSession } from './session.js';
 import { loginKey } from '../core/logins.js';
 import { restLogin } from './convert.js';
 import { query } from './graphql.js';
 import { CLOSED_OPENED_SINCE_QUERY } from './queries.js';
-import type { RepoRef } from './repo.js';
 import { countSearches } from './search-counts.js';
 import { mergedByAuthorSearch } from '../core/search-terms.js';
 import { rateWindows } from '../core/rate-windows.js';
@@ -34,13 +33,7 @@ function hasPerAuthorBudget(config: Config): boolean {
  * from the queue already read, the closed and merged ones from
  * ⌈closed PRs opened since / 100⌉ requests.
  */
-async function openedSince(
-  client: Client,
-  repo: RepoRef,
-  since: Date,
-  open: PullRequest[],
-  counts: RequestCounts
-): Promise<Map<string, string[]>> {
+async function openedSince(session: GitHubSession, since: Date, open: PullRequest[]): Promise<Map<string, string[]>> {
   const byAuthor = new Map<string, string[]>();
   // A PR closed between the two reads is in both: count it once.
   const seen = new Set<number>();
@@ -53,7 +46,7 @@ async function openedSince(
   for (const pr of open) if (new Date(pr.createdAt) >= since) add(pr.number, pr.author, pr.createdAt);
   let cursor: string | null = null;
   for (;;) {
-    const page: OpenedPage = await query<OpenedPage>(client, CLOSED_OPENED_SINCE_QUERY, { ...repo, cursor }, counts);
+    const page: OpenedPage = await query<OpenedPage>(session, CLOSED_OPENED_SINCE_QUERY, { ...session.repo, cursor });
     const connection = page.repository.pullRequests;
     for (const node of connection.nodes) {
       if (new Date(node.createdAt) < since) return byAuthor;
@@ -83,12 +76,10 @@ function trustCandidates(config: Config, pullRequests: PullRequest[], stats: Rec
 }
 
 export async function readAuthorStats(
-  client: Client,
-  repo: RepoRef,
+  session: GitHubSession,
   config: Config,
   pullRequests: PullRequest[],
-  now: Date,
-  counts: RequestCounts
+  now: Date
 ): Promise<Record<string, AuthorStats>> {
   // Keyed by loginKey; the core looks authors up whatever their spelling.
   const stats: Record<string, AuthorStats> = {};
@@ -96,13 +87,13 @@ export async function readAuthorStats(
   const windows = rateWindows(config);
   if (windows.length > 0) {
     const longest = windows[windows.length - 1];
-    const opened = await openedSince(client, repo, new Date(now.getTime() - longest * DAY_MS), pullRequests, counts);
+    const opened = await openedSince(session, new Date(now.getTime() - longest * DAY_MS), pullRequests);
     for (const [login, times] of opened) stats[login] = { openedAt: times };
   }
   if (config.trustedAfterMerged > 0) {
     const candidates = trustCandidates(config, pullRequests, stats);
-    const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(repo, login)]));
-    const { counts: merged } = await countSearches(client, searches, counts);
+    const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(session.repo, login)]));
+    const { issueCounts: merged } = await countSearches(session, searches);
     for (const login of candidates) stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
   }
   return stats;

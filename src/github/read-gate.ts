@@ -5,14 +5,13 @@
 import { gateCounts, gateSearches, type GateSearchInput } from '../core/gate-searches.js';
 import type { QueueFacts } from '../core/queue.js';
 import type { GateCounts, PullRequest } from '../core/types.js';
-import type { Client, RequestCounts } from './client.js';
+import type { GitHubSession } from './session.js';
 import { restLogin, toPullRequest, type ListConnection, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
 import { GATE_QUERY } from './queries.js';
 import { dataWithoutIssues } from './issues-forbidden.js';
 import { completeNestedLists, noteCappedFiles } from './read-nested.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
-import type { RepoRef } from './repo.js';
 import { countSearches } from './search-counts.js';
 
 interface RecentNode {
@@ -47,20 +46,15 @@ export interface GateRead {
  * recent PR with more than a first page of some list costs one follow-up
  * request (read-nested.ts).
  */
-export async function readGate(
-  client: Client,
-  repo: RepoRef,
-  configPath: string,
-  number: number,
-  counts: RequestCounts
-): Promise<GateRead> {
+export async function readGate(session: GitHubSession, configPath: string, number: number): Promise<GateRead> {
   let issuesForbidden = false;
-  const data = await query<GateData>(
-    client,
-    GATE_QUERY,
-    { ...repo, configPath, number, withFiles: true, withBodies: true },
-    counts
-  ).catch((error: unknown) => {
+  const data = await query<GateData>(session, GATE_QUERY, {
+    ...session.repo,
+    configPath,
+    number,
+    withFiles: true,
+    withBodies: true
+  }).catch((error: unknown) => {
     const rest = dataWithoutIssues<GateData>(error);
     if (!rest) throw error;
     issuesForbidden = true;
@@ -68,14 +62,8 @@ export async function readGate(
     return rest;
   });
   const subject = data.repository.pullRequest;
-  await completeNestedLists(
-    client,
-    repo,
-    [...(subject ? [subject] : []), ...data.repository.recent.nodes],
-    true,
-    counts
-  );
-  if (subject) noteCappedFiles(subject, counts);
+  await completeNestedLists(session, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true);
+  if (subject) noteCappedFiles(subject, session.counts);
   return {
     ...(issuesForbidden ? { issuesForbidden } : {}),
     facts: repositoryFacts(data.repository, data.viewer),
@@ -103,10 +91,9 @@ export type GateCountInput = GateSearchInput & { labels: string[] };
  * aliased GraphQL `search` counts, plus which of `labels` exist.
  */
 export async function readGateCounts(
-  client: Client,
-  input: GateCountInput,
-  counts: RequestCounts
+  session: GitHubSession,
+  input: GateCountInput
 ): Promise<{ counts: GateCounts & { merged?: number; mergedInWindow?: number }; existingLabels: string[] }> {
-  const result = await countSearches(client, gateSearches(input), counts, { repo: input.repo, names: input.labels });
-  return { counts: gateCounts(input, result.counts), existingLabels: result.existingLabels };
+  const result = await countSearches(session, gateSearches(input), input.labels);
+  return { counts: gateCounts(input, result.issueCounts), existingLabels: result.existingLabels };
 }

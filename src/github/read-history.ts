@@ -3,8 +3,7 @@
 // the expected waits and the backlog at each week's end from them.
 import { historyFrom, historySearches } from '../core/history-searches.js';
 import type { History } from '../core/types.js';
-import type { Client, RequestCounts } from './client.js';
-import type { RepoRef } from './repo.js';
+import type { GitHubSession } from './session.js';
 import { countSearches } from './search-counts.js';
 
 /**
@@ -13,18 +12,15 @@ import { countSearches } from './search-counts.js';
  * closed. With `labels`, the same request looks them up (`existingLabels`).
  */
 export async function readHistory(
-  client: Client,
-  repo: RepoRef,
+  session: GitHubSession,
   now: Date,
   windowDays: number,
-  counts: RequestCounts,
   labels: string[] = []
 ): Promise<{ history: History; existingLabels: string[] }> {
-  const { counts: result, existingLabels } = await countSearches(
-    client,
-    historySearches(repo, now, windowDays),
-    counts,
-    { repo, names: labels }
+  const { issueCounts, existingLabels } = await countSearches(
+    session,
+    historySearches(session.repo, now, windowDays),
+    labels
   );
-  return { history: historyFrom(result, now), existingLabels };
+  return { history: historyFrom(issueCounts, now), existingLabels };
 }

@@ -2,11 +2,11 @@
 // are read whole: the first page comes with the PR; the few PRs with more get
 // the rest here, in follow-up queries of aliased pages batched over all of
 // them, so the cost grows with those PRs only.
-import type { Client, RequestCounts } from './client.js';
+import type { RequestCounts } from './client.js';
+import type { GitHubSession } from './session.js';
 import type { ListConnection } from './convert.js';
 import { query, readShrinking } from './graphql.js';
 import { NESTED_LISTS, nestedPagesQuery, type ListPageRequest, type NestedListName } from './queries.js';
-import type { RepoRef } from './repo.js';
 
 /** A PR node (or part of one) with some of the nested lists, each read as `nestedList()` asks. */
 export type WithNestedLists = { number: number } & Partial<Record<NestedListName, ListConnection<unknown> | null>>;
@@ -41,11 +41,9 @@ interface NestedPagesData {
  * Costs nothing when every list fit its first page. Throws what `query` throws.
  */
 export async function completeNestedLists(
-  client: Client,
-  repo: RepoRef,
+  session: GitHubSession,
   nodes: WithNestedLists[],
-  withBodies: boolean,
-  counts: RequestCounts
+  withBodies: boolean
 ): Promise<void> {
   // By node, not number: the gate's PR also appears among the recent PRs, with other lists.
   type Pending = { node: WithNestedLists; request: ListPageRequest };
@@ -56,14 +54,13 @@ export async function completeNestedLists(
   let pending = nodes.flatMap((node) => LIST_NAMES.flatMap((list) => pendingOf(node, list)));
   let batch = PAGES_PER_REQUEST;
   while (pending.length > 0) {
-    const { result, size } = await readShrinking(batch, counts, 'follow-up pages', async (size, request) => {
+    const { result, size } = await readShrinking(session, batch, 'follow-up pages', async (size, request) => {
       const requests = pending.slice(0, size).map((p) => p.request);
       const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
       const data = await query<NestedPagesData>(
-        client,
+        session,
         nestedPagesQuery(requests),
-        { ...repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors },
-        counts,
+        { ...session.repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors },
         request
       );
       return { requests, data };

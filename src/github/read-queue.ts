@@ -5,12 +5,11 @@
 // kept: comment bodies are not read, except the action's own comments, whose
 // bodies ride along with the next page's query (by node id).
 import type { PullRequest } from '../core/types.js';
-import type { Client, RequestCounts } from './client.js';
+import type { GitHubSession } from './session.js';
 import { applyOwnComments, ownComments, toPullRequest, type OwnCommentNode, type PullRequestNode } from './convert.js';
 import { query, readShrinking } from './graphql.js';
 import { OPEN_PULL_REQUESTS_QUERY, OWN_COMMENTS_QUERY } from './queries.js';
 import { completeNestedLists, noteCappedFiles } from './read-nested.js';
-import type { RepoRef } from './repo.js';
 
 interface Page {
   own: ({ id: string; body: string } | null)[];
@@ -80,12 +79,7 @@ class OwnCommentBodies {
  * files GitHub caps). Throws Octokit's error when GitHub fails a page of the
  * smallest size.
  */
-export async function readOpenPullRequests(
-  client: Client,
-  repo: RepoRef,
-  options: QueueReadOptions,
-  counts: RequestCounts
-): Promise<PullRequest[]> {
+export async function readOpenPullRequests(session: GitHubSession, options: QueueReadOptions): Promise<PullRequest[]> {
   const pullRequests: PullRequest[] = [];
   const bodies = new OwnCommentBodies();
   let cursor: string | null = null;
@@ -93,7 +87,7 @@ export async function readOpenPullRequests(
   for (;;) {
     const asked = bodies.next();
     const variables = {
-      ...repo,
+      ...session.repo,
       cursor,
       withFiles: options.withFiles,
       withBodies: false,
@@ -103,32 +97,29 @@ export async function readOpenPullRequests(
       withIssueClaims: false
     };
     const read: { result: Page; size: number } = await readShrinking(
+      session,
       size,
-      counts,
       'open pull requests',
-      (pageSize, request) => query<Page>(client, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, counts, request)
+      (pageSize, request) => query<Page>(session, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, request)
     );
     size = read.size;
     bodies.receive(asked, read.result.own);
     const connection = read.result.repository.pullRequests;
-    await completeNestedLists(client, repo, connection.nodes, false, counts);
+    await completeNestedLists(session, connection.nodes, false);
     for (const node of connection.nodes) {
       const pr = toPullRequest(node, options.actor, options.statusContext);
       pullRequests.push(pr);
       bodies.add(pr, ownComments(node, options.actor));
-      noteCappedFiles(node, counts);
+      noteCappedFiles(node, session.counts);
     }
     options.onProgress?.(pullRequests.length, connection.totalCount);
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
     cursor = connection.pageInfo.endCursor;
   }
   for (let asked = bodies.next(); asked.length > 0; asked = bodies.next()) {
-    const data = await query<{ own: ({ id: string; body: string } | null)[] }>(
-      client,
-      OWN_COMMENTS_QUERY,
-      { own: asked },
-      counts
-    );
+    const data = await query<{ own: ({ id: string; body: string } | null)[] }>(session, OWN_COMMENTS_QUERY, {
+      own: asked
+    });
     bodies.receive(asked, data.own);
   }
   bodies.apply();

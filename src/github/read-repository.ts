@@ -1,9 +1,8 @@
 // The default branch, the token's own login and the config file, read from
 // the default branch so a PR cannot raise its own limits.
-import type { Client, RequestCounts } from './client.js';
+import type { GitHubSession } from './session.js';
 import { query } from './graphql.js';
 import { REPOSITORY_QUERY } from './queries.js';
-import type { RepoRef } from './repo.js';
 import { restLogin } from './convert.js';
 import type { ConfigSource } from '../config/source.js';
 
@@ -48,17 +47,11 @@ export function repositoryFacts(
   };
 }
 
-export async function readRepository(
-  client: Client,
-  repo: RepoRef,
-  configPath: string,
-  counts: RequestCounts
-): Promise<RepositoryFacts> {
+export async function readRepository(session: GitHubSession, configPath: string): Promise<RepositoryFacts> {
   const data = await query<{ viewer: { __typename?: string; login: string }; repository: RepositoryFactsNode }>(
-    client,
+    session,
     REPOSITORY_QUERY,
-    { ...repo, configPath },
-    counts
+    { ...session.repo, configPath }
   );
   return repositoryFacts(data.repository, data.viewer);
 }

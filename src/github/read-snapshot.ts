@@ -5,14 +5,12 @@
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
 import { actionLabelNames } from '../core/labels.js';
-import type { ConfigSource } from '../config/source.js';
 import type { Snapshot } from '../core/types.js';
-import type { Client, RequestCounts } from './client.js';
 import { readAuthorStats } from './read-author-stats.js';
 import { readHistory } from './read-history.js';
 import { readOpenPullRequests } from './read-queue.js';
-import { readRepository, type RepositoryFacts } from './read-repository.js';
-import type { RepoRef } from './repo.js';
+import type { RepositoryFacts } from './read-repository.js';
+import type { GitHubSession } from './session.js';
 
 function needsFiles(config: Config): boolean {
   return config.rules.some((rule) => rule.selector.paths !== undefined);
@@ -27,60 +25,41 @@ export function issueReads(config: Config): { withIssues: boolean; withIssueFact
   };
 }
 
-/** Everything but the repository facts, for a caller that already has them. */
+/**
+ * The snapshot a whole-queue plan needs, after the repository facts (read-repository.ts or the
+ * gate's first read): every open PR (read-queue.ts), the authors' stats the budgets need
+ * (read-author-stats.ts) and the history with the action's labels (read-history.ts).
+ * `onProgress(read, total)` is called after each page of open PRs.
+ */
 export async function readQueueSnapshot(
-  client: Client,
-  repo: RepoRef,
+  session: GitHubSession,
   facts: RepositoryFacts,
   config: Config,
   now: Date,
-  counts: RequestCounts,
   onProgress: (read: number, total: number) => void = (read, total) =>
     core.debug(`Read ${read} of ${total} open pull requests`)
 ): Promise<Snapshot> {
-  const pullRequests = await readOpenPullRequests(
-    client,
-    repo,
-    {
-      withFiles: needsFiles(config),
-      ...issueReads(config),
-      statusContext: config.statusContext,
-      actor: facts.actor,
-      onProgress
-    },
-    counts
-  );
-  const authors = await readAuthorStats(client, repo, config, pullRequests, now, counts);
+  const pullRequests = await readOpenPullRequests(session, {
+    withFiles: needsFiles(config),
+    ...issueReads(config),
+    statusContext: config.statusContext,
+    actor: facts.actor,
+    onProgress
+  });
+  const authors = await readAuthorStats(session, config, pullRequests, now);
   // The history request also looks up the action's labels.
   const { history, existingLabels } = await readHistory(
-    client,
-    repo,
+    session,
     now,
     config.adaptive.throughputWindowDays,
-    counts,
     actionLabelNames(config)
   );
   return {
-    repository: { ...repo, defaultBranch: facts.defaultBranch },
+    repository: { ...session.repo, defaultBranch: facts.defaultBranch },
     actor: facts.actor,
     pullRequests,
     authors,
     history,
     existingLabels
   };
-}
-
-export async function readSnapshot(
-  client: Client,
-  repo: RepoRef,
-  configPath: string,
-  loadConfig: (source: ConfigSource) => Config,
-  now: Date,
-  counts: RequestCounts,
-  onProgress?: (read: number, total: number) => void
-): Promise<{ snapshot: Snapshot; config: Config }> {
-  const facts = await readRepository(client, repo, configPath, counts);
-  const config = loadConfig(facts.config);
-  const snapshot = await readQueueSnapshot(client, repo, facts, config, now, counts, onProgress);
-  return { snapshot, config };
 }

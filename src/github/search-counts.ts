@@ -2,10 +2,9 @@
 // fields: the gate's cost stays constant whatever the queue size. The same
 // document can look up labels by name, so checking that the action's labels
 // exist costs no request of its own.
-import type { Client, RequestCounts } from './client.js';
 import { query } from './graphql.js';
 import { searchCountsQuery } from './queries.js';
-import type { RepoRef } from './repo.js';
+import type { GitHubSession } from './session.js';
 
 /**
  * GitHub caps a query's complexity; a `first: 0` search costs one node, so 30
@@ -13,15 +12,9 @@ import type { RepoRef } from './repo.js';
  */
 const SEARCHES_PER_REQUEST = 30;
 
-export interface LabelLookup {
-  repo: RepoRef;
-  /** Label names; GitHub finds a label by name case-insensitively. */
-  names: string[];
-}
-
 export interface SearchCounts {
   /** `issueCount` per key of the searches. */
-  counts: Record<string, number>;
+  issueCounts: Record<string, number>;
   /** The names of `labels` that exist in the repository, as the lookup asked for them. */
   existingLabels: string[];
 }
@@ -30,28 +23,27 @@ type CountsData = Record<string, { issueCount: number }> & { repository?: Record
 
 /**
  * Sends `searches` (`{ key: search query }`) as aliased GraphQL
- * `search(type: ISSUE, first: 0)` fields, 20 per request, and looks up
- * `labels` with `repository.label(name:)` in the first request.
+ * `search(type: ISSUE, first: 0)` fields, SEARCHES_PER_REQUEST per request, and looks up
+ * the session repository's `labels` by name (GitHub matches them case-insensitively)
+ * with `repository.label(name:)` in the first request.
  */
 export async function countSearches(
-  client: Client,
+  session: GitHubSession,
   searches: Record<string, string>,
-  counts: RequestCounts,
-  labels?: LabelLookup
+  labels: string[] = []
 ): Promise<SearchCounts> {
   const keys = Object.keys(searches);
-  const result: SearchCounts = { counts: {}, existingLabels: [] };
-  const names = labels?.names ?? [];
+  const result: SearchCounts = { issueCounts: {}, existingLabels: [] };
   for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
     const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
-    const lookup = start === 0 ? names : [];
+    const lookup = start === 0 ? labels : [];
     if (batch.length === 0 && lookup.length === 0) break;
     const aliases = batch.map((_, i) => `c${i}`);
     const variables: Record<string, unknown> = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
     lookup.forEach((name, i) => (variables[`l${i}`] = name));
-    if (lookup.length > 0 && labels) Object.assign(variables, { owner: labels.repo.owner, name: labels.repo.name });
-    const data = await query<CountsData>(client, searchCountsQuery(aliases, lookup.length), variables, counts);
-    batch.forEach((key, i) => (result.counts[key] = data[aliases[i]].issueCount));
+    if (lookup.length > 0) Object.assign(variables, { owner: session.repo.owner, name: session.repo.name });
+    const data = await query<CountsData>(session, searchCountsQuery(aliases, lookup.length), variables);
+    batch.forEach((key, i) => (result.issueCounts[key] = data[aliases[i]].issueCount));
     lookup.forEach((name, i) => {
       if (data.repository?.[`l${i}`]) result.existingLabels.push(name);
     });

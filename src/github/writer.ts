@@ -6,11 +6,11 @@
 // comment refused on a locked conversation is not applicable, not a failure.
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
-import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
-import { sameLogin } from '../core/logins.js';
+import { describeWrite } from '../core/write-description.js';
 import type { Client } from './client.js';
-import { describeGitHubError, isLockedError, isPermissionError, isRateLimitExhausted, statusOf } from './errors.js';
-import type { RepoRef } from './repo.js';
+import { describeGitHubError, isLockedError, isPermissionError, isRateLimitExhausted } from './errors.js';
+import { writeSender, type Send, type SendOptions } from './send-write.js';
+import type { GitHubSession } from './session.js';
 
 /** Requests kept back for other workflows sharing the token's hourly budget. */
 const RATE_LIMIT_RESERVE = 100;
@@ -18,17 +18,12 @@ const MAX_CONSECUTIVE_FAILURES = 3;
 /** Why a comment on a locked conversation was not posted; the summary lists these apart from failures. */
 const LOCKED_NOT_APPLICABLE = 'not applicable: the conversation is locked, so GitHub refuses comments on it';
 
-export interface WriteOptions {
-  repo: RepoRef;
-  statusContext: string;
-  targetUrl?: string;
+export interface WriteOptions extends SendOptions {
   dryRun: boolean;
+  /** max-writes-per-run: REST writes this run may send. */
   maxWrites: number;
-  actor: string;
   /** The triggering event (GITHUB_EVENT_NAME): the read-only warning says what writes the status instead. */
   eventName?: string;
-  /** REST requests left this hour as last seen on any answer (see createClient); undefined while unknown. */
-  restRemaining?: () => number | undefined;
 }
 
 export interface WriteResult {
@@ -37,6 +32,15 @@ export interface WriteResult {
   warnings: string[];
   /** Set when GitHub failures left writes undone: the run must not pass as if it had done its job. */
   failure?: string;
+}
+
+/** What the write loop needs from GitHub; a test passes stubs. */
+export interface WriteChannel {
+  send: Send;
+  /** REST requests left this hour as last seen on any answer; undefined while unknown. */
+  remaining: () => number | undefined;
+  /** Asks GitHub what is left (GET /rate_limit, free), so that `remaining` knows. */
+  askRemaining: () => Promise<void>;
 }
 
 const PERMISSION: Record<WriteOp['kind'], string> = {
@@ -50,115 +54,163 @@ const PERMISSION: Record<WriteOp['kind'], string> = {
   close: 'pull-requests: write'
 };
 
-type Send = (op: WriteOp) => Promise<unknown>;
+/**
+ * Sends `ops` in order through the session's REST client (see send-write.ts
+ * for the endpoints) and reports what was applied, what not and why. Never
+ * throws for a GitHub fault: failures are in `notApplied`, `warnings` and
+ * `failure`. In dry-run nothing is sent.
+ */
+export async function applyWrites(session: GitHubSession, ops: WriteOp[], options: WriteOptions): Promise<WriteResult> {
+  if (options.dryRun) return { applied: [], notApplied: ops.map((op) => ({ op, why: 'dry-run' })), warnings: [] };
+  return sendWithinBudgets(ops, options, {
+    send: writeSender(session, options),
+    remaining: () => session.counts.restRemaining,
+    askRemaining: () => askRemaining(session.client)
+  });
+}
 
-export async function applyWrites(client: Client, ops: WriteOp[], options: WriteOptions): Promise<WriteResult> {
-  const result: WriteResult = { applied: [], notApplied: [], warnings: [] };
-  const warn = (message: string) => {
-    core.warning(message);
-    result.warnings.push(message);
-  };
-  if (options.dryRun) {
-    result.notApplied = ops.map((op) => ({ op, why: 'dry-run' }));
-    return result;
-  }
-  const send = sender(client, options);
-  let writes = 0;
-  let failures = 0;
-  let failed = 0;
-  let stopped: string | undefined;
-  let stoppedBy: string | undefined;
-  let askedRemaining = false;
-  const unitSizes = new Map<string, number>();
-  for (const op of ops) if (op.unit) unitSizes.set(op.unit, (unitSizes.get(op.unit) ?? 0) + 1);
-  const startedUnits = new Set<string>();
-  /** Units with a write not applied, and why the rest of the unit is not sent. */
-  const brokenUnits = new Map<string, string>();
-  const notApplied = (op: WriteOp, why: string) => {
-    result.notApplied.push({ op, why });
-    if (op.unit && !brokenUnits.has(op.unit)) {
-      const rest =
-        why === LOCKED_NOT_APPLICABLE
-          ? `not applicable: goes with ${describeOp(op)}`
-          : `not sent: ${describeOp(op)} was not applied`;
-      brokenUnits.set(op.unit, rest);
-    }
-  };
-  // Checked before every write, as reads in between (the writer's own lookups,
-  // or answers with no headers: a 422 label that exists, a 404 label that is
-  // gone) also spend the hour's budget.
-  const reserveReached = (remaining: number | undefined): string | undefined => {
-    if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE) return undefined;
-    warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-    return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
-  };
+/** The write loop of applyWrites, apart from GitHub: budgets, units and stops over `channel`. */
+export async function sendWithinBudgets(
+  ops: WriteOp[],
+  options: WriteOptions,
+  channel: WriteChannel
+): Promise<WriteResult> {
+  const run = new WriteRun(ops, options, channel);
   for (const [index, op] of ops.entries()) {
-    const broken = !stopped && op.unit && brokenUnits.get(op.unit);
-    if (broken) {
-      result.notApplied.push({ op, why: broken });
-      continue;
+    const held = run.brokenUnit(op) ?? (await run.held(op));
+    if (held) run.notApplied(op, held);
+    else await run.send(op, index);
+  }
+  return run.result();
+}
+
+/** One run of writes: what was sent, what broke, and why the rest is held back. */
+class WriteRun {
+  private readonly applied: WriteOp[] = [];
+  private readonly notSent: { op: WriteOp; why: string }[] = [];
+  private readonly warnings: string[] = [];
+  private writes = 0;
+  /** Failures in a row, and in all. */
+  private failuresInRow = 0;
+  private failed = 0;
+  /** Why every further write is held back, once a stop was reached. */
+  private stopped?: string;
+  /** A stop that makes the run fail (GitHub kept failing, the rate limit ran out). */
+  private stoppedBy?: string;
+  private askedRemaining = false;
+  private readonly unitSizes = new Map<string, number>();
+  private readonly startedUnits = new Set<string>();
+  /** Units with a write not applied, and why the rest of the unit is not sent. */
+  private readonly brokenUnits = new Map<string, string>();
+
+  constructor(
+    private readonly ops: WriteOp[],
+    private readonly options: WriteOptions,
+    private readonly channel: WriteChannel
+  ) {
+    for (const op of ops) if (op.unit) this.unitSizes.set(op.unit, (this.unitSizes.get(op.unit) ?? 0) + 1);
+  }
+
+  private warn(message: string): void {
+    core.warning(message);
+    this.warnings.push(message);
+  }
+
+  notApplied(op: WriteOp, why: string): void {
+    this.notSent.push({ op, why });
+    if (op.unit && !this.brokenUnits.has(op.unit)) {
+      const what = describeWrite(op, { form: 'doing' });
+      this.brokenUnits.set(
+        op.unit,
+        why === LOCKED_NOT_APPLICABLE ? `not applicable: goes with ${what}` : `not sent: ${what} was not applied`
+      );
     }
+  }
+
+  /** Why the rest of `op`'s unit is not sent, once a write of the unit was not applied (before any stop). */
+  brokenUnit(op: WriteOp): string | undefined {
+    return !this.stopped && op.unit ? this.brokenUnits.get(op.unit) : undefined;
+  }
+
+  /** Why `op` is not sent (a budget or stop reached), or undefined when it may go now. */
+  async held(op: WriteOp): Promise<string | undefined> {
     // A unit (a stale label and its comment, a close and its comment) is budgeted whole.
-    const needed = op.unit && !startedUnits.has(op.unit) ? (unitSizes.get(op.unit) ?? 1) : 1;
-    if (!stopped && writes + needed > options.maxWrites) {
-      stopped = `max-writes-per-run (${options.maxWrites}) reached; left for the next run`;
-      warn(
-        `Stopped writing: max-writes-per-run (${options.maxWrites}) reached. ${ops.length - result.applied.length} writes are left for the next run.`
+    const needed = op.unit && !this.startedUnits.has(op.unit) ? (this.unitSizes.get(op.unit) ?? 1) : 1;
+    if (!this.stopped && this.writes + needed > this.options.maxWrites) {
+      this.stopped = `max-writes-per-run (${this.options.maxWrites}) reached; left for the next run`;
+      this.warn(
+        `Stopped writing: max-writes-per-run (${this.options.maxWrites}) reached. ${this.ops.length - this.applied.length} writes are left for the next run.`
       );
     }
     // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
-    if (!stopped && !askedRemaining && options.restRemaining?.() === undefined && options.restRemaining) {
-      askedRemaining = true;
-      await askRemaining(client);
+    if (!this.stopped && !this.askedRemaining && this.channel.remaining() === undefined) {
+      this.askedRemaining = true;
+      await this.channel.askRemaining();
     }
-    if (!stopped) stopped = reserveReached(options.restRemaining?.());
-    if (stopped) {
-      notApplied(op, stopped);
-      continue;
-    }
-    if (op.unit) startedUnits.add(op.unit);
+    if (!this.stopped) this.stopped = this.reserveReached();
+    return this.stopped;
+  }
+
+  // Checked before every write and after each, as reads in between (the
+  // writer's own lookups, or answers with no headers: a 422 label that
+  // exists, a 404 label that is gone) also spend the hour's budget.
+  private reserveReached(): string | undefined {
+    const remaining = this.channel.remaining();
+    if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE) return undefined;
+    this.warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
+    return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+  }
+
+  async send(op: WriteOp, index: number): Promise<void> {
+    if (op.unit) this.startedUnits.add(op.unit);
     try {
-      const response = await send(op);
-      writes++;
-      failures = 0;
-      result.applied.push(op);
-      // Without a tracker (a bare client), the write's own answer tells what is left.
-      stopped = reserveReached(options.restRemaining ? options.restRemaining() : remainingIn(response));
+      await this.channel.send(op);
+      this.writes++;
+      this.failuresInRow = 0;
+      this.applied.push(op);
+      this.stopped = this.reserveReached();
     } catch (error) {
-      if (isPermissionError(error)) {
-        const needed = [...new Set(ops.slice(index).map((o) => PERMISSION[o.kind]))];
-        stopped = `the token cannot write (${needed.join(', ')} needed)`;
-        warn(readOnlyWarning(needed, options.eventName));
-        notApplied(op, stopped);
-        continue;
-      }
-      if (isLockedError(error)) {
-        // Locked between the read and the write: a maintainer's decision, not a failure of the run.
-        notApplied(op, LOCKED_NOT_APPLICABLE);
-        continue;
-      }
-      failures++;
-      failed++;
-      const line = describeGitHubError(error, describeOp(op));
-      notApplied(op, line);
-      if (isRateLimitExhausted(error)) {
-        // Every further request would be refused until the reset.
-        stopped = stoppedBy = line;
-        continue;
-      }
-      warn(line);
-      if (failures >= MAX_CONSECUTIVE_FAILURES) {
-        stopped = 'GitHub kept failing; left for the next run';
-        stoppedBy = `Stopped writing after ${failures} failures in a row`;
-        warn(`Stopped writing after ${failures} failures in a row; the rest is left for the next run.`);
-      }
+      this.failure(op, index, error);
     }
   }
-  const total = result.applied.length + result.notApplied.length;
-  const left = `${result.notApplied.length} of ${total} writes are left for the next run.`;
-  if (stoppedBy) result.failure = `${stoppedBy.replace(/\.$/, '')}: ${left}`;
-  else if (failed > 0) result.failure = `${failed} writes failed (see the warnings): ${left}`;
-  return result;
+
+  private failure(op: WriteOp, index: number, error: unknown): void {
+    if (isPermissionError(error)) {
+      const needed = [...new Set(this.ops.slice(index).map((o) => PERMISSION[o.kind]))];
+      this.stopped = `the token cannot write (${needed.join(', ')} needed)`;
+      this.warn(readOnlyWarning(needed, this.options.eventName));
+      this.notApplied(op, this.stopped);
+      return;
+    }
+    if (isLockedError(error)) {
+      // Locked between the read and the write: a maintainer's decision, not a failure of the run.
+      this.notApplied(op, LOCKED_NOT_APPLICABLE);
+      return;
+    }
+    this.failuresInRow++;
+    this.failed++;
+    const line = describeGitHubError(error, describeWrite(op, { form: 'doing' }));
+    this.notApplied(op, line);
+    if (isRateLimitExhausted(error)) {
+      // Every further request would be refused until the reset.
+      this.stopped = this.stoppedBy = line;
+      return;
+    }
+    this.warn(line);
+    if (this.failuresInRow >= MAX_CONSECUTIVE_FAILURES) {
+      this.stopped = 'GitHub kept failing; left for the next run';
+      this.stoppedBy = `Stopped writing after ${this.failuresInRow} failures in a row`;
+      this.warn(`Stopped writing after ${this.failuresInRow} failures in a row; the rest is left for the next run.`);
+    }
+  }
+
+  result(): WriteResult {
+    const result: WriteResult = { applied: this.applied, notApplied: this.notSent, warnings: this.warnings };
+    const left = `${this.notSent.length} of ${this.applied.length + this.notSent.length} writes are left for the next run.`;
+    if (this.stoppedBy) result.failure = `${this.stoppedBy.replace(/\.$/, '')}: ${left}`;
+    else if (this.failed > 0) result.failure = `${this.failed} writes failed (see the warnings): ${left}`;
+    return result;
+  }
 }
 
 /** One warning for a token that may only read: why that happens on this event, and what writes the status instead. */
@@ -184,190 +236,4 @@ async function askRemaining(client: Client): Promise<void> {
   } catch (error) {
     core.debug(describeGitHubError(error, 'asking for the rate limit'));
   }
-}
-
-function remainingIn(response: unknown): number | undefined {
-  const remaining = Number((response as { headers?: Record<string, string> })?.headers?.['x-ratelimit-remaining']);
-  return Number.isFinite(remaining) ? remaining : undefined;
-}
-
-export function describeOp(op: WriteOp): string {
-  switch (op.kind) {
-    case 'create-label':
-      return `creating label "${op.name}"`;
-    case 'status':
-      return `setting status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}`;
-    case 'add-label':
-      return `adding label "${op.label}" to #${op.number}`;
-    case 'remove-label':
-      return `removing label "${op.label}" from #${op.number}`;
-    case 'sticky-comment':
-      return `${op.commentId ? 'updating' : 'posting'} the backpressure comment on #${op.number}`;
-    case 'comment':
-      return `posting the ${op.purpose} comment on #${op.number}`;
-    case 'delete-comment':
-      return `deleting a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
-    case 'close':
-      return `closing #${op.number}`;
-  }
-}
-
-/** REST routes name the repository `repo`, GraphQL `name`. */
-function restRepo(repo: RepoRef): { owner: string; repo: string } {
-  return { owner: repo.owner, repo: repo.name };
-}
-
-type RestRepo = { owner: string; repo: string };
-
-/** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
-async function ownComments(
-  client: Client,
-  repo: RestRepo,
-  number: number,
-  marker: string,
-  actor: string
-): Promise<{ id: number; created_at: string; body?: string }[]> {
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    ...repo,
-    issue_number: number,
-    per_page: 100
-  });
-  // A marker in anyone else's comment means nothing.
-  return comments
-    .filter((c) => c.body?.includes(marker) && c.user && sameLogin(c.user.login, actor))
-    .sort((a, b) => a.id - b.id);
-}
-
-/** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
-async function findSticky(client: Client, repo: RestRepo, number: number, actor: string): Promise<number | undefined> {
-  return (await ownComments(client, repo, number, STICKY_MARKER, actor))[0]?.id;
-}
-
-/**
- * After posting: when a racing run posted the same comment first (an own
- * comment with `marker`, older than ours and not before `since`), ours is
- * the duplicate and is deleted, so exactly one copy stays.
- */
-async function yieldToOlderCopy(
-  client: Client,
-  repo: RestRepo,
-  number: number,
-  marker: string,
-  actor: string,
-  posted: unknown,
-  since = ''
-): Promise<void> {
-  const id = (posted as { data?: { id?: number } } | undefined)?.data?.id;
-  if (id === undefined) return;
-  try {
-    const copies = await ownComments(client, repo, number, marker, actor);
-    const from = since ? Date.parse(since) : -Infinity;
-    if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from)) await deleteComment(client, repo, id);
-  } catch (error) {
-    // The comment is posted; a copy left here is deleted by the next run that reads the PR.
-    core.info(describeGitHubError(error, `checking #${number} for a duplicate comment`));
-  }
-}
-
-async function deleteComment(client: Client, repo: RestRepo, id: number): Promise<unknown> {
-  try {
-    return await client.rest.issues.deleteComment({ ...repo, comment_id: id });
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined; // already gone
-    throw error;
-  }
-}
-
-/**
- * Posts a comment without blind retries: GitHub may have created it before
- * failing (a 502 after the write), and a retry would post it twice. After
- * such a failure `findCreated` looks for it; only when it is not there is it
- * posted again, with the usual retries.
- */
-async function createOnce(
-  client: Client,
-  repo: { owner: string; repo: string },
-  number: number,
-  body: string,
-  findCreated: () => Promise<unknown>
-): Promise<unknown> {
-  try {
-    return await client.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
-  } catch (error) {
-    const status = statusOf(error);
-    if (status !== undefined && status < 500) throw error;
-    return (await findCreated()) ?? client.rest.issues.createComment({ ...repo, issue_number: number, body });
-  }
-}
-
-async function hasComment(
-  client: Client,
-  repo: RestRepo,
-  number: number,
-  body: string,
-  actor: string
-): Promise<boolean> {
-  return (await ownComments(client, repo, number, body, actor)).some((c) => c.body === body);
-}
-
-function sender(client: Client, options: WriteOptions): Send {
-  const repo = restRepo(options.repo);
-  return async (op) => {
-    switch (op.kind) {
-      case 'create-label':
-        try {
-          return await client.rest.issues.createLabel({
-            ...repo,
-            name: op.name,
-            color: op.color,
-            description: op.description
-          });
-        } catch (error) {
-          if ((error as { status?: number }).status === 422) return undefined; // created meanwhile
-          throw error;
-        }
-      case 'status':
-        return client.rest.repos.createCommitStatus({
-          ...repo,
-          sha: op.sha,
-          state: op.state,
-          context: options.statusContext,
-          description: op.description,
-          target_url: options.targetUrl
-        });
-      case 'add-label':
-        return client.rest.issues.addLabels({ ...repo, issue_number: op.number, labels: [op.label] });
-      case 'remove-label':
-        try {
-          return await client.rest.issues.removeLabel({ ...repo, issue_number: op.number, name: op.label });
-        } catch (error) {
-          if ((error as { status?: number }).status === 404) return undefined; // already gone
-          throw error;
-        }
-      case 'sticky-comment': {
-        const id = op.commentId ?? (await findSticky(client, repo, op.number, options.actor));
-        if (id) return client.rest.issues.updateComment({ ...repo, comment_id: id, body: op.body });
-        const posted = await createOnce(client, repo, op.number, op.body, async () => {
-          const created = await findSticky(client, repo, op.number, options.actor);
-          return created
-            ? client.rest.issues.updateComment({ ...repo, comment_id: created, body: op.body })
-            : undefined;
-        });
-        await yieldToOlderCopy(client, repo, op.number, STICKY_MARKER, options.actor, posted);
-        return posted;
-      }
-      case 'comment': {
-        const posted = await createOnce(client, repo, op.number, op.body, async () =>
-          (await hasComment(client, repo, op.number, op.body, options.actor)) ? {} : undefined
-        );
-        if (op.postedSince !== undefined)
-          await yieldToOlderCopy(client, repo, op.number, STALE_MARKER, options.actor, posted, op.postedSince);
-        return posted;
-      }
-      case 'delete-comment':
-        return deleteComment(client, repo, op.commentId);
-      case 'close':
-        return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
-    }
-  };
 }

@@ -1,7 +1,7 @@
 // The job summary (spec §7): the queue at a glance, how the limit was set,
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
-import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
+import type { Config } from '../config/types.js';
 import type {
   AdaptiveLimit,
   Decision,
@@ -19,6 +19,7 @@ import { escapeMarkdown, truncate } from '../core/escape.js';
 import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
 import { DAY_MS } from '../core/time.js';
+import { describeWrite } from '../core/write-description.js';
 
 export interface SummaryInput {
   plan: Plan;
@@ -460,8 +461,7 @@ function staleOutcome(context: Context, d: Decision): string {
       if (context.taken.some((op) => op.kind === 'close' && op.number === d.number)) return `${would}closed`;
       if (context.plan.writes.some((op) => op.kind === 'close' && op.number === d.number))
         return 'close not applied (see the writes below)';
-      const association = context.prs.get(d.number)?.authorAssociation;
-      return association && WRITE_ASSOCIATIONS.includes(association)
+      return context.plan.keptOpen.includes(d.number)
         ? 'stays marked: the author has write access, so it is never closed'
         : 'stays marked';
     }
@@ -588,25 +588,8 @@ function nextStepLine(context: Context, flow: Flow): string[] {
 }
 
 /** One line per write, PR-derived parts escaped. */
-function describeWrite(op: WriteOp): string {
-  switch (op.kind) {
-    case 'create-label':
-      return `create label "${escapeMarkdown(op.name)}"`;
-    case 'status':
-      return `status ${op.state} on #${op.number}${op.mergeGroup ? `'s merge group commit ${op.sha.slice(0, 7)}` : ''}: ${escapeMarkdown(op.description)}`;
-    case 'add-label':
-      return `add label "${escapeMarkdown(op.label)}" to #${op.number}`;
-    case 'remove-label':
-      return `remove label "${escapeMarkdown(op.label)}" from #${op.number}`;
-    case 'sticky-comment':
-      return `${op.commentId ? 'update' : 'post'} the backpressure comment on #${op.number}`;
-    case 'comment':
-      return `post the ${op.purpose} comment on #${op.number}`;
-    case 'delete-comment':
-      return `delete a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`;
-    case 'close':
-      return `close #${op.number} (${op.reason})`;
-  }
+function describeOne(op: WriteOp): string {
+  return describeWrite(op, { form: 'do', escape: escapeMarkdown, detail: true });
 }
 
 const KIND_NAMES: Record<WriteOp['kind'], string> = {
@@ -637,7 +620,7 @@ function notAppliedList(notApplied: ExecutionReport['notApplied']): string {
   return [...byWhy.entries()]
     .map(
       ([why, ops]) =>
-        `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeWrite))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`
+        `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`
     )
     .join('\n\n');
 }
@@ -651,14 +634,14 @@ function writesSection(context: Context): string {
     lines.push(
       would.length === 0
         ? 'Nothing: every PR already shows its state.'
-        : `${tallyByKind(would)}\n\n${writeList(would.map(describeWrite))}`
+        : `${tallyByKind(would)}\n\n${writeList(would.map(describeOne))}`
     );
   } else {
     lines.push(`### Writes (${count(execution.applied.length)})`, '');
     lines.push(
       execution.applied.length === 0
         ? 'Nothing written: every PR already showed its state.'
-        : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeWrite))}`
+        : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeOne))}`
     );
     if (execution.notApplied.length > 0) {
       lines.push(

@@ -1,0 +1,82 @@
+// Inputs → config → snapshot → plan: the reads a run's scope needs, in order,
+// with the config built from the inputs and the file the first read found.
+import type { ConfigSource } from '../config/source.js';
+import { loadConfig } from '../config/source.js';
+import type { Config } from '../config/types.js';
+import { isOneOfLabels, ownLabels } from '../core/labels.js';
+import { plan } from '../core/plan.js';
+import type { Plan, PlanScope, Snapshot } from '../core/types.js';
+import { readGate } from '../github/read-gate.js';
+import { readRepository } from '../github/read-repository.js';
+import { readQueueSnapshot } from '../github/read-snapshot.js';
+import type { GitHubSession } from '../github/session.js';
+import { gate } from './gate.js';
+import type { RunScope } from './mode.js';
+
+/** A run's plan with the facts and config it rests on (the report shows all three). */
+export interface PlannedRun {
+  plan: Plan;
+  snapshot: Snapshot;
+  config: Config;
+}
+
+export type Planned = PlannedRun | { skip: string };
+
+export interface PlanOptions {
+  /** The config file's path (the validated `config-path` input). */
+  configPath: string;
+  /** The CLI's --config: a local file that stands in for the repository's, checked the same way. */
+  localConfig?: { path: string; text: string };
+  /** Called after each page of open PRs (whole-queue reads). */
+  onProgress?: (read: number, total: number) => void;
+}
+
+/**
+ * Reads what `scope` needs from GitHub and plans it. The first read brings
+ * the config file; the config (inputs + file) decides the rest of the reads.
+ * A gate costs 2 GraphQL requests (3 with `wip-limit: auto`), or the whole
+ * queue when search cannot express the config; advance and sweep read the
+ * whole queue (⌈N/100⌉ pages + a constant). Throws ConfigError for a bad
+ * config file (before any write), ActionError or Octokit's error otherwise.
+ */
+export async function readAndPlan(
+  session: GitHubSession,
+  inputs: Record<string, string>,
+  scope: Exclude<PlanScope, { mode: 'gate' }>,
+  now: Date,
+  options: PlanOptions
+): Promise<PlannedRun>;
+export async function readAndPlan(
+  session: GitHubSession,
+  inputs: Record<string, string>,
+  scope: Exclude<RunScope, { mode: 'skip' }>,
+  now: Date,
+  options: PlanOptions
+): Promise<Planned>;
+export async function readAndPlan(
+  session: GitHubSession,
+  inputs: Record<string, string>,
+  scope: Exclude<RunScope, { mode: 'skip' }>,
+  now: Date,
+  options: PlanOptions
+): Promise<Planned> {
+  const configOf = (found: ConfigSource): Config =>
+    options.localConfig
+      ? loadConfig(inputs, { kind: 'file', text: options.localConfig.text }, options.localConfig.path)
+      : loadConfig(inputs, found);
+  if (scope.mode === 'gate') {
+    const read = await readGate(session, options.configPath, scope.number);
+    const config = configOf(read.facts.config);
+    // Label names set in the config file are known only now: stop before any further request.
+    if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+      return {
+        skip: `The label "${scope.eventLabel}" is one of the action's own (set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+      };
+    }
+    return gate(session, read, config, now, scope);
+  }
+  const facts = await readRepository(session, options.configPath);
+  const config = configOf(facts.config);
+  const snapshot = await readQueueSnapshot(session, facts, config, now, options.onProgress);
+  return { plan: plan(snapshot, config, now, scope), snapshot, config };
+}
