@@ -1,5 +1,5 @@
 // Bad inputs and config values: one clear line each, naming the key, the bad
-// value and what is accepted (spec §8), all of them reported at once.
+// value and what is accepted (README "Safety rails"), all of them reported at once.
 import { buildConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/config/errors.js';
 

@@ -1,5 +1,5 @@
 // action.yml and INPUT_NAMES declare the same inputs, and the inputs the file
-// can also set have no `default:` (the runner would pass it as if set, spec §9).
+// can also set have no `default:` (the runner would pass it as if set, README "Inputs").
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { INPUT_NAMES, readInputs } from '../../src/config/inputs.js';

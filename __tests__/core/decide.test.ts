@@ -1,4 +1,4 @@
-// The queue (spec §3) and the rules (spec §4), table by table.
+// The queue (README "How the queue works") and the rules (README "Rules"), table by table.
 import { decideQueue } from '../../src/core/decide.js';
 import type { Decision, PullRequest } from '../../src/core/types.js';
 import { NOW, config, daysAgo, pr, rule, snapshot } from './factories.js';

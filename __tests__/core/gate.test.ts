@@ -1,5 +1,5 @@
 // The gate's constant-cost path must agree with the whole-queue plan on
-// every PR it can decide (spec §3: positions are a function of the open set).
+// every PR it can decide (README "How the queue works": positions are a function of the open set).
 import { canGateFromCounts, planGateFromCounts } from '../../src/core/gate.js';
 import { plan } from '../../src/core/plan.js';
 import { areaRules } from '../../src/core/areas.js';

@@ -1,4 +1,4 @@
-// The writes a plan makes (spec §3, §7, §8): what each mode writes, only
+// The writes a plan makes (README "How the queue works" and README "What people see" and README "Safety rails"): what each mode writes, only
 // where the state changed, and nothing on a second run.
 import { plan } from '../../src/core/plan.js';
 import type { PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';

@@ -47687,7 +47687,7 @@ function offsetOf(root, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/template.ts
-// The stale and close messages are user templates (spec §5). Placeholders are
+// The stale and close messages are user templates (README "Stale lifecycle"). Placeholders are
 // checked when the config is loaded, so a typo fails the run, not a comment.
 const TEMPLATE_PLACEHOLDERS = ['author', 'days', 'close_days', 'position', 'limit', 'reason'];
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
@@ -51106,7 +51106,7 @@ function isUnknownLogin(login) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/rules.ts
-// Rules: a selector plus budgets (spec §4). This file answers which rules
+// Rules: a selector plus budgets (README "Rules"). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
 // budgets that count an author's other PRs live in author-budgets.ts.
 
@@ -51176,7 +51176,7 @@ function ownBudgetViolations(pr, rules) {
     return violations;
 }
 // The reasons name no rank or total: those change whenever the author opens
-// or closes another PR, and every changed description is a write (spec §10).
+// or closes another PR, and every changed description is a write (README "API use").
 /** One of the author's newest open PRs beyond a cap of `limit`. */
 function openPerAuthorViolation(rule, author, limit) {
     return {
@@ -51313,7 +51313,7 @@ function truncateText(text, max) {
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 // The one line that explains a decision: the commit status description and
-// the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
+// the gate's step message (README "What people see"). GitHub cuts descriptions at 140 chars.
 
 
 const STATUS_DESCRIPTION_MAX = 140;
@@ -51853,7 +51853,7 @@ function flowOf(history, now) {
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
-// @mention pings and no #123 cross-references (spec §8).
+// @mention pings and no #123 cross-references (README "Safety rails").
 
 /** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
 const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
@@ -52013,7 +52013,7 @@ function duplicateCommentWrites(pr, actor) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/feedback.ts
-// Which feedback a decision gets (spec §4): `on-waiting` for waiting PRs,
+// Which feedback a decision gets (README "Rules"): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
 
 function feedbackFor(decision, config) {
@@ -52632,7 +52632,7 @@ function eventsOf(node, author) {
     }
     return events.sort((a, b) => a.at.localeCompare(b.at));
 }
-function statusOf(node, statusContext) {
+function currentStatusOf(node, statusContext) {
     const context = node.commits.nodes[0]?.commit.status?.contexts.find((c) => c.context === statusContext);
     if (!context)
         return undefined;
@@ -52715,7 +52715,7 @@ function toPullRequest(node, actor, statusContext) {
         files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
         mergeable: node.mergeable,
         events: eventsOf(node, author),
-        status: statusOf(node, statusContext),
+        status: currentStatusOf(node, statusContext),
         closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
         locked: node.locked ?? false,
         checks: checksOf(node)
@@ -55705,7 +55705,7 @@ class UnusableAnswerError extends Error {
         this.name = 'UnusableAnswerError';
     }
 }
-function errors_statusOf(error) {
+function statusOf(error) {
     return error?.status;
 }
 /** A write refused because the token may only read (a fork's PR, missing permissions). */
@@ -62630,7 +62630,7 @@ function overview(context) {
 function fixed(n) {
     return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
-/** Little's law, with its inputs (spec §6). */
+/** Little's law, with its inputs (README "`wip-limit: auto`"). */
 function adaptiveLine(a) {
     const range = `[${summary_count(a.min)}, ${a.max === null ? 'no maximum' : summary_count(a.max)}]`;
     return (`Limit \`auto\`: ${plural(a.mergedInWindow, 'PR')} merged in the last ${plural(a.windowDays, 'day')} = ${fixed(a.perDay)} per day` +
@@ -63367,7 +63367,7 @@ function readLocalConfig(file) {
 function failureLine(error, repo) {
     if (error instanceof ConfigError || error instanceof LocalFileError)
         return error.message;
-    if (errors_statusOf(error) === 401)
+    if (statusOf(error) === 401)
         return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
     return describeGitHubError(error, `reading ${repo}`);
 }

@@ -1,4 +1,4 @@
-// The stale and close messages are user templates (spec §5). Placeholders are
+// The stale and close messages are user templates (README "Stale lifecycle"). Placeholders are
 // checked when the config is loaded, so a typo fails the run, not a comment.
 export const TEMPLATE_PLACEHOLDERS = ['author', 'days', 'close_days', 'position', 'limit', 'reason'] as const;
 

@@ -1,4 +1,4 @@
-// `wip-limit: auto` by Little's law (spec §6): the queue the team can clear
+// `wip-limit: auto` by Little's law (README "`wip-limit: auto`"): the queue the team can clear
 // within the target time at the pace it has been merging.
 import type { AdaptiveConfig } from '../config/types.js';
 import type { AdaptiveLimit, History } from './types.js';

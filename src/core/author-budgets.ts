@@ -1,4 +1,4 @@
-// Budgets that count an author's other PRs (spec §4): max-open-per-author
+// Budgets that count an author's other PRs (README "Rules"): max-open-per-author
 // (countable open PRs created before this one) and max-opened-per-author
 // (PRs of any state opened in the trailing window before this one). The
 // counts come from the whole queue in a sweep and from search in a gate.

@@ -1,5 +1,5 @@
 // The text people read on their PR: the sticky comment (one per PR, edited
-// in place) and the stale lifecycle's comments (spec §5, §7).
+// in place) and the stale lifecycle's comments (README "Stale lifecycle" and README "What people see").
 import type { Config } from '../config/types.js';
 import { escapeMarkdown } from './escape.js';
 import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from './markers.js';

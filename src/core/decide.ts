@@ -1,4 +1,4 @@
-// The queue's decisions for a whole open set (spec §3, §4): who is exempt,
+// The queue's decisions for a whole open set (README "How the queue works" and README "Rules"): who is exempt,
 // who breaks a rule, and walking the order, who is admitted or waiting.
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';

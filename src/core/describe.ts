@@ -1,5 +1,5 @@
 // The one line that explains a decision: the commit status description and
-// the gate's step message (spec §7). GitHub cuts descriptions at 140 chars.
+// the gate's step message (README "What people see"). GitHub cuts descriptions at 140 chars.
 import { INPUTS_RULE_NAME } from '../config/types.js';
 import { truncateText } from './truncate.js';
 import type { BudgetName, Decision, ExemptReason, ExpectedWait, Violation } from './types.js';

@@ -1,7 +1,7 @@
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
 // render as the literal text: no markdown, no HTML, no table breakouts, no
-// @mention pings and no #123 cross-references (spec §8).
+// @mention pings and no #123 cross-references (README "Safety rails").
 import { truncateText } from './truncate.js';
 
 /** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */

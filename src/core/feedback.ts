@@ -1,4 +1,4 @@
-// Which feedback a decision gets (spec §4): `on-waiting` for waiting PRs,
+// Which feedback a decision gets (README "Rules"): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
 import {
   WRITE_ASSOCIATIONS,

@@ -1,4 +1,4 @@
-// The gate's constant-cost path (spec §10): when search counts can express
+// The gate's constant-cost path (README "API use"): when search counts can express
 // the configuration, the triggering PR's decision follows from the number of
 // PRs ahead of it; otherwise the caller reads the whole queue and uses plan().
 import type { Config, Rule } from '../config/types.js';

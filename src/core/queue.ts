@@ -1,4 +1,4 @@
-// Which PRs the queue counts, and in what order (spec §3).
+// Which PRs the queue counts, and in what order (README "How the queue works").
 import type { Association, Config } from '../config/types.js';
 import type { AuthorStats, ExemptReason } from './types.js';
 import { loginMatches, pathMatches } from './globs.js';

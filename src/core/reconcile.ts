@@ -1,5 +1,5 @@
 // The writes that make one PR show its decision: the commit status, the
-// waiting/violation labels and the sticky comment (spec §3, §7). Nothing is
+// waiting/violation labels and the sticky comment (README "How the queue works" and README "What people see"). Nothing is
 // written where the PR already shows the truth, so a second run writes nothing.
 import type { Config } from '../config/types.js';
 import { areaLabel, areaRules, waitingIsState } from './areas.js';

@@ -1,4 +1,4 @@
-// Rules: a selector plus budgets (spec §4). This file answers which rules
+// Rules: a selector plus budgets (README "Rules"). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
 // budgets that count an author's other PRs live in author-budgets.ts.
 import { WRITE_ASSOCIATIONS, type Config, type Rule, type Selector } from '../config/types.js';
@@ -72,7 +72,7 @@ export function ownBudgetViolations(pr: PullRequest, rules: Rule[]): Violation[]
 }
 
 // The reasons name no rank or total: those change whenever the author opens
-// or closes another PR, and every changed description is a write (spec §10).
+// or closes another PR, and every changed description is a write (README "API use").
 
 /** One of the author's newest open PRs beyond a cap of `limit`. */
 export function openPerAuthorViolation(rule: Rule, author: string, limit: number): Violation {

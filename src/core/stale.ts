@@ -1,4 +1,4 @@
-// The stale lifecycle of one PR (spec §5): mark after stale-days without
+// The stale lifecycle of one PR (README "Stale lifecycle"): mark after stale-days without
 // activity, close close-days after the mark, unmark on activity. Only PRs
 // waiting on their author go stale (unless stale-when: always).
 import type { Config } from '../config/types.js';

@@ -7,7 +7,7 @@ import type { QueueFacts } from './queue.js';
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
 
-/** Someone's act on a PR that may count as activity (spec §5). */
+/** Someone's act on a PR that may count as activity (README "Stale lifecycle"). */
 export interface PullRequestEvent {
   /** `review_requested` is not activity (README "Stale lifecycle"); it only tells whose move it is. */
   kind: 'comment' | 'review' | 'commit' | 'reopened' | 'ready_for_review' | 'review_requested';

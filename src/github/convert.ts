@@ -118,7 +118,7 @@ function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-function statusOf(node: PullRequestNode, statusContext: string): CurrentStatus | undefined {
+function currentStatusOf(node: PullRequestNode, statusContext: string): CurrentStatus | undefined {
   const context = node.commits.nodes[0]?.commit.status?.contexts.find((c) => c.context === statusContext);
   if (!context) return undefined;
   return { state: context.state.toLowerCase() as CurrentStatus['state'], description: context.description ?? '' };
@@ -211,7 +211,7 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
     mergeable: node.mergeable,
     events: eventsOf(node, author),
-    status: statusOf(node, statusContext),
+    status: currentStatusOf(node, statusContext),
     closingIssues: node.closingIssuesReferences ? toClosingIssues(node.closingIssuesReferences) : undefined,
     locked: node.locked ?? false,
     checks: checksOf(node)

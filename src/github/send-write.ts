@@ -1,7 +1,7 @@
 // Sends one planned write to GitHub's REST API, the way a careful person
 // would: a label that exists or is gone is no failure, the sticky comment is
 // edited in place, and a comment is never posted twice by a blind retry or a
-// racing run (README "Decisions").
+// racing run (README "Decisions where the spec is silent").
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { STALE_MARKER, STICKY_MARKER } from '../core/markers.js';

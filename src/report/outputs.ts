@@ -1,4 +1,4 @@
-// The step's outputs (spec §7), all strings: later steps read the result,
+// The step's outputs (README "What people see"), all strings: later steps read the result,
 // the queue and what was done without parsing the summary.
 import type { ExecutionReport, Plan, WriteOp } from '../core/types.js';
 

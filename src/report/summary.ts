@@ -1,4 +1,4 @@
-// The job summary (spec §7): the queue at a glance, how the limit was set,
+// The job summary (README "What people see"): the queue at a glance, how the limit was set,
 // who is admitted, waiting or in violation, what the run wrote (or would
 // have), and inflow versus throughput. Every PR-derived string is escaped.
 import type { Config } from '../config/types.js';
@@ -157,7 +157,7 @@ function fixed(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-/** Little's law, with its inputs (spec §6). */
+/** Little's law, with its inputs (README "`wip-limit: auto`"). */
 function adaptiveLine(a: AdaptiveLimit): string {
   const range = `[${count(a.min)}, ${a.max === null ? 'no maximum' : count(a.max)}]`;
   return (
