@@ -1,4 +1,4 @@
-// Decisions rest on whole lists (complete lists, and reads GitHub cuts) and on reads GitHub can
+// Decisions rest on whole lists and on reads GitHub can
 // answer (issue 18): files, labels and comments past their first page, and
 // pages that shrink when GitHub fails them as too heavy.
 import { STICKY_MARKER } from '../../src/core/markers.js';
