@@ -12,7 +12,7 @@ import type { ExecutionReport } from './core/types.js';
 import { describeWrite } from './core/write-description.js';
 import { describeGitHubError, statusOf } from './github/errors.js';
 import { parseRepo } from './github/repo.js';
-import { openSession } from './github/session.js';
+import { openSession, type GitHubSession } from './github/session.js';
 import { renderSummary } from './report/summary.js';
 import { markdownToTerminal } from './report/terminal.js';
 
@@ -159,10 +159,48 @@ function readLocalConfig(file: string): string {
 function failureLine(error: unknown, repo: string): string {
   if (error instanceof ConfigError || error instanceof LocalFileError) return error.message;
   if (statusOf(error) === 401)
-    return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
+    return (
+      'GitHub rejected GITHUB_TOKEN (401 Bad credentials): ' +
+      'set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).'
+    );
   return describeGitHubError(error, `reading ${repo}`);
 }
 
+/** A terminal sees one line counting up; a log sees one line per page. */
+function showProgress(read: number, total: number): void {
+  const tty = process.stderr.isTTY;
+  process.stderr.write(`${tty ? '\r' : ''}Read ${read} of ${total} open pull requests…${tty ? '' : '\n'}`);
+}
+
+/** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlan. */
+async function preview(session: GitHubSession, options: CliOptions, print: (text: string) => void): Promise<void> {
+  const localConfig = options.configFile;
+  const localText = localConfig ? readLocalConfig(localConfig) : undefined;
+  // The inputs alone are checked before any request.
+  const { configPath } = buildConfig(options.inputs);
+  const { plan, snapshot, config } = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
+    configPath,
+    localConfig:
+      localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },
+    onProgress: showProgress
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (options.json) {
+    const writes = plan.writes.map((op) => ({ ...op, description: describeWrite(op, { form: 'do', detail: true }) }));
+    print(`${JSON.stringify({ ...plan, writes }, null, 2)}\n`);
+    return;
+  }
+  const execution: ExecutionReport = {
+    dryRun: true,
+    applied: [],
+    notApplied: plan.writes.map((op) => ({ op, why: 'preview: the CLI never writes' })),
+    warnings: [],
+    requests: { ...session.counts }
+  };
+  print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
+}
+
+/** The CLI: 0 when the preview printed, 1 when reading failed, 2 for a usage problem. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const print = reserveStdout();
   let options: CliOptions | 'help';
@@ -185,45 +223,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const token = env.GITHUB_TOKEN;
   if (!token) {
     process.stderr.write(
-      'GITHUB_TOKEN is not set: export a token with read access to the repository (e.g. GITHUB_TOKEN=$(gh auth token)).\n'
+      'GITHUB_TOKEN is not set: export a token with read access to the repository ' +
+        '(e.g. GITHUB_TOKEN=$(gh auth token)).\n'
     );
     return 2;
   }
-  const session = openSession(token, repo, {
-    intervalMs: 0,
-    warn: (message) => process.stderr.write(`warning: ${message}\n`)
-  });
-  const localConfig = options.configFile;
+  const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
   try {
-    const localText = localConfig ? readLocalConfig(localConfig) : undefined;
-    // The inputs alone are checked before any request.
-    const { configPath } = buildConfig(options.inputs);
-    const planned = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
-      configPath,
-      localConfig:
-        localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },
-      // A terminal sees one line counting up; a log sees one line per page.
-      onProgress: (read, total) =>
-        process.stderr.write(
-          `${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`
-        )
-    });
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    const { plan, snapshot, config } = planned;
-    const execution: ExecutionReport = {
-      dryRun: true,
-      applied: [],
-      notApplied: plan.writes.map((op) => ({ op, why: 'preview: the CLI never writes' })),
-      warnings: [],
-      requests: { ...session.counts }
-    };
-    if (options.json) {
-      print(
-        `${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeWrite(op, { form: 'do', detail: true }) })) }, null, 2)}\n`
-      );
-    } else {
-      print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
-    }
+    await preview(openSession(token, repo, { intervalMs: 0, warn }), options, print);
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${failureLine(error, options.repo)}\n`);

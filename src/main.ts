@@ -69,7 +69,9 @@ async function write(
     eventName: context.eventName
   });
   if (plan.deferredCloses.length > 0) {
-    const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')} left to close in the next run.`;
+    const line =
+      `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')}` +
+      ` left to close in the next run.`;
     core.warning(line);
     written.warnings.push(line);
   }

@@ -47582,7 +47582,8 @@ function explain(error, values, where) {
     }
     if (error.keyword === 'anyOf' && isRulePath(path)) {
         return [
-            `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
+            `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, ` +
+                `or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
         ];
     }
     // Every other error is about a single value, which load.ts reports in the input's words.
@@ -50568,8 +50569,10 @@ function hasWildcard(glob) {
 
 
 const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
-const DEFAULT_STALE_MESSAGE = 'This pull request has had no activity for {days} days while it waits on {author}. It is marked stale; push a commit or leave a comment to keep it open.';
-const DEFAULT_CLOSE_MESSAGE = 'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. You are welcome to reopen it when you pick it up again.';
+const DEFAULT_STALE_MESSAGE = 'This pull request has had no activity for {days} days while it waits on {author}. ' +
+    'It is marked stale; push a commit or leave a comment to keep it open.';
+const DEFAULT_CLOSE_MESSAGE = 'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. ' +
+    'You are welcome to reopen it when you pick it up again.';
 // ---- kinds -------------------------------------------------------------------
 function textKind(fromText, expected) {
     return {
@@ -50679,7 +50682,8 @@ function checkedList(valid, expected, shape = expected) {
 // Managed Users (`jdoe_acme`); a bot's REST login ends in [bot].
 const loginGlobs = checkedList((item) => /^[A-Za-z0-9_*?-]+(\[bot\])?$/.test(item), 'login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot]');
 // Changed files are paths from the repository root: a leading / or ./ never matches.
-const pathGlobs = checkedList((item) => !/^\.?\//.test(item) && pathGlobProblem(item) === undefined, 'path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)');
+const pathGlobs = checkedList((item) => !/^\.?\//.test(item) && pathGlobProblem(item) === undefined, 'path globs from the repository root, like docs/** ' +
+    '(no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)');
 // Base branches are matched with the same matcher as paths, so the same limits hold.
 const branchGlobs = checkedList((item) => pathGlobProblem(item) === undefined, 'branch globs like release/* (no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)');
 function anyOf(values) {
@@ -50709,7 +50713,8 @@ const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join('
 const template = textKind((text) => {
     if (text.length > MAX_MESSAGE_LENGTH)
         return {
-            problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+            problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} ` +
+                `characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
         };
     // The action finds its own comments by this marker: a message carrying it would pass for another of them.
     if (text.includes(HIDDEN_MARKER_PREFIX))
@@ -50808,7 +50813,8 @@ function fileRule(read, entry, path) {
         maxChangedLines: field('max-changed-lines', wholeNumber(1)),
         maxChangedFiles: field('max-changed-files', wholeNumber(1)),
         requireOwner: field('require-owner', booleanKind) || undefined,
-        ...issueBudgets(read, field('require-issue', requireIssueKind), field('issue-labels', labelList), field('one-pr-per-issue', booleanKind), `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`)
+        ...issueBudgets(read, field('require-issue', requireIssueKind), field('issue-labels', labelList), field('one-pr-per-issue', booleanKind), `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set ` +
+            `but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`)
     });
     const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
     const selector = isRecord(entry.match) ? fileSelector(read, entry.match, [...path, 'match']) : {};
@@ -50863,17 +50869,26 @@ function duplicateRuleNames(rules) {
     const repeated = new Set();
     for (const rule of rules)
         (seen.has(rule.name) ? repeated : seen).add(rule.name);
-    return [...repeated].map((name) => `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`);
+    return [...repeated].map((name) => `Rule name "${name}" is used more than once: expected a unique name per rule ` +
+        `(inputs and agents are taken by the rules the inputs make).`);
 }
 // ---- the whole config --------------------------------------------------------
-function buildConfig(inputs, file) {
-    const configFile = file ? readConfigFile(file) : undefined;
-    const read = new Reader(inputs, configFile);
+/** `wip-limit: auto`'s bounds and windows; min above max is a problem. */
+function adaptiveConfig(read) {
     const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
     const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
     if (maxWipLimit !== null && maxWipLimit < minWipLimit) {
         read.problems.push(`"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`);
     }
+    return {
+        minWipLimit,
+        maxWipLimit,
+        throughputWindowDays: read.get('throughput-window-days', wholeNumber(1, '', MAX_DAYS), 28),
+        targetReviewDays: read.get('target-review-days', wholeNumber(1, '', MAX_DAYS), 7)
+    };
+}
+/** The inputs' rule, the agents rule, then the file's rules, in that order; a name used twice is a problem. */
+function allRules(read, configFile) {
     const rules = [];
     const fromInputs = inputsRule(read);
     if (fromInputs)
@@ -50883,15 +50898,36 @@ function buildConfig(inputs, file) {
     }
     rules.push(...fileRules(read, configFile));
     read.problems.push(...duplicateRuleNames(rules));
+    return rules;
+}
+function staleConfig(read) {
+    return {
+        days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)', MAX_DAYS), 0),
+        closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)', MAX_DAYS), 0),
+        label: read.get('stale-label', labelName, 'stale'),
+        message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
+        closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
+        when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
+        exemptLabels: read.get('stale-exempt-labels', labelList, []),
+        exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
+        exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
+        drafts: read.get('stale-drafts', booleanKind, false),
+        maintainerMoveLabels: read.get('maintainer-move-labels', labelList, []),
+        authorMoveLabels: read.get('author-move-labels', labelList, [])
+    };
+}
+/**
+ * Inputs (`{ name: value }`, as the runner passes them) and the config file's
+ * text → one validated Config. Every problem is collected; any throws one
+ * ConfigError listing them all, in the file's order.
+ */
+function buildConfig(inputs, file) {
+    const configFile = file ? readConfigFile(file) : undefined;
+    const read = new Reader(inputs, configFile);
     const config = {
         mode: read.input('mode', oneOf(MODES), 'auto'),
         wipLimit: read.get('wip-limit', wipLimitKind, 50),
-        adaptive: {
-            minWipLimit,
-            maxWipLimit,
-            throughputWindowDays: read.get('throughput-window-days', wholeNumber(1, '', MAX_DAYS), 28),
-            targetReviewDays: read.get('target-review-days', wholeNumber(1, '', MAX_DAYS), 7)
-        },
+        adaptive: adaptiveConfig(read),
         countDrafts: read.get('count-drafts', booleanKind, false),
         baseBranches: read.get('base-branches', branchGlobs, []),
         exemptLabels: read.get('exempt-labels', labelList, []),
@@ -50911,26 +50947,13 @@ function buildConfig(inputs, file) {
             'devin-ai-integration[bot]'
         ]),
         agentLabels: read.get('agent-labels', labelList, []),
-        rules,
+        rules: allRules(read, configFile),
         onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
         onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
         waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
         violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
         statusContext: read.get('status-context', statusContextKind, 'backpressure'),
-        stale: {
-            days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)', MAX_DAYS), 0),
-            closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)', MAX_DAYS), 0),
-            label: read.get('stale-label', labelName, 'stale'),
-            message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
-            closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
-            when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
-            exemptLabels: read.get('stale-exempt-labels', labelList, []),
-            exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
-            exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
-            drafts: read.get('stale-drafts', booleanKind, false),
-            maintainerMoveLabels: read.get('maintainer-move-labels', labelList, []),
-            authorMoveLabels: read.get('author-move-labels', labelList, [])
-        },
+        stale: staleConfig(read),
         dryRun: read.input('dry-run', booleanKind, false),
         maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
         maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
@@ -50978,7 +51001,8 @@ function loadConfig(inputs, source, shownPath) {
             ]);
         case 'truncated':
             throw new ConfigError([
-                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, ` +
+                    `too large for GitHub to return whole: expected a config file of a few kilobytes.`
             ]);
         case 'file':
             // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.
@@ -51190,7 +51214,8 @@ function openedPerAuthorViolation(rule, author, limit, days) {
     return {
         rule: rule.name,
         budget: 'max-opened-per-author',
-        reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
+        reason: `${author} opened more than ${count(limit)} PRs in ${days} days and ` +
+            `this is one of the newest; the limit is ${count(limit)} per ${days} days`
     };
 }
 
@@ -51324,7 +51349,8 @@ function admittedLine(position, queueSize, wipLimit) {
 }
 function waitingLine(position, ahead, wipLimit, waitingOnRule, eta) {
     if (waitingOnRule) {
-        return `Waiting: position ${describe_count(position)}; rule "${waitingOnRule.name}" admits ${describe_count(waitingOnRule.maxOpen)} open PRs at a time and is full`;
+        return (`Waiting: position ${describe_count(position)}; rule "${waitingOnRule.name}" admits ${describe_count(waitingOnRule.maxOpen)} ` +
+            `open PRs at a time and is full`);
     }
     const beyond = Math.max(0, ahead - wipLimit + 1);
     const line = `Waiting: position ${describe_count(position)}, ${describe_count(beyond)} PRs ahead beyond the limit of ${describe_count(wipLimit)}`;
@@ -51575,7 +51601,59 @@ function placeDecision(pr, place) {
     const eta = expectedWait(position, wipLimit, place.perDay);
     return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
 }
-/** `perDay`: the merge pace for expected waits, when the history was read. */
+/** Seats under the WIP limit and under each area rule's `max-open`, taken in queue order. */
+class Seats {
+    wipLimit;
+    position = 0;
+    admitted = 0;
+    byRule = new Map();
+    constructor(wipLimit) {
+        this.wipLimit = wipLimit;
+    }
+    /** The next countable PR's place: admitted when the limit and every area it is in have room. */
+    take(rules) {
+        this.position++;
+        const underLimit = this.wipLimit === 0 || this.admitted < this.wipLimit;
+        const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && (this.byRule.get(rule) ?? 0) >= rule.budgets.maxOpen);
+        if (underLimit && !fullArea) {
+            this.admitted++;
+            for (const rule of rules)
+                if (rule.budgets.maxOpen !== undefined)
+                    this.byRule.set(rule, (this.byRule.get(rule) ?? 0) + 1);
+            return { position: this.position, admitted: true };
+        }
+        // Waiting on an area rule only while the WIP limit itself has room.
+        const area = underLimit && fullArea ? { rule: fullArea, admitted: this.byRule.get(fullArea) ?? 0 } : undefined;
+        return { position: this.position, admitted: false, area };
+    }
+}
+/** The rules each PR falls under, computed once per PR. */
+function rulesMemo(config) {
+    const cache = new Map();
+    return (pr) => {
+        let rules = cache.get(pr.number);
+        if (!rules)
+            cache.set(pr.number, (rules = rulesFor(pr, config)));
+        return rules;
+    };
+}
+/** The countable PRs by author, keyed by loginKey: `Octocat` and `octocat` are one author on GitHub. */
+function byAuthorKey(countable) {
+    const byAuthor = new Map();
+    for (const pr of countable) {
+        const list = byAuthor.get(loginKey(pr.author));
+        if (list)
+            list.push(pr);
+        else
+            byAuthor.set(loginKey(pr.author), [pr]);
+    }
+    return byAuthor;
+}
+/**
+ * Every open PR's decision: exempt ones apart; the countable ones in queue
+ * order, each a violation or placed (admitted or waiting) in the order.
+ * `perDay`: the merge pace for expected waits, when the history was read.
+ */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
     const exempt = [];
     const countable = [];
@@ -51588,55 +51666,20 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
     }
     countable.sort(queueOrder(config));
     const holders = holdersFromQueue(countable, repositoryName(snapshot));
-    const rulesCache = new Map();
-    const rulesOf = (pr) => {
-        let rules = rulesCache.get(pr.number);
-        if (!rules)
-            rulesCache.set(pr.number, (rules = rulesFor(pr, config)));
-        return rules;
-    };
-    // Keyed by loginKey: `Octocat` and `octocat` are one author on GitHub.
-    const byAuthor = new Map();
-    for (const pr of countable) {
-        const list = byAuthor.get(loginKey(pr.author));
-        if (list)
-            list.push(pr);
-        else
-            byAuthor.set(loginKey(pr.author), [pr]);
-    }
+    const rulesOf = rulesMemo(config);
+    const byAuthor = byAuthorKey(countable);
     const statsOf = byLogin(snapshot.authors);
-    const admittedByRule = new Map();
-    let position = 0;
-    let admitted = 0;
-    const decisions = [];
-    for (const pr of countable) {
+    const seats = new Seats(wipLimit);
+    const decisions = countable.map((pr) => {
         const rules = rulesOf(pr);
         const stats = statsOf(pr.author);
-        const violations = violationsOf(pr, rules, stats, config, () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now), holders);
-        if (violations.length > 0) {
-            decisions.push(violationDecision(pr, violations));
-            continue;
-        }
-        position++;
-        const underLimit = wipLimit === 0 || admitted < wipLimit;
-        const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && (admittedByRule.get(rule) ?? 0) >= rule.budgets.maxOpen);
-        if (underLimit && !fullArea) {
-            admitted++;
-            for (const rule of rules)
-                if (rule.budgets.maxOpen !== undefined)
-                    admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
-        }
-        const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
-        decisions.push(placeDecision(pr, {
-            position,
-            admitted: underLimit && !fullArea,
-            queueSize: countable.length,
-            wipLimit,
-            area,
-            perDay,
-            priority: isPriority(pr, config)
-        }));
-    }
+        const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
+        const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+        if (violations.length > 0)
+            return violationDecision(pr, violations);
+        const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
+        return placeDecision(pr, { ...place, priority: isPriority(pr, config) });
+    });
     exempt.sort((a, b) => a.number - b.number);
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
 }
@@ -51899,8 +51942,10 @@ const WHAT_TO_DO = {
     'max-changed-lines': 'Split this pull request into smaller ones that can be reviewed one at a time.',
     'max-changed-files': 'Split this pull request into smaller ones that touch fewer files.',
     'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.',
-    'require-issue': 'Link the issue this PR resolves: write `Fixes #N` in the description (or link it in the sidebar). If the issue is not assigned to you or not yet accepted, ask in the issue first.',
-    'one-pr-per-issue': 'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). If that PR closes without merging, this one takes the issue over by itself.'
+    'require-issue': 'Link the issue this PR resolves: write `Fixes #N` in the description (or link it in the sidebar). ' +
+        'If the issue is not assigned to you or not yet accepted, ask in the issue first.',
+    'one-pr-per-issue': 'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). ' +
+        'If that PR closes without merging, this one takes the issue over by itself.'
 };
 function waitingBody(decision, wipLimit) {
     const limit = decision.waitingOnRule
@@ -51915,7 +51960,8 @@ function waitingBody(decision, wipLimit) {
         `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
         ...(eta
             ? [
-                `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`
+                `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, ` +
+                    `divided by the merges per day over the last weeks: Little's law.)`
             ]
             : []),
         'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
@@ -51973,7 +52019,8 @@ function closeCommentBody(pr, reason, config) {
 /** The comment posted before a violation closes a PR. */
 function violationCloseBody(pr, decision) {
     const reasons = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
-    return `${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`;
+    return (`${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.` +
+        `\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/duplicates.ts
@@ -52200,15 +52247,8 @@ function markOps(pr, decision, config) {
         ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
     return ops;
 }
-/**
- * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
- * only mode that marks, unmarks and closes stale PRs. A PR this run closes
- * gets no other comment write. `actor`: the action's login (its own comments).
- * `existingLabels`: the action's labels known to exist in the repository
- * (undefined: unknown, so every label the writes add is created first; GitHub
- * answers 422 for one that exists).
- */
-function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabels) {
+/** The closes this run wants, in queue order, and the stale PRs it keeps open. */
+function wantedCloses(evaluated, config, lifecycle) {
     const wanted = [];
     const keptOpen = [];
     for (const { pr, decision } of evaluated) {
@@ -52222,6 +52262,28 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
                 wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
         }
     }
+    return { wanted, keptOpen };
+}
+/** The action's labels that `writes` add and that are not known to exist: created first (GitHub answers 422 for one that does). */
+function labelCreates(writes, config, existingLabels) {
+    const definitions = labelDefinitions(config);
+    const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
+    const added = new Set(writes.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
+    return [...added].flatMap((name) => {
+        const definition = definitions.get(name);
+        return definition ? [definition] : [];
+    });
+}
+/**
+ * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
+ * only mode that marks, unmarks and closes stale PRs. A PR this run closes
+ * gets no other comment write. `actor`: the action's login (its own comments).
+ * `existingLabels`: the action's labels known to exist in the repository
+ * (undefined: unknown, so every label the writes add is created first; GitHub
+ * answers 422 for one that exists).
+ */
+function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabels) {
+    const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
     const allowed = wanted.slice(0, config.maxClosesPerRun);
     const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
     const statuses = [];
@@ -52252,15 +52314,8 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
             });
     }
     const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
-    const definitions = labelDefinitions(config);
-    const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
-    const added = new Set(body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : [])));
-    const creates = [...added].flatMap((name) => {
-        const definition = definitions.get(name);
-        return definition ? [definition] : [];
-    });
     return {
-        writes: [...creates, ...body],
+        writes: [...labelCreates(body, config, existingLabels), ...body],
         deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number),
         keptOpen
     };
@@ -55836,7 +55891,8 @@ async function query({ client, counts }, document, variables, request) {
                 !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
             if (!retriable || attempt >= PARTIAL_ANSWER_TRIES)
                 throw error;
-            info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
+            info(`GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')})` +
+                `; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`);
         }
     }
     const rateLimit = data.rateLimit;
@@ -56031,7 +56087,18 @@ ${REPOSITORY_FIELDS}`;
  * action's own comments found on earlier pages (`$own`: at most 100 node ids).
  */
 const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $pageSize: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $own: [ID!]!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
+query OpenPullRequests(
+  $owner: String!,
+  $name: String!,
+  $cursor: String,
+  $pageSize: Int!,
+  $withFiles: Boolean!,
+  $withBodies: Boolean!,
+  $own: [ID!]!,
+  $withIssues: Boolean = false,
+  $withIssueFacts: Boolean = false,
+  $withIssueClaims: Boolean = false
+) {
   rateLimit { cost remaining resetAt }
   own: nodes(ids: $own) { ... on IssueComment { id body } }
   repository(owner: $owner, name: $name) {
@@ -56051,7 +56118,16 @@ ${CLOSING_ISSUES_FIELDS}`;
  * because the search index can lag behind PRs opened seconds ago).
  */
 const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
+query Gate(
+  $owner: String!,
+  $name: String!,
+  $configPath: String!,
+  $number: Int!,
+  $withFiles: Boolean!,
+  $withBodies: Boolean!,
+  $withIssueFacts: Boolean = true,
+  $withIssueClaims: Boolean = true
+) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
@@ -56705,33 +56781,22 @@ class ActionError extends Error {
 
 
 
-/**
- * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
- * search counts, or the whole queue when search cannot express the config. Throws ActionError when
- * the PR does not exist.
- */
-async function gate(session, read, config, now, scope) {
-    const { repo } = session;
-    const { number } = scope;
-    const pr = subjectPullRequest(read, config.statusContext);
-    if (!pr)
-        throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
-    if (read.issuesForbidden && issueReads(config).withIssues) {
-        throw new ActionError("require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow's permissions.");
-    }
-    const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
-    const onMergeGroup = (planned) => scope.mergeGroupSha ? withMergeGroupStatus(planned, pr, scope.mergeGroupSha, config) : planned;
+/** Why this gate cannot decide from search counts (the config, or a linked issue's holders), or undefined. */
+function wholeQueueReason(pr, config, repo) {
     const counted = canGateFromCounts(config);
-    const check = !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
-        ? counted
-        : { ok: false, why: 'an issue this PR closes has more open PRs than the gate read' };
-    if (!check.ok) {
-        info(`Reading the whole queue for this gate: ${check.why}`);
-        const snapshot = await readQueueSnapshot(session, read.facts, config, now);
-        return { plan: onMergeGroup(plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
-    }
-    const { counts: gateCounts, existingLabels } = await readGateCounts(session, {
-        repo,
+    if (!counted.ok)
+        return counted.why;
+    return claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
+        ? 'an issue this PR closes has more open PRs than the gate read'
+        : undefined;
+}
+/**
+ * The constant-cost gate: the PRs ahead, the queue size and the author's counts as one request of
+ * search counts (with the merge pace; `wip-limit: auto` reads the history too), planned by the core.
+ */
+async function gateFromCounts(session, read, pr, config, now) {
+    const { counts, existingLabels } = await readGateCounts(session, {
+        repo: session.repo,
         config,
         pr,
         recent: read.recent,
@@ -56745,18 +56810,47 @@ async function gate(session, read, config, now, scope) {
     // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
     const history = config.wipLimit === 'auto'
         ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
-        : gateCounts.mergedInWindow === undefined
+        : counts.mergedInWindow === undefined
             ? undefined
-            : { mergedInWindow: gateCounts.mergedInWindow, weeks: [] };
+            : { mergedInWindow: counts.mergedInWindow, weeks: [] };
     const snapshot = {
-        repository,
+        repository: { ...session.repo, defaultBranch: read.facts.defaultBranch },
         actor: read.facts.actor,
         pullRequests: [pr],
-        authors: gateCounts.merged === undefined ? {} : { [pr.author]: { merged: gateCounts.merged } },
+        authors: counts.merged === undefined ? {} : { [pr.author]: { merged: counts.merged } },
         history,
         existingLabels
     };
-    return { plan: onMergeGroup(planGateFromCounts(pr, gateCounts, snapshot, config, now)), snapshot, config };
+    return { plan: planGateFromCounts(pr, counts, snapshot, config, now), snapshot };
+}
+/**
+ * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
+ * search counts, or the whole queue when search cannot express the config. A merge group's commit
+ * gets the PR's status too. Throws ActionError when the PR does not exist or the token may not read
+ * the issues a rule needs.
+ */
+async function gate(session, read, config, now, scope) {
+    const { repo } = session;
+    const pr = subjectPullRequest(read, config.statusContext);
+    if (!pr)
+        throw new ActionError(`Pull request #${scope.number} was not found in ${repo.owner}/${repo.name}.`);
+    if (read.issuesForbidden && issueReads(config).withIssues) {
+        throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: ' +
+            "add `issues: read` to the workflow's permissions.");
+    }
+    const why = wholeQueueReason(pr, config, repo);
+    let planned;
+    if (why) {
+        info(`Reading the whole queue for this gate: ${why}`);
+        const snapshot = await readQueueSnapshot(session, read.facts, config, now);
+        planned = { plan: plan(snapshot, config, now, { mode: 'gate', number: scope.number }), snapshot };
+    }
+    else
+        planned = await gateFromCounts(session, read, pr, config, now);
+    const merged = scope.mergeGroupSha
+        ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha, config)
+        : planned.plan;
+    return { plan: merged, snapshot: planned.snapshot, config };
 }
 
 ;// CONCATENATED MODULE: ./src/app/planned.ts
@@ -56777,7 +56871,8 @@ async function readAndPlan(session, inputs, scope, now, options) {
         // Label names set in the config file are known only now: stop before any further request.
         if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
             return {
-                skip: `The label "${scope.eventLabel}" is one of the action's own (set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+                skip: `The label "${scope.eventLabel}" is one of the action's own ` +
+                    `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
             };
         }
         return gate(session, read, config, now, scope);
@@ -62258,31 +62353,27 @@ function withTimeout(fetch, timeoutMs) {
         }
     };
 }
-/**
- * The Octokit for a run (REST and GraphQL): retries 5xx and network errors,
- * waits out short rate limits, paces writes `intervalMs` apart and adds every
- * request to `counts`.
- */
-function createClient(token, counts, options = {}) {
-    const { intervalMs = writeIntervalFromEnv(), warn = warning, timeoutMs = requestTimeoutFromEnv() } = options;
-    const client = getOctokit(token, {
-        request: { ...utils_defaults.request, fetch: withTimeout(utils_defaults.request?.fetch, timeoutMs) },
-        retry: { retries: 3, retryAfterBaseValue: intervalMs },
-        throttle: {
-            retryAfterBaseValue: intervalMs,
-            // The plugin only calls key().schedule() on these groups (see pacer.ts).
-            write: pacer(intervalMs),
-            notifications: pacer(intervalMs * 3),
-            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
-                return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                warn(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
-                return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-            }
-        }
-    }, retry, throttling);
+/** @octokit/plugin-throttling's options: writes paced `intervalMs` apart, short rate-limit waits only. */
+function throttleOptions(intervalMs, warn) {
+    const onRateLimit = (retryAfter, options, _octokit, retryCount) => {
+        warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
+        return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+    };
+    const onSecondaryRateLimit = (retryAfter, options, _octokit, retryCount) => {
+        warn(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
+        return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+    };
+    return {
+        retryAfterBaseValue: intervalMs,
+        // The plugin only calls key().schedule() on these groups (see pacer.ts).
+        write: pacer(intervalMs),
+        notifications: pacer(intervalMs * 3),
+        onRateLimit,
+        onSecondaryRateLimit
+    };
+}
+/** Adds every request to `counts` by kind, and keeps the REST budget left this hour as GitHub last said it. */
+function countRequests(client, counts) {
     client.hook.before('request', (options) => {
         const url = String(options.url);
         if (url.endsWith('/graphql'))
@@ -62308,6 +62399,20 @@ function createClient(token, counts, options = {}) {
         noteRemaining(options, error.response?.headers);
         throw error;
     });
+}
+/**
+ * The Octokit for a run (REST and GraphQL): retries 5xx and network errors,
+ * waits out short rate limits, paces writes `intervalMs` apart and adds every
+ * request to `counts`.
+ */
+function createClient(token, counts, options = {}) {
+    const { intervalMs = writeIntervalFromEnv(), warn = warning, timeoutMs = requestTimeoutFromEnv() } = options;
+    const client = getOctokit(token, {
+        request: { ...utils_defaults.request, fetch: withTimeout(utils_defaults.request?.fetch, timeoutMs) },
+        retry: { retries: 3, retryAfterBaseValue: intervalMs },
+        throttle: throttleOptions(intervalMs, warn)
+    }, retry, throttling);
+    countRequests(client, counts);
     return client;
 }
 
@@ -62355,7 +62460,8 @@ function weeklyChart(flow) {
     const partial = weeks.find((w) => w.partial);
     const partialNote = partial
         ? [
-            `The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`
+            `The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) ` +
+                `is left out of the charts; the table keeps its numbers.`
         ]
         : [];
     const withCloses = weeks.every((w) => w.closed !== undefined);
@@ -62515,7 +62621,8 @@ function actionOutputs(plan, execution, planFile) {
         staled: lists.staled.json,
         closed: lists.closed.json,
         // Spliced as text: the bounded arrays are JSON already.
-        plan: `${JSON.stringify(head).slice(0, -1)},"decisions":${lists.decisions.json},"writes":${lists.writes.json},"deferredCloses":${lists.deferredCloses.json}}`,
+        plan: `${JSON.stringify(head).slice(0, -1)},"decisions":${lists.decisions.json},` +
+            `"writes":${lists.writes.json},"deferredCloses":${lists.deferredCloses.json}}`,
         ...(planFile ? { 'plan-file': planFile } : {})
     };
 }
@@ -62643,13 +62750,16 @@ function expectedWaitLine(context) {
         return 'No PR is waiting.';
     const at = `The last waiting PR, ${prLink(context, last.number)} at position ${summary_count(last.position)}`;
     if (last.waitingOnArea) {
-        return `${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), not for the WIP limit: there is no estimate of its wait.`;
+        return (`${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), ` +
+            `not for the WIP limit: there is no estimate of its wait.`);
     }
     const beyond = last.position - context.plan.wipLimit;
     const who = `${at}, is ${summary_count(beyond)} beyond the limit`;
     if (!last.eta)
-        return `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, so there is no estimate of its wait.`;
-    return `${who}: at ${paceText(last.eta.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${summary_count(beyond)} / ${paceText(last.eta.perDay)}).`;
+        return (`${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, ` +
+            `so there is no estimate of its wait.`);
+    return (`${who}: at ${paceText(last.eta.perDay)} merges per day ` +
+        `it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${summary_count(beyond)} / ${paceText(last.eta.perDay)}).`);
 }
 function subjectSection(context) {
     const subject = context.plan.subject;
@@ -62664,7 +62774,8 @@ function subjectSection(context) {
         ...(subject.stale
             ? [
                 '',
-                `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`
+                `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"}` +
+                    ` (${escapeMarkdown(subject.stale.reason)}).`
             ]
             : [])
     ].join('\n');
@@ -62715,7 +62826,8 @@ function priorityNote(context, decisions) {
         return [];
     return [
         '',
-        `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`
+        `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) ` +
+            `and come before every PR without one.`
     ];
 }
 function admittedSection(context) {
@@ -62757,7 +62869,8 @@ function waitingSection(context) {
     const pace = context.plan.pace;
     const paceLine = pace && pace.perDay > 0
         ? [
-            `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`
+            `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)}` +
+                ` merges a day (the last ${plural(pace.windowDays, 'day')}).`
         ]
         : [];
     const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
@@ -62975,7 +63088,8 @@ function lockedSection(context) {
     return [
         `### Locked (${summary_count(skipped.length)})`,
         '',
-        'These conversations are locked, so the stale lifecycle leaves them alone and the action posts no comment on them; without the lock they would have been marked or closed.',
+        'These conversations are locked, so the stale lifecycle leaves them alone and ' +
+            'the action posts no comment on them; without the lock they would have been marked or closed.',
         '',
         bounded(skipped, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'would have been'], shown.map((d) => [
             prLink(context, d.number),
@@ -63005,9 +63119,11 @@ function nextStepLine(context, flow) {
     return [
         '',
         `> [!IMPORTANT]`,
-        `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} (average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
+        `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} ` +
+            `(average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
             `the queue grows by ~${round(flow.growthPerWeek)} a week${wait}. ` +
-            'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); raising the WIP limit alone only moves the wait.'
+            'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); ' +
+            'raising the WIP limit alone only moves the wait.'
     ];
 }
 /** One line per write, PR-derived parts escaped. */
@@ -63039,7 +63155,11 @@ function notAppliedList(notApplied) {
     for (const { op, why } of notApplied)
         byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
     return [...byWhy.entries()]
-        .map(([why, ops]) => `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${summary_count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`)
+        .map(([why, ops]) => {
+        const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne));
+        const more = ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${summary_count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : '';
+        return `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${shown}${more}`;
+    })
         .join('\n\n');
 }
 function writesSection(context) {
@@ -63070,7 +63190,8 @@ function leftSection(context) {
     const { plan, execution } = context;
     const lines = [];
     if (plan.deferredCloses.length > 0) {
-        lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${summary_count(context.config.maxClosesPerRun)}): ${numberList(context, plan.deferredCloses)}`);
+        lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${summary_count(context.config.maxClosesPerRun)})` +
+            `: ${numberList(context, plan.deferredCloses)}`);
     }
     // Comments refused on a locked conversation are not applicable, not left over.
     const left = execution.notApplied.filter((n) => !n.why.startsWith('not applicable'));
@@ -63082,7 +63203,8 @@ function leftSection(context) {
 function requestsSection(context) {
     const r = context.execution.requests;
     const run = context.runUrl && /^https:\/\/[^\s()<>]+$/.test(context.runUrl) ? ` · [this run](${context.runUrl})` : '';
-    const line = `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')}), ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
+    const line = `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')})` +
+        `, ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
     return [...readingNotes(context), line].join('\n\n');
 }
 /** How the read went where it matters to trust: pages GitHub could not answer whole, lists GitHub cuts. */
@@ -63090,7 +63212,8 @@ function readingNotes(context) {
     const r = context.execution.requests;
     const notes = [];
     if (r.pagesShrunk) {
-        notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${summary_count(r.smallestPage ?? 0)}) and everything was still read.`);
+        notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; ` +
+            `pages were shrunk (down to ${summary_count(r.smallestPage ?? 0)}) and everything was still read.`);
     }
     if (r.filesCapped?.length) {
         notes.push(`> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`);
@@ -63368,9 +63491,43 @@ function failureLine(error, repo) {
     if (error instanceof ConfigError || error instanceof LocalFileError)
         return error.message;
     if (statusOf(error) === 401)
-        return 'GitHub rejected GITHUB_TOKEN (401 Bad credentials): set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).';
+        return ('GitHub rejected GITHUB_TOKEN (401 Bad credentials): ' +
+            'set it to a valid token with read access (e.g. GITHUB_TOKEN=$(gh auth token)).');
     return describeGitHubError(error, `reading ${repo}`);
 }
+/** A terminal sees one line counting up; a log sees one line per page. */
+function showProgress(read, total) {
+    const tty = process.stderr.isTTY;
+    process.stderr.write(`${tty ? '\r' : ''}Read ${read} of ${total} open pull requests…${tty ? '' : '\n'}`);
+}
+/** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlan. */
+async function preview(session, options, print) {
+    const localConfig = options.configFile;
+    const localText = localConfig ? readLocalConfig(localConfig) : undefined;
+    // The inputs alone are checked before any request.
+    const { configPath } = buildConfig(options.inputs);
+    const { plan, snapshot, config } = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
+        configPath,
+        localConfig: localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },
+        onProgress: showProgress
+    });
+    if (process.stderr.isTTY)
+        process.stderr.write('\n');
+    if (options.json) {
+        const writes = plan.writes.map((op) => ({ ...op, description: describeWrite(op, { form: 'do', detail: true }) }));
+        print(`${JSON.stringify({ ...plan, writes }, null, 2)}\n`);
+        return;
+    }
+    const execution = {
+        dryRun: true,
+        applied: [],
+        notApplied: plan.writes.map((op) => ({ op, why: 'preview: the CLI never writes' })),
+        warnings: [],
+        requests: { ...session.counts }
+    };
+    print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
+}
+/** The CLI: 0 when the preview printed, 1 when reading failed, 2 for a usage problem. */
 async function main(argv, env = process.env) {
     const print = reserveStdout();
     let options;
@@ -63393,40 +63550,13 @@ async function main(argv, env = process.env) {
     }
     const token = env.GITHUB_TOKEN;
     if (!token) {
-        process.stderr.write('GITHUB_TOKEN is not set: export a token with read access to the repository (e.g. GITHUB_TOKEN=$(gh auth token)).\n');
+        process.stderr.write('GITHUB_TOKEN is not set: export a token with read access to the repository ' +
+            '(e.g. GITHUB_TOKEN=$(gh auth token)).\n');
         return 2;
     }
-    const session = openSession(token, repo, {
-        intervalMs: 0,
-        warn: (message) => process.stderr.write(`warning: ${message}\n`)
-    });
-    const localConfig = options.configFile;
+    const warn = (message) => process.stderr.write(`warning: ${message}\n`);
     try {
-        const localText = localConfig ? readLocalConfig(localConfig) : undefined;
-        // The inputs alone are checked before any request.
-        const { configPath } = buildConfig(options.inputs);
-        const planned = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
-            configPath,
-            localConfig: localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },
-            // A terminal sees one line counting up; a log sees one line per page.
-            onProgress: (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}Read ${read} of ${total} open pull requests…${process.stderr.isTTY ? '' : '\n'}`)
-        });
-        if (process.stderr.isTTY)
-            process.stderr.write('\n');
-        const { plan, snapshot, config } = planned;
-        const execution = {
-            dryRun: true,
-            applied: [],
-            notApplied: plan.writes.map((op) => ({ op, why: 'preview: the CLI never writes' })),
-            warnings: [],
-            requests: { ...session.counts }
-        };
-        if (options.json) {
-            print(`${JSON.stringify({ ...plan, writes: plan.writes.map((op) => ({ ...op, description: describeWrite(op, { form: 'do', detail: true }) })) }, null, 2)}\n`);
-        }
-        else {
-            print(`${markdownToTerminal(renderSummary({ plan, snapshot, config, execution }))}\n`);
-        }
+        await preview(openSession(token, repo, { intervalMs: 0, warn }), options, print);
         return 0;
     }
     catch (error) {

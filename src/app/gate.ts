@@ -11,7 +11,8 @@ import { actionLabelNames } from '../core/labels.js';
 import { withMergeGroupStatus } from '../core/merge-group.js';
 import { isAuthorLimited } from '../core/queue.js';
 import { isUnknownLogin } from '../core/logins.js';
-import type { Plan, Snapshot } from '../core/types.js';
+import type { Plan, PullRequest, Snapshot } from '../core/types.js';
+import type { RepoRef } from '../github/repo.js';
 import { ActionError } from './action-error.js';
 import { readGateCounts, subjectPullRequest, type GateRead } from '../github/read-gate.js';
 import { readHistory } from '../github/read-history.js';
@@ -20,43 +21,28 @@ import type { GitHubSession } from '../github/session.js';
 import type { GateScope } from './mode.js';
 import type { PlannedRun } from './planned.js';
 
+/** Why this gate cannot decide from search counts (the config, or a linked issue's holders), or undefined. */
+function wholeQueueReason(pr: PullRequest, config: Config, repo: RepoRef): string | undefined {
+  const counted = canGateFromCounts(config);
+  if (!counted.ok) return counted.why;
+  return claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
+    ? 'an issue this PR closes has more open PRs than the gate read'
+    : undefined;
+}
+
 /**
- * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
- * search counts, or the whole queue when search cannot express the config. Throws ActionError when
- * the PR does not exist.
+ * The constant-cost gate: the PRs ahead, the queue size and the author's counts as one request of
+ * search counts (with the merge pace; `wip-limit: auto` reads the history too), planned by the core.
  */
-export async function gate(
+async function gateFromCounts(
   session: GitHubSession,
   read: GateRead,
+  pr: PullRequest,
   config: Config,
-  now: Date,
-  scope: GateScope
-): Promise<PlannedRun> {
-  const { repo } = session;
-  const { number } = scope;
-  const pr = subjectPullRequest(read, config.statusContext);
-  if (!pr) throw new ActionError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}.`);
-  if (read.issuesForbidden && issueReads(config).withIssues) {
-    throw new ActionError(
-      "require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: add `issues: read` to the workflow's permissions."
-    );
-  }
-  const repository = { ...repo, defaultBranch: read.facts.defaultBranch };
-  const onMergeGroup = (planned: Plan): Plan =>
-    scope.mergeGroupSha ? withMergeGroupStatus(planned, pr, scope.mergeGroupSha, config) : planned;
-
-  const counted = canGateFromCounts(config);
-  const check =
-    !counted.ok || !claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
-      ? counted
-      : { ok: false as const, why: 'an issue this PR closes has more open PRs than the gate read' };
-  if (!check.ok) {
-    core.info(`Reading the whole queue for this gate: ${check.why}`);
-    const snapshot = await readQueueSnapshot(session, read.facts, config, now);
-    return { plan: onMergeGroup(plan(snapshot, config, now, { mode: 'gate', number })), snapshot, config };
-  }
-  const { counts: gateCounts, existingLabels } = await readGateCounts(session, {
-    repo,
+  now: Date
+): Promise<{ plan: Plan; snapshot: Snapshot }> {
+  const { counts, existingLabels } = await readGateCounts(session, {
+    repo: session.repo,
     config,
     pr,
     recent: read.recent,
@@ -71,16 +57,51 @@ export async function gate(
   const history =
     config.wipLimit === 'auto'
       ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
-      : gateCounts.mergedInWindow === undefined
+      : counts.mergedInWindow === undefined
         ? undefined
-        : { mergedInWindow: gateCounts.mergedInWindow, weeks: [] };
+        : { mergedInWindow: counts.mergedInWindow, weeks: [] };
   const snapshot: Snapshot = {
-    repository,
+    repository: { ...session.repo, defaultBranch: read.facts.defaultBranch },
     actor: read.facts.actor,
     pullRequests: [pr],
-    authors: gateCounts.merged === undefined ? {} : { [pr.author]: { merged: gateCounts.merged } },
+    authors: counts.merged === undefined ? {} : { [pr.author]: { merged: counts.merged } },
     history,
     existingLabels
   };
-  return { plan: onMergeGroup(planGateFromCounts(pr, gateCounts, snapshot, config, now)), snapshot, config };
+  return { plan: planGateFromCounts(pr, counts, snapshot, config, now), snapshot };
+}
+
+/**
+ * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
+ * search counts, or the whole queue when search cannot express the config. A merge group's commit
+ * gets the PR's status too. Throws ActionError when the PR does not exist or the token may not read
+ * the issues a rule needs.
+ */
+export async function gate(
+  session: GitHubSession,
+  read: GateRead,
+  config: Config,
+  now: Date,
+  scope: GateScope
+): Promise<PlannedRun> {
+  const { repo } = session;
+  const pr = subjectPullRequest(read, config.statusContext);
+  if (!pr) throw new ActionError(`Pull request #${scope.number} was not found in ${repo.owner}/${repo.name}.`);
+  if (read.issuesForbidden && issueReads(config).withIssues) {
+    throw new ActionError(
+      'require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: ' +
+        "add `issues: read` to the workflow's permissions."
+    );
+  }
+  const why = wholeQueueReason(pr, config, repo);
+  let planned: { plan: Plan; snapshot: Snapshot };
+  if (why) {
+    core.info(`Reading the whole queue for this gate: ${why}`);
+    const snapshot = await readQueueSnapshot(session, read.facts, config, now);
+    planned = { plan: plan(snapshot, config, now, { mode: 'gate', number: scope.number }), snapshot };
+  } else planned = await gateFromCounts(session, read, pr, config, now);
+  const merged = scope.mergeGroupSha
+    ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha, config)
+    : planned.plan;
+  return { plan: merged, snapshot: planned.snapshot, config };
 }

@@ -24,7 +24,8 @@ const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
 const REVIEW_ACTIONS = ['submitted', 'dismissed'];
 const SUPPORTED =
-  'PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), pull_request_review (submitted, dismissed) and merge_group (checks_requested) as a gate, schedule and workflow_dispatch (sweep)';
+  'PR Backpressure runs on pull_request and pull_request_target (gate; closed: advance), ' +
+  'pull_request_review (submitted, dismissed) and merge_group (checks_requested) as a gate, schedule and workflow_dispatch (sweep)';
 
 /** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`: the branch GitHub's merge queue creates (the base may hold slashes). */
 const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)-[0-9a-f]{40,64}$/;
@@ -62,7 +63,9 @@ export function resolveScope(
     if (target) return target;
     return {
       mode: 'skip',
-      message: `mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "${eventName}".`
+      message:
+        'mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; ' +
+        `this run was triggered by "${eventName}".`
     };
   }
   const pr = payload.pull_request;
@@ -99,7 +102,9 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
     if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
       return {
         mode: 'skip',
-        message: `pull_request_review "${shorten(payload.action ?? '')}" changes no review state (submitted and dismissed do): nothing to do.`
+        message:
+          `pull_request_review "${shorten(payload.action ?? '')}" ` +
+          `changes no review state (submitted and dismissed do): nothing to do.`
       };
     }
     return typeof number === 'number' ? { mode: 'gate', number } : undefined;

@@ -70,7 +70,9 @@ export async function readAndPlan(
     // Label names set in the config file are known only now: stop before any further request.
     if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
       return {
-        skip: `The label "${scope.eventLabel}" is one of the action's own (set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+        skip:
+          `The label "${scope.eventLabel}" is one of the action's own ` +
+          `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
       };
     }
     return gate(session, read, config, now, scope);

@@ -116,7 +116,8 @@ function explain(error: ErrorObject, values: Record<string, unknown>, where: (pa
   }
   if (error.keyword === 'anyOf' && isRulePath(path)) {
     return [
-      `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
+      `${where(path)}: ${name} has no budget: expected at least one of ${BUDGET_KEYS.join(', ')}, ` +
+        `or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
     ];
   }
   // Every other error is about a single value, which load.ts reports in the input's words.

@@ -24,9 +24,11 @@ import { quoteValue, quoteItems } from './quote.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 export const DEFAULT_STALE_MESSAGE =
-  'This pull request has had no activity for {days} days while it waits on {author}. It is marked stale; push a commit or leave a comment to keep it open.';
+  'This pull request has had no activity for {days} days while it waits on {author}. ' +
+  'It is marked stale; push a commit or leave a comment to keep it open.';
 export const DEFAULT_CLOSE_MESSAGE =
-  'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. You are welcome to reopen it when you pick it up again.';
+  'Closing this pull request, {author}: it stayed stale for {close_days} more days without activity. ' +
+  'You are welcome to reopen it when you pick it up again.';
 
 type Parsed<T> = { value: T } | { problem: string };
 
@@ -175,7 +177,8 @@ const loginGlobs = checkedList(
 // Changed files are paths from the repository root: a leading / or ./ never matches.
 const pathGlobs = checkedList(
   (item) => !/^\.?\//.test(item) && pathGlobProblem(item) === undefined,
-  'path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)'
+  'path globs from the repository root, like docs/** ' +
+    '(no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)'
 );
 // Base branches are matched with the same matcher as paths, so the same limits hold.
 const branchGlobs = checkedList(
@@ -215,7 +218,9 @@ const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join('
 const template: Kind<string> = textKind<string>((text) => {
   if (text.length > MAX_MESSAGE_LENGTH)
     return {
-      problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+      problem:
+        `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} ` +
+        `characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
     };
   // The action finds its own comments by this marker: a message carrying it would pass for another of them.
   if (text.includes(HIDDEN_MARKER_PREFIX))
@@ -342,7 +347,8 @@ function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): 
       field('require-issue', requireIssueKind),
       field('issue-labels', labelList),
       field('one-pr-per-issue', booleanKind),
-      `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`
+      `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set ` +
+        `but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`
     )
   });
   const onViolation = field('on-violation', anyOf(VIOLATION_FEEDBACK));
@@ -409,16 +415,15 @@ function duplicateRuleNames(rules: Rule[]): string[] {
   for (const rule of rules) (seen.has(rule.name) ? repeated : seen).add(rule.name);
   return [...repeated].map(
     (name) =>
-      `Rule name "${name}" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).`
+      `Rule name "${name}" is used more than once: expected a unique name per rule ` +
+      `(inputs and agents are taken by the rules the inputs make).`
   );
 }
 
 // ---- the whole config --------------------------------------------------------
 
-export function buildConfig(inputs: Record<string, string>, file?: { path: string; text: string }): Config {
-  const configFile = file ? readConfigFile(file) : undefined;
-  const read = new Reader(inputs, configFile);
-
+/** `wip-limit: auto`'s bounds and windows; min above max is a problem. */
+function adaptiveConfig(read: Reader): Config['adaptive'] {
   const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
   const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
   if (maxWipLimit !== null && maxWipLimit < minWipLimit) {
@@ -426,7 +431,16 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
       `"max-wip-limit" is ${maxWipLimit}, below "min-wip-limit" ${minWipLimit}: expected max-wip-limit ≥ min-wip-limit.`
     );
   }
+  return {
+    minWipLimit,
+    maxWipLimit,
+    throughputWindowDays: read.get('throughput-window-days', wholeNumber(1, '', MAX_DAYS), 28),
+    targetReviewDays: read.get('target-review-days', wholeNumber(1, '', MAX_DAYS), 7)
+  };
+}
 
+/** The inputs' rule, the agents rule, then the file's rules, in that order; a name used twice is a problem. */
+function allRules(read: Reader, configFile: ConfigFile | undefined): Rule[] {
   const rules: Rule[] = [];
   const fromInputs = inputsRule(read);
   if (fromInputs) rules.push(fromInputs);
@@ -435,16 +449,38 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
   }
   rules.push(...fileRules(read, configFile));
   read.problems.push(...duplicateRuleNames(rules));
+  return rules;
+}
 
+function staleConfig(read: Reader): Config['stale'] {
+  return {
+    days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)', MAX_DAYS), 0),
+    closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)', MAX_DAYS), 0),
+    label: read.get('stale-label', labelName, 'stale'),
+    message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
+    closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
+    when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
+    exemptLabels: read.get('stale-exempt-labels', labelList, []),
+    exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
+    exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
+    drafts: read.get('stale-drafts', booleanKind, false),
+    maintainerMoveLabels: read.get('maintainer-move-labels', labelList, []),
+    authorMoveLabels: read.get('author-move-labels', labelList, [])
+  };
+}
+
+/**
+ * Inputs (`{ name: value }`, as the runner passes them) and the config file's
+ * text → one validated Config. Every problem is collected; any throws one
+ * ConfigError listing them all, in the file's order.
+ */
+export function buildConfig(inputs: Record<string, string>, file?: { path: string; text: string }): Config {
+  const configFile = file ? readConfigFile(file) : undefined;
+  const read = new Reader(inputs, configFile);
   const config: Config = {
     mode: read.input('mode', oneOf(MODES), 'auto'),
     wipLimit: read.get('wip-limit', wipLimitKind, 50),
-    adaptive: {
-      minWipLimit,
-      maxWipLimit,
-      throughputWindowDays: read.get('throughput-window-days', wholeNumber(1, '', MAX_DAYS), 28),
-      targetReviewDays: read.get('target-review-days', wholeNumber(1, '', MAX_DAYS), 7)
-    },
+    adaptive: adaptiveConfig(read),
     countDrafts: read.get('count-drafts', booleanKind, false),
     baseBranches: read.get('base-branches', branchGlobs, []),
     exemptLabels: read.get('exempt-labels', labelList, []),
@@ -464,26 +500,13 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
       'devin-ai-integration[bot]'
     ]),
     agentLabels: read.get('agent-labels', labelList, []),
-    rules,
+    rules: allRules(read, configFile),
     onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
     onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
     waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
     violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
     statusContext: read.get('status-context', statusContextKind, 'backpressure'),
-    stale: {
-      days: read.get('stale-days', wholeNumber(0, ' (0 turns the stale lifecycle off)', MAX_DAYS), 0),
-      closeDays: read.get('close-days', wholeNumber(0, ' (0 never closes)', MAX_DAYS), 0),
-      label: read.get('stale-label', labelName, 'stale'),
-      message: read.get('stale-message', template, DEFAULT_STALE_MESSAGE),
-      closeMessage: read.get('close-message', template, DEFAULT_CLOSE_MESSAGE),
-      when: read.get('stale-when', oneOf(STALE_WHEN), 'author'),
-      exemptLabels: read.get('stale-exempt-labels', labelList, []),
-      exemptAssigned: read.get('stale-exempt-assigned', booleanKind, false),
-      exemptMilestones: read.get('stale-exempt-milestones', booleanKind, false),
-      drafts: read.get('stale-drafts', booleanKind, false),
-      maintainerMoveLabels: read.get('maintainer-move-labels', labelList, []),
-      authorMoveLabels: read.get('author-move-labels', labelList, [])
-    },
+    stale: staleConfig(read),
     dryRun: read.input('dry-run', booleanKind, false),
     maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
     maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),

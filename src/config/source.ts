@@ -48,7 +48,8 @@ export function loadConfig(inputs: Record<string, string>, source: ConfigSource,
       ]);
     case 'truncated':
       throw new ConfigError([
-        `${path}: ${source.bytes.toLocaleString('en-US')} bytes, too large for GitHub to return whole: expected a config file of a few kilobytes.`
+        `${path}: ${source.bytes.toLocaleString('en-US')} bytes, ` +
+          `too large for GitHub to return whole: expected a config file of a few kilobytes.`
       ]);
     case 'file':
       // GitHub replaces bytes that are not UTF-8 with U+FFFD; a NUL byte is never YAML.

@@ -16,9 +16,11 @@ const WHAT_TO_DO: Record<BudgetName, string> = {
   'max-changed-files': 'Split this pull request into smaller ones that touch fewer files.',
   'require-owner': 'Ask a maintainer to take ownership: be assigned to this PR, or review and approve it.',
   'require-issue':
-    'Link the issue this PR resolves: write `Fixes #N` in the description (or link it in the sidebar). If the issue is not assigned to you or not yet accepted, ask in the issue first.',
+    'Link the issue this PR resolves: write `Fixes #N` in the description (or link it in the sidebar). ' +
+    'If the issue is not assigned to you or not yet accepted, ask in the issue first.',
   'one-pr-per-issue':
-    'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). If that PR closes without merging, this one takes the issue over by itself.'
+    'Another open PR closes the same issue and came first: work together there (review it, suggest your changes). ' +
+    'If that PR closes without merging, this one takes the issue over by itself.'
 };
 
 function waitingBody(decision: Decision, wipLimit: number): string {
@@ -34,7 +36,8 @@ function waitingBody(decision: Decision, wipLimit: number): string {
     `This repository reviews ${limit}, so this one waits its turn in the review queue.`,
     ...(eta
       ? [
-          `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, divided by the merges per day over the last weeks: Little's law.)`
+          `${expectedWaitSentence(eta)} (The PRs ahead of it beyond the limit, ` +
+            `divided by the merges per day over the last weeks: Little's law.)`
         ]
       : []),
     'Nothing is needed from you: the `backpressure` check turns green by itself when PRs ahead of it are merged or closed.'
@@ -101,5 +104,8 @@ export function closeCommentBody(pr: PullRequest, reason: string, config: Config
 /** The comment posted before a violation closes a PR. */
 export function violationCloseBody(pr: PullRequest, decision: Decision): string {
   const reasons = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
-  return `${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`;
+  return (
+    `${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.` +
+    `\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`
+  );
 }

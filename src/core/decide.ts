@@ -1,5 +1,6 @@
-// The queue's decisions for a whole open set (README "How the queue works" and README "Rules"): who is exempt,
-// who breaks a rule, and walking the order, who is admitted or waiting.
+// The queue's decisions for a whole open set (README "How the queue works"
+// and README "Rules"): who is exempt, who breaks a rule, and walking the
+// order, who is admitted or waiting.
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
@@ -91,7 +92,59 @@ export interface QueueDecisions {
   queueSize: number;
 }
 
-/** `perDay`: the merge pace for expected waits, when the history was read. */
+/** Seats under the WIP limit and under each area rule's `max-open`, taken in queue order. */
+class Seats {
+  private position = 0;
+  private admitted = 0;
+  private readonly byRule = new Map<Rule, number>();
+
+  constructor(private readonly wipLimit: number) {}
+
+  /** The next countable PR's place: admitted when the limit and every area it is in have room. */
+  take(rules: Rule[]): Pick<Place, 'position' | 'admitted' | 'area'> {
+    this.position++;
+    const underLimit = this.wipLimit === 0 || this.admitted < this.wipLimit;
+    const fullArea = rules.find(
+      (rule) => rule.budgets.maxOpen !== undefined && (this.byRule.get(rule) ?? 0) >= rule.budgets.maxOpen
+    );
+    if (underLimit && !fullArea) {
+      this.admitted++;
+      for (const rule of rules)
+        if (rule.budgets.maxOpen !== undefined) this.byRule.set(rule, (this.byRule.get(rule) ?? 0) + 1);
+      return { position: this.position, admitted: true };
+    }
+    // Waiting on an area rule only while the WIP limit itself has room.
+    const area = underLimit && fullArea ? { rule: fullArea, admitted: this.byRule.get(fullArea) ?? 0 } : undefined;
+    return { position: this.position, admitted: false, area };
+  }
+}
+
+/** The rules each PR falls under, computed once per PR. */
+function rulesMemo(config: Config): (pr: PullRequest) => Rule[] {
+  const cache = new Map<number, Rule[]>();
+  return (pr) => {
+    let rules = cache.get(pr.number);
+    if (!rules) cache.set(pr.number, (rules = rulesFor(pr, config)));
+    return rules;
+  };
+}
+
+/** The countable PRs by author, keyed by loginKey: `Octocat` and `octocat` are one author on GitHub. */
+function byAuthorKey(countable: PullRequest[]): Map<string, PullRequest[]> {
+  const byAuthor = new Map<string, PullRequest[]>();
+  for (const pr of countable) {
+    const list = byAuthor.get(loginKey(pr.author));
+    if (list) list.push(pr);
+    else byAuthor.set(loginKey(pr.author), [pr]);
+  }
+  return byAuthor;
+}
+
+/**
+ * Every open PR's decision: exempt ones apart; the countable ones in queue
+ * order, each a violation or placed (admitted or waiting) in the order.
+ * `perDay`: the merge pace for expected waits, when the history was read.
+ */
 export function decideQueue(
   snapshot: Snapshot,
   config: Config,
@@ -108,64 +161,20 @@ export function decideQueue(
   }
   countable.sort(queueOrder(config));
   const holders = holdersFromQueue(countable, repositoryName(snapshot));
-
-  const rulesCache = new Map<number, Rule[]>();
-  const rulesOf = (pr: PullRequest) => {
-    let rules = rulesCache.get(pr.number);
-    if (!rules) rulesCache.set(pr.number, (rules = rulesFor(pr, config)));
-    return rules;
-  };
-  // Keyed by loginKey: `Octocat` and `octocat` are one author on GitHub.
-  const byAuthor = new Map<string, PullRequest[]>();
-  for (const pr of countable) {
-    const list = byAuthor.get(loginKey(pr.author));
-    if (list) list.push(pr);
-    else byAuthor.set(loginKey(pr.author), [pr]);
-  }
+  const rulesOf = rulesMemo(config);
+  const byAuthor = byAuthorKey(countable);
   const statsOf = byLogin(snapshot.authors);
+  const seats = new Seats(wipLimit);
 
-  const admittedByRule = new Map<Rule, number>();
-  let position = 0;
-  let admitted = 0;
-  const decisions: Decision[] = [];
-  for (const pr of countable) {
+  const decisions = countable.map((pr) => {
     const rules = rulesOf(pr);
     const stats = statsOf(pr.author);
-    const violations = violationsOf(
-      pr,
-      rules,
-      stats,
-      config,
-      () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now),
-      holders
-    );
-    if (violations.length > 0) {
-      decisions.push(violationDecision(pr, violations));
-      continue;
-    }
-    position++;
-    const underLimit = wipLimit === 0 || admitted < wipLimit;
-    const fullArea = rules.find(
-      (rule) => rule.budgets.maxOpen !== undefined && (admittedByRule.get(rule) ?? 0) >= rule.budgets.maxOpen
-    );
-    if (underLimit && !fullArea) {
-      admitted++;
-      for (const rule of rules)
-        if (rule.budgets.maxOpen !== undefined) admittedByRule.set(rule, (admittedByRule.get(rule) ?? 0) + 1);
-    }
-    const area = underLimit && fullArea ? { rule: fullArea, admitted: admittedByRule.get(fullArea) ?? 0 } : undefined;
-    decisions.push(
-      placeDecision(pr, {
-        position,
-        admitted: underLimit && !fullArea,
-        queueSize: countable.length,
-        wipLimit,
-        area,
-        perDay,
-        priority: isPriority(pr, config)
-      })
-    );
-  }
+    const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
+    const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+    if (violations.length > 0) return violationDecision(pr, violations);
+    const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
+    return placeDecision(pr, { ...place, priority: isPriority(pr, config) });
+  });
   exempt.sort((a, b) => a.number - b.number);
   return { decisions: [...decisions, ...exempt], queueSize: countable.length };
 }

@@ -21,7 +21,10 @@ export function waitingLine(
   eta?: ExpectedWait
 ): string {
   if (waitingOnRule) {
-    return `Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} open PRs at a time and is full`;
+    return (
+      `Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} ` +
+      `open PRs at a time and is full`
+    );
   }
   const beyond = Math.max(0, ahead - wipLimit + 1);
   const line = `Waiting: position ${count(position)}, ${count(beyond)} PRs ahead beyond the limit of ${count(wipLimit)}`;

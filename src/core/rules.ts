@@ -88,6 +88,8 @@ export function openedPerAuthorViolation(rule: Rule, author: string, limit: numb
   return {
     rule: rule.name,
     budget: 'max-opened-per-author',
-    reason: `${author} opened more than ${count(limit)} PRs in ${days} days and this is one of the newest; the limit is ${count(limit)} per ${days} days`
+    reason:
+      `${author} opened more than ${count(limit)} PRs in ${days} days and ` +
+      `this is one of the newest; the limit is ${count(limit)} per ${days} days`
   };
 }

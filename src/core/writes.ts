@@ -74,6 +74,39 @@ function markOps(pr: PullRequest, decision: Decision, config: Config): WriteOp[]
   return ops;
 }
 
+/** The closes this run wants, in queue order, and the stale PRs it keeps open. */
+function wantedCloses(
+  evaluated: Evaluated[],
+  config: Config,
+  lifecycle: boolean
+): { wanted: Close[]; keptOpen: number[] } {
+  const wanted: Close[] = [];
+  const keptOpen: number[] = [];
+  for (const { pr, decision } of evaluated) {
+    if (closesForViolation(pr, decision, config))
+      wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
+    else if (lifecycle && decision.stale?.action === 'close') {
+      // Stale never closes a PR of someone with write access: it stays marked.
+      if (hasWriteAccess(pr)) keptOpen.push(pr.number);
+      else wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
+    }
+  }
+  return { wanted, keptOpen };
+}
+
+/** The action's labels that `writes` add and that are not known to exist: created first (GitHub answers 422 for one that does). */
+function labelCreates(writes: WriteOp[], config: Config, existingLabels: string[] | undefined): WriteOp[] {
+  const definitions = labelDefinitions(config);
+  const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
+  const added = new Set(
+    writes.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : []))
+  );
+  return [...added].flatMap((name) => {
+    const definition = definitions.get(name);
+    return definition ? [definition] : [];
+  });
+}
+
 /**
  * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
  * only mode that marks, unmarks and closes stale PRs. A PR this run closes
@@ -90,17 +123,7 @@ export function planWrites(
   actor: string,
   existingLabels?: string[]
 ): PlannedWrites {
-  const wanted: Close[] = [];
-  const keptOpen: number[] = [];
-  for (const { pr, decision } of evaluated) {
-    if (closesForViolation(pr, decision, config))
-      wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
-    else if (lifecycle && decision.stale?.action === 'close') {
-      // Stale never closes a PR of someone with write access: it stays marked.
-      if (hasWriteAccess(pr)) keptOpen.push(pr.number);
-      else wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
-    }
-  }
+  const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
   const allowed = wanted.slice(0, config.maxClosesPerRun);
   const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
 
@@ -129,17 +152,8 @@ export function planWrites(
   }
 
   const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
-  const definitions = labelDefinitions(config);
-  const exists = new Set((existingLabels ?? []).map((name) => name.toLowerCase()));
-  const added = new Set(
-    body.flatMap((op) => (op.kind === 'add-label' && !exists.has(op.label.toLowerCase()) ? [op.label] : []))
-  );
-  const creates = [...added].flatMap((name) => {
-    const definition = definitions.get(name);
-    return definition ? [definition] : [];
-  });
   return {
-    writes: [...creates, ...body],
+    writes: [...labelCreates(body, config, existingLabels), ...body],
     deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number),
     keptOpen
   };

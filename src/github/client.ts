@@ -57,46 +57,35 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-/**
- * The Octokit for a run (REST and GraphQL): retries 5xx and network errors,
- * waits out short rate limits, paces writes `intervalMs` apart and adds every
- * request to `counts`.
- */
-export function createClient(token: string, counts: RequestCounts, options: ClientOptions = {}): Client {
-  const { intervalMs = writeIntervalFromEnv(), warn = core.warning, timeoutMs = requestTimeoutFromEnv() } = options;
-  const client = getOctokit(
-    token,
-    {
-      request: { ...defaults.request, fetch: withTimeout(defaults.request?.fetch as Fetch, timeoutMs) },
-      retry: { retries: 3, retryAfterBaseValue: intervalMs },
-      throttle: {
-        retryAfterBaseValue: intervalMs,
-        // The plugin only calls key().schedule() on these groups (see pacer.ts).
-        write: pacer(intervalMs) as never,
-        notifications: pacer(intervalMs * 3) as never,
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number
-        ) => {
-          warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
-          return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number
-        ) => {
-          warn(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
-          return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-        }
-      }
-    },
-    retry,
-    throttling
-  );
+type LimitHandler = (
+  retryAfter: number,
+  options: { method: string; url: string },
+  octokit: unknown,
+  retryCount: number
+) => boolean;
+
+/** @octokit/plugin-throttling's options: writes paced `intervalMs` apart, short rate-limit waits only. */
+function throttleOptions(intervalMs: number, warn: (message: string) => void) {
+  const onRateLimit: LimitHandler = (retryAfter, options, _octokit, retryCount) => {
+    warn(`GitHub's rate limit is exhausted (${options.method} ${options.url}); it resets in ${retryAfter} s.`);
+    return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+  };
+  const onSecondaryRateLimit: LimitHandler = (retryAfter, options, _octokit, retryCount) => {
+    warn(`GitHub's secondary rate limit hit (${options.method} ${options.url}); waiting ${retryAfter} s.`);
+    return retryCount < MAX_SECONDARY_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+  };
+  return {
+    retryAfterBaseValue: intervalMs,
+    // The plugin only calls key().schedule() on these groups (see pacer.ts).
+    write: pacer(intervalMs) as never,
+    notifications: pacer(intervalMs * 3) as never,
+    onRateLimit,
+    onSecondaryRateLimit
+  };
+}
+
+/** Adds every request to `counts` by kind, and keeps the REST budget left this hour as GitHub last said it. */
+function countRequests(client: Client, counts: RequestCounts): void {
   client.hook.before('request', (options) => {
     const url = String(options.url);
     if (url.endsWith('/graphql')) counts.graphql++;
@@ -123,5 +112,25 @@ export function createClient(token: string, counts: RequestCounts, options: Clie
     noteRemaining(options, (error as { response?: { headers?: Record<string, unknown> } }).response?.headers);
     throw error;
   });
+}
+
+/**
+ * The Octokit for a run (REST and GraphQL): retries 5xx and network errors,
+ * waits out short rate limits, paces writes `intervalMs` apart and adds every
+ * request to `counts`.
+ */
+export function createClient(token: string, counts: RequestCounts, options: ClientOptions = {}): Client {
+  const { intervalMs = writeIntervalFromEnv(), warn = core.warning, timeoutMs = requestTimeoutFromEnv() } = options;
+  const client = getOctokit(
+    token,
+    {
+      request: { ...defaults.request, fetch: withTimeout(defaults.request?.fetch as Fetch, timeoutMs) },
+      retry: { retries: 3, retryAfterBaseValue: intervalMs },
+      throttle: throttleOptions(intervalMs, warn)
+    },
+    retry,
+    throttling
+  );
+  countRequests(client, counts);
   return client;
 }

@@ -75,7 +75,8 @@ export async function query<T extends object>(
         !partial.errors.some((e) => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN' || e.type === 'RATE_LIMITED');
       if (!retriable || attempt >= PARTIAL_ANSWER_TRIES) throw error;
       core.info(
-        `GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')}); asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`
+        `GitHub answered part of a query with errors (${partial.errors?.map((e) => e.message).join('; ')})` +
+          `; asking again (${attempt + 1}/${PARTIAL_ANSWER_TRIES}).`
       );
     }
   }

@@ -157,7 +157,18 @@ ${REPOSITORY_FIELDS}`;
  * action's own comments found on earlier pages (`$own`: at most 100 node ids).
  */
 export const OPEN_PULL_REQUESTS_QUERY = `
-query OpenPullRequests($owner: String!, $name: String!, $cursor: String, $pageSize: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $own: [ID!]!, $withIssues: Boolean = false, $withIssueFacts: Boolean = false, $withIssueClaims: Boolean = false) {
+query OpenPullRequests(
+  $owner: String!,
+  $name: String!,
+  $cursor: String,
+  $pageSize: Int!,
+  $withFiles: Boolean!,
+  $withBodies: Boolean!,
+  $own: [ID!]!,
+  $withIssues: Boolean = false,
+  $withIssueFacts: Boolean = false,
+  $withIssueClaims: Boolean = false
+) {
   rateLimit { cost remaining resetAt }
   own: nodes(ids: $own) { ... on IssueComment { id body } }
   repository(owner: $owner, name: $name) {
@@ -178,7 +189,16 @@ ${CLOSING_ISSUES_FIELDS}`;
  * because the search index can lag behind PRs opened seconds ago).
  */
 export const GATE_QUERY = `
-query Gate($owner: String!, $name: String!, $configPath: String!, $number: Int!, $withFiles: Boolean!, $withBodies: Boolean!, $withIssueFacts: Boolean = true, $withIssueClaims: Boolean = true) {
+query Gate(
+  $owner: String!,
+  $name: String!,
+  $configPath: String!,
+  $number: Int!,
+  $withFiles: Boolean!,
+  $withBodies: Boolean!,
+  $withIssueFacts: Boolean = true,
+  $withIssueClaims: Boolean = true
+) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {

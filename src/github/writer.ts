@@ -139,7 +139,8 @@ class WriteRun {
     if (!this.stopped && this.writes + needed > this.options.maxWrites) {
       this.stopped = `max-writes-per-run (${this.options.maxWrites}) reached; left for the next run`;
       this.warn(
-        `Stopped writing: max-writes-per-run (${this.options.maxWrites}) reached. ${this.ops.length - this.applied.length} writes are left for the next run.`
+        `Stopped writing: max-writes-per-run (${this.options.maxWrites}) reached.` +
+          ` ${this.ops.length - this.applied.length} writes are left for the next run.`
       );
     }
     // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
@@ -220,7 +221,9 @@ function readOnlyWarning(needed: string[], eventName?: string): string {
     // There is no pull_request_review_target: a fork's review event always gets a read-only token.
     return (
       `The token may only read, so nothing was written (a review on a pull request from a fork gets a read-only token). ` +
-      `The next sweep writes this PR's status; to write it at once, add the review recipe of the README section "Pull requests from forks" (or, for a pull request from this repository, grant ${permissions} in the workflow's permissions).`
+      `The next sweep writes this PR's status; to write it at once, ` +
+      `add the review recipe of the README section "Pull requests from forks" ` +
+      `(or, for a pull request from this repository, grant ${permissions} in the workflow's permissions).`
     );
   }
   return (

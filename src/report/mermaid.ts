@@ -51,7 +51,8 @@ export function weeklyChart(flow: Flow): string {
   const partial = weeks.find((w) => w.partial);
   const partialNote = partial
     ? [
-        `The current week (from ${weekLabel(partial.weekStart)}, ${count(partial.days)} of 7 days so far) is left out of the charts; the table keeps its numbers.`
+        `The current week (from ${weekLabel(partial.weekStart)}, ${count(partial.days)} of 7 days so far) ` +
+          `is left out of the charts; the table keeps its numbers.`
       ]
     : [];
 

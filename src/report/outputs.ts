@@ -131,7 +131,9 @@ export function actionOutputs(plan: Plan, execution: ExecutionReport, planFile?:
     staled: lists.staled.json,
     closed: lists.closed.json,
     // Spliced as text: the bounded arrays are JSON already.
-    plan: `${JSON.stringify(head).slice(0, -1)},"decisions":${lists.decisions.json},"writes":${lists.writes.json},"deferredCloses":${lists.deferredCloses.json}}`,
+    plan:
+      `${JSON.stringify(head).slice(0, -1)},"decisions":${lists.decisions.json},` +
+      `"writes":${lists.writes.json},"deferredCloses":${lists.deferredCloses.json}}`,
     ...(planFile ? { 'plan-file': planFile } : {})
   };
 }

@@ -172,13 +172,22 @@ function expectedWaitLine(context: Context): string {
   if (!last || last.position === undefined) return 'No PR is waiting.';
   const at = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}`;
   if (last.waitingOnArea) {
-    return `${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), not for the WIP limit: there is no estimate of its wait.`;
+    return (
+      `${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), ` +
+      `not for the WIP limit: there is no estimate of its wait.`
+    );
   }
   const beyond = last.position - context.plan.wipLimit;
   const who = `${at}, is ${count(beyond)} beyond the limit`;
   if (!last.eta)
-    return `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, so there is no estimate of its wait.`;
-  return `${who}: at ${paceText(last.eta.perDay)} merges per day it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`;
+    return (
+      `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, ` +
+      `so there is no estimate of its wait.`
+    );
+  return (
+    `${who}: at ${paceText(last.eta.perDay)} merges per day ` +
+    `it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`
+  );
 }
 
 function subjectSection(context: Context): string {
@@ -193,7 +202,8 @@ function subjectSection(context: Context): string {
     ...(subject.stale
       ? [
           '',
-          `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"} (${escapeMarkdown(subject.stale.reason)}).`
+          `Whose move: ${subject.stale.whoseMove === 'author' ? "the author's" : "the maintainers'"}` +
+            ` (${escapeMarkdown(subject.stale.reason)}).`
         ]
       : [])
   ].join('\n');
@@ -250,7 +260,8 @@ function priorityNote(context: Context, decisions: Decision[]): string[] {
   if (labels.length === 0 || priority === 0) return [];
   return [
     '',
-    `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) and come before every PR without one.`
+    `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) ` +
+      `and come before every PR without one.`
   ];
 }
 
@@ -300,7 +311,8 @@ function waitingSection(context: Context): string {
   const paceLine =
     pace && pace.perDay > 0
       ? [
-          `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)} merges a day (the last ${plural(pace.windowDays, 'day')}).`
+          `Expected waits by Little's law: the PRs ahead beyond the limit ÷ ${paceText(pace.perDay)}` +
+            ` merges a day (the last ${plural(pace.windowDays, 'day')}).`
         ]
       : [];
   const rows = shown.map((d) => [...queueRow(context, d), waitingWhy(d), expectedWaitCell(context, d)]);
@@ -545,7 +557,8 @@ function lockedSection(context: Context): string {
   return [
     `### Locked (${count(skipped.length)})`,
     '',
-    'These conversations are locked, so the stale lifecycle leaves them alone and the action posts no comment on them; without the lock they would have been marked or closed.',
+    'These conversations are locked, so the stale lifecycle leaves them alone and ' +
+      'the action posts no comment on them; without the lock they would have been marked or closed.',
     '',
     bounded(skipped, MAX_ROWS, (shown) =>
       table(
@@ -581,9 +594,11 @@ function nextStepLine(context: Context, flow: Flow): string[] {
   return [
     '',
     `> [!IMPORTANT]`,
-    `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} (average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
+    `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} ` +
+      `(average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
       `the queue grows by ~${round(flow.growthPerWeek)} a week${wait}. ` +
-      'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); raising the WIP limit alone only moves the wait.'
+      'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); ' +
+      'raising the WIP limit alone only moves the wait.'
   ];
 }
 
@@ -618,10 +633,12 @@ function notAppliedList(notApplied: ExecutionReport['notApplied']): string {
   const byWhy = new Map<string, WriteOp[]>();
   for (const { op, why } of notApplied) byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
   return [...byWhy.entries()]
-    .map(
-      ([why, ops]) =>
-        `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne))}${ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : ''}`
-    )
+    .map(([why, ops]) => {
+      const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne));
+      const more =
+        ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : '';
+      return `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${shown}${more}`;
+    })
     .join('\n\n');
 }
 
@@ -663,7 +680,8 @@ function leftSection(context: Context): string {
   const lines: string[] = [];
   if (plan.deferredCloses.length > 0) {
     lines.push(
-      `- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${count(context.config.maxClosesPerRun)}): ${numberList(context, plan.deferredCloses)}`
+      `- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${count(context.config.maxClosesPerRun)})` +
+        `: ${numberList(context, plan.deferredCloses)}`
     );
   }
   // Comments refused on a locked conversation are not applicable, not left over.
@@ -677,7 +695,9 @@ function leftSection(context: Context): string {
 function requestsSection(context: Context): string {
   const r = context.execution.requests;
   const run = context.runUrl && /^https:\/\/[^\s()<>]+$/.test(context.runUrl) ? ` · [this run](${context.runUrl})` : '';
-  const line = `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')}), ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
+  const line =
+    `<sub>Requests: ${plural(r.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(r.graphqlCost, 'point')})` +
+    `, ${plural(r.restReads, 'REST read')}, ${plural(r.restWrites, 'REST write')}${run}</sub>`;
   return [...readingNotes(context), line].join('\n\n');
 }
 
@@ -687,7 +707,8 @@ function readingNotes(context: Context): string[] {
   const notes: string[] = [];
   if (r.pagesShrunk) {
     notes.push(
-      `> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`
+      `> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; ` +
+        `pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`
     );
   }
   if (r.filesCapped?.length) {
