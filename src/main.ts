@@ -89,10 +89,10 @@ function report(session: GitHubSession, { plan }: PlannedRun, execution: Executi
 }
 
 /** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
-function conclude({ plan, config }: PlannedRun, execution: ExecutionReport): void {
+function conclude({ plan }: PlannedRun, execution: ExecutionReport): void {
   if (execution.failure) core.setFailed(execution.failure);
   const subject = plan.subject;
-  if (subject && failsStep(subject, config)) core.setFailed(subject.summary);
+  if (subject && failsStep(subject)) core.setFailed(subject.summary);
   else if (subject) core.info(subject.summary);
 }
 

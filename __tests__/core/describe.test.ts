@@ -57,7 +57,8 @@ describe('the sticky comment of a waiting PR', () => {
     ahead: 72,
     violations: [],
     eta: { days: 3.2, perDay: 1.2 },
-    summary: waitingLine(73, 72, 50, undefined, { days: 3.2, perDay: 1.2 })
+    summary: waitingLine(73, 72, 50, undefined, { days: 3.2, perDay: 1.2 }),
+    feedback: ['fail' as const]
   };
 
   test('gives the expected wait and the pace once, below the position', () => {

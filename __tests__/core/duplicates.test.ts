@@ -71,7 +71,8 @@ describe('duplicate comments a race left', () => {
         position: 2,
         ahead: 1,
         violations: [],
-        summary: 'Waiting: position 2, 1 PRs ahead beyond the limit of 1'
+        summary: 'Waiting: position 2, 1 PRs ahead beyond the limit of 1',
+        feedback: ['fail', 'comment']
       },
       1
     );

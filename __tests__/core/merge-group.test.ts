@@ -22,7 +22,7 @@ describe('withMergeGroupStatus', () => {
     const c = config({ 'wip-limit': '3', ...inputs });
     const subject = queue[number - 1];
     const judged = plan(snapshot(queue), c, NOW, { mode: 'gate', number });
-    const withGroup = withMergeGroupStatus(judged, subject, GROUP_SHA, c);
+    const withGroup = withMergeGroupStatus(judged, subject, GROUP_SHA);
     expect(withGroup.writes[0]).toEqual({
       kind: 'status',
       number,
@@ -42,7 +42,7 @@ describe('withMergeGroupStatus', () => {
     });
     const judged = plan(snapshot([shown]), c, NOW, { mode: 'gate', number: 1 });
     expect(judged.writes.filter((w) => w.kind === 'status')).toEqual([]);
-    expect(withMergeGroupStatus(judged, shown, GROUP_SHA, c).writes).toEqual([
+    expect(withMergeGroupStatus(judged, shown, GROUP_SHA).writes).toEqual([
       {
         kind: 'status',
         number: 1,
@@ -57,6 +57,6 @@ describe('withMergeGroupStatus', () => {
   test('a plan without that subject is returned unchanged', () => {
     const c = config({ 'wip-limit': '3' });
     const swept = plan(snapshot(queue), c, NOW, { mode: 'sweep' });
-    expect(withMergeGroupStatus(swept, queue[0], GROUP_SHA, c)).toBe(swept);
+    expect(withMergeGroupStatus(swept, queue[0], GROUP_SHA)).toBe(swept);
   });
 });

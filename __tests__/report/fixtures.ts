@@ -29,7 +29,9 @@ export function pr(number: number, overrides: Partial<PullRequest> = {}): PullRe
 export { snapshot };
 
 export function decision(number: number, state: Decision['state'], overrides: Partial<Decision> = {}): Decision {
-  return { number, state, violations: [], summary: `${state} #${number}`, ...overrides };
+  // The default on-waiting and on-violation: fail.
+  const feedback: Decision['feedback'] = state === 'waiting' || state === 'violation' ? ['fail'] : [];
+  return { number, state, violations: [], summary: `${state} #${number}`, feedback, ...overrides };
 }
 
 export function plan(decisions: Decision[], overrides: Partial<Plan> = {}): Plan {

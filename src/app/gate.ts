@@ -100,8 +100,6 @@ export async function gate(
     const snapshot = await readQueueSnapshot(session, read.facts, config, now);
     planned = { plan: plan(snapshot, config, now, { mode: 'gate', number: scope.number }), snapshot };
   } else planned = await gateFromCounts(session, read, pr, config, now);
-  const merged = scope.mergeGroupSha
-    ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha, config)
-    : planned.plan;
+  const merged = scope.mergeGroupSha ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha) : planned.plan;
   return { plan: merged, snapshot: planned.snapshot, config };
 }

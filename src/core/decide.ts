@@ -5,6 +5,7 @@ import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
 import { expectedWaitDays } from './adaptive.js';
+import { judged, type Unjudged } from './feedback.js';
 import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHolders } from './issue-budgets.js';
 import { byLogin, loginKey } from './logins.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
@@ -30,12 +31,19 @@ export function violationsOf(
 export function exemptDecision(pr: PullRequest, config: Config): Decision | undefined {
   const reason = exemptReason(pr, config);
   return reason
-    ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) }
+    ? {
+        number: pr.number,
+        state: 'exempt',
+        exemptReason: reason,
+        violations: [],
+        summary: exemptLine(reason),
+        feedback: []
+      }
     : undefined;
 }
 
-export function violationDecision(pr: PullRequest, violations: Violation[]): Decision {
-  return { number: pr.number, state: 'violation', violations, summary: violationLine(violations) };
+export function violationDecision(pr: PullRequest, violations: Violation[], config: Config): Decision {
+  return judged({ number: pr.number, state: 'violation', violations, summary: violationLine(violations) }, config);
 }
 
 /** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
@@ -58,7 +66,11 @@ export interface Place {
 }
 
 /** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
-export function placeDecision(pr: PullRequest, place: Place): Decision {
+export function placeDecision(pr: PullRequest, place: Place, config: Config): Decision {
+  return judged(placed(pr, place), config);
+}
+
+function placed(pr: PullRequest, place: Place): Unjudged {
   const { position, queueSize, wipLimit, area } = place;
   const ahead = position - 1;
   const priority = place.priority ? { priority: true } : {};
@@ -171,9 +183,9 @@ export function decideQueue(
     const stats = statsOf(pr.author);
     const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
     const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
-    if (violations.length > 0) return violationDecision(pr, violations);
+    if (violations.length > 0) return violationDecision(pr, violations, config);
     const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
-    return placeDecision(pr, { ...place, priority: isPriority(pr, config) });
+    return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
   });
   exempt.sort((a, b) => a.number - b.number);
   return { decisions: [...decisions, ...exempt], queueSize: countable.length };

@@ -1,17 +1,17 @@
 // Which feedback a decision gets (README "Rules"): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
-import {
-  WRITE_ASSOCIATIONS,
-  type Config,
-  type Rule,
-  type ViolationFeedback,
-  type WaitingFeedback
-} from '../config/types.js';
-import type { Decision, PullRequest } from './types.js';
+import { WRITE_ASSOCIATIONS, type Config, type Rule } from '../config/types.js';
+import type { Decision, Feedback, PullRequest } from './types.js';
 
-export type Feedback = WaitingFeedback | ViolationFeedback;
+/** A decision before its feedback is known. */
+export type Unjudged = Omit<Decision, 'feedback'>;
 
-export function feedbackFor(decision: Decision, config: Config): Set<Feedback> {
+/**
+ * The feedback a decision gets: `on-waiting` for a waiting PR, for a violation
+ * the union of its rules' `on-violation` (or the input's). Called once per
+ * decision, where it is made (decide.ts).
+ */
+export function feedbackFor(decision: Unjudged, config: Config): Set<Feedback> {
   if (decision.state === 'waiting') return new Set(config.onWaiting);
   if (decision.state !== 'violation') return new Set();
   const chosen = new Set<Feedback>();
@@ -22,8 +22,14 @@ export function feedbackFor(decision: Decision, config: Config): Set<Feedback> {
   return chosen;
 }
 
-export function failsStep(decision: Decision, config: Config): boolean {
-  return feedbackFor(decision, config).has('fail');
+/** The decision with its feedback. */
+export function judged(decision: Unjudged, config: Config): Decision {
+  return { ...decision, feedback: [...feedbackFor(decision, config)] };
+}
+
+/** A gate's step fails for its PR only where `fail` is chosen. */
+export function failsStep(decision: Decision): boolean {
+  return decision.feedback.includes('fail');
 }
 
 export function hasWriteAccess(pr: PullRequest): boolean {
@@ -43,7 +49,7 @@ function namesAuthorsToClose(rule: Rule | undefined): boolean {
  * `close` itself. Never a locked PR (README "Stale lifecycle").
  */
 export function closesForViolation(pr: PullRequest, decision: Decision, config: Config): boolean {
-  if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close')) return false;
+  if (decision.state !== 'violation' || !decision.feedback.includes('close')) return false;
   // A close needs its close comment first, and a locked conversation takes none.
   if (pr.locked) return false;
   if (!hasWriteAccess(pr)) return true;

@@ -54,12 +54,12 @@ export function decideFromCounts(
     }),
     holdersFromClaims(config, repositoryName(snapshot))
   );
-  if (violations.length > 0) return violationDecision(pr, violations);
+  if (violations.length > 0) return violationDecision(pr, violations, config);
   const priority = isPriority(pr, config);
   const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
   if (counts.admittedAhead === undefined) {
     // Without area rules, admitted means fewer than wip-limit PRs ahead.
-    return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit });
+    return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit }, config);
   }
   // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
   const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
@@ -68,7 +68,7 @@ export function decideFromCounts(
     (rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen
   );
   const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
-  return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area });
+  return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area }, config);
 }
 
 export function planGateFromCounts(

@@ -1,7 +1,6 @@
 // A merge queue's temporary commit gets the same status as the PR it carries
 // (README "Merge queues"): the queue waits for the required `backpressure`
 // status on `merge_group.head_sha`, not on the PR's head.
-import type { Config } from '../config/types.js';
 import { statusWrite } from './reconcile.js';
 import type { Plan, PullRequest } from './types.js';
 
@@ -10,10 +9,10 @@ import type { Plan, PullRequest } from './types.js';
  * (`sha`, 40 hex digits), first in line. That commit is new, so the status is always written.
  * Returns the plan unchanged when it has no subject.
  */
-export function withMergeGroupStatus(plan: Plan, pr: PullRequest, sha: string, config: Config): Plan {
+export function withMergeGroupStatus(plan: Plan, pr: PullRequest, sha: string): Plan {
   const decision = plan.subject;
   if (!decision || decision.number !== pr.number) return plan;
-  const write = statusWrite({ ...pr, headSha: sha, status: undefined }, decision, config);
+  const write = statusWrite({ ...pr, headSha: sha, status: undefined }, decision);
   if (write?.kind !== 'status') return plan;
   return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
 }

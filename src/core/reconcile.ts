@@ -6,13 +6,12 @@ import { areaLabel, areaRules, waitingIsState } from './areas.js';
 import { significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
-import { feedbackFor } from './feedback.js';
 import { findLabel } from './label-names.js';
 import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
 
-export function statusWrite(pr: PullRequest, decision: Decision, config: Config): WriteOp | undefined {
-  const state = statusState(decision, feedbackFor(decision, config).has('fail'));
+export function statusWrite(pr: PullRequest, decision: Decision): WriteOp | undefined {
+  const state = statusState(decision, decision.feedback.includes('fail'));
   const description = fitDescription(decision.summary);
   const current = pr.status;
   if (current && current.state === state && !significantChange(current.description, description)) return undefined;
@@ -49,12 +48,7 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
 }
 
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
-export function stickyWrite(
-  pr: PullRequest,
-  decision: Decision,
-  config: Config,
-  wipLimit: number
-): WriteOp | undefined {
+export function stickyWrite(pr: PullRequest, decision: Decision, wipLimit: number): WriteOp | undefined {
   if (pr.locked) return undefined;
   const body = stickyBody(decision, wipLimit);
   if (pr.sticky) {
@@ -62,5 +56,5 @@ export function stickyWrite(
       ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
       : undefined;
   }
-  return feedbackFor(decision, config).has('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
+  return decision.feedback.includes('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
 }

@@ -1,7 +1,7 @@
 // What the pure core reads (Snapshot) and what it decides (Plan).
 // The reader builds a Snapshot from GitHub; plan(snapshot, config, now)
 // returns a Plan; the writer and the reporters act on the Plan.
-import type { Association, Rule } from '../config/types.js';
+import type { Association, Rule, ViolationFeedback, WaitingFeedback } from '../config/types.js';
 import type { QueueFacts } from './queue.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
@@ -225,8 +225,13 @@ export interface Decision {
   eta?: ExpectedWait;
   /** One line: the status description and the step's failure message. */
   summary: string;
+  /** What the PR gets for it: `on-waiting` when waiting, `on-violation` or its rules' own when violating. */
+  feedback: Feedback[];
   stale?: StaleDecision;
 }
+
+/** What a waiting or violating PR gets: a failing status and step, a label, a comment, a close. */
+export type Feedback = WaitingFeedback | ViolationFeedback;
 
 /**
  * Writes that share a `unit` go together: the writer budgets them as one

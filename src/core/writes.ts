@@ -136,9 +136,9 @@ export function planWrites(
     labels.push(...labelWrites(pr, decision, config));
     // A PR closed for a violation needs no status either: it leaves the queue.
     if (closing.get(pr.number) === 'violation') continue;
-    const status = statusWrite(pr, decision, config);
+    const status = statusWrite(pr, decision);
     if (status) statuses.push(status);
-    const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, config, wipLimit);
+    const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
     if (sticky) comments.push(sticky);
 
     if (!lifecycle || !decision.stale) continue;
