@@ -49,7 +49,10 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   });
 }
 
-/** A busy repository with a config file, and every 4th open PR marked stale 11 days ago (label and the action's comment) so the plan closes some. */
+/**
+ * A busy repository with a config file, and every 4th open PR marked stale 11 days ago (label and the action's comment)
+ * so the plan closes some.
+ */
 function busyRepository() {
   const store = generateRepository({
     seed: 7,

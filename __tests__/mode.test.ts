@@ -193,7 +193,8 @@ describe('the mode input overrides the event', () => {
 
   test('gate on an event without a PR is a skip naming the events it needs', () => {
     expect(skipped(resolve('schedule', {}, 'gate'))).toBe(
-      'mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered by "schedule".'
+      'mode "gate" needs a pull_request, pull_request_target, pull_request_review or merge_group event; this run was triggered ' +
+        'by "schedule".'
     );
   });
 });

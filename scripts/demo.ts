@@ -103,7 +103,8 @@ async function main(): Promise<void> {
     if (serve) {
       // A read-only token is all the CLI needs; the fake knows it.
       console.log(
-        `\nThe fake GitHub stays up on ${github.url} until Ctrl-C. Preview the repository with the CLI (after the sweep above, a second one has little to do):\n`
+        `\nThe fake GitHub stays up on ${github.url} until Ctrl-C. Preview the repository with the CLI (after the sweep above, a ` +
+          `second one has little to do):\n`
       );
       console.log(`GITHUB_API_URL=${github.url} GITHUB_TOKEN=${READ_TOKEN} node dist/cli.js plan --repo ${repository}`);
       await new Promise<void>((resolve) => {

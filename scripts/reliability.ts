@@ -86,13 +86,15 @@ export function renderReliability(): string {
     '',
     `## GitHub faults (${FAULT_ROWS.length})`,
     '',
-    'A sweep of 10 open PRs with `wip-limit: 5` and `on-waiting: fail,label,comment` (21 writes when all goes well: a label, 10 statuses, 5 labels, 5 comments), unless the row says otherwise.',
+    'A sweep of 10 open PRs with `wip-limit: 5` and `on-waiting: fail,label,comment` (21 writes when all goes well: a label, 10 ' +
+      'statuses, 5 labels, 5 comments), unless the row says otherwise.',
     '',
     ...faultTable(FAULT_ROWS),
     '',
     `## Bad inputs and config files (${BAD_INPUT_ROWS.length})`,
     '',
-    'Inputs are checked before any request; the config file is read from the default branch in the first request, then checked before any write.',
+    'Inputs are checked before any request; the config file is read from the default branch in the first request, then checked ' +
+      'before any write.',
     '',
     ...badInputTable(BAD_INPUT_ROWS),
     '',

@@ -251,7 +251,10 @@ function titleFor(g: Generator, author: Author, number: number): string {
     return `Bump ${g.pick(['lodash', 'typescript', 'eslint', 'jest', '@types/node'])} from 1.${g.int(0, 9)}.0 to 1.${g.int(10, 20)}.0`;
   if (author.bot === 'agent')
     return `[WIP] ${g.pick(['Fix flaky test', 'Add input validation', 'Refactor config loader'])} (#${number})`;
-  return `${g.pick(['Fix', 'Add', 'Improve', 'Refactor', 'Document', 'Speed up'])} ${g.pick(['parser', 'cache', 'login flow', 'CLI help', 'retry logic', 'docs page'])}`;
+  return (
+    `${g.pick(['Fix', 'Add', 'Improve', 'Refactor', 'Document', 'Speed up'])} ` +
+    `${g.pick(['parser', 'cache', 'login flow', 'CLI help', 'retry logic', 'docs page'])}`
+  );
 }
 
 /** A deterministic repository: `openPullRequests` open PRs plus `historyWeeks` of closed and merged ones. */

@@ -139,7 +139,8 @@ test.each<[string, string, string[]]>([
     'an association typo in a selector',
     'rules:\n  - match:\n      associations: [CONTRIBUTER]\n    max-open: 3\n',
     [
-      `.github/backpressure.yml:3:7: rules[0].match.associations is a list ["CONTRIBUTER"]: expected any of ${ASSOCIATIONS} ("CONTRIBUTER" is not)`
+      `.github/backpressure.yml:3:7: rules[0].match.associations is a list ["CONTRIBUTER"]: expected any of ${ASSOCIATIONS} ` +
+        `("CONTRIBUTER" is not)`
     ]
   ],
   [
@@ -153,7 +154,8 @@ test.each<[string, string, string[]]>([
     'a rate in a rule',
     'rules:\n  - max-opened-per-author: 5/week\n',
     [
-      '.github/backpressure.yml:2:5: rules[0].max-opened-per-author is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)'
+      '.github/backpressure.yml:2:5: rules[0].max-opened-per-author is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT ' +
+        'PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)'
     ]
   ],
   [
@@ -167,14 +169,17 @@ test.each<[string, string, string[]]>([
     'a path glob with a leading slash',
     'rules:\n  - match: {paths: ["/docs/**"]}\n    max-open: 2\n',
     [
-      '.github/backpressure.yml:2:13: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ("/docs/**" is not)'
+      '.github/backpressure.yml:2:13: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, ' +
+        'like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ' +
+        '("/docs/**" is not)'
     ]
   ],
   [
     'a login glob with a space',
     'rules:\n  - match: {authors: ["dependa bot"]}\n    max-open: 2\n',
     [
-      '.github/backpressure.yml:2:13: rules[0].match.authors is a list ["dependa bot"]: expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("dependa bot" is not)'
+      '.github/backpressure.yml:2:13: rules[0].match.authors is a list ["dependa bot"]: expected login globs: letters, digits, ' +
+        'hyphens, underscores, * and ?, optionally ending in [bot] ("dependa bot" is not)'
     ]
   ],
   [
@@ -186,7 +191,8 @@ test.each<[string, string, string[]]>([
     'a template placeholder',
     'stale-message: "Ping {autor}"\n',
     [
-      `.github/backpressure.yml:1:1: stale-message is "Ping {autor}": expected a text using only the placeholders ${PLACEHOLDERS}, lower-case and without spaces ({autor} is not one of them)`
+      `.github/backpressure.yml:1:1: stale-message is "Ping {autor}": expected a text using only the placeholders ` +
+        `${PLACEHOLDERS}, lower-case and without spaces ({autor} is not one of them)`
     ]
   ],
   [
@@ -203,7 +209,9 @@ test.each<[string, string, string[]]>([
     'a misspelt rule key',
     'rules:\n  - max-changed-line: 20\n',
     [
-      '.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true',
+      '.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, ' +
+        'max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, ' +
+        'one-pr-per-issue: true',
       '.github/backpressure.yml:2:5: unknown key "max-changed-line" in rules[0]: did you mean "max-changed-lines"?'
     ]
   ],
@@ -216,7 +224,8 @@ test.each<[string, string, string[]]>([
     'an unknown selector key',
     'rules:\n  - match: {team: core}\n    max-open: 1\n',
     [
-      '.github/backpressure.yml:2:13: unknown key "team" in rules[0].match: expected one of authors, associations, labels, paths, base-branches, agents'
+      '.github/backpressure.yml:2:13: unknown key "team" in rules[0].match: expected one of authors, associations, labels, ' +
+        'paths, base-branches, agents'
     ]
   ],
   [
@@ -228,14 +237,17 @@ test.each<[string, string, string[]]>([
     'a rule without a budget',
     'rules:\n  - name: docs\n    match: {paths: ["docs/**"]}\n    require-owner: false\n',
     [
-      '.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true'
+      '.github/backpressure.yml:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, ' +
+        'max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, ' +
+        'one-pr-per-issue: true'
     ]
   ],
   [
     'rules not a list',
     'rules: {max-open: 1}\n',
     [
-      '.github/backpressure.yml:1:1: rules is a mapping {"max-open":1}: expected a list of rules, each a mapping with match: and at least one budget'
+      '.github/backpressure.yml:1:1: rules is a mapping {"max-open":1}: expected a list of rules, each a mapping with match: and ' +
+        'at least one budget'
     ]
   ],
   [
@@ -247,7 +259,8 @@ test.each<[string, string, string[]]>([
     'match not a mapping',
     'rules:\n  - match: docs\n    max-open: 1\n',
     [
-      '.github/backpressure.yml:2:5: rules[0].match is "docs": expected a mapping of selector keys (authors, associations, labels, paths, base-branches, agents)'
+      '.github/backpressure.yml:2:5: rules[0].match is "docs": expected a mapping of selector keys (authors, associations, ' +
+        'labels, paths, base-branches, agents)'
     ]
   ],
   [
@@ -266,7 +279,8 @@ test.each<[string, string, string[]]>([
     'a rule named like another',
     'max-changed-lines: 9\nrules:\n  - name: inputs\n    max-open: 1\n',
     [
-      'Rule name "inputs" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).'
+      'Rule name "inputs" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the ' +
+        'inputs make).'
     ]
   ]
 ])('config file: %s', (_name, text, expected) => {

@@ -85,10 +85,12 @@ describe('file values', () => {
     ],
     [
       'rules:\n  - match: { labels: ["a\\nb"] }\n    max-open: 1\n',
-      `${FILE}:2:14: rules[0].match.labels is a list ["a\\nb"]: expected label names of at most 50 characters, each on one line ("a\\nb" is not)`
+      `${FILE}:2:14: rules[0].match.labels is a list ["a\\nb"]: expected label names of at most 50 characters, each on one line ` +
+        `("a\\nb" is not)`
     ],
     [
-      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, ' +
+        '*b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
       `${FILE}:1:1: too many YAML alias expansions (*name): expected at most 100 (YAML aliases)`
     ]
   ])('%j', (text, problem) => {
@@ -109,7 +111,8 @@ describe('what the default branch holds at config-path', () => {
       'an explicit path that does not exist',
       explicit,
       { kind: 'missing' },
-      'Input "config-path" is ".github/backpresure.yml": no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).'
+      'Input "config-path" is ".github/backpresure.yml": no such file on the default branch: expected an existing YAML file ' +
+        '(leave config-path unset to run without one).'
     ],
     [
       'a directory',

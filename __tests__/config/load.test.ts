@@ -251,7 +251,8 @@ describe('logins as GitHub writes them', () => {
 
   test('a login glob with other punctuation is still refused, naming the key', () => {
     expect(() => buildConfig({ 'exempt-authors': 'jdoe.acme' })).toThrow(
-      'Input "exempt-authors" is "jdoe.acme": expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("jdoe.acme" is not).'
+      'Input "exempt-authors" is "jdoe.acme": expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ' +
+        'ending in [bot] ("jdoe.acme" is not).'
     );
   });
 });

@@ -320,13 +320,17 @@ describe('rules', () => {
     expect(decision.state === 'violation').toBe(matches);
   });
 
-  test('a rule can cap authors with write access when it selects them explicitly... per-author budgets still follow author-limit-associations', () => {
-    const prs = [1, 2].map((n) => pr(n, { author: 'member', authorAssociation: 'MEMBER' }));
-    const scoped = rule('members', { selector: { associations: ['MEMBER'] }, budgets: { maxOpenPerAuthor: 1 } });
-    expect(states(decide(prs, {}, { rules: [scoped] }).decisions)).toEqual({ 1: 'admitted', 2: 'admitted' });
-    expect(states(decide(prs, { 'author-limit-associations': 'MEMBER' }, { rules: [scoped] }).decisions)).toEqual({
-      1: 'admitted',
-      2: 'violation'
-    });
-  });
+  test(
+    'a rule can cap authors with write access when it selects them explicitly... per-author budgets still follow ' +
+      'author-limit-associations',
+    () => {
+      const prs = [1, 2].map((n) => pr(n, { author: 'member', authorAssociation: 'MEMBER' }));
+      const scoped = rule('members', { selector: { associations: ['MEMBER'] }, budgets: { maxOpenPerAuthor: 1 } });
+      expect(states(decide(prs, {}, { rules: [scoped] }).decisions)).toEqual({ 1: 'admitted', 2: 'admitted' });
+      expect(states(decide(prs, { 'author-limit-associations': 'MEMBER' }, { rules: [scoped] }).decisions)).toEqual({
+        1: 'admitted',
+        2: 'violation'
+      });
+    }
+  );
 });

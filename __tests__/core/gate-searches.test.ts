@@ -42,7 +42,9 @@ test.each([
       'exempt-authors': 'dependabot[bot]'
     }),
     {
-      ahead: `${REPO} is:open base:main -label:"on hold" -author:app/dependabot -label:"backpressure: violation" created:<2026-11-01T10:00:00Z`
+      ahead:
+        `${REPO} is:open base:main -label:"on hold" -author:app/dependabot -label:"backpressure: violation" ` +
+        `created:<2026-11-01T10:00:00Z`
     }
   ],
   [
@@ -58,8 +60,12 @@ test.each([
     'an area rule: admitted PRs ahead, overall and in the area',
     withRules({}, rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 3 } })),
     {
-      'admitted:ahead': `${REPO} is:open draft:false -label:"backpressure: violation" -label:"backpressure: waiting" created:<2026-11-01T10:00:00Z`,
-      'area0:ahead': `${REPO} is:open draft:false -label:"backpressure: violation" -label:"backpressure: waiting" label:"backpressure: area docs" created:<2026-11-01T10:00:00Z`
+      'admitted:ahead':
+        `${REPO} is:open draft:false -label:"backpressure: violation" -label:"backpressure: waiting" ` +
+        `created:<2026-11-01T10:00:00Z`,
+      'area0:ahead':
+        `${REPO} is:open draft:false -label:"backpressure: violation" -label:"backpressure: waiting" ` +
+        `label:"backpressure: area docs" created:<2026-11-01T10:00:00Z`
     }
   ]
 ])('%s', (_name, c, expected) => {

@@ -368,14 +368,18 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     expect(planGateFromCounts(subject, counts, snapshot([subject]), cfg, NOW).subject!.state).toBe('admitted');
   });
 
-  test('an incomplete list: a PR read ahead still makes a duplicate; first among those read is not known to hold, so nothing is flagged', () => {
-    const behind = asGateReads(prs[3], prs, false);
-    expect(reasons(planGateFromCounts(behind, counts, snapshot([behind]), cfg, NOW).subject!)).toEqual([
-      'duplicate of #3: work together there'
-    ]);
-    const first = asGateReads(prs[5], prs, false);
-    expect(planGateFromCounts(first, counts, snapshot([first]), cfg, NOW).subject!.state).toBe('admitted');
-  });
+  test(
+    'an incomplete list: a PR read ahead still makes a duplicate; first among those read is not known to hold, so nothing is ' +
+      'flagged',
+    () => {
+      const behind = asGateReads(prs[3], prs, false);
+      expect(reasons(planGateFromCounts(behind, counts, snapshot([behind]), cfg, NOW).subject!)).toEqual([
+        'duplicate of #3: work together there'
+      ]);
+      const first = asGateReads(prs[5], prs, false);
+      expect(planGateFromCounts(first, counts, snapshot([first]), cfg, NOW).subject!.state).toBe('admitted');
+    }
+  );
 
   test.each([
     ['a complete list', 5, true, false],

@@ -1,5 +1,5 @@
-// The writes a plan makes (README "How the queue works" and README "What people see" and README "Safety rails"): what each mode writes, only
-// where the state changed, and nothing on a second run.
+// The writes a plan makes (README "How the queue works" and README "What people see" and README "Safety rails"):
+// what each mode writes, only where the state changed, and nothing on a second run.
 import { plan } from '../../src/core/plan.js';
 import type { PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';
 import { NOW, STICKY_MARKER, applyWrites, config, daysAgo, pr, rule, snapshot } from './factories.js';

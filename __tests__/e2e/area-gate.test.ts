@@ -7,7 +7,8 @@ import { generateRepository } from '../../test-support/generate.js';
 import { session, type Session } from './harness.js';
 
 const CONFIG =
-  'rules:\n  - name: docs\n    match: { paths: ["docs/**"] }\n    max-open: 6\n  - name: packages\n    match: { paths: ["packages/**"] }\n    max-open: 4\n';
+  'rules:\n  - name: docs\n    match: { paths: ["docs/**"] }\n    max-open: 6\n  - name: packages\n    match: { paths: ' +
+  '["packages/**"] }\n    max-open: 4\n';
 const inputs = {
   'wip-limit': '40',
   'max-changed-lines': '400',

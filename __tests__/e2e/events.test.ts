@@ -65,7 +65,8 @@ describe('merge_group: the merge queue gets the status of the PR it carries', ()
     expect(notices(result)).toEqual([
       'merge_group.head_ref "refs/heads/release-train" and head_sha "' +
         sha +
-        '" name no pull request (expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.'
+        '" name no pull request (expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was ' +
+        'judged, no status was written.'
     ]);
     expect(reads(result) + result.writes).toBe(0);
     expect(groupStatus(sha)).toBeUndefined();
@@ -205,7 +206,8 @@ describe("the action's own label events", () => {
     expect(result.graphql + result.restReads).toBe(1);
     expect(result.writes).toBe(0);
     expect(notices(result)).toEqual([
-      `The label "idle" is one of the action's own (set in .github/backpressure.yml; its own label writes trigger this event): nothing to do.`
+      `The label "idle" is one of the action's own (set in .github/backpressure.yml; its own label writes trigger this event): ` +
+        `nothing to do.`
     ]);
   });
 

@@ -104,7 +104,8 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
     const summary = markdownToTerminal(run.summary);
     expect(summary).toContain('Issues with more than one open PR (1)');
     expect(run.summary).toContain(
-      '| [#7](https://github.com/acme/widgets/issues/7) | [#1](https://github.com/acme/widgets/pull/1) | [#2](https://github.com/acme/widgets/pull/2), [#3](https://github.com/acme/widgets/pull/3) |'
+      '| [#7](https://github.com/acme/widgets/issues/7) | [#1](https://github.com/acme/widgets/pull/1) | ' +
+        '[#2](https://github.com/acme/widgets/pull/2), [#3](https://github.com/acme/widgets/pull/3) |'
     );
   });
 
@@ -191,12 +192,19 @@ describe('one-pr-per-issue with more open PRs on an issue than a gate reads', ()
     expectTwoReads(run);
   });
 
-  test('a PR first among those read cannot know it holds the issue: the gate reads the whole queue and decides as a sweep would', async () => {
-    const run = await gate(github, 1, inputs);
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain(
-      'Reading the whole queue for this gate: an issue this PR closes has more open PRs than the gate read'
-    );
-    expect(github.status(1)).toMatchObject({ state: 'success', description: 'Admitted: position 1 of 12 (limit 20)' });
-  });
+  test(
+    'a PR first among those read cannot know it holds the issue: the gate reads the whole queue and decides as a sweep ' +
+      'would',
+    async () => {
+      const run = await gate(github, 1, inputs);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain(
+        'Reading the whole queue for this gate: an issue this PR closes has more open PRs than the gate read'
+      );
+      expect(github.status(1)).toMatchObject({
+        state: 'success',
+        description: 'Admitted: position 1 of 12 (limit 20)'
+      });
+    }
+  );
 });

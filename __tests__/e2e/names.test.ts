@@ -9,47 +9,51 @@ import { openPullRequests, session } from './harness.js';
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
-test('repository label "Stale", stale-label "stale": a PR marked 22 days ago (close-days 14) is closed, and the next sweep writes nothing', async () => {
-  const marked: Partial<FakePullRequest> = {
-    createdAt: daysAgo(90),
-    lastCommittedAt: daysAgo(61),
-    reviews: [{ state: 'CHANGES_REQUESTED', author: 'maintainer', association: 'MEMBER', submittedAt: daysAgo(60) }],
-    labels: ['Stale'],
-    comments: [
-      {
-        id: 11,
-        body: `${STALE_MARKER}\nThis PR is stale.`,
-        author: TOKEN_BOT_REST_LOGIN,
-        authorType: 'Bot',
-        association: 'NONE',
-        createdAt: daysAgo(22)
-      }
-    ]
-  };
-  const store = createStore({
-    pullRequests: openPullRequests(1, () => marked),
-    labels: [{ name: 'Stale', color: 'ededed', description: null }]
-  });
-  const github = await session(store);
-  try {
-    const inputs = { 'wip-limit': '0', 'stale-days': '30', 'close-days': '14' };
-    const first = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
-    expect(first.exitCode).toBe(0);
-    expect(JSON.parse(first.outputs.staled)).toEqual([]);
-    expect(JSON.parse(first.outputs.closed)).toEqual([1]);
-    const pr = store.pullRequests[0];
-    expect(pr.state).toBe('CLOSED');
-    expect(pr.labels).toEqual(['Stale']);
-    expect(pr.comments.filter((c) => c.body.includes(CLOSE_MARKER))).toHaveLength(1);
-    expect(store.labels.map((l) => l.name)).toEqual(['Stale']);
+test(
+  'repository label "Stale", stale-label "stale": a PR marked 22 days ago (close-days 14) is closed, and the next sweep ' +
+    'writes nothing',
+  async () => {
+    const marked: Partial<FakePullRequest> = {
+      createdAt: daysAgo(90),
+      lastCommittedAt: daysAgo(61),
+      reviews: [{ state: 'CHANGES_REQUESTED', author: 'maintainer', association: 'MEMBER', submittedAt: daysAgo(60) }],
+      labels: ['Stale'],
+      comments: [
+        {
+          id: 11,
+          body: `${STALE_MARKER}\nThis PR is stale.`,
+          author: TOKEN_BOT_REST_LOGIN,
+          authorType: 'Bot',
+          association: 'NONE',
+          createdAt: daysAgo(22)
+        }
+      ]
+    };
+    const store = createStore({
+      pullRequests: openPullRequests(1, () => marked),
+      labels: [{ name: 'Stale', color: 'ededed', description: null }]
+    });
+    const github = await session(store);
+    try {
+      const inputs = { 'wip-limit': '0', 'stale-days': '30', 'close-days': '14' };
+      const first = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
+      expect(first.exitCode).toBe(0);
+      expect(JSON.parse(first.outputs.staled)).toEqual([]);
+      expect(JSON.parse(first.outputs.closed)).toEqual([1]);
+      const pr = store.pullRequests[0];
+      expect(pr.state).toBe('CLOSED');
+      expect(pr.labels).toEqual(['Stale']);
+      expect(pr.comments.filter((c) => c.body.includes(CLOSE_MARKER))).toHaveLength(1);
+      expect(store.labels.map((l) => l.name)).toEqual(['Stale']);
 
-    const second = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
-    expect(second.exitCode).toBe(0);
-    expect(second.writes).toBe(0);
-  } finally {
-    await github.close();
+      const second = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
+      expect(second.exitCode).toBe(0);
+      expect(second.writes).toBe(0);
+    } finally {
+      await github.close();
+    }
   }
-});
+);
 
 test('case-variant exempt, priority and own labels and an EMU login: every gate agrees with the sweep, and the sweep settles', async () => {
   const fields: Record<number, Partial<FakePullRequest>> = {

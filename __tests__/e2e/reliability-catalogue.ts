@@ -105,7 +105,8 @@ export const FAULT_ROWS: FaultRow[] = [
       summary: ['Not applied (21)']
     },
     observed:
-      'Each write retried 3 times; after 3 failed writes in a row the run stops writing, warns per failure, exits 1 and the summary lists what is left.'
+      'Each write retried 3 times; after 3 failed writes in a row the run stops writing, warns per failure, exits 1 and the ' +
+      'summary lists what is left.'
   },
   {
     id: 'comment-applied-then-502',
@@ -114,7 +115,8 @@ export const FAULT_ROWS: FaultRow[] = [
     setup: 'proxy: forward POST .../comments, answer 502 (twice)',
     outcome: { exitCode: 0, errors: [], writes: 23 },
     observed:
-      'The comment is not posted twice: comments are not retried blindly; the writer finds its marker and edits that comment instead. Exit 0.'
+      'The comment is not posted twice: comments are not retried blindly; the writer finds its marker and edits that comment ' +
+      'instead. Exit 0.'
   },
   {
     id: 'read-timeout-once',
@@ -208,7 +210,8 @@ export const FAULT_ROWS: FaultRow[] = [
       summary: ['Not applied (15)']
     },
     observed:
-      'Stops writing while 100 requests are left for other workflows; exits 0 with one warning, the summary lists what is left for the next run.'
+      'Stops writing while 100 requests are left for other workflows; exits 0 with one warning, the summary lists what is left ' +
+      'for the next run.'
   },
   {
     id: 'primary-limit-exhausted-writes',
@@ -224,7 +227,8 @@ export const FAULT_ROWS: FaultRow[] = [
       summary: ['Not applied (18)']
     },
     observed:
-      'Stops writing at the first refusal (no retries against an empty budget); exits 1 naming the reset time; the summary lists what is left.'
+      'Stops writing at the first refusal (no retries against an empty budget); exits 1 naming the reset time; the summary lists ' +
+      'what is left.'
   },
   {
     id: 'primary-limit-exhausted-read',
@@ -261,7 +265,8 @@ export const FAULT_ROWS: FaultRow[] = [
     outcome: {
       exitCode: 1,
       errors: [
-        "GitHub answered NOT_FOUND while reading the repository: the repository does not exist or the token cannot see it (Could not resolve to a Repository with the name 'acme/missing'.)."
+        'GitHub answered NOT_FOUND while reading the repository: the repository does not exist or the token cannot see it (Could ' +
+          "not resolve to a Repository with the name 'acme/missing'.)."
       ],
       writes: 0
     },
@@ -284,12 +289,14 @@ export const FAULT_ROWS: FaultRow[] = [
     outcome: {
       exitCode: 1,
       errors: [
-        "GitHub's GraphQL API answered with errors while reading the repository: Loading pullRequests timed out (at repository.pullRequests)."
+        "GitHub's GraphQL API answered with errors while reading the repository: Loading pullRequests timed out (at " +
+          'repository.pullRequests).'
       ],
       writes: 0
     },
     observed:
-      'Never decides on part of the data: the page is asked again 3 times, and as the error is a timeout, halved down to 5 PRs; then exit 1 with the errors and where they are; nothing written, no PR closed.'
+      'Never decides on part of the data: the page is asked again 3 times, and as the error is a timeout, halved down to 5 PRs; ' +
+      'then exit 1 with the errors and where they are; nothing written, no PR closed.'
   },
   {
     id: 'graphql-empty-object-once',
@@ -368,7 +375,8 @@ export const FAULT_ROWS: FaultRow[] = [
     outcome: {
       exitCode: 1,
       errors: [
-        'GitHub answered NOT_FOUND while reading the repository: the pull request does not exist (deleted, or not a pull request) (Could not resolve to a PullRequest with the number of 10.).'
+        'GitHub answered NOT_FOUND while reading the repository: the pull request does not exist (deleted, or not a pull ' +
+          'request) (Could not resolve to a PullRequest with the number of 10.).'
       ],
       writes: 0
     },
@@ -387,14 +395,16 @@ export const FAULT_ROWS: FaultRow[] = [
       summary: ['Not applied (21)']
     },
     observed:
-      'Before its first write the run asks GET /rate_limit (which GitHub counts against no limit) and finds the budget under the reserve: no write at all; exits 0 with one warning.'
+      'Before its first write the run asks GET /rate_limit (which GitHub counts against no limit) and finds the budget under the ' +
+      'reserve: no write at all; exits 0 with one warning.'
   }
 ];
 
 const ASSOCIATIONS = 'OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN';
 const FILE = '.github/backpressure.yml';
 const PATH_GLOBS =
-  'expected path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment)';
+  'expected path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 ' +
+  'patterns; at most 2 * in a segment)';
 
 export const BAD_INPUT_ROWS: BadInputRow[] = [
   {
@@ -431,7 +441,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'COUNT/DAYSd with a unit word',
     inputs: { 'max-opened-per-author': '5/week' },
     error:
-      'Input "max-opened-per-author" is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'
+      'Input "max-opened-per-author" is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ ' +
+      '1, DAYS from 1 to 36500).'
   },
   {
     id: 'input-rate-zero',
@@ -439,7 +450,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'COUNT/DAYSd with COUNT 0',
     inputs: { 'max-opened-per-author': '0/7d' },
     error:
-      'Input "max-opened-per-author" is "0/7d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'
+      'Input "max-opened-per-author" is "0/7d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ ' +
+      '1, DAYS from 1 to 36500).'
   },
   {
     id: 'input-login-glob',
@@ -447,7 +459,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a login glob with a bracket that is not [bot]',
     inputs: { 'exempt-authors': 'bot[, renovate[bot]' },
     error:
-      'Input "exempt-authors" is "bot[, renovate[bot]": expected login globs: letters, digits, hyphens, underscores, * and ?, optionally ending in [bot] ("bot[" is not).'
+      'Input "exempt-authors" is "bot[, renovate[bot]": expected login globs: letters, digits, hyphens, underscores, * and ?, ' +
+      'optionally ending in [bot] ("bot[" is not).'
   },
   {
     id: 'input-negative-files',
@@ -490,7 +503,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a message with an unknown placeholder',
     inputs: { 'stale-message': 'Hi {user}' },
     error:
-      'Input "stale-message" is "Hi {user}": expected a text using only the placeholders {author}, {days}, {close_days}, {position}, {limit}, {reason}, lower-case and without spaces ({user} is not one of them).'
+      'Input "stale-message" is "Hi {user}": expected a text using only the placeholders {author}, {days}, {close_days}, ' +
+      '{position}, {limit}, {reason}, lower-case and without spaces ({user} is not one of them).'
   },
   {
     id: 'input-close-days',
@@ -519,7 +533,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'config-path outside the repository',
     inputs: { 'config-path': '../../etc/passwd' },
     error:
-      'Input "config-path" is "../../etc/passwd": expected a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments).'
+      'Input "config-path" is "../../etc/passwd": expected a file path inside the repository relative to its root, like ' +
+      '.github/backpressure.yml (no leading /, no .. or . segments).'
   },
   {
     id: 'input-config-path-absolute',
@@ -527,7 +542,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'config-path is absolute',
     inputs: { 'config-path': '/etc/passwd' },
     error:
-      'Input "config-path" is "/etc/passwd": expected a file path inside the repository relative to its root, like .github/backpressure.yml (no leading /, no .. or . segments).'
+      'Input "config-path" is "/etc/passwd": expected a file path inside the repository relative to its root, like ' +
+      '.github/backpressure.yml (no leading /, no .. or . segments).'
   },
   {
     id: 'input-config-path-directory',
@@ -546,7 +562,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     inputs: { 'config-path': '.github/backpresure.yml' },
     readsFile: true,
     error:
-      'Input "config-path" is ".github/backpresure.yml": no such file on the default branch: expected an existing YAML file (leave config-path unset to run without one).'
+      'Input "config-path" is ".github/backpresure.yml": no such file on the default branch: expected an existing YAML file ' +
+      '(leave config-path unset to run without one).'
   },
   {
     id: 'input-wip-limit-nines',
@@ -577,7 +594,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'COUNT/DAYSd with DAYS so large that the date would be invalid',
     inputs: { 'max-opened-per-author': '5/999999999d' },
     error:
-      'Input "max-opened-per-author" is "5/999999999d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'
+      'Input "max-opened-per-author" is "5/999999999d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; ' +
+      'COUNT ≥ 1, DAYS from 1 to 36500).'
   },
   {
     id: 'input-label-too-long',
@@ -600,7 +618,9 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a stale-message longer than a comment may be',
     inputs: { 'stale-message': 'm'.repeat(70_000) },
     given: "stale-message: 'm' × 70,000",
-    error: `Input "stale-message" is "${'m'.repeat(60)}… (70,000 characters)": expected a text of at most 60,000 characters (it has 70,000; GitHub refuses comments over 65,536).`
+    error:
+      `Input "stale-message" is "${'m'.repeat(60)}… (70,000 characters)": expected a text of at most 60,000 characters (it ` +
+      `has 70,000; GitHub refuses comments over 65,536).`
   },
   {
     id: 'input-message-marker',
@@ -608,7 +628,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: "a message carrying the action's hidden marker",
     inputs: { 'stale-message': 'Hi {author} <!-- pr-backpressure:sticky -->' },
     error:
-      'Input "stale-message" is "Hi {author} <!-- pr-backpressure:sticky -->": expected a text without the action\'s hidden marker "<!-- pr-backpressure:".'
+      'Input "stale-message" is "Hi {author} <!-- pr-backpressure:sticky -->": expected a text without the action\'s hidden ' +
+      'marker "<!-- pr-backpressure:".'
   },
   {
     id: 'input-placeholder-case',
@@ -616,7 +637,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a placeholder in upper case',
     inputs: { 'stale-message': 'Hi {AUTHOR}' },
     error:
-      'Input "stale-message" is "Hi {AUTHOR}": expected a text using only the placeholders {author}, {days}, {close_days}, {position}, {limit}, {reason}, lower-case and without spaces ({AUTHOR} is not one of them).'
+      'Input "stale-message" is "Hi {AUTHOR}": expected a text using only the placeholders {author}, {days}, {close_days}, ' +
+      '{position}, {limit}, {reason}, lower-case and without spaces ({AUTHOR} is not one of them).'
   },
   {
     id: 'input-placeholder-spaces',
@@ -624,7 +646,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a placeholder with spaces',
     inputs: { 'close-message': 'Bye { author }' },
     error:
-      'Input "close-message" is "Bye { author }": expected a text using only the placeholders {author}, {days}, {close_days}, {position}, {limit}, {reason}, lower-case and without spaces ({ author } is not one of them).'
+      'Input "close-message" is "Bye { author }": expected a text using only the placeholders {author}, {days}, {close_days}, ' +
+      '{position}, {limit}, {reason}, lower-case and without spaces ({ author } is not one of them).'
   },
   // An environment variable holds at most 128 KiB on Linux, so the runner cannot pass a larger input; the file can hold more.
   {
@@ -633,7 +656,9 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a 100,000-character input value (shortened in the error)',
     inputs: { 'wip-limit': 'x'.repeat(100_000) },
     given: "wip-limit: 'x' × 100,000",
-    error: `Input "wip-limit" is "${'x'.repeat(60)}… (100,000 characters)": expected a whole number ≥ 0 (0 turns the limit off) or "auto".`
+    error:
+      `Input "wip-limit" is "${'x'.repeat(60)}… (100,000 characters)": expected a whole number ≥ 0 (0 turns the limit off) ` +
+      `or "auto".`
   },
   {
     id: 'file-misspelt-key',
@@ -696,21 +721,28 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     category: 'Bad config file',
     scenario: 'a bad COUNT/DAYSd in a rule',
     file: 'rules:\n  - max-opened-per-author: 5/0d\n',
-    error: `${FILE}:2:5: rules[0].max-opened-per-author is "5/0d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)`
+    error:
+      `${FILE}:2:5: rules[0].max-opened-per-author is "5/0d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in ` +
+      `DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)`
   },
   {
     id: 'file-path-glob',
     category: 'Bad config file',
     scenario: 'a path glob with a leading slash',
     file: 'rules:\n  - match: { paths: ["/docs/**"] }\n    max-open: 2\n',
-    error: `${FILE}:2:14: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, like docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ("/docs/**" is not)`
+    error:
+      `${FILE}:2:14: rules[0].match.paths is a list ["/docs/**"]: expected path globs from the repository root, like ` +
+      `docs/** (no leading / or ./; no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ("/docs/**" ` +
+      `is not)`
   },
   {
     id: 'file-rule-no-budget',
     category: 'Bad config file',
     scenario: 'a rule without a budget',
     file: 'rules:\n  - name: docs\n    match: {paths: ["docs/**"]}\n    require-owner: false\n',
-    error: `${FILE}:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
+    error:
+      `${FILE}:2:5: rules[0] has no budget: expected at least one of max-open, max-open-per-author, max-opened-per-author, ` +
+      `max-changed-lines, max-changed-files, or require-owner: true, require-issue: true or assigned, one-pr-per-issue: true`
   },
   {
     id: 'file-input-only-key',
@@ -732,7 +764,8 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a rule named like the rules the inputs make (conflicting settings)',
     file: 'max-changed-lines: 9\nrules:\n  - name: inputs\n    max-open: 1\n',
     error:
-      'Rule name "inputs" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the inputs make).'
+      'Rule name "inputs" is used more than once: expected a unique name per rule (inputs and agents are taken by the rules the ' +
+      'inputs make).'
   },
   {
     id: 'file-yaml-tab',
@@ -811,13 +844,17 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     category: 'Bad config file',
     scenario: 'a label in a list longer than 50 characters',
     file: `exempt-labels: [ok, ${'y'.repeat(60)}]\n`,
-    error: `${FILE}:1:1: exempt-labels is a list ["ok","${'y'.repeat(60)}"]: expected label names of at most 50 characters, each on one line ("${'y'.repeat(30)}… (60 characters)" is not)`
+    error:
+      `${FILE}:1:1: exempt-labels is a list ["ok","${'y'.repeat(60)}"]: expected label names of at most 50 characters, each ` +
+      `on one line ("${'y'.repeat(30)}… (60 characters)" is not)`
   },
   {
     id: 'file-alias-bomb',
     category: 'Bad config file',
     scenario: 'a YAML alias bomb',
-    file: 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    file:
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, ' +
+      '*b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
     error: `${FILE}:1:1: too many YAML alias expansions (*name): expected at most 100 (YAML aliases)`
   },
   {
@@ -846,7 +883,10 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     category: 'Bad config file',
     scenario: 'a base-branches glob whose braces expand to 128 patterns',
     file: 'base-branches: ["{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}"]\n',
-    error: `${FILE}:1:1: base-branches is a list ["{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}"]: expected branch globs like release/* (no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}" is not)`
+    error:
+      `${FILE}:1:1: base-branches is a list ["{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}"]: expected branch globs like release/* ` +
+      `(no extglobs or brace ranges; braces up to 64 patterns; at most 2 * in a segment) ("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}" ` +
+      `is not)`
   },
   {
     id: 'file-one-mebibyte',
@@ -854,7 +894,9 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'a 1 MiB value in the file (shortened in the error)',
     file: `wip-limit: ${'x'.repeat(1_048_576)}\n`,
     given: "wip-limit: 'x' × 1,048,576",
-    error: `${FILE}:1:1: wip-limit is "${'x'.repeat(60)}… (1,048,576 characters)": expected a whole number ≥ 0 (0 turns the limit off) or "auto"`
+    error:
+      `${FILE}:1:1: wip-limit is "${'x'.repeat(60)}… (1,048,576 characters)": expected a whole number ≥ 0 (0 turns the ` +
+      `limit off) or "auto"`
   },
   {
     id: 'file-is-a-list',
@@ -887,7 +929,8 @@ export const SECURITY_ROWS: CheckRow[] = [
     scenario: 'A PR that changes .github/backpressure.yml to raise its own limit',
     setup: 'the default branch says wip-limit: 5; the PR changes the file on its head branch',
     observed:
-      "The gate decides with the default branch's wip-limit: 5 (the PR waits); the file is read only through `defaultBranchRef`, no request names the PR's head."
+      "The gate decides with the default branch's wip-limit: 5 (the PR waits); the file is read only through `defaultBranchRef`, " +
+      "no request names the PR's head."
   },
   {
     id: 'missing-permission-one-warning',
@@ -901,7 +944,8 @@ export const SECURITY_ROWS: CheckRow[] = [
     category: 'Security',
     scenario: "Someone else's comment carrying the action's hidden marker",
     setup:
-      "a passer-by's comment `<!-- pr-backpressure:sticky -->` on a waiting PR (in the read window, and only in the REST fallback's listing)",
+      "a passer-by's comment `<!-- pr-backpressure:sticky -->` on a waiting PR (in the read window, and only in the REST " +
+      "fallback's listing)",
     observed: 'The foreign comment is never edited or deleted; the action posts its own sticky comment, once.'
   }
 ];
@@ -928,7 +972,8 @@ export const CONCURRENCY_ROWS: CheckRow[] = [
     setup:
       '3 open PRs, wip-limit 1, on-waiting fail,comment; gate for #3 and a sweep with Promise.all, 3 rounds on a fresh repository',
     observed:
-      'Every waiting PR has exactly one sticky comment, saying it waits; the run that posted second deleted its copy. The next sweep writes nothing.'
+      'Every waiting PR has exactly one sticky comment, saying it waits; the run that posted second deleted its copy. The next ' +
+      'sweep writes nothing.'
   },
   {
     id: 'duplicate-stickies',
@@ -957,7 +1002,8 @@ export const CLOSING_ROWS: CheckRow[] = [
     setup:
       '4 PRs idle 60 days with changes requested, stale-days 30, close-days 7; POST …/comments answers 502 in the first sweep',
     observed:
-      'First sweep: no label added (the label goes with its comment), exit 1. Clean sweep: all 4 marked with one stale comment each, none closed.'
+      'First sweep: no label added (the label goes with its comment), exit 1. Clean sweep: all 4 marked with one stale comment ' +
+      'each, none closed.'
   },
   {
     id: 'close-comment-fails',

@@ -141,7 +141,8 @@ describe('runner emulation', () => {
 const env = process.env;
 const event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
 fs.appendFileSync(env.GITHUB_OUTPUT, 'limit<<D\\n' + env['INPUT_WIP-LIMIT'] + '\\nD\\n');
-fs.appendFileSync(env.GITHUB_OUTPUT, 'seen<<D\\n' + [env.GITHUB_EVENT_NAME, env.GITHUB_REPOSITORY, env.GITHUB_API_URL, env['INPUT_GITHUB-TOKEN'], env.PR_BACKPRESSURE_WRITE_INTERVAL_MS, env.GITHUB_ACTIONS, event.schedule].join(' ') + '\\nD\\n');
+fs.appendFileSync(env.GITHUB_OUTPUT, 'seen<<D\\n' + [env.GITHUB_EVENT_NAME, env.GITHUB_REPOSITORY, env.GITHUB_API_URL, ` +
+        `env['INPUT_GITHUB-TOKEN'], env.PR_BACKPRESSURE_WRITE_INTERVAL_MS, env.GITHUB_ACTIONS, event.schedule].join(' ') + '\\nD\\n');
 fs.appendFileSync(env.GITHUB_STEP_SUMMARY, '## Summary\\n');
 console.log('::warning::careful%0Anow');
 console.log('::error::stopped');

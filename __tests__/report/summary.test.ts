@@ -38,7 +38,8 @@ describe('renderSummary', () => {
     // Escaped pipes are not cell separators: the row has exactly the table's six cells.
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(6);
     expect(markdown).toContain(
-      '| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | octocat | `max-changed-lines` | 1,200 changed lines; the limit is 1,000 |'
+      '| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | octocat | `max-changed-lines` | 1,200 changed lines; the ' +
+        'limit is 1,000 |'
     );
   });
 
@@ -98,7 +99,8 @@ describe('renderSummary', () => {
     );
     // #4 is at position 14: 3 beyond the limit of 11, at 1.5 a day: 2 days.
     expect(markdown).toContain(
-      'The last waiting PR, [#4](https://github.com/acme/widgets/pull/4) at position 14, is 3 beyond the limit: at 1.5 merges per day it can expect to wait about 2 days (3 / 1.5).'
+      'The last waiting PR, [#4](https://github.com/acme/widgets/pull/4) at position 14, is 3 beyond the limit: at 1.5 merges ' +
+        'per day it can expect to wait about 2 days (3 / 1.5).'
     );
   });
 
@@ -230,7 +232,8 @@ describe('renderSummary', () => {
     );
     expect(markdown).toContain('**Warnings**\n\n- Read-only token\\: writes skipped');
     expect(markdown).toContain(
-      '- 2 closes held back by max-closes-per-run (10): [#8](https://github.com/acme/widgets/pull/8), [#9](https://github.com/acme/widgets/pull/9)'
+      '- 2 closes held back by max-closes-per-run (10): [#8](https://github.com/acme/widgets/pull/8), ' +
+        '[#9](https://github.com/acme/widgets/pull/9)'
     );
     expect(markdown).toContain('Requests: 3 GraphQL queries (12 points), 1 REST read, 1 REST write');
   });
@@ -322,12 +325,14 @@ describe('renderSummary', () => {
       execution: execution()
     });
     expect(markdown).toContain(
-      '| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |'
+      '| position | PR | title | author | age | priority |\n|---:|---|---|---|---|---|\n| 1 | ' +
+        '[#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d | priority |'
     );
     expect(markdown).toContain('1 of these 2 carry a priority label (urgent) and come before every PR without one.');
     expect(markdown).toContain('Why: area docs full (6/6): 31 · beyond the limit: 1.');
     expect(markdown).toContain(
-      '| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when docs has room |'
+      '| 2 | [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 12 d | priority | area docs full (6/6) | when ' +
+        'docs has room |'
     );
     // The one PR beyond the limit shows although 31 area rows come first in line.
     expect(markdown).toContain(
@@ -399,7 +404,8 @@ describe('renderSummary', () => {
       execution: execution()
     });
     expect(growing).toContain(
-      '> **What to do next:** inflow 431/week vs 205 merged (average of the last 7 full weeks): the queue grows by ~226 a week; at this pace the last waiting PR waits ~41 days.'
+      '> **What to do next:** inflow 431/week vs 205 merged (average of the last 7 full weeks): the queue grows by ~226 a week; ' +
+        'at this pace the last waiting PR waits ~41 days.'
     );
     const steady = { ...history, weeks: history.weeks.map((w) => ({ ...w, opened: 200 })) };
     const shrinking = renderSummary({
@@ -442,7 +448,8 @@ describe('renderSummary', () => {
       '| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 40 | author\\: merge conflict | marked stale |'
     );
     expect(markdown).toContain(
-      '| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | author\\: merge conflict | would mark: deferred to the next run |'
+      '| [#2](https://github.com/acme/widgets/pull/2) | Change 2 | author2 | 40 | author\\: merge conflict | would mark: ' +
+        'deferred to the next run |'
     );
   });
 

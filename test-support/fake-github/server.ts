@@ -82,7 +82,8 @@ export const FAULTS = {
       errors: [
         {
           message:
-            'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `FAKE:0000` when reporting this issue.'
+            'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. ' +
+            'Please include `FAKE:0000` when reporting this issue.'
         }
       ]
     }
