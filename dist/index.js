@@ -53962,6 +53962,11 @@ class ActionError extends Error {
 // Which feedback a decision gets (README "Rules"): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
 
+/**
+ * The feedback a decision gets: `on-waiting` for a waiting PR, for a violation
+ * the union of its rules' `on-violation` (or the input's). Called once per
+ * decision, where it is made (decide.ts).
+ */
 function feedbackFor(decision, config) {
     if (decision.state === 'waiting')
         return new Set(config.onWaiting);
@@ -53975,8 +53980,13 @@ function feedbackFor(decision, config) {
     }
     return chosen;
 }
-function failsStep(decision, config) {
-    return feedbackFor(decision, config).has('fail');
+/** The decision with its feedback. */
+function judged(decision, config) {
+    return { ...decision, feedback: [...feedbackFor(decision, config)] };
+}
+/** A gate's step fails for its PR only where `fail` is chosen. */
+function failsStep(decision) {
+    return decision.feedback.includes('fail');
 }
 function hasWriteAccess(pr) {
     return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
@@ -53993,7 +54003,7 @@ function namesAuthorsToClose(rule) {
  * `close` itself. Never a locked PR (README "Stale lifecycle").
  */
 function closesForViolation(pr, decision, config) {
-    if (decision.state !== 'violation' || !feedbackFor(decision, config).has('close'))
+    if (decision.state !== 'violation' || !decision.feedback.includes('close'))
         return false;
     // A close needs its close comment first, and a locked conversation takes none.
     if (pr.locked)
@@ -60663,6 +60673,7 @@ function sharedIssues(snapshot, config) {
 
 
 
+
 /** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
 function violationsOf(pr, rules, stats, config, counts, holders) {
     return [
@@ -60674,11 +60685,18 @@ function violationsOf(pr, rules, stats, config, counts, holders) {
 function exemptDecision(pr, config) {
     const reason = exemptReason(pr, config);
     return reason
-        ? { number: pr.number, state: 'exempt', exemptReason: reason, violations: [], summary: exemptLine(reason) }
+        ? {
+            number: pr.number,
+            state: 'exempt',
+            exemptReason: reason,
+            violations: [],
+            summary: exemptLine(reason),
+            feedback: []
+        }
         : undefined;
 }
-function violationDecision(pr, violations) {
-    return { number: pr.number, state: 'violation', violations, summary: violationLine(violations) };
+function violationDecision(pr, violations, config) {
+    return judged({ number: pr.number, state: 'violation', violations, summary: violationLine(violations) }, config);
 }
 /** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
 function expectedWait(position, wipLimit, perDay) {
@@ -60688,7 +60706,10 @@ function expectedWait(position, wipLimit, perDay) {
     return days === null || days <= 0 ? undefined : { days, perDay };
 }
 /** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
-function placeDecision(pr, place) {
+function placeDecision(pr, place, config) {
+    return judged(placed(pr, place), config);
+}
+function placed(pr, place) {
     const { position, queueSize, wipLimit, area } = place;
     const ahead = position - 1;
     const priority = place.priority ? { priority: true } : {};
@@ -60790,9 +60811,9 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
         const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
         const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
         if (violations.length > 0)
-            return violationDecision(pr, violations);
+            return violationDecision(pr, violations, config);
         const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
-        return placeDecision(pr, { ...place, priority: isPriority(pr, config) });
+        return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
     });
     exempt.sort((a, b) => a.number - b.number);
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
@@ -61176,9 +61197,8 @@ function significantChange(before, after) {
 
 
 
-
-function statusWrite(pr, decision, config) {
-    const state = statusState(decision, feedbackFor(decision, config).has('fail'));
+function statusWrite(pr, decision) {
+    const state = statusState(decision, decision.feedback.includes('fail'));
     const description = fitDescription(decision.summary);
     const current = pr.status;
     if (current && current.state === state && !significantChange(current.description, description))
@@ -61216,7 +61236,7 @@ function labelWrites(pr, decision, config) {
     return writes;
 }
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
-function stickyWrite(pr, decision, config, wipLimit) {
+function stickyWrite(pr, decision, wipLimit) {
     if (pr.locked)
         return undefined;
     const body = stickyBody(decision, wipLimit);
@@ -61225,7 +61245,7 @@ function stickyWrite(pr, decision, config, wipLimit) {
             ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
             : undefined;
     }
-    return feedbackFor(decision, config).has('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
+    return decision.feedback.includes('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/writes.ts
@@ -61327,10 +61347,10 @@ function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabel
         // A PR closed for a violation needs no status either: it leaves the queue.
         if (closing.get(pr.number) === 'violation')
             continue;
-        const status = statusWrite(pr, decision, config);
+        const status = statusWrite(pr, decision);
         if (status)
             statuses.push(status);
-        const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, config, wipLimit);
+        const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
         if (sticky)
             comments.push(sticky);
         if (!lifecycle || !decision.stale)
@@ -62650,7 +62670,7 @@ async function readQueueSnapshot(session, facts, config, now, onProgress = (read
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/gate.ts
+;// CONCATENATED MODULE: ./src/core/plan-gate.ts
 
 
 
@@ -62685,19 +62705,19 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
         openedBefore: (days) => counts.authorOpenedBefore[days] ?? 0
     }), holdersFromClaims(config, repositoryName(snapshot)));
     if (violations.length > 0)
-        return violationDecision(pr, violations);
+        return violationDecision(pr, violations, config);
     const priority = isPriority(pr, config);
     const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
     if (counts.admittedAhead === undefined) {
         // Without area rules, admitted means fewer than wip-limit PRs ahead.
-        return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit });
+        return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit }, config);
     }
     // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
     const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
     const areaAdmitted = (rule) => counts.areaAdmittedAhead?.[rule.name] ?? 0;
     const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen);
     const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
-    return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area });
+    return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area }, config);
 }
 function planGateFromCounts(pr, counts, snapshot, config, now) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
@@ -62720,17 +62740,20 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/merge-group.ts
+// A merge queue's temporary commit gets the same status as the PR it carries
+// (README "Merge queues"): the queue waits for the required `backpressure`
+// status on `merge_group.head_sha`, not on the PR's head.
 
 /**
  * The plan with one more status write: the subject PR's decision on the merge group's head commit
  * (`sha`, 40 hex digits), first in line. That commit is new, so the status is always written.
  * Returns the plan unchanged when it has no subject.
  */
-function withMergeGroupStatus(plan, pr, sha, config) {
+function withMergeGroupStatus(plan, pr, sha) {
     const decision = plan.subject;
     if (!decision || decision.number !== pr.number)
         return plan;
-    const write = statusWrite({ ...pr, headSha: sha, status: undefined }, decision, config);
+    const write = statusWrite({ ...pr, headSha: sha, status: undefined }, decision);
     if (write?.kind !== 'status')
         return plan;
     return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
@@ -62819,9 +62842,7 @@ async function gate(session, read, config, now, scope) {
     }
     else
         planned = await gateFromCounts(session, read, pr, config, now);
-    const merged = scope.mergeGroupSha
-        ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha, config)
-        : planned.plan;
+    const merged = scope.mergeGroupSha ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha) : planned.plan;
     return { plan: merged, snapshot: planned.snapshot, config };
 }
 
@@ -63779,11 +63800,11 @@ function report(session, { plan }, execution) {
     info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
 }
 /** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
-function conclude({ plan, config }, execution) {
+function conclude({ plan }, execution) {
     if (execution.failure)
         setFailed(execution.failure);
     const subject = plan.subject;
-    if (subject && failsStep(subject, config))
+    if (subject && failsStep(subject))
         setFailed(subject.summary);
     else if (subject)
         info(subject.summary);

@@ -3,7 +3,7 @@
 // advance), in the whole-queue plan and in the gate's constant-cost path.
 import { stickyBody } from '../../src/core/comments.js';
 import { decideQueue } from '../../src/core/decide.js';
-import { planGateFromCounts } from '../../src/core/gate.js';
+import { planGateFromCounts } from '../../src/core/plan-gate.js';
 import { claimsIncomplete } from '../../src/core/issue-budgets.js';
 import { plan } from '../../src/core/plan.js';
 import type { Config } from '../../src/config/types.js';

@@ -1,7 +1,7 @@
 // Label names and logins are compared as GitHub compares them (README,
 // "Decisions"): case-insensitively, in every rule that reads them.
 import { decideQueue } from '../../src/core/decide.js';
-import { decideFromCounts } from '../../src/core/gate.js';
+import { decideFromCounts } from '../../src/core/plan-gate.js';
 import { findLabel, hasAnyLabel, hasLabel, sameLabel } from '../../src/core/label-names.js';
 import { byLogin, loginKey, sameLogin } from '../../src/core/logins.js';
 import { plan } from '../../src/core/plan.js';

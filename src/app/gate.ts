@@ -3,7 +3,7 @@
 // otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
-import { canGateFromCounts, planGateFromCounts } from '../core/gate.js';
+import { canGateFromCounts, planGateFromCounts } from '../core/plan-gate.js';
 import { claimsIncomplete } from '../core/issue-budgets.js';
 import { rulesFor } from '../core/rules.js';
 import { plan } from '../core/plan.js';

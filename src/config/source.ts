@@ -17,7 +17,7 @@ export type ConfigSource =
   | { kind: 'truncated'; bytes: number };
 
 /** The config-path the run uses: the input, or the default when it is empty. */
-export function configPathOf(inputs: Record<string, string>): string {
+function configPathOf(inputs: Record<string, string>): string {
   return (inputs['config-path'] ?? '').trim() || DEFAULT_CONFIG_PATH;
 }
 

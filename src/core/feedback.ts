@@ -11,7 +11,7 @@ export type Unjudged = Omit<Decision, 'feedback'>;
  * the union of its rules' `on-violation` (or the input's). Called once per
  * decision, where it is made (decide.ts).
  */
-export function feedbackFor(decision: Unjudged, config: Config): Set<Feedback> {
+function feedbackFor(decision: Unjudged, config: Config): Set<Feedback> {
   if (decision.state === 'waiting') return new Set(config.onWaiting);
   if (decision.state !== 'violation') return new Set();
   const chosen = new Set<Feedback>();

@@ -1,6 +1,6 @@
 // The gate's constant-cost path must agree with the whole-queue plan on
 // every PR it can decide (README "How the queue works": positions are a function of the open set).
-import { canGateFromCounts, planGateFromCounts } from '../../src/core/gate.js';
+import { canGateFromCounts, planGateFromCounts } from '../../src/core/plan-gate.js';
 import { plan } from '../../src/core/plan.js';
 import { areaRules } from '../../src/core/areas.js';
 import { createdBefore, isCountable, queueOrder } from '../../src/core/queue.js';
