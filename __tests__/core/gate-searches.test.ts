@@ -73,11 +73,11 @@ test.each([
 });
 
 test('per-author budgets add the author counts, opening windows and the merged count', () => {
-  const c = config({ 'max-open-per-author': '2', 'max-opened-per-author': '5/7d', 'trusted-after-merged': '3' });
+  const c = config({ 'max-open-per-author': '2', 'max-opened-per-author': '5/30d', 'trusted-after-merged': '3' });
   const searches = gateSearches(input(c, { authorLimited: true }));
   expect(searches).toMatchObject({
     authorOpen: `${REPO} is:open draft:false author:alice created:<2026-11-01T10:00:00Z`,
-    opened7: `${REPO} author:alice created:2026-11-16T12:00:00Z..2026-11-01T09:59:59Z`,
+    opened30: `${REPO} author:alice created:2026-10-24T12:00:00Z..2026-11-01T09:59:59Z`,
     merged: `${REPO} is:merged author:alice`
   });
   expect(Object.keys(gateSearches(input(c, { authorLimited: false })))).toEqual(['queue', 'ahead']);
@@ -112,4 +112,15 @@ test('PRs newer than the search lag come from the live list, with their labels',
     'area0:ahead': 2
   });
   expect(counts).toMatchObject({ ahead: 13, admittedAhead: 11, areaAdmittedAhead: { docs: 4 }, queueSize: 26 });
+});
+
+test('a PR older than a rate window sends no search for it: nothing in the window was opened before it', () => {
+  // The PR was created on 2026-11-01, before the 7-day window starts (2026-11-16): no range, not a reversed one.
+  const c = config({ 'max-opened-per-author': '5/7d' });
+  const searches = gateSearches(input(c, { authorLimited: true }));
+  expect(Object.keys(searches)).toEqual(['queue', 'ahead', 'authorOpen']);
+  // The gate counts none for that window, as the sweep does.
+  expect(gateCounts(input(c, { authorLimited: true }), { queue: 3, ahead: 0, authorOpen: 0 })).toMatchObject({
+    authorOpenedBefore: { 7: 0 }
+  });
 });

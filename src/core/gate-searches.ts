@@ -110,7 +110,10 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
     searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
     for (const days of rateWindows(config)) {
       const start = new Date(now.getTime() - days * DAY_MS);
-      searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+      // A PR older than the window has nothing opened before it in the window: no search (and no
+      // reversed range, which GitHub need not answer with 0).
+      if (openedCutoff > start)
+        searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
     }
     if (config.trustedAfterMerged > 0) searches.merged = mergedByAuthorSearch(repo, pr.author);
   }
