@@ -11,6 +11,7 @@ import { STALE_MARKER } from '../src/core/markers.js';
 import { generateRepository } from '../test-support/generate.js';
 import { REPO_ROOT, runAction } from '../test-support/run-action.js';
 import type { Plan, WriteOp } from '../src/core/types.js';
+import { DAY_MS } from '../src/core/time.js';
 
 const REPOSITORY = 'acme/widgets';
 const CONFIG = [
@@ -62,7 +63,7 @@ function busyRepository() {
     name: 'widgets',
     config: CONFIG
   });
-  const markedAt = new Date(Date.now() - 11 * 86_400_000).toISOString();
+  const markedAt = new Date(Date.now() - 11 * DAY_MS).toISOString();
   store.pullRequests
     .filter((pr) => pr.state === 'OPEN')
     .forEach((pr, index) => {

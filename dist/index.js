@@ -50219,7 +50219,6 @@ const ASSOCIATIONS = [
     'MANNEQUIN'
 ];
 /** Associations GitHub gives to people with write access to the repository. */
-const WRITE_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
 const MODES = ['auto', 'gate', 'sweep'];
 const WAITING_FEEDBACK = ['fail', 'label', 'comment'];
 const VIOLATION_FEEDBACK = ['fail', 'comment', 'close'];
@@ -53958,9 +53957,14 @@ function buildConfig(inputs, file) {
 class ActionError extends Error {
 }
 
+;// CONCATENATED MODULE: ./src/core/write-access.ts
+const WRITE_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+/** Whether `association` (undefined: not known) grants write access; unknown is no. */
+function hasWriteAccess(association) {
+    return association !== undefined && WRITE_ASSOCIATIONS.includes(association);
+}
+
 ;// CONCATENATED MODULE: ./src/core/feedback.ts
-// Which feedback a decision gets (README "Rules"): `on-waiting` for waiting PRs,
-// `on-violation` (or a rule's own) for violations.
 
 /**
  * The feedback a decision gets: `on-waiting` for a waiting PR, for a violation
@@ -53988,9 +53992,6 @@ function judged(decision, config) {
 function failsStep(decision) {
     return decision.feedback.includes('fail');
 }
-function hasWriteAccess(pr) {
-    return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
-}
 /** A rule that picks its authors by name or association and says `close` itself. */
 function namesAuthorsToClose(rule) {
     const selector = rule?.selector;
@@ -54008,7 +54009,7 @@ function closesForViolation(pr, decision, config) {
     // A close needs its close comment first, and a locked conversation takes none.
     if (pr.locked)
         return false;
-    if (!hasWriteAccess(pr))
+    if (!hasWriteAccess(pr.authorAssociation))
         return true;
     return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }
@@ -54070,6 +54071,7 @@ class UnusableAnswerError extends Error {
         this.name = 'UnusableAnswerError';
     }
 }
+/** The HTTP status of an Octokit RequestError (undefined for anything else). */
 function statusOf(error) {
     return error?.status;
 }
@@ -54105,6 +54107,11 @@ function notFoundLine(error, what) {
         return `GitHub answered NOT_FOUND while ${what}: the pull request does not exist (deleted, or not a pull request) (${error.message}).`;
     return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
 }
+/**
+ * One line for a failed GitHub request (REST or GraphQL) made while `what` ("reading the repository",
+ * "adding label … to #3"): rate limits with their reset time, 401/403/404/429, 5xx after retries,
+ * GraphQL errors with their paths, unreachable hosts. Never throws; never a stack trace.
+ */
 function describeGitHubError(error, what) {
     if (error instanceof UnusableAnswerError) {
         return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;
@@ -59469,6 +59476,10 @@ throttling.triggersNotification = triggersNotification;
 
 
 ;// CONCATENATED MODULE: ./src/github/pacer.ts
+/**
+ * A Bottleneck-like group for @octokit/plugin-throttling: `key().schedule(job)` runs jobs one at a
+ * time, at least `intervalMs` milliseconds apart (writes about 1 s apart on GitHub).
+ */
 function pacer(intervalMs) {
     let nextStart = 0;
     const limiter = {
@@ -59683,7 +59694,7 @@ function isUnknownLogin(login) {
 
 
 /** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
-async function ownComments({ client, repo, actor }, number, marker) {
+async function listOwnComments({ client, repo, actor }, number, marker) {
     const comments = await client.paginate(client.rest.issues.listComments, {
         ...repo,
         issue_number: number,
@@ -59696,7 +59707,7 @@ async function ownComments({ client, repo, actor }, number, marker) {
 }
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(rest, number) {
-    return (await ownComments(rest, number, STICKY_MARKER))[0]?.id;
+    return (await listOwnComments(rest, number, STICKY_MARKER))[0]?.id;
 }
 /**
  * After posting: when a racing run posted the same comment first (an own
@@ -59708,7 +59719,7 @@ async function yieldToOlderCopy(rest, number, marker, posted, since = '') {
     if (id === undefined)
         return;
     try {
-        const copies = await ownComments(rest, number, marker);
+        const copies = await listOwnComments(rest, number, marker);
         const from = since ? Date.parse(since) : -Infinity;
         if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from))
             await deleteComment(rest, id);
@@ -59746,7 +59757,7 @@ async function createOnce({ client, repo }, number, body, findCreated) {
     }
 }
 async function hasComment(rest, number, body) {
-    return (await ownComments(rest, number, body)).some((c) => c.body === body);
+    return (await listOwnComments(rest, number, body)).some((c) => c.body === body);
 }
 async function postSticky(rest, op) {
     const { client, repo } = rest;
@@ -60017,71 +60028,9 @@ async function askRemaining(client) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/truncate.ts
-// Shortening text for GitHub's length limits (status descriptions) and the
-// report's tables, without cutting a character in half: a cut inside an
-// emoji or a letter with its accent would show a replacement character.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/**
- * `text` when it has at most `max` UTF-16 code units, else its longest
- * prefix of whole grapheme clusters that leaves room for a closing `…`.
- */
-function truncateText(text, max) {
-    if (text.length <= max)
-        return text;
-    let kept = '';
-    for (const { segment } of graphemes.segment(text)) {
-        if (kept.length + segment.length > max - 1)
-            break;
-        kept += segment;
-    }
-    return `${kept}…`;
-}
-
-;// CONCATENATED MODULE: ./src/core/escape.ts
-// Text that comes from PRs (titles, logins, labels) is written by anyone who
-// can open a PR. Before it goes into a comment or the job summary it must
-// render as the literal text: no markdown, no HTML, no table breakouts, no
-// @mention pings and no #123 cross-references (README "Safety rails").
-
-/** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
-const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** A zero-width space GitHub renders as nothing but which stops @login and #123 from linking. */
-const BREAK = '&#8203;';
-/** One line of inline markdown that shows `text` literally. */
-function escapeMarkdown(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    const line = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-    let out = '';
-    for (let i = 0; i < line.length; i++) {
-        const char = line[i];
-        const next = line[i + 1] ?? '';
-        if (char in HTML_ENTITIES)
-            out += HTML_ENTITIES[char];
-        else if (char === '@' && /[A-Za-z0-9]/.test(next))
-            out += `@${BREAK}`;
-        else if (char === '#' && /[0-9]/.test(next))
-            out += `\\#${BREAK}`;
-        else if (MARKDOWN_PUNCTUATION.has(char))
-            out += `\\${char}`;
-        else
-            out += char;
-    }
-    // At the start of a line these open a list or a thematic break.
-    return out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)\./, '$1\\.');
-}
-/** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
-function truncate(text, max) {
-    return truncateText(text, max);
-}
-
 ;// CONCATENATED MODULE: ./src/app/mode.ts
 
 
-/** Values from the event are quoted in messages at most this long. */
-const QUOTE_MAX = 100;
-const mode_shorten = (text) => truncate(text, QUOTE_MAX);
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
 const REVIEW_ACTIONS = ['submitted', 'dismissed'];
@@ -60099,7 +60048,7 @@ function resolveScope(mode, eventName, payload, ownLabels = []) {
     if (label !== undefined && isOneOfLabels(label, ownLabels)) {
         return {
             mode: 'skip',
-            message: `The label "${mode_shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.`
+            message: `The label ${quoteValue(label)} is one of the action's own (its own label writes trigger this event): nothing to do.`
         };
     }
     if (mode === 'sweep')
@@ -60147,7 +60096,7 @@ function gateTarget(eventName, payload, label) {
         if (!REVIEW_ACTIONS.includes(payload.action ?? '')) {
             return {
                 mode: 'skip',
-                message: `pull_request_review "${mode_shorten(payload.action ?? '')}" ` +
+                message: `pull_request_review ${quoteValue(payload.action ?? '')} ` +
                     `changes no review state (submitted and dismissed do): nothing to do.`
             };
         }
@@ -60161,7 +60110,7 @@ function mergeGroupTarget(payload) {
     if (payload.action !== 'checks_requested') {
         return {
             mode: 'skip',
-            message: `merge_group "${mode_shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.`
+            message: `merge_group ${quoteValue(payload.action ?? '')} asks for no checks (checks_requested does): nothing to do.`
         };
     }
     const ref = payload.merge_group?.head_ref ?? '';
@@ -60170,7 +60119,7 @@ function mergeGroupTarget(payload) {
     if (!match || !/^[0-9a-f]{40,64}$/.test(sha)) {
         return {
             mode: 'skip',
-            message: `merge_group.head_ref "${mode_shorten(ref)}" and head_sha "${mode_shorten(sha)}" name no pull request ` +
+            message: `merge_group.head_ref ${quoteValue(ref)} and head_sha ${quoteValue(sha)} name no pull request ` +
                 `(expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.`
         };
     }
@@ -60274,10 +60223,15 @@ function hasAnyLabel(labels, names) {
     return names.some((name) => hasLabel(labels, name));
 }
 
+;// CONCATENATED MODULE: ./src/core/count.ts
+// Whole numbers as every message shows them: "1,234" (en-US grouping), so a
+// status, a comment and the summary write one count the same way.
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules.ts
-// Rules: a selector plus budgets (README "Rules"). This file answers which rules
-// apply to a PR and which of the PR's own budgets (size, owner) it breaks;
-// budgets that count an author's other PRs live in author-budgets.ts.
+
 
 
 
@@ -60304,15 +60258,11 @@ function selectorMatches(selector, pr, config) {
 function rulesFor(pr, config) {
     return config.rules.filter((rule) => selectorMatches(rule.selector, pr, config));
 }
-const count = (n) => n.toLocaleString('en-US');
 /** Someone with write access answers for the PR: an assignee other than the author, or an approval. */
 function hasOwner(pr) {
     if (pr.assignees.some((login) => !sameLogin(login, pr.author)))
         return true;
-    return pr.events.some((e) => e.kind === 'review' &&
-        e.reviewState === 'APPROVED' &&
-        e.association !== undefined &&
-        WRITE_ASSOCIATIONS.includes(e.association));
+    return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && hasWriteAccess(e.association));
 }
 /** Violations of the budgets that look at the PR alone. */
 function ownBudgetViolations(pr, rules) {
@@ -60439,6 +60389,13 @@ function authorBudgetViolations(pr, rules, counts) {
  * author: PRs by different deleted accounts all read as `ghost`, and counting
  * them as one person would close strangers' work.
  */
+/**
+ * Whether a gate counts the author's open and opened PRs: per-author budgets may apply to them
+ * (whether trust exempts them is known only from the counts). A deleted account (`ghost`) never.
+ */
+function needsAuthorCounts(pr, config) {
+    return isAuthorLimited(pr, config) && !isUnknownLogin(pr.author);
+}
 function authorBudgetsApply(pr, stats, config) {
     if (isUnknownLogin(pr.author))
         return false;
@@ -60459,25 +60416,67 @@ function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
         }
     };
 }
+/** Whether any rule has a per-author budget (max-open-per-author or max-opened-per-author). */
+function hasPerAuthorBudget(config) {
+    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
+}
+/**
+ * Authors whose open PRs could put them over a per-author budget; only they
+ * need a merged count (the trust exemption cannot change anyone else's state).
+ */
+function trustCandidates(config, pullRequests, stats) {
+    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
+    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
+    // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
+    const open = new Map();
+    for (const pr of pullRequests) {
+        const key = loginKey(pr.author);
+        open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
+    }
+    return [...open.entries()]
+        .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
+        .map(([, { login }]) => login);
+}
+
+;// CONCATENATED MODULE: ./src/core/truncate.ts
+// Shortening text for GitHub's length limits (status descriptions) and the
+// report's tables, without cutting a character in half: a cut inside an
+// emoji or a letter with its accent would show a replacement character.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * `text` when it has at most `max` UTF-16 code units, else its longest
+ * prefix of whole grapheme clusters that leaves room for a closing `…`.
+ */
+function truncateText(text, max) {
+    if (text.length <= max)
+        return text;
+    let kept = '';
+    for (const { segment } of graphemes.segment(text)) {
+        if (kept.length + segment.length > max - 1)
+            break;
+        kept += segment;
+    }
+    return `${kept}…`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 // The one line that explains a decision: the commit status description and
 // the gate's step message (README "What people see"). GitHub cuts descriptions at 140 chars.
 
 
+
 const STATUS_DESCRIPTION_MAX = 140;
-const describe_count = (n) => n.toLocaleString('en-US');
 function admittedLine(position, queueSize, wipLimit) {
-    const limit = wipLimit > 0 ? `limit ${describe_count(wipLimit)}` : 'no WIP limit';
-    return `Admitted: position ${describe_count(position)} of ${describe_count(queueSize)} (${limit})`;
+    const limit = wipLimit > 0 ? `limit ${count(wipLimit)}` : 'no WIP limit';
+    return `Admitted: position ${count(position)} of ${count(queueSize)} (${limit})`;
 }
 function waitingLine(position, ahead, wipLimit, waitingOnRule, eta) {
     if (waitingOnRule) {
-        return (`Waiting: position ${describe_count(position)}; rule "${waitingOnRule.name}" admits ${describe_count(waitingOnRule.maxOpen)} ` +
+        return (`Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} ` +
             `open PRs at a time and is full`);
     }
     const beyond = Math.max(0, ahead - wipLimit + 1);
-    const line = `Waiting: position ${describe_count(position)}, ${describe_count(beyond)} PRs ahead beyond the limit of ${describe_count(wipLimit)}`;
+    const line = `Waiting: position ${count(position)}, ${count(beyond)} PRs ahead beyond the limit of ${count(wipLimit)}`;
     // The expected wait goes into the status only where it fits whole.
     const withEta = eta ? `${line}; ${expectedIn(eta)}` : line;
     return withEta.length <= STATUS_DESCRIPTION_MAX ? withEta : line;
@@ -60485,7 +60484,7 @@ function waitingLine(position, ahead, wipLimit, waitingOnRule, eta) {
 /** "expected in about 4 days" / "expected within a day": whole days, rounded up. */
 function expectedIn(eta) {
     const days = Math.ceil(eta.days);
-    return days <= 1 ? 'expected within a day' : `expected in about ${describe_count(days)} days`;
+    return days <= 1 ? 'expected within a day' : `expected in about ${count(days)} days`;
 }
 /** Merges per day with two significant digits: "1.2", "0.036", "27". */
 function paceText(perDay) {
@@ -60839,9 +60838,6 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
 const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_failure']);
 const latest = (events, fallback) => events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
 const day = (iso) => iso.slice(0, 10);
-function whose_move_hasWriteAccess(event) {
-    return event.association !== undefined && WRITE_ASSOCIATIONS.includes(event.association);
-}
 function firstLabel(pr, names) {
     return pr.labels.find((label) => names.some((name) => sameLabel(name, label)));
 }
@@ -60877,7 +60873,7 @@ function whoseMove(pr, config, actor, now) {
     const failing = failingChecks(pr, config.statusContext);
     if (failing.length > 0)
         return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
-    const reviews = activity.filter((e) => e.kind === 'review' && whose_move_hasWriteAccess(e) && !sameLogin(e.actor, pr.author));
+    const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e.association) && !sameLogin(e.actor, pr.author));
     // A COMMENTED review is no verdict; a dismissed one reads as DISMISSED and no longer counts.
     const lastVerdict = reviews
         .filter((e) => e.reviewState === 'APPROVED' || e.reviewState === 'CHANGES_REQUESTED')
@@ -61025,6 +61021,44 @@ function flowOf(history, now) {
         closedUnmergedPerWeek: closesKnown ? Math.max(0, closedPerWeek - mergedPerWeek) : undefined,
         growthPerWeek: openedPerWeek - closedPerWeek
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/escape.ts
+// Text that comes from PRs (titles, logins, labels) is written by anyone who
+// can open a PR. Before it goes into a comment or the job summary it must
+// render as the literal text: no markdown, no HTML, no table breakouts, no
+// @mention pings and no #123 cross-references (README "Safety rails").
+
+/** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
+const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** A zero-width space GitHub renders as nothing but which stops @login and #123 from linking. */
+const BREAK = '&#8203;';
+/** One line of inline markdown that shows `text` literally. */
+function escapeMarkdown(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    const line = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+    let out = '';
+    for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        const next = line[i + 1] ?? '';
+        if (char in HTML_ENTITIES)
+            out += HTML_ENTITIES[char];
+        else if (char === '@' && /[A-Za-z0-9]/.test(next))
+            out += `@${BREAK}`;
+        else if (char === '#' && /[0-9]/.test(next))
+            out += `\\#${BREAK}`;
+        else if (MARKDOWN_PUNCTUATION.has(char))
+            out += `\\${char}`;
+        else
+            out += char;
+    }
+    // At the start of a line these open a list or a thematic break.
+    return out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)\./, '$1\\.');
+}
+/** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
+function truncate(text, max) {
+    return truncateText(text, max);
 }
 
 ;// CONCATENATED MODULE: ./src/core/comments.ts
@@ -61197,8 +61231,9 @@ function significantChange(before, after) {
 
 
 
+
 function statusWrite(pr, decision) {
-    const state = statusState(decision, decision.feedback.includes('fail'));
+    const state = statusState(decision, failsStep(decision));
     const description = fitDescription(decision.summary);
     const current = pr.status;
     if (current && current.state === state && !significantChange(current.description, description))
@@ -61255,6 +61290,7 @@ function stickyWrite(pr, decision, wipLimit) {
 
 
 
+
 /**
  * Whether the action's own close comment is already on the PR for this
  * close: posted after the PR was last opened (and, for a stale close, after
@@ -61270,6 +61306,10 @@ function hasCloseComment(pr, reason) {
     const since = reason === 'stale' && pr.staleMarkedAt !== undefined && pr.staleMarkedAt > opened ? pr.staleMarkedAt : opened;
     return pr.closeCommentedAt >= since;
 }
+/** The unit of a stale mark's writes (its comment and its label) on PR `number`. */
+function staleMarkUnit(number) {
+    return `stale #${number}`;
+}
 /** The close comment (unless it is already there) and the close, as one unit: no close without its comment. */
 function closeOps({ pr, reason, body }) {
     const unit = `close #${pr.number}`;
@@ -61281,7 +61321,7 @@ function closeOps({ pr, reason, body }) {
 /** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
 function markOps(pr, decision, config) {
     const lifecycle = decision.stale;
-    const unit = `stale #${pr.number}`;
+    const unit = staleMarkUnit(pr.number);
     const ops = [];
     const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
     // A stale message since the last activity that the writer finds after posting is a racing run's.
@@ -61307,7 +61347,7 @@ function wantedCloses(evaluated, config, lifecycle) {
             wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
         else if (lifecycle && decision.stale?.action === 'close') {
             // Stale never closes a PR of someone with write access: it stays marked.
-            if (hasWriteAccess(pr))
+            if (hasWriteAccess(pr.authorAssociation))
                 keptOpen.push(pr.number);
             else
                 wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
@@ -61325,15 +61365,8 @@ function labelCreates(writes, config, existingLabels) {
         return definition ? [definition] : [];
     });
 }
-/**
- * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
- * only mode that marks, unmarks and closes stale PRs. A PR this run closes
- * gets no other comment write. `actor`: the action's login (its own comments).
- * `existingLabels`: the action's labels known to exist in the repository
- * (undefined: unknown, so every label the writes add is created first; GitHub
- * answers 422 for one that exists).
- */
-function planWrites(evaluated, config, wipLimit, lifecycle, actor, existingLabels) {
+/** All writes for the evaluated PRs, in order (see the top of this file). A PR this run closes gets no other comment write. */
+function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLabels }) {
     const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
     const allowed = wanted.slice(0, config.maxClosesPerRun);
     const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
@@ -61426,9 +61459,10 @@ function plan(snapshot, config, now, scope) {
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
-    const planned = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, wipLimit, scope.mode === 'sweep', snapshot.actor, snapshot.existingLabels);
+    const planned = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, { wipLimit, lifecycle: scope.mode === 'sweep', actor: snapshot.actor, existingLabels: snapshot.existingLabels });
     return {
         mode: scope.mode,
+        read: 'queue',
         now: now.toISOString(),
         wipLimit,
         adaptive,
@@ -61509,6 +61543,10 @@ function historySearches(repo, now, windowDays) {
     };
     historyWeeks(now).forEach((start, i) => {
         const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
+        // The current week, when it began less than a second ago, is empty: no search (a reversed range
+        // is not one GitHub need answer with 0), and it counts 0.
+        if (end.getTime() - start.getTime() < 1000)
+            return;
         searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
         searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
         searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
@@ -61522,9 +61560,9 @@ function historyFrom(result, now) {
         openNow: result.openNow,
         weeks: historyWeeks(now).map((start, i) => ({
             weekStart: start.toISOString().slice(0, 10),
-            opened: result[`opened${i}`],
-            merged: result[`merged${i}`],
-            closed: result[`closed${i}`]
+            opened: result[`opened${i}`] ?? 0,
+            merged: result[`merged${i}`] ?? 0,
+            closed: result[`closed${i}`] ?? 0
         }))
     };
 }
@@ -61605,7 +61643,10 @@ function gateSearches(input) {
         searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
         for (const days of rateWindows(config)) {
             const start = new Date(now.getTime() - days * DAY_MS);
-            searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+            // A PR older than the window has nothing opened before it in the window: no search (and no
+            // reversed range, which GitHub need not answer with 0).
+            if (openedCutoff > start)
+                searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
         }
         if (config.trustedAfterMerged > 0)
             searches.merged = mergedByAuthorSearch(repo, pr.author);
@@ -61689,6 +61730,7 @@ function issueOf(node) {
         ...(claims ? { claims: claimsOf(claims) } : {})
     };
 }
+/** A PR's `closingIssuesReferences` (GitHub GraphQL) as the core's ClosingIssues: numbers, assignees, labels, other open PRs. */
 function toClosingIssues(node) {
     return {
         issues: node.nodes.map(issueOf),
@@ -61768,7 +61810,7 @@ function isOwn(comment, actor) {
     return comment.author !== null && sameLogin(restLogin(comment.author), actor);
 }
 /** The action's own comments on a PR (written by the token's account), oldest first. */
-function convert_ownComments(node, actor) {
+function ownComments(node, actor) {
     return node.comments.nodes
         .filter((c) => isOwn(c, actor) && c.databaseId !== null)
         .map((c) => ({
@@ -61826,7 +61868,7 @@ function toPullRequest(node, actor, statusContext) {
         locked: node.locked ?? false,
         checks: checksOf(node)
     };
-    applyOwnComments(pr, convert_ownComments(node, actor));
+    applyOwnComments(pr, ownComments(node, actor));
     return pr;
 }
 
@@ -62308,6 +62350,10 @@ function configSource(object) {
         return { kind: 'truncated', bytes: object.byteSize ?? 0 };
     return { kind: 'file', text: object.text };
 }
+/**
+ * The facts from a `RepositoryFacts` fragment and `viewer`: the default branch (`main` when
+ * GitHub has none), the token's login (REST form) and the config file.
+ */
 function repositoryFacts(node, viewer) {
     return {
         defaultBranch: node.defaultBranchRef?.name ?? 'main',
@@ -62315,6 +62361,10 @@ function repositoryFacts(node, viewer) {
         config: configSource(node.defaultBranchRef?.target.file?.object)
     };
 }
+/**
+ * One GraphQL request: the default branch, the token's login and the file at `configPath` on the
+ * default branch. Throws what `query` throws.
+ */
 async function readRepository(session, configPath) {
     const data = await query(session, REPOSITORY_QUERY, { ...session.repo, configPath });
     return repositoryFacts(data.repository, data.viewer);
@@ -62417,12 +62467,15 @@ async function readGate(session, configPath, number) {
         }))
     };
 }
+/** The gate's PR as the core's PullRequest (undefined when GitHub has no such PR). */
 function subjectPullRequest(read, statusContext) {
     return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
 }
 /**
  * The second read: the PRs ahead, the queue size and the author's counts as
- * aliased GraphQL `search` counts, plus which of `labels` exist.
+ * aliased GraphQL `search` counts (built by core/gate-searches.ts), plus which
+ * of `labels` exist. One request per 30 searches (one for every config a gate
+ * can count). Throws what `query` throws.
  */
 async function readGateCounts(session, input) {
     const result = await countSearches(session, gateSearches(input), input.labels);
@@ -62438,9 +62491,7 @@ async function readGateCounts(session, input) {
 
 
 
-function hasPerAuthorBudget(config) {
-    return config.rules.some((rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined);
-}
+
 /**
  * Creation times of every PR opened since `since`, by author (keyed by loginKey): the open ones
  * from the queue already read, the closed and merged ones from
@@ -62475,22 +62526,11 @@ async function openedSince(session, since, open) {
     }
 }
 /**
- * Authors whose open PRs could put them over a per-author budget; only they
- * need a merged count (the trust exemption cannot change anyone else's state).
+ * The per-author stats the budgets need, keyed by loginKey: `openedAt` (creation times in the
+ * longest rate window, closed PRs too) and `merged` (for the trust exemption's candidates only).
+ * Costs ⌈closed PRs opened in the window / 100⌉ GraphQL pages plus one request of search counts per
+ * 30 candidates; nothing without per-author budgets. Throws what `query` throws.
  */
-function trustCandidates(config, pullRequests, stats) {
-    const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
-    const smallestCap = Math.min(...caps.filter((cap) => cap !== undefined));
-    // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
-    const open = new Map();
-    for (const pr of pullRequests) {
-        const key = loginKey(pr.author);
-        open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
-    }
-    return [...open.entries()]
-        .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
-        .map(([, { login }]) => login);
-}
 async function readAuthorStats(session, config, pullRequests, now) {
     // Keyed by loginKey; the core looks authors up whatever their spelling.
     const stats = {};
@@ -62604,7 +62644,7 @@ async function readOpenPullRequests(session, options) {
         for (const node of connection.nodes) {
             const pr = toPullRequest(node, options.actor, options.statusContext);
             pullRequests.push(pr);
-            bodies.add(pr, convert_ownComments(node, options.actor));
+            bodies.add(pr, ownComments(node, options.actor));
             noteCappedFiles(node, session.counts);
         }
         options.onProgress?.(pullRequests.length, connection.totalCount);
@@ -62694,6 +62734,22 @@ function canGateFromCounts(config) {
     }
     return { ok: true };
 }
+/**
+ * Why a gate cannot decide PR `pr` from search counts, or undefined when it can: the config needs
+ * the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs than the gate read.
+ */
+function wholeQueueReason(pr, config, repository) {
+    const counted = canGateFromCounts(config);
+    if (!counted.ok)
+        return counted.why;
+    return claimsIncomplete(pr, rulesFor(pr, config), config, repository)
+        ? 'an issue this PR closes has more open PRs than the gate read'
+        : undefined;
+}
+/** The history a gate has from its counts alone: the merges in the pace window, when they were counted. */
+function paceHistory(mergedInWindow) {
+    return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
+}
 /** `perDay`: the merge pace for the expected wait, when read. */
 function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const exempt = exemptDecision(pr, config);
@@ -62724,9 +62780,15 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
     const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
     // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
     decision.stale = decideStale(pr, config, snapshot.actor, now);
-    const planned = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
+    const planned = planWrites([{ pr, decision }], config, {
+        wipLimit,
+        lifecycle: false,
+        actor: snapshot.actor,
+        existingLabels: snapshot.existingLabels
+    });
     return {
         mode: 'gate',
+        read: 'counts',
         now: now.toISOString(),
         wipLimit,
         adaptive,
@@ -62773,18 +62835,6 @@ function withMergeGroupStatus(plan, pr, sha) {
 
 
 
-
-
-
-/** Why this gate cannot decide from search counts (the config, or a linked issue's holders), or undefined. */
-function wholeQueueReason(pr, config, repo) {
-    const counted = canGateFromCounts(config);
-    if (!counted.ok)
-        return counted.why;
-    return claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
-        ? 'an issue this PR closes has more open PRs than the gate read'
-        : undefined;
-}
 /**
  * The constant-cost gate: the PRs ahead, the queue size and the author's counts as one request of
  * search counts (with the merge pace; `wip-limit: auto` reads the history too), planned by the core.
@@ -62795,8 +62845,7 @@ async function gateFromCounts(session, read, pr, config, now) {
         config,
         pr,
         recent: read.recent,
-        // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
-        authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
+        authorLimited: needsAuthorCounts(pr, config),
         now,
         labels: actionLabelNames(config),
         // The merge pace for the expected wait rides along in the counts request: no extra request.
@@ -62805,9 +62854,7 @@ async function gateFromCounts(session, read, pr, config, now) {
     // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
     const history = config.wipLimit === 'auto'
         ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
-        : counts.mergedInWindow === undefined
-            ? undefined
-            : { mergedInWindow: counts.mergedInWindow, weeks: [] };
+        : paceHistory(counts.mergedInWindow);
     const snapshot = {
         repository: { ...session.repo, defaultBranch: read.facts.defaultBranch },
         actor: read.facts.actor,
@@ -62833,7 +62880,7 @@ async function gate(session, read, config, now, scope) {
         throw new ActionError('require-issue and one-pr-per-issue read the issues a PR closes, and this token may not: ' +
             "add `issues: read` to the workflow's permissions.");
     }
-    const why = wholeQueueReason(pr, config, repo);
+    const why = wholeQueueReason(pr, config, `${repo.owner}/${repo.name}`);
     let planned;
     if (why) {
         info(`Reading the whole queue for this gate: ${why}`);
@@ -62880,6 +62927,7 @@ async function readAndPlan(session, inputs, scope, now, options) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/github/repo.ts
+/** `OWNER/NAME` (GITHUB_REPOSITORY, --repo) as a RepoRef; undefined when it is not of that form. */
 function parseRepo(fullName) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(fullName.trim());
     return match ? { owner: match[1], name: match[2] } : undefined;
@@ -62889,11 +62937,22 @@ function parseRepo(fullName) {
 // The run's environment as the Actions runner sets it, read in one place.
 
 
+
+function eventPayload(path) {
+    try {
+        return JSON.parse(external_node_fs_default().readFileSync(path, 'utf8'));
+    }
+    catch (error) {
+        throw new ActionError(`GITHUB_EVENT_PATH (${path}) holds no JSON event payload: ${error.message}.`);
+    }
+}
+/**
+ * The runner's environment: GITHUB_EVENT_NAME, the event payload at GITHUB_EVENT_PATH ({} when
+ * absent), GITHUB_REPOSITORY and the run's URL. Throws ActionError when the payload is not JSON.
+ */
 function readRunContext(env = process.env) {
     const eventPath = env.GITHUB_EVENT_PATH;
-    const payload = eventPath && external_node_fs_default().existsSync(eventPath)
-        ? JSON.parse(external_node_fs_default().readFileSync(eventPath, 'utf8'))
-        : {};
+    const payload = eventPath && external_node_fs_default().existsSync(eventPath) ? eventPayload(eventPath) : {};
     const repo = parseRepo(env.GITHUB_REPOSITORY ?? '');
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const runUrl = repo && env.GITHUB_RUN_ID ? `${server}/${repo.owner}/${repo.name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
@@ -62901,6 +62960,9 @@ function readRunContext(env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs (README "What people see"), all strings: later steps read the result,
+// the queue and what was done without parsing the summary.
+
 /** The writes that took effect; in a dry-run, the ones that would have. */
 function writesTaken(plan, execution) {
     return execution.dryRun ? plan.writes : execution.applied;
@@ -62910,12 +62972,12 @@ function writesTaken(plan, execution) {
  * label, as far as either was missing) took effect.
  */
 function staledNumbers(plan, taken) {
-    const markOps = (number) => plan.writes.filter((op) => op.unit === `stale #${number}`);
+    const markWrites = (number) => plan.writes.filter((op) => op.unit === staleMarkUnit(number));
     return plan.decisions
         .filter((d) => d.stale?.action === 'mark')
         .map((d) => d.number)
         .filter((number) => {
-        const planned = markOps(number);
+        const planned = markWrites(number);
         return planned.length > 0 && planned.every((op) => taken.includes(op));
     });
 }
@@ -62969,10 +63031,10 @@ function fullPlan(plan) {
         decisions: plan.decisions.map((d) => [d.number, d.state, d.position ?? null, d.summary]),
         writes: plan.writes.map(compactWrite),
         deferredCloses: plan.deferredCloses,
-        violations: outputs_violationsOf(plan)
+        violations: violationRows(plan)
     };
 }
-function outputs_violationsOf(plan) {
+function violationRows(plan) {
     return plan.decisions.flatMap((d) => d.violations.map((v) => ({ number: d.number, rule: v.rule, budget: v.budget, reason: v.reason })));
 }
 /**
@@ -62993,7 +63055,7 @@ function actionOutputs(plan, execution, planFile) {
     const lists = {
         admitted: boundedJsonArray(numbersIn('admitted'), OUTPUT_BUDGETS.admitted),
         waiting: boundedJsonArray(numbersIn('waiting'), OUTPUT_BUDGETS.waiting),
-        violations: boundedJsonArray(outputs_violationsOf(plan), OUTPUT_BUDGETS.violations),
+        violations: boundedJsonArray(violationRows(plan), OUTPUT_BUDGETS.violations),
         staled: boundedJsonArray(staledNumbers(plan, taken), OUTPUT_BUDGETS.staled),
         closed: boundedJsonArray(closedNumbers(taken), OUTPUT_BUDGETS.closed),
         decisions: boundedJsonArray(full.decisions, OUTPUT_BUDGETS.decisions),
@@ -63052,6 +63114,7 @@ function writePlanFile(plan, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Sep 29" from "2026-09-29": short enough for an x-axis tick. */
 function weekLabel(weekStart) {
@@ -63069,7 +63132,6 @@ function xyChart(title, weeks, series, top) {
         '```'
     ];
 }
-const mermaid_count = (n) => n.toLocaleString('en-US');
 function weeklyChart(flow) {
     const { weeks } = flow;
     if (weeks.length === 0)
@@ -63085,7 +63147,7 @@ function weeklyChart(flow) {
     const partial = weeks.find((w) => w.partial);
     const partialNote = partial
         ? [
-            `The current week (from ${weekLabel(partial.weekStart)}, ${mermaid_count(partial.days)} of 7 days so far) ` +
+            `The current week (from ${weekLabel(partial.weekStart)}, ${count(partial.days)} of 7 days so far) ` +
                 `is left out of the charts; the table keeps its numbers.`
         ]
         : [];
@@ -63100,10 +63162,10 @@ function weeklyChart(flow) {
     ];
     const row = (w) => [
         w.partial ? `${w.weekStart.slice(0, 10)} (so far)` : w.weekStart.slice(0, 10),
-        mermaid_count(w.opened),
-        mermaid_count(w.merged),
-        ...(withCloses ? [mermaid_count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
-        ...(withBacklog ? [mermaid_count(w.openAtEnd ?? 0)] : [])
+        count(w.opened),
+        count(w.merged),
+        ...(withCloses ? [count(Math.max(0, (w.closed ?? 0) - w.merged))] : []),
+        ...(withBacklog ? [count(w.openAtEnd ?? 0)] : [])
     ];
     const table = [
         `| ${header.join(' | ')} |`,
@@ -63115,7 +63177,7 @@ function weeklyChart(flow) {
     ];
     const opened = weeks.reduce((sum, w) => sum + w.opened, 0);
     const merged = weeks.reduce((sum, w) => sum + w.merged, 0);
-    const balance = `Over ${weeks.length} weeks: ${mermaid_count(opened)} opened, ${mermaid_count(merged)} merged.`;
+    const balance = `Over ${weeks.length} weeks: ${count(opened)} opened, ${count(merged)} merged.`;
     return [
         ...charts,
         ...(charts.length > 0 ? [''] : []),
@@ -63135,6 +63197,8 @@ function weeklyChart(flow) {
 
 
 
+
+
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
@@ -63142,8 +63206,7 @@ const MAX_VIOLATION_ROWS = 20;
 const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
-const summary_count = (n) => n.toLocaleString('en-US');
-const plural = (n, one, many = `${one}s`) => `${summary_count(n)} ${n === 1 ? one : many}`;
+const plural = (n, one, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 function renderSummary(input) {
     const context = {
         ...input,
@@ -63151,7 +63214,7 @@ function renderSummary(input) {
         taken: writesTaken(input.plan, input.execution)
     };
     // A gate that decided from search counts read only its own PR: tables of one row would mislead.
-    const onlyTheSubject = input.plan.mode === 'gate' && input.plan.decisions.length <= 1;
+    const onlyTheSubject = input.plan.read === 'counts';
     const queueSections = onlyTheSubject
         ? [
             "This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep's summary shows the whole queue."
@@ -63208,12 +63271,12 @@ function table(header, rows) {
 /** The first `max` items rendered by `render`, then a line saying how many were left out. */
 function bounded(items, max, render) {
     const shown = render(items.slice(0, max));
-    return items.length > max ? `${shown}\n\n… and ${summary_count(items.length - max)} more.` : shown;
+    return items.length > max ? `${shown}\n\n… and ${count(items.length - max)} more.` : shown;
 }
 function numberList(context, numbers) {
     const shown = numbers.slice(0, MAX_ROWS).map((n) => prLink(context, n));
     return numbers.length > MAX_ROWS
-        ? `${shown.join(', ')} … and ${summary_count(numbers.length - MAX_ROWS)} more`
+        ? `${shown.join(', ')} … and ${count(numbers.length - MAX_ROWS)} more`
         : shown.join(', ');
 }
 const byState = (plan, state) => plan.decisions.filter((d) => d.state === state);
@@ -63224,7 +63287,7 @@ function titleLine(context) {
 }
 function overview(context) {
     const { plan, execution } = context;
-    const limit = plan.wipLimit > 0 ? `WIP limit **${summary_count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
+    const limit = plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
     const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
     if (plan.adaptive)
         lines.push('', adaptiveLine(plan.adaptive));
@@ -63239,27 +63302,27 @@ function fixed(n) {
 }
 /** Little's law, with its inputs (README "`wip-limit: auto`"). */
 function adaptiveLine(a) {
-    const range = `[${summary_count(a.min)}, ${a.max === null ? 'no maximum' : summary_count(a.max)}]`;
+    const range = `[${count(a.min)}, ${a.max === null ? 'no maximum' : count(a.max)}]`;
     return (`Limit \`auto\`: ${plural(a.mergedInWindow, 'PR')} merged in the last ${plural(a.windowDays, 'day')} = ${fixed(a.perDay)} per day` +
-        ` × ${plural(a.targetReviewDays, 'target review day')} = ${summary_count(a.raw)}, clamped to ${range} → **${summary_count(a.limit)}**`);
+        ` × ${plural(a.targetReviewDays, 'target review day')} = ${count(a.raw)}, clamped to ${range} → **${count(a.limit)}**`);
 }
 /** Little's law for the last waiting PR, from the expected wait the core put on its decision. */
 function expectedWaitLine(context) {
     const last = byState(context.plan, 'waiting').at(-1);
     if (!last || last.position === undefined)
         return 'No PR is waiting.';
-    const at = `The last waiting PR, ${prLink(context, last.number)} at position ${summary_count(last.position)}`;
+    const at = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}`;
     if (last.waitingOnArea) {
         return (`${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), ` +
             `not for the WIP limit: there is no estimate of its wait.`);
     }
     const beyond = last.position - context.plan.wipLimit;
-    const who = `${at}, is ${summary_count(beyond)} beyond the limit`;
+    const who = `${at}, is ${count(beyond)} beyond the limit`;
     if (!last.eta)
         return (`${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, ` +
             `so there is no estimate of its wait.`);
     return (`${who}: at ${paceText(last.eta.perDay)} merges per day ` +
-        `it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${summary_count(beyond)} / ${paceText(last.eta.perDay)}).`);
+        `it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`);
 }
 function subjectSection(context) {
     const subject = context.plan.subject;
@@ -63288,14 +63351,14 @@ function countsSection(context) {
     return [
         '### Counts',
         '',
-        table(['state', 'PRs'], states.map((s) => [s, summary_count(byState(plan, s).length)])),
+        table(['state', 'PRs'], states.map((s) => [s, count(byState(plan, s).length)])),
         '',
         `${plural(plan.decisions.length, 'PR')} evaluated: ${scope}.`
     ].join('\n');
 }
 function queueRow(context, d) {
     return [
-        d.position === undefined ? '' : summary_count(d.position),
+        d.position === undefined ? '' : count(d.position),
         prLink(context, d.number),
         title(context, d.number),
         author(context, d.number),
@@ -63307,7 +63370,7 @@ function queueRow(context, d) {
 function waitingWhy(d) {
     const area = d.waitingOnArea;
     return area
-        ? `area ${escapeMarkdown(area.rule)} full (${summary_count(area.admitted)}/${summary_count(area.maxOpen)})`
+        ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})`
         : 'beyond the limit';
 }
 /** The expected wait the core computed (Little's law), or why there is none. */
@@ -63326,7 +63389,7 @@ function priorityNote(context, decisions) {
         return [];
     return [
         '',
-        `${summary_count(priority)} of these ${summary_count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) ` +
+        `${count(priority)} of these ${count(decisions.length)} carry a priority label (${labels.map((l) => escapeMarkdown(l)).join(', ')}) ` +
             `and come before every PR without one.`
     ];
 }
@@ -63335,8 +63398,8 @@ function admittedSection(context) {
     if (decisions.length === 0)
         return '';
     const shownNote = decisions.length > MAX_ROWS
-        ? ` (first ${MAX_ROWS} of ${summary_count(decisions.length)})`
-        : ` (${summary_count(decisions.length)})`;
+        ? ` (first ${MAX_ROWS} of ${count(decisions.length)})`
+        : ` (${count(decisions.length)})`;
     return [
         `### Admitted${shownNote}`,
         ...priorityNote(context, decisions),
@@ -63362,10 +63425,10 @@ function waitingSection(context) {
     const shown = [...groups.values()]
         .flatMap((group) => group.slice(0, perGroup))
         .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
-    const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${summary_count(group.length)}`).join(' · ');
+    const reasons = [...groups.entries()].map(([why, group]) => `${why}: ${count(group.length)}`).join(' · ');
     const shownNote = shown.length < decisions.length
-        ? ` (${summary_count(decisions.length)}; the first of each reason shown)`
-        : ` (${summary_count(decisions.length)})`;
+        ? ` (${count(decisions.length)}; the first of each reason shown)`
+        : ` (${count(decisions.length)})`;
     const pace = context.plan.pace;
     const paceLine = pace && pace.perDay > 0
         ? [
@@ -63382,7 +63445,7 @@ function waitingSection(context) {
         ...(paceLine.length > 0 ? ['', ...paceLine] : []),
         '',
         table([...HEADER, 'why', 'expected wait'], rows),
-        ...(shown.length < decisions.length ? ['', `… and ${summary_count(decisions.length - shown.length)} more.`] : [])
+        ...(shown.length < decisions.length ? ['', `… and ${count(decisions.length - shown.length)} more.`] : [])
     ].join('\n');
 }
 /** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
@@ -63414,9 +63477,9 @@ function violationsSection(context) {
         const top = [...authors.entries()]
             .filter(([login]) => login !== '')
             .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-        const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${summary_count(n)})`);
+        const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${count(n)})`);
         return top.length > MAX_AFFECTED_AUTHORS
-            ? `${shown.join(', ')} and ${summary_count(top.length - MAX_AFFECTED_AUTHORS)} more`
+            ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more`
             : shown.join(', ');
     };
     const rows = violating.flatMap((d) => d.violations.map((v) => [
@@ -63427,13 +63490,13 @@ function violationsSection(context) {
         escapeMarkdown(v.reason)
     ]));
     return [
-        `### Violations (${summary_count(violating.length)})`,
+        `### Violations (${count(violating.length)})`,
         '',
         'These PRs break a rule and take no place in line until their author acts.',
         '',
-        table(['budget', 'PRs', 'authors most affected'], byPrs.map(([key, group]) => [key, summary_count(group.prs.size), mostAffected(group.authors)])),
+        table(['budget', 'PRs', 'authors most affected'], byPrs.map(([key, group]) => [key, count(group.prs.size), mostAffected(group.authors)])),
         '',
-        rows.length > MAX_VIOLATION_ROWS ? `The first ${summary_count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
+        rows.length > MAX_VIOLATION_ROWS ? `The first ${count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
         '',
         bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown))
     ].join('\n');
@@ -63455,7 +63518,7 @@ function sharedIssuesSection(context) {
         numberList(context, issue.pullRequests.filter((n) => n !== issue.holder))
     ]);
     return [
-        `### Issues with more than one open PR (${summary_count(shared.length)})`,
+        `### Issues with more than one open PR (${count(shared.length)})`,
         '',
         'The first PR in line holds the issue; the others can work together there.',
         '',
@@ -63483,19 +63546,17 @@ function authorsSection(context) {
         '',
         table(['author', 'open', 'admitted', 'waiting', 'violations'], top.map(([login, r]) => [
             escapeMarkdown(login),
-            summary_count(total(r)),
-            summary_count(r.admitted),
-            summary_count(r.waiting),
-            summary_count(r.violation)
+            count(total(r)),
+            count(r.admitted),
+            count(r.waiting),
+            count(r.violation)
         ])),
         ...(tally.size > MAX_AUTHORS ? ['', `… and ${plural(tally.size - MAX_AUTHORS, 'more author')}.`] : [])
     ].join('\n');
 }
 /** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
 function deferredStaleWrite(context, number) {
-    return (!context.execution.dryRun &&
-        context.execution.notApplied.some(({ op }) => (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) ||
-            (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label)));
+    return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => op.unit === staleMarkUnit(number));
 }
 function staleOutcome(context, d) {
     const would = context.execution.dryRun ? 'would be ' : '';
@@ -63538,8 +63599,8 @@ function staleSection(context) {
         (config.stale.closeDays > 0
             ? ` and close ${plural(config.stale.closeDays, 'day')} later.`
             : '; they are never closed.') +
-        ` ${verb} ${summary_count(staled.length)}, ${closeVerb} ${summary_count(closed.length)}` +
-        (deferred > 0 ? `; would mark ${summary_count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
+        ` ${verb} ${count(staled.length)}, ${closeVerb} ${count(closed.length)}` +
+        (deferred > 0 ? `; would mark ${count(deferred)}, deferred to the next run (writes not applied, see below).` : '.');
     if (acted.length === 0)
         return [`### Stale`, '', intro].join('\n');
     return [
@@ -63551,7 +63612,7 @@ function staleSection(context) {
             prLink(context, d.number),
             title(context, d.number),
             author(context, d.number),
-            summary_count(d.stale.idleDays),
+            count(d.stale.idleDays),
             escapeMarkdown(`${d.stale.whoseMove}: ${d.stale.reason}`),
             staleOutcome(context, d)
         ])))
@@ -63564,7 +63625,7 @@ function neglectedSection(context) {
     if (neglected.length === 0)
         return '';
     return [
-        `### Neglected (${summary_count(neglected.length)})`,
+        `### Neglected (${count(neglected.length)})`,
         '',
         // With stale off, stale-days is 0: the threshold is the one the core applied.
         `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
@@ -63573,7 +63634,7 @@ function neglectedSection(context) {
             prLink(context, d.number),
             title(context, d.number),
             author(context, d.number),
-            summary_count(d.stale.idleDays),
+            count(d.stale.idleDays),
             escapeMarkdown(d.stale.reason)
         ])))
     ].join('\n');
@@ -63586,7 +63647,7 @@ function lockedSection(context) {
     if (skipped.length === 0)
         return '';
     return [
-        `### Locked (${summary_count(skipped.length)})`,
+        `### Locked (${count(skipped.length)})`,
         '',
         'These conversations are locked, so the stale lifecycle leaves them alone and ' +
             'the action posts no comment on them; without the lock they would have been marked or closed.',
@@ -63595,7 +63656,7 @@ function lockedSection(context) {
             prLink(context, d.number),
             title(context, d.number),
             author(context, d.number),
-            summary_count(d.stale.idleDays),
+            count(d.stale.idleDays),
             `${d.stale.lockedSkip === 'close' ? 'closed' : 'marked stale'} (${escapeMarkdown(d.stale.reason)})`
         ])))
     ].join('\n');
@@ -63606,7 +63667,7 @@ function historySection(context) {
         return '';
     return [`### Inflow, merges and the open queue`, '', weeklyChart(flow), ...nextStepLine(context, flow)].join('\n');
 }
-const round = (n) => summary_count(Math.round(n));
+const round = (n) => count(Math.round(n));
 /** What a maintainer should do next when the open queue grows week by week. */
 function nextStepLine(context, flow) {
     if (flow.fullWeeks === 0 || flow.growthPerWeek < 1)
@@ -63644,7 +63705,7 @@ function tallyByKind(ops) {
     const tally = new Map();
     for (const op of ops)
         tally.set(op.kind, (tally.get(op.kind) ?? 0) + 1);
-    return [...tally.entries()].map(([kind, n]) => `${KIND_NAMES[kind]}: ${summary_count(n)}`).join(' · ');
+    return [...tally.entries()].map(([kind, n]) => `${KIND_NAMES[kind]}: ${count(n)}`).join(' · ');
 }
 function writeList(ops) {
     return bounded(ops, MAX_ROWS, (shown) => shown.map((line) => `- ${line}`).join('\n'));
@@ -63657,7 +63718,7 @@ function notAppliedList(notApplied) {
     return [...byWhy.entries()]
         .map(([why, ops]) => {
         const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne));
-        const more = ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${summary_count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : '';
+        const more = ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : '';
         return `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${shown}${more}`;
     })
         .join('\n\n');
@@ -63667,18 +63728,18 @@ function writesSection(context) {
     const lines = [];
     if (execution.dryRun) {
         const would = execution.notApplied.map((n) => n.op);
-        lines.push(`### Would write (${summary_count(would.length)})`, '');
+        lines.push(`### Would write (${count(would.length)})`, '');
         lines.push(would.length === 0
             ? 'Nothing: every PR already shows its state.'
             : `${tallyByKind(would)}\n\n${writeList(would.map(describeOne))}`);
     }
     else {
-        lines.push(`### Writes (${summary_count(execution.applied.length)})`, '');
+        lines.push(`### Writes (${count(execution.applied.length)})`, '');
         lines.push(execution.applied.length === 0
             ? 'Nothing written: every PR already showed its state.'
             : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeOne))}`);
         if (execution.notApplied.length > 0) {
-            lines.push('', `**Not applied (${summary_count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
+            lines.push('', `**Not applied (${count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
     }
     if (execution.warnings.length > 0) {
@@ -63690,7 +63751,7 @@ function leftSection(context) {
     const { plan, execution } = context;
     const lines = [];
     if (plan.deferredCloses.length > 0) {
-        lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${summary_count(context.config.maxClosesPerRun)})` +
+        lines.push(`- ${plural(plan.deferredCloses.length, 'close')} held back by max-closes-per-run (${count(context.config.maxClosesPerRun)})` +
             `: ${numberList(context, plan.deferredCloses)}`);
     }
     // Comments refused on a locked conversation are not applicable, not left over.
@@ -63713,7 +63774,7 @@ function readingNotes(context) {
     const notes = [];
     if (r.pagesShrunk) {
         notes.push(`> GitHub failed ${plural(r.pagesShrunk, 'query', 'queries')} as too heavy; ` +
-            `pages were shrunk (down to ${summary_count(r.smallestPage ?? 0)}) and everything was still read.`);
+            `pages were shrunk (down to ${count(r.smallestPage ?? 0)}) and everything was still read.`);
     }
     if (r.filesCapped?.length) {
         notes.push(`> GitHub lists at most 3,000 changed files per PR; \`paths\` rules saw only those of ${numberList(context, r.filesCapped)}.`);
@@ -63784,16 +63845,14 @@ async function write(session, { plan, snapshot, config }, context) {
         actor: snapshot.actor,
         eventName: context.eventName
     });
-    if (plan.deferredCloses.length > 0) {
-        const line = `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')}` +
-            ` left to close in the next run.`;
-        warning(line);
-        written.warnings.push(line);
-    }
     return { dryRun: config.dryRun, ...written, requests: { ...session.counts } };
 }
-/** The step's outputs and the request tally in the log. */
-function report(session, { plan }, execution) {
+/** The step's outputs, and in the log the closes held back and the request tally. */
+function report(session, { plan, config }, execution) {
+    if (plan.deferredCloses.length > 0) {
+        const numbers = plan.deferredCloses.map((n) => `#${n}`).join(', ');
+        warning(`max-closes-per-run (${config.maxClosesPerRun}) reached: ${numbers} left to close in the next run.`);
+    }
     for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan))))
         setOutput(name, value);
     const { counts } = session;

@@ -14,6 +14,7 @@ import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/in
 import { createStore, makePullRequest, WRITE_TOKEN, type FakeStore } from '../test-support/fake-github/store.js';
 import { generateRepository } from '../test-support/generate.js';
 import { REPO_ROOT, runAction } from '../test-support/run-action.js';
+import { DAY_MS } from '../src/core/time.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,2500,10000').split(',').filter(Boolean).map(Number);
 const LATENCY_MS = 20;
@@ -173,7 +174,7 @@ async function bench(size: number): Promise<string[]> {
 
 /** The fewest reads a sweep with a rate rule can make: the pages of open PRs, of closed PRs opened in the window, and 2. */
 function sweepFloor(store: FakeStore): number {
-  const since = Date.now() - RATE_DAYS * 86_400_000;
+  const since = Date.now() - RATE_DAYS * DAY_MS;
   const open = store.pullRequests.filter((p) => p.state === 'OPEN').length;
   const closedInWindow = store.pullRequests.filter(
     (p) => p.state !== 'OPEN' && Date.parse(p.createdAt) >= since

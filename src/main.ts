@@ -68,18 +68,15 @@ async function write(
     actor: snapshot.actor,
     eventName: context.eventName
   });
-  if (plan.deferredCloses.length > 0) {
-    const line =
-      `max-closes-per-run (${config.maxClosesPerRun}) reached: ${plan.deferredCloses.map((n) => `#${n}`).join(', ')}` +
-      ` left to close in the next run.`;
-    core.warning(line);
-    written.warnings.push(line);
-  }
   return { dryRun: config.dryRun, ...written, requests: { ...session.counts } };
 }
 
-/** The step's outputs and the request tally in the log. */
-function report(session: GitHubSession, { plan }: PlannedRun, execution: ExecutionReport): void {
+/** The step's outputs, and in the log the closes held back and the request tally. */
+function report(session: GitHubSession, { plan, config }: PlannedRun, execution: ExecutionReport): void {
+  if (plan.deferredCloses.length > 0) {
+    const numbers = plan.deferredCloses.map((n) => `#${n}`).join(', ');
+    core.warning(`max-closes-per-run (${config.maxClosesPerRun}) reached: ${numbers} left to close in the next run.`);
+  }
   for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan))))
     core.setOutput(name, value);
   const { counts } = session;

@@ -15,6 +15,7 @@ import {
   type Mergeable
 } from './fake-github/store.js';
 import { DEFAULT_CONFIG_PATH } from '../src/config/load.js';
+import { DAY_MS } from '../src/core/time.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -43,7 +44,6 @@ export const GENERATED_LABELS = [
   { name: 'enhancement', color: 'a2eeef', description: 'New feature or request' }
 ];
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /** mulberry32: small, fast and good enough for test data. */

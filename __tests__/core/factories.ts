@@ -4,9 +4,9 @@ import { buildConfig } from '../../src/config/load.js';
 import type { Config, Rule } from '../../src/config/types.js';
 import type { PullRequest, Snapshot, WriteOp } from '../../src/core/types.js';
 import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
+import { DAY_MS } from '../../src/core/time.js';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
-const DAY_MS = 86_400_000;
 
 export function daysAgo(days: number): string {
   return new Date(NOW.getTime() - days * DAY_MS).toISOString();

@@ -1,7 +1,7 @@
 import { backlogAtWeekEnds, flowOf, mergePace } from '../../src/core/flow.js';
 import type { History } from '../../src/core/types.js';
+import { DAY_MS } from '../../src/core/time.js';
 
-const DAY_MS = 86_400_000;
 const NOW = new Date('2026-11-25T12:00:00Z'); // Wednesday
 const MONDAYS = Array.from({ length: 8 }, (_, i) => new Date(Date.parse('2026-10-05T00:00:00Z') + i * 7 * DAY_MS));
 

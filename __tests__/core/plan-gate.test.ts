@@ -9,6 +9,7 @@ import { selectorMatches } from '../../src/core/rules.js';
 import type { Config } from '../../src/config/types.js';
 import type { GateCounts, PullRequest } from '../../src/core/types.js';
 import { NOW, config, daysAgo, pr, rule, snapshot } from './factories.js';
+import { DAY_MS } from '../../src/core/time.js';
 
 /**
  * The counts a search would return, taken from the whole queue and the
@@ -31,7 +32,7 @@ function countsFor(subject: PullRequest, prs: PullRequest[], c: Config, states: 
           (p) =>
             p.author === subject.author &&
             Date.parse(p.createdAt) < Date.parse(subject.createdAt) &&
-            Date.parse(p.createdAt) >= NOW.getTime() - days * 86_400_000
+            Date.parse(p.createdAt) >= NOW.getTime() - days * DAY_MS
         ).length
       ])
     ),

@@ -2,8 +2,7 @@
 // the stale lifecycle and whose move it is.
 import { STALE_MARKER } from '../../src/core/markers.js';
 import { TOKEN_BOT_REST_LOGIN, type FakeComment, type FakeReview } from '../../test-support/fake-github/store.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../src/core/time.js';
 
 /** An ISO time `days` before now. */
 export const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();

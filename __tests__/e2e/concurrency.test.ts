@@ -11,6 +11,7 @@ import {
 import { STALE_MARKER, STICKY_MARKER } from '../../src/core/markers.js';
 import { openPullRequests, session } from './harness.js';
 import { CONCURRENCY_ROWS } from './reliability-catalogue.js';
+import { DAY_MS } from '../../src/core/time.js';
 
 const CHECKS: Record<string, () => Promise<void>> = {
   async 'last-slot-race'() {
@@ -119,7 +120,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
   },
 
   async 'stale-race'() {
-    const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const days = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString();
     const idle: Partial<FakePullRequest> = {
       createdAt: days(50),
       lastCommittedAt: days(41),

@@ -4,8 +4,8 @@
 import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
 import { createStore, makePullRequest } from '../../test-support/fake-github/store.js';
 import { openPullRequests, session, type Session } from './harness.js';
+import { DAY_MS } from '../../src/core/time.js';
 
-const DAY_MS = 86_400_000;
 const inputs = { 'wip-limit': '5', 'on-waiting': 'fail,comment' };
 
 /** `count` PRs merged over the last days, numbered from 1000. */

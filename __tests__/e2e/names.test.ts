@@ -5,8 +5,8 @@ import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
 import { createStore, TOKEN_BOT_REST_LOGIN, type FakePullRequest } from '../../test-support/fake-github/store.js';
 import { CLOSE_MARKER, STALE_MARKER } from '../../src/core/markers.js';
 import { openPullRequests, session } from './harness.js';
+import { DAY_MS } from '../../src/core/time.js';
 
-const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
 test(

@@ -3,8 +3,7 @@
 import { scheduleEvent } from '../../test-support/events.js';
 import { createStore, makePullRequest } from '../../test-support/fake-github/store.js';
 import { openPullRequests, session } from './harness.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../src/core/time.js';
 
 describe('wip-limit auto', () => {
   test("the limit is the formula's value and the summary shows its inputs", async () => {

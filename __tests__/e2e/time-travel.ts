@@ -1,8 +1,7 @@
 // Lets days pass between two runs: every time in the fake's store moves back
 // by `days`, which is what the action sees when it runs `days` later.
 import type { FakeStore } from '../../test-support/fake-github/store.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../src/core/time.js';
 
 export function daysPass(store: FakeStore, days: number): void {
   const back = (iso: string) => new Date(Date.parse(iso) - days * DAY_MS).toISOString();

@@ -13,6 +13,7 @@ import { countSearch } from '../../test-support/fake-github/index.js';
 import { DEFAULT_CONFIG_PATH } from '../../src/config/load.js';
 import { generateRepository } from '../../test-support/generate.js';
 import { parseOutputFile, runAction, workflowCommands } from '../../test-support/run-action.js';
+import { DAY_MS } from '../../src/core/time.js';
 
 const now = new Date('2025-06-02T12:00:00Z');
 
@@ -71,7 +72,7 @@ describe('generateRepository', () => {
   test('has 8 weeks of merged and closed history and the config file', () => {
     const merged = countSearch(
       store,
-      `repo:acme/busy-repo is:pr is:merged merged:>=${new Date(now.getTime() - 56 * 86_400_000).toISOString().slice(0, 10)}`
+      `repo:acme/busy-repo is:pr is:merged merged:>=${new Date(now.getTime() - 56 * DAY_MS).toISOString().slice(0, 10)}`
     );
     expect(merged).toBeGreaterThan(8 * 50 * 0.6);
     expect(store.pullRequests.some((pr) => pr.state === 'CLOSED' && pr.mergedAt === null)).toBe(true);

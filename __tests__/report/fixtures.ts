@@ -4,9 +4,9 @@ import { buildConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { pr as corePr, snapshot } from '../core/factories.js';
 import type { Decision, ExecutionReport, Plan, PullRequest, WriteOp } from '../../src/core/types.js';
+import { DAY_MS } from '../../src/core/time.js';
 
 export const NOW = '2026-11-23T12:00:00.000Z';
-const DAY_MS = 86_400_000;
 
 // The built-in defaults, with a WIP limit of 2, stale on, short messages and no agents.
 export const config: Config = {
@@ -37,6 +37,8 @@ export function decision(number: number, state: Decision['state'], overrides: Pa
 export function plan(decisions: Decision[], overrides: Partial<Plan> = {}): Plan {
   return {
     mode: 'sweep',
+    // A gate's plan from search counts unless a test says it read the queue.
+    read: overrides.mode === 'gate' ? 'counts' : 'queue',
     now: NOW,
     wipLimit: 2,
     queueSize: decisions.filter((d) => d.state !== 'exempt').length,

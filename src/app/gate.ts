@@ -3,16 +3,12 @@
 // otherwise (glob exemptions, scoped per-author caps) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
-import { canGateFromCounts, planGateFromCounts } from '../core/plan-gate.js';
-import { claimsIncomplete } from '../core/issue-budgets.js';
-import { rulesFor } from '../core/rules.js';
+import { needsAuthorCounts } from '../core/author-budgets.js';
+import { paceHistory, planGateFromCounts, wholeQueueReason } from '../core/plan-gate.js';
 import { plan } from '../core/plan.js';
 import { actionLabelNames } from '../core/labels.js';
 import { withMergeGroupStatus } from '../core/merge-group.js';
-import { isAuthorLimited } from '../core/queue.js';
-import { isUnknownLogin } from '../core/logins.js';
 import type { Plan, PullRequest, Snapshot } from '../core/types.js';
-import type { RepoRef } from '../github/repo.js';
 import { ActionError } from './action-error.js';
 import { readGateCounts, subjectPullRequest, type GateRead } from '../github/read-gate.js';
 import { readHistory } from '../github/read-history.js';
@@ -20,15 +16,6 @@ import { issueReads, readQueueSnapshot } from '../github/read-snapshot.js';
 import type { GitHubSession } from '../github/session.js';
 import type { GateScope } from './mode.js';
 import type { PlannedRun } from './planned.js';
-
-/** Why this gate cannot decide from search counts (the config, or a linked issue's holders), or undefined. */
-function wholeQueueReason(pr: PullRequest, config: Config, repo: RepoRef): string | undefined {
-  const counted = canGateFromCounts(config);
-  if (!counted.ok) return counted.why;
-  return claimsIncomplete(pr, rulesFor(pr, config), config, `${repo.owner}/${repo.name}`)
-    ? 'an issue this PR closes has more open PRs than the gate read'
-    : undefined;
-}
 
 /**
  * The constant-cost gate: the PRs ahead, the queue size and the author's counts as one request of
@@ -46,8 +33,7 @@ async function gateFromCounts(
     config,
     pr,
     recent: read.recent,
-    // A deleted account (`ghost`) is never under per-author budgets: nothing to count.
-    authorLimited: isAuthorLimited(pr, config) && !isUnknownLogin(pr.author),
+    authorLimited: needsAuthorCounts(pr, config),
     now,
     labels: actionLabelNames(config),
     // The merge pace for the expected wait rides along in the counts request: no extra request.
@@ -57,9 +43,7 @@ async function gateFromCounts(
   const history =
     config.wipLimit === 'auto'
       ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
-      : counts.mergedInWindow === undefined
-        ? undefined
-        : { mergedInWindow: counts.mergedInWindow, weeks: [] };
+      : paceHistory(counts.mergedInWindow);
   const snapshot: Snapshot = {
     repository: { ...session.repo, defaultBranch: read.facts.defaultBranch },
     actor: read.facts.actor,
@@ -93,7 +77,7 @@ export async function gate(
         "add `issues: read` to the workflow's permissions."
     );
   }
-  const why = wholeQueueReason(pr, config, repo);
+  const why = wholeQueueReason(pr, config, `${repo.owner}/${repo.name}`);
   let planned: { plan: Plan; snapshot: Snapshot };
   if (why) {
     core.info(`Reading the whole queue for this gate: ${why}`);

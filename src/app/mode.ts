@@ -3,11 +3,7 @@
 import type { Mode } from '../config/types.js';
 import type { PlanScope } from '../core/types.js';
 import { isOneOfLabels } from '../core/labels.js';
-import { truncate } from '../core/escape.js';
-
-/** Values from the event are quoted in messages at most this long. */
-const QUOTE_MAX = 100;
-const shorten = (text: string): string => truncate(text, QUOTE_MAX);
+import { quoteValue } from '../config/quote.js';
 
 /** A gate's plan scope, with what its triggering event adds. */
 export type GateScope = Extract<PlanScope, { mode: 'gate' }> & {
@@ -54,7 +50,7 @@ export function resolveScope(
   if (label !== undefined && isOneOfLabels(label, ownLabels)) {
     return {
       mode: 'skip',
-      message: `The label "${shorten(label)}" is one of the action's own (its own label writes trigger this event): nothing to do.`
+      message: `The label ${quoteValue(label)} is one of the action's own (its own label writes trigger this event): nothing to do.`
     };
   }
   if (mode === 'sweep') return { mode: 'sweep' };
@@ -103,7 +99,7 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
       return {
         mode: 'skip',
         message:
-          `pull_request_review "${shorten(payload.action ?? '')}" ` +
+          `pull_request_review ${quoteValue(payload.action ?? '')} ` +
           `changes no review state (submitted and dismissed do): nothing to do.`
       };
     }
@@ -117,7 +113,7 @@ function mergeGroupTarget(payload: EventPayload): GateScope | Skip {
   if (payload.action !== 'checks_requested') {
     return {
       mode: 'skip',
-      message: `merge_group "${shorten(payload.action ?? '')}" asks for no checks (checks_requested does): nothing to do.`
+      message: `merge_group ${quoteValue(payload.action ?? '')} asks for no checks (checks_requested does): nothing to do.`
     };
   }
   const ref = payload.merge_group?.head_ref ?? '';
@@ -127,7 +123,7 @@ function mergeGroupTarget(payload: EventPayload): GateScope | Skip {
     return {
       mode: 'skip',
       message:
-        `merge_group.head_ref "${shorten(ref)}" and head_sha "${shorten(sha)}" name no pull request ` +
+        `merge_group.head_ref ${quoteValue(ref)} and head_sha ${quoteValue(sha)} name no pull request ` +
         `(expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> and a commit sha): nothing was judged, no status was written.`
     };
   }

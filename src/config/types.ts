@@ -14,7 +14,6 @@ export const ASSOCIATIONS = [
 export type Association = (typeof ASSOCIATIONS)[number];
 
 /** Associations GitHub gives to people with write access to the repository. */
-export const WRITE_ASSOCIATIONS: readonly Association[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
 
 export const MODES = ['auto', 'gate', 'sweep'] as const;
 export type Mode = (typeof MODES)[number];

@@ -4,7 +4,7 @@
 // counts come from the whole queue in a sweep and from search in a gate.
 import type { Config, Rule } from '../config/types.js';
 import { openedPerAuthorViolation, openPerAuthorViolation } from './rules.js';
-import { isUnknownLogin } from './logins.js';
+import { isUnknownLogin, loginKey } from './logins.js';
 import { createdBefore, isAuthorLimited, isTrusted } from './queue.js';
 import type { AuthorStats, PullRequest, Violation } from './types.js';
 import { DAY_MS } from './time.js';
@@ -39,6 +39,14 @@ export function authorBudgetViolations(pr: PullRequest, rules: Rule[], counts: A
  * author: PRs by different deleted accounts all read as `ghost`, and counting
  * them as one person would close strangers' work.
  */
+/**
+ * Whether a gate counts the author's open and opened PRs: per-author budgets may apply to them
+ * (whether trust exempts them is known only from the counts). A deleted account (`ghost`) never.
+ */
+export function needsAuthorCounts(pr: PullRequest, config: Config): boolean {
+  return isAuthorLimited(pr, config) && !isUnknownLogin(pr.author);
+}
+
 export function authorBudgetsApply(pr: PullRequest, stats: AuthorStats | undefined, config: Config): boolean {
   if (isUnknownLogin(pr.author)) return false;
   return isAuthorLimited(pr, config) && !isTrusted(stats, config);
@@ -64,4 +72,33 @@ export function countsFromQueue(
       }).length;
     }
   };
+}
+
+/** Whether any rule has a per-author budget (max-open-per-author or max-opened-per-author). */
+export function hasPerAuthorBudget(config: Config): boolean {
+  return config.rules.some(
+    (rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined
+  );
+}
+
+/**
+ * Authors whose open PRs could put them over a per-author budget; only they
+ * need a merged count (the trust exemption cannot change anyone else's state).
+ */
+export function trustCandidates(
+  config: Config,
+  pullRequests: PullRequest[],
+  stats: Record<string, AuthorStats>
+): string[] {
+  const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
+  const smallestCap = Math.min(...caps.filter((cap): cap is number => cap !== undefined));
+  // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
+  const open = new Map<string, { login: string; count: number }>();
+  for (const pr of pullRequests) {
+    const key = loginKey(pr.author);
+    open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
+  }
+  return [...open.entries()]
+    .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
+    .map(([, { login }]) => login);
 }

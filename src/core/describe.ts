@@ -3,10 +3,9 @@
 import { INPUTS_RULE_NAME } from '../config/types.js';
 import { truncateText } from './truncate.js';
 import type { BudgetName, Decision, ExemptReason, ExpectedWait, Violation } from './types.js';
+import { count } from './count.js';
 
 export const STATUS_DESCRIPTION_MAX = 140;
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 export function admittedLine(position: number, queueSize: number, wipLimit: number): string {
   const limit = wipLimit > 0 ? `limit ${count(wipLimit)}` : 'no WIP limit';

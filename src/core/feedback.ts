@@ -1,6 +1,7 @@
 // Which feedback a decision gets (README "Rules"): `on-waiting` for waiting PRs,
 // `on-violation` (or a rule's own) for violations.
-import { WRITE_ASSOCIATIONS, type Config, type Rule } from '../config/types.js';
+import type { Config, Rule } from '../config/types.js';
+import { hasWriteAccess } from './write-access.js';
 import type { Decision, Feedback, PullRequest } from './types.js';
 
 /** A decision before its feedback is known. */
@@ -32,10 +33,6 @@ export function failsStep(decision: Decision): boolean {
   return decision.feedback.includes('fail');
 }
 
-export function hasWriteAccess(pr: PullRequest): boolean {
-  return WRITE_ASSOCIATIONS.includes(pr.authorAssociation);
-}
-
 /** A rule that picks its authors by name or association and says `close` itself. */
 function namesAuthorsToClose(rule: Rule | undefined): boolean {
   const selector = rule?.selector;
@@ -52,6 +49,6 @@ export function closesForViolation(pr: PullRequest, decision: Decision, config: 
   if (decision.state !== 'violation' || !decision.feedback.includes('close')) return false;
   // A close needs its close comment first, and a locked conversation takes none.
   if (pr.locked) return false;
-  if (!hasWriteAccess(pr)) return true;
+  if (!hasWriteAccess(pr.authorAssociation)) return true;
   return decision.violations.some((v) => namesAuthorsToClose(config.rules.find((r) => r.name === v.rule)));
 }

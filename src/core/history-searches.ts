@@ -8,7 +8,7 @@ import { DAY_MS } from './time.js';
 const HISTORY_WEEKS = 8;
 
 /** Monday 00:00 UTC of the week holding `date`. */
-export function weekStart(date: Date): Date {
+function weekStart(date: Date): Date {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   return new Date(day.getTime() - sinceMonday * DAY_MS);
@@ -41,6 +41,9 @@ export function historySearches(
   };
   historyWeeks(now).forEach((start, i) => {
     const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
+    // The current week, when it began less than a second ago, is empty: no search (a reversed range
+    // is not one GitHub need answer with 0), and it counts 0.
+    if (end.getTime() - start.getTime() < 1000) return;
     searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
     searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
     searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
@@ -55,9 +58,9 @@ export function historyFrom(result: Record<string, number>, now: Date): History 
     openNow: result.openNow,
     weeks: historyWeeks(now).map((start, i) => ({
       weekStart: start.toISOString().slice(0, 10),
-      opened: result[`opened${i}`],
-      merged: result[`merged${i}`],
-      closed: result[`closed${i}`]
+      opened: result[`opened${i}`] ?? 0,
+      merged: result[`merged${i}`] ?? 0,
+      closed: result[`closed${i}`] ?? 0
     }))
   };
 }

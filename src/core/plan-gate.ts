@@ -4,13 +4,13 @@
 import type { Config, Rule } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { hasWildcard } from './globs.js';
-import { holdersFromClaims, repositoryName } from './issue-budgets.js';
+import { claimsIncomplete, holdersFromClaims, repositoryName } from './issue-budgets.js';
 import { byLogin } from './logins.js';
 import { isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import { decideStale } from './stale.js';
-import type { Decision, GateCounts, Plan, PullRequest, Snapshot } from './types.js';
+import type { Decision, GateCounts, History, Plan, PullRequest, Snapshot } from './types.js';
 import { planWrites } from './writes.js';
 
 /** Selector keys that depend on the author alone, so the author's search counts still apply. */
@@ -29,6 +29,23 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
     return { ok: false, why: 'base-branches has a wildcard or several branches, which search cannot express' };
   }
   return { ok: true };
+}
+
+/**
+ * Why a gate cannot decide PR `pr` from search counts, or undefined when it can: the config needs
+ * the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs than the gate read.
+ */
+export function wholeQueueReason(pr: PullRequest, config: Config, repository: string): string | undefined {
+  const counted = canGateFromCounts(config);
+  if (!counted.ok) return counted.why;
+  return claimsIncomplete(pr, rulesFor(pr, config), config, repository)
+    ? 'an issue this PR closes has more open PRs than the gate read'
+    : undefined;
+}
+
+/** The history a gate has from its counts alone: the merges in the pace window, when they were counted. */
+export function paceHistory(mergedInWindow: number | undefined): History | undefined {
+  return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
 
 /** `perDay`: the merge pace for the expected wait, when read. */
@@ -82,9 +99,15 @@ export function planGateFromCounts(
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
-  const planned = planWrites([{ pr, decision }], config, wipLimit, false, snapshot.actor, snapshot.existingLabels);
+  const planned = planWrites([{ pr, decision }], config, {
+    wipLimit,
+    lifecycle: false,
+    actor: snapshot.actor,
+    existingLabels: snapshot.existingLabels
+  });
   return {
     mode: 'gate',
+    read: 'counts',
     now: now.toISOString(),
     wipLimit,
     adaptive,

@@ -63,13 +63,11 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   const planned = planWrites(
     evaluated.filter((e) => inScope(scope, e, config)),
     config,
-    wipLimit,
-    scope.mode === 'sweep',
-    snapshot.actor,
-    snapshot.existingLabels
+    { wipLimit, lifecycle: scope.mode === 'sweep', actor: snapshot.actor, existingLabels: snapshot.existingLabels }
   );
   return {
     mode: scope.mode,
+    read: 'queue',
     now: now.toISOString(),
     wipLimit,
     adaptive,

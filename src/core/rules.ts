@@ -1,11 +1,13 @@
 // Rules: a selector plus budgets (README "Rules"). This file answers which rules
 // apply to a PR and which of the PR's own budgets (size, owner) it breaks;
 // budgets that count an author's other PRs live in author-budgets.ts.
-import { WRITE_ASSOCIATIONS, type Config, type Rule, type Selector } from '../config/types.js';
+import type { Config, Rule, Selector } from '../config/types.js';
+import { hasWriteAccess } from './write-access.js';
 import { loginMatches, pathMatches } from './globs.js';
 import { hasAnyLabel } from './label-names.js';
 import { sameLogin } from './logins.js';
 import type { PullRequest, Violation } from './types.js';
+import { count } from './count.js';
 
 function isAgent(pr: Pick<PullRequest, 'author' | 'labels'>, config: Config): boolean {
   return loginMatches(pr.author, config.agentAuthors) || hasAnyLabel(pr.labels, config.agentLabels);
@@ -26,18 +28,10 @@ export function rulesFor(pr: PullRequest, config: Config): Rule[] {
   return config.rules.filter((rule) => selectorMatches(rule.selector, pr, config));
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** Someone with write access answers for the PR: an assignee other than the author, or an approval. */
 function hasOwner(pr: PullRequest): boolean {
   if (pr.assignees.some((login) => !sameLogin(login, pr.author))) return true;
-  return pr.events.some(
-    (e) =>
-      e.kind === 'review' &&
-      e.reviewState === 'APPROVED' &&
-      e.association !== undefined &&
-      WRITE_ASSOCIATIONS.includes(e.association)
-  );
+  return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && hasWriteAccess(e.association));
 }
 
 /** Violations of the budgets that look at the PR alone. */

@@ -314,6 +314,8 @@ export interface AdaptiveLimit {
 
 export interface Plan {
   mode: 'gate' | 'advance' | 'sweep';
+  /** How the run knew the queue: search counts (a gate at constant cost, only its PR read) or every open PR. */
+  read: 'counts' | 'queue';
   now: string;
   wipLimit: number; // 0 = off
   adaptive?: AdaptiveLimit;

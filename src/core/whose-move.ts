@@ -10,7 +10,8 @@
 //      the author has not pushed, commented or re-requested review since → author
 //   6. anything else → maintainers
 import { sameLabel } from './label-names.js';
-import { WRITE_ASSOCIATIONS, type Config } from '../config/types.js';
+import type { Config } from '../config/types.js';
+import { hasWriteAccess } from './write-access.js';
 import { sameLogin } from './logins.js';
 import type { HeadCheck, PullRequest, PullRequestEvent, WhoseMove } from './types.js';
 import { daysBetween } from './time.js';
@@ -29,10 +30,6 @@ const FAILED_CHECK_STATES = new Set(['failure', 'error', 'timed_out', 'startup_f
 const latest = (events: PullRequestEvent[], fallback: string): string =>
   events.reduce((max, e) => (e.at > max ? e.at : max), fallback);
 const day = (iso: string) => iso.slice(0, 10);
-
-function hasWriteAccess(event: PullRequestEvent): boolean {
-  return event.association !== undefined && WRITE_ASSOCIATIONS.includes(event.association);
-}
 
 function firstLabel(pr: PullRequest, names: string[]): string | undefined {
   return pr.labels.find((label) => names.some((name) => sameLabel(name, label)));
@@ -76,7 +73,9 @@ export function whoseMove(pr: PullRequest, config: Config, actor: string, now: D
   if (failing.length > 0)
     return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
 
-  const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e) && !sameLogin(e.actor, pr.author));
+  const reviews = activity.filter(
+    (e) => e.kind === 'review' && hasWriteAccess(e.association) && !sameLogin(e.actor, pr.author)
+  );
   // A COMMENTED review is no verdict; a dismissed one reads as DISMISSED and no longer counts.
   const lastVerdict = reviews
     .filter((e) => e.reviewState === 'APPROVED' || e.reviewState === 'CHANGES_REQUESTED')

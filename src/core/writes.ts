@@ -4,7 +4,8 @@
 import type { Config } from '../config/types.js';
 import { closeCommentBody, staleCommentBody, violationCloseBody } from './comments.js';
 import { duplicateCommentWrites } from './duplicates.js';
-import { closesForViolation, hasWriteAccess } from './feedback.js';
+import { closesForViolation } from './feedback.js';
+import { hasWriteAccess } from './write-access.js';
 import { findLabel, hasLabel } from './label-names.js';
 import { labelDefinitions } from './labels.js';
 import { labelWrites, statusWrite, stickyWrite } from './reconcile.js';
@@ -44,6 +45,11 @@ function hasCloseComment(pr: PullRequest, reason: Close['reason']): boolean {
   return pr.closeCommentedAt >= since;
 }
 
+/** The unit of a stale mark's writes (its comment and its label) on PR `number`. */
+export function staleMarkUnit(number: number): string {
+  return `stale #${number}`;
+}
+
 /** The close comment (unless it is already there) and the close, as one unit: no close without its comment. */
 function closeOps({ pr, reason, body }: Close): WriteOp[] {
   const unit = `close #${pr.number}`;
@@ -56,7 +62,7 @@ function closeOps({ pr, reason, body }: Close): WriteOp[] {
 /** The stale mark as one unit: the comment first (it is the mark), then the label, each only where missing. */
 function markOps(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
   const lifecycle = decision.stale!;
-  const unit = `stale #${pr.number}`;
+  const unit = staleMarkUnit(pr.number);
   const ops: WriteOp[] = [];
   const told = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lifecycle.lastActivity;
   // A stale message since the last activity that the writer finds after posting is a racing run's.
@@ -87,7 +93,7 @@ function wantedCloses(
       wanted.push({ pr, reason: 'violation', body: violationCloseBody(pr, decision) });
     else if (lifecycle && decision.stale?.action === 'close') {
       // Stale never closes a PR of someone with write access: it stays marked.
-      if (hasWriteAccess(pr)) keptOpen.push(pr.number);
+      if (hasWriteAccess(pr.authorAssociation)) keptOpen.push(pr.number);
       else wanted.push({ pr, reason: 'stale', body: closeCommentBody(pr, decision.stale.reason, config) });
     }
   }
@@ -107,21 +113,26 @@ function labelCreates(writes: WriteOp[], config: Config, existingLabels: string[
   });
 }
 
-/**
- * All writes for the evaluated PRs. `lifecycle` is true in a sweep, the
- * only mode that marks, unmarks and closes stale PRs. A PR this run closes
- * gets no other comment write. `actor`: the action's login (its own comments).
- * `existingLabels`: the action's labels known to exist in the repository
- * (undefined: unknown, so every label the writes add is created first; GitHub
- * answers 422 for one that exists).
- */
+/** What the writes of a run depend on besides the decisions and the config. */
+export interface WriteContext {
+  /** The WIP limit in effect (the sticky comment shows it). */
+  wipLimit: number;
+  /** True in a sweep, the only mode that marks, unmarks and closes stale PRs. */
+  lifecycle: boolean;
+  /** The action's login: whose comments are its own. */
+  actor: string;
+  /**
+   * The action's labels known to exist in the repository (undefined: unknown, so every label the
+   * writes add is created first; GitHub answers 422 for one that exists).
+   */
+  existingLabels?: string[];
+}
+
+/** All writes for the evaluated PRs, in order (see the top of this file). A PR this run closes gets no other comment write. */
 export function planWrites(
   evaluated: Evaluated[],
   config: Config,
-  wipLimit: number,
-  lifecycle: boolean,
-  actor: string,
-  existingLabels?: string[]
+  { wipLimit, lifecycle, actor, existingLabels }: WriteContext
 ): PlannedWrites {
   const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
   const allowed = wanted.slice(0, config.maxClosesPerRun);

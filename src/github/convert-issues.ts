@@ -57,6 +57,7 @@ function issueOf(node: ClosingIssueNode): LinkedIssue {
   };
 }
 
+/** A PR's `closingIssuesReferences` (GitHub GraphQL) as the core's ClosingIssues: numbers, assignees, labels, other open PRs. */
 export function toClosingIssues(node: ClosingIssuesNode): ClosingIssues {
   return {
     issues: node.nodes.map(issueOf),

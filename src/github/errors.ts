@@ -23,6 +23,7 @@ interface RequestErrorLike {
   errors?: GraphqlErrorLike[];
 }
 
+/** The HTTP status of an Octokit RequestError (undefined for anything else). */
 export function statusOf(error: unknown): number | undefined {
   return (error as RequestErrorLike)?.status;
 }
@@ -67,6 +68,11 @@ function notFoundLine(error: GraphqlErrorLike, what: string): string {
   return `GitHub answered NOT_FOUND while ${what}: ${error.message} (at ${error.path?.join('.')}).`;
 }
 
+/**
+ * One line for a failed GitHub request (REST or GraphQL) made while `what` ("reading the repository",
+ * "adding label … to #3"): rate limits with their reset time, 401/403/404/429, 5xx after retries,
+ * GraphQL errors with their paths, unreachable hosts. Never throws; never a stack trace.
+ */
 export function describeGitHubError(error: unknown, what: string): string {
   if (error instanceof UnusableAnswerError) {
     return `GitHub answered a GraphQL query ${error.attempts} times in a row with ${error.problem} while ${what}; try again later.`;

@@ -3,6 +3,10 @@
 // down in tests and the demo while real runs keep GitHub's 1 s.
 type Job = (...args: unknown[]) => unknown;
 
+/**
+ * A Bottleneck-like group for @octokit/plugin-throttling: `key().schedule(job)` runs jobs one at a
+ * time, at least `intervalMs` milliseconds apart (writes about 1 s apart on GitHub).
+ */
 export function pacer(intervalMs: number) {
   let nextStart = 0;
   const limiter = {

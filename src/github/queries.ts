@@ -43,11 +43,7 @@ export const NESTED_LISTS = {
 export type NestedListName = keyof typeof NESTED_LISTS;
 
 /** `labels(first: 20) { totalCount pageInfo {…} nodes {…} }`: one page of a nested list, with what paging needs. */
-export function nestedList(
-  list: NestedListName,
-  size: number | string = NESTED_LISTS[list].page,
-  cursor?: string
-): string {
+function nestedList(list: NestedListName, size: number | string = NESTED_LISTS[list].page, cursor?: string): string {
   const { forward, args, nodes } = NESTED_LISTS[list];
   const bound = forward
     ? `first: ${size}${cursor ? `, after: ${cursor}` : ''}`

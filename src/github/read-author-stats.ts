@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import type { AuthorStats, PullRequest } from '../core/types.js';
 import type { GitHubSession } from './session.js';
 import { loginKey } from '../core/logins.js';
+import { hasPerAuthorBudget, trustCandidates } from '../core/author-budgets.js';
 import { restLogin } from './convert.js';
 import { query } from './graphql.js';
 import { CLOSED_OPENED_SINCE_QUERY } from './queries.js';
@@ -20,12 +21,6 @@ interface OpenedPage {
       nodes: { number: number; createdAt: string; author: { __typename?: string; login: string } | null }[];
     };
   };
-}
-
-function hasPerAuthorBudget(config: Config): boolean {
-  return config.rules.some(
-    (rule) => rule.budgets.maxOpenPerAuthor !== undefined || rule.budgets.maxOpenedPerAuthor !== undefined
-  );
 }
 
 /**
@@ -58,23 +53,11 @@ async function openedSince(session: GitHubSession, since: Date, open: PullReques
 }
 
 /**
- * Authors whose open PRs could put them over a per-author budget; only they
- * need a merged count (the trust exemption cannot change anyone else's state).
+ * The per-author stats the budgets need, keyed by loginKey: `openedAt` (creation times in the
+ * longest rate window, closed PRs too) and `merged` (for the trust exemption's candidates only).
+ * Costs ⌈closed PRs opened in the window / 100⌉ GraphQL pages plus one request of search counts per
+ * 30 candidates; nothing without per-author budgets. Throws what `query` throws.
  */
-function trustCandidates(config: Config, pullRequests: PullRequest[], stats: Record<string, AuthorStats>): string[] {
-  const caps = config.rules.flatMap((rule) => [rule.budgets.maxOpenPerAuthor, rule.budgets.maxOpenedPerAuthor?.count]);
-  const smallestCap = Math.min(...caps.filter((cap): cap is number => cap !== undefined));
-  // Counted per loginKey; the REST spelling is kept for search (`app/name` for bots).
-  const open = new Map<string, { login: string; count: number }>();
-  for (const pr of pullRequests) {
-    const key = loginKey(pr.author);
-    open.set(key, { login: open.get(key)?.login ?? pr.author, count: (open.get(key)?.count ?? 0) + 1 });
-  }
-  return [...open.entries()]
-    .filter(([key, { count }]) => Math.max(count, stats[key]?.openedAt?.length ?? 0) > smallestCap)
-    .map(([, { login }]) => login);
-}
-
 export async function readAuthorStats(
   session: GitHubSession,
   config: Config,

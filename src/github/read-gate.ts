@@ -79,6 +79,7 @@ export async function readGate(session: GitHubSession, configPath: string, numbe
   };
 }
 
+/** The gate's PR as the core's PullRequest (undefined when GitHub has no such PR). */
 export function subjectPullRequest(read: GateRead, statusContext: string): PullRequest | undefined {
   return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
 }
@@ -88,7 +89,9 @@ export type GateCountInput = GateSearchInput & { labels: string[] };
 
 /**
  * The second read: the PRs ahead, the queue size and the author's counts as
- * aliased GraphQL `search` counts, plus which of `labels` exist.
+ * aliased GraphQL `search` counts (built by core/gate-searches.ts), plus which
+ * of `labels` exist. One request per 30 searches (one for every config a gate
+ * can count). Throws what `query` throws.
  */
 export async function readGateCounts(
   session: GitHubSession,

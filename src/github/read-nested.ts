@@ -17,7 +17,7 @@ const PAGES_PER_REQUEST = 50;
 const LIST_NAMES = Object.keys(NESTED_LISTS) as NestedListName[];
 
 /** GitHub's files API lists at most this many files of a PR. */
-export const GITHUB_FILES_CAP = 3000;
+const GITHUB_FILES_CAP = 3000;
 
 function nextPage(node: WithNestedLists, list: NestedListName): ListPageRequest | undefined {
   const info = node[list]?.pageInfo;

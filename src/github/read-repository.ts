@@ -36,6 +36,10 @@ function configSource(object: FileObjectNode | null | undefined): ConfigSource {
   return { kind: 'file', text: object.text };
 }
 
+/**
+ * The facts from a `RepositoryFacts` fragment and `viewer`: the default branch (`main` when
+ * GitHub has none), the token's login (REST form) and the config file.
+ */
 export function repositoryFacts(
   node: RepositoryFactsNode,
   viewer: { __typename?: string; login: string }
@@ -47,6 +51,10 @@ export function repositoryFacts(
   };
 }
 
+/**
+ * One GraphQL request: the default branch, the token's login and the file at `configPath` on the
+ * default branch. Throws what `query` throws.
+ */
 export async function readRepository(session: GitHubSession, configPath: string): Promise<RepositoryFacts> {
   const data = await query<{ viewer: { __typename?: string; login: string }; repository: RepositoryFactsNode }>(
     session,

@@ -30,7 +30,7 @@ interface Rest {
 }
 
 /** The action's own comments carrying `marker`, oldest first (GET /repos/{owner}/{repo}/issues/{number}/comments, paged). */
-async function ownComments(
+async function listOwnComments(
   { client, repo, actor }: Rest,
   number: number,
   marker: string
@@ -48,7 +48,7 @@ async function ownComments(
 
 /** The oldest own sticky comment's id when a reader's window of recent comments missed it. */
 async function findSticky(rest: Rest, number: number): Promise<number | undefined> {
-  return (await ownComments(rest, number, STICKY_MARKER))[0]?.id;
+  return (await listOwnComments(rest, number, STICKY_MARKER))[0]?.id;
 }
 
 /**
@@ -66,7 +66,7 @@ async function yieldToOlderCopy(
   const id = (posted as { data?: { id?: number } } | undefined)?.data?.id;
   if (id === undefined) return;
   try {
-    const copies = await ownComments(rest, number, marker);
+    const copies = await listOwnComments(rest, number, marker);
     const from = since ? Date.parse(since) : -Infinity;
     if (copies.some((c) => c.id < id && Date.parse(c.created_at) >= from)) await deleteComment(rest, id);
   } catch (error) {
@@ -106,7 +106,7 @@ async function createOnce(
 }
 
 async function hasComment(rest: Rest, number: number, body: string): Promise<boolean> {
-  return (await ownComments(rest, number, body)).some((c) => c.body === body);
+  return (await listOwnComments(rest, number, body)).some((c) => c.body === body);
 }
 
 async function postSticky(rest: Rest, op: Extract<WriteOp, { kind: 'sticky-comment' }>): Promise<unknown> {

@@ -4,6 +4,7 @@
 // current week is partial: the charts leave it out (two days of merges drawn
 // as a week would look like a collapse); the table keeps it, marked.
 import type { Flow, WeekFlow } from '../core/types.js';
+import { count } from '../core/count.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -24,8 +25,6 @@ function xyChart(title: string, weeks: WeekFlow[], series: string[], top: number
     '```'
   ];
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 export function weeklyChart(flow: Flow): string {
   const { weeks } = flow;

@@ -1,5 +1,6 @@
 // The step's outputs (README "What people see"), all strings: later steps read the result,
 // the queue and what was done without parsing the summary.
+import { staleMarkUnit } from '../core/writes.js';
 import type { ExecutionReport, Plan, WriteOp } from '../core/types.js';
 
 /** The writes that took effect; in a dry-run, the ones that would have. */
@@ -12,12 +13,12 @@ export function writesTaken(plan: Plan, execution: ExecutionReport): WriteOp[] {
  * label, as far as either was missing) took effect.
  */
 export function staledNumbers(plan: Plan, taken: WriteOp[]): number[] {
-  const markOps = (number: number) => plan.writes.filter((op) => op.unit === `stale #${number}`);
+  const markWrites = (number: number) => plan.writes.filter((op) => op.unit === staleMarkUnit(number));
   return plan.decisions
     .filter((d) => d.stale?.action === 'mark')
     .map((d) => d.number)
     .filter((number) => {
-      const planned = markOps(number);
+      const planned = markWrites(number);
       return planned.length > 0 && planned.every((op) => taken.includes(op));
     });
 }
@@ -75,11 +76,11 @@ export function fullPlan(plan: Plan): Record<string, unknown> {
     decisions: plan.decisions.map((d) => [d.number, d.state, d.position ?? null, d.summary]),
     writes: plan.writes.map(compactWrite),
     deferredCloses: plan.deferredCloses,
-    violations: violationsOf(plan)
+    violations: violationRows(plan)
   };
 }
 
-function violationsOf(plan: Plan): { number: number; rule: string; budget: string; reason: string }[] {
+function violationRows(plan: Plan): { number: number; rule: string; budget: string; reason: string }[] {
   return plan.decisions.flatMap((d) =>
     d.violations.map((v) => ({ number: d.number, rule: v.rule, budget: v.budget, reason: v.reason }))
   );
@@ -103,7 +104,7 @@ export function actionOutputs(plan: Plan, execution: ExecutionReport, planFile?:
   const lists = {
     admitted: boundedJsonArray(numbersIn('admitted'), OUTPUT_BUDGETS.admitted),
     waiting: boundedJsonArray(numbersIn('waiting'), OUTPUT_BUDGETS.waiting),
-    violations: boundedJsonArray(violationsOf(plan), OUTPUT_BUDGETS.violations),
+    violations: boundedJsonArray(violationRows(plan), OUTPUT_BUDGETS.violations),
     staled: boundedJsonArray(staledNumbers(plan, taken), OUTPUT_BUDGETS.staled),
     closed: boundedJsonArray(closedNumbers(taken), OUTPUT_BUDGETS.closed),
     decisions: boundedJsonArray(full.decisions as unknown[], OUTPUT_BUDGETS.decisions),

@@ -20,6 +20,8 @@ import { weeklyChart } from './mermaid.js';
 import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
 import { DAY_MS } from '../core/time.js';
 import { describeWrite } from '../core/write-description.js';
+import { staleMarkUnit } from '../core/writes.js';
+import { count } from '../core/count.js';
 
 export interface SummaryInput {
   plan: Plan;
@@ -37,7 +39,6 @@ const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
 
-const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** Lookups the sections share. */
@@ -53,7 +54,7 @@ export function renderSummary(input: SummaryInput): string {
     taken: writesTaken(input.plan, input.execution)
   };
   // A gate that decided from search counts read only its own PR: tables of one row would mislead.
-  const onlyTheSubject = input.plan.mode === 'gate' && input.plan.decisions.length <= 1;
+  const onlyTheSubject = input.plan.read === 'counts';
   const queueSections = onlyTheSubject
     ? [
         "This gate counted the PRs ahead of this one with search and read no other PR; the scheduled sweep's summary shows the whole queue."
@@ -447,14 +448,7 @@ function authorsSection(context: Context): string {
 
 /** A stale write the plan made for the PR that the run did not apply (budget, fault): the mark is left for the next run. */
 function deferredStaleWrite(context: Context, number: number): boolean {
-  return (
-    !context.execution.dryRun &&
-    context.execution.notApplied.some(
-      ({ op }) =>
-        (op.kind === 'comment' && op.purpose === 'stale' && op.number === number) ||
-        (op.kind === 'add-label' && op.number === number && op.label === context.config.stale.label)
-    )
-  );
+  return !context.execution.dryRun && context.execution.notApplied.some(({ op }) => op.unit === staleMarkUnit(number));
 }
 
 function staleOutcome(context: Context, d: Decision): string {
