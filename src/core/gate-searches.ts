@@ -127,11 +127,11 @@ function sumOver(result: Record<string, number>, prefix: string): number {
   return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
 }
 
+/** What a gate's searches count: the queue counts, and the author's merges and the merge pace when asked. */
+export type GateSearchCounts = GateCounts & { merged?: number; mergedInWindow?: number };
+
 /** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-export function gateCounts(
-  input: GateSearchInput,
-  result: Record<string, number>
-): GateCounts & { merged?: number; mergedInWindow?: number } {
+export function gateCounts(input: GateSearchInput, result: Record<string, number>): GateSearchCounts {
   const { config, pr, recent } = input;
   const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
   const order = queueOrder(config);
@@ -148,7 +148,7 @@ export function gateCounts(
   const sameAuthor = (r: QueueFacts) => sameLogin(r.author, pr.author);
 
   const ahead = sumOver(result, '') + liveAhead.length;
-  const counts: GateCounts & { merged?: number; mergedInWindow?: number } = {
+  const counts: GateSearchCounts = {
     ahead,
     queueSize: Math.max(
       result.queue +

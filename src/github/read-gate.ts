@@ -2,9 +2,9 @@
 // PR (with its files) and the newest open PRs, then one of aliased search
 // counts for the PRs ahead of it in the order (built by core/gate-searches.ts),
 // which also looks up the action's labels.
-import { gateCounts, gateSearches, type GateSearchInput } from '../core/gate-searches.js';
+import { gateCounts, gateSearches, type GateSearchCounts, type GateSearchInput } from '../core/gate-searches.js';
 import type { QueueFacts } from '../core/queue.js';
-import type { GateCounts, PullRequest } from '../core/types.js';
+import type { PullRequest } from '../core/types.js';
 import type { GitHubSession } from './session.js';
 import { restLogin, toPullRequest, type ListConnection, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
@@ -96,7 +96,7 @@ export type GateCountInput = GateSearchInput & { labels: string[] };
 export async function readGateCounts(
   session: GitHubSession,
   input: GateCountInput
-): Promise<{ counts: GateCounts & { merged?: number; mergedInWindow?: number }; existingLabels: string[] }> {
+): Promise<{ counts: GateSearchCounts; existingLabels: string[] }> {
   const result = await countSearches(session, gateSearches(input), input.labels);
   return { counts: gateCounts(input, result.issueCounts), existingLabels: result.existingLabels };
 }

@@ -12,7 +12,7 @@ import type { GitHubSession } from './session.js';
  */
 const SEARCHES_PER_REQUEST = 30;
 
-export interface SearchCounts {
+export interface SearchResults {
   /** `issueCount` per key of the searches. */
   issueCounts: Record<string, number>;
   /** The names of `labels` that exist in the repository, as the lookup asked for them. */
@@ -31,9 +31,9 @@ export async function countSearches(
   session: GitHubSession,
   searches: Record<string, string>,
   labels: string[] = []
-): Promise<SearchCounts> {
+): Promise<SearchResults> {
   const keys = Object.keys(searches);
-  const result: SearchCounts = { issueCounts: {}, existingLabels: [] };
+  const result: SearchResults = { issueCounts: {}, existingLabels: [] };
   for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
     const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
     const lookup = start === 0 ? labels : [];
