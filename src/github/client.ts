@@ -5,6 +5,7 @@ import { getOctokit } from '@actions/github';
 import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { nativeJson } from './native-json.js';
 import { pacer } from './pacer.js';
 import { requestTimeoutFromEnv, writeIntervalFromEnv } from './timing.js';
 
@@ -85,6 +86,8 @@ export function createClient(
         }
       }
     },
+    // First: the plugins after it read the parsed GraphQL answers.
+    nativeJson,
     retry,
     throttling
   );
