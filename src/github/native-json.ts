@@ -1,7 +1,7 @@
 // GraphQL answers parsed with the plain JSON.parse. Octokit parses every JSON
 // answer with json-with-bigint, whose reviver makes V8 allocate a source string
 // for every value: about 8 times the answer's size in short-lived garbage, a
-// sweep's largest allocation (README "Scale and API budget"). GitHub's GraphQL
+// sweep's largest allocation (docs/benchmarks.md). GitHub's GraphQL
 // numbers all fit in a double, so nothing needs a BigInt.
 
 import type { Client } from './client.js';
