@@ -59,8 +59,7 @@ export function countsFromQueue(
   return {
     openBefore: (rule) => {
       let count = 0;
-      for (const other of authorsCountable)
-        if (createdBefore(other, pr) < 0 && rulesOf(other).includes(rule)) count++;
+      for (const other of authorsCountable) if (createdBefore(other, pr) < 0 && rulesOf(other).includes(rule)) count++;
       return count;
     },
     openedBefore: (days) => {
