@@ -1,3 +1,5 @@
+import { keepYoungGenerationSmall } from './app/young-generation.js';
 import { run } from './main.js';
 
+keepYoungGenerationSmall();
 void run();

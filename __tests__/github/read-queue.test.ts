@@ -111,6 +111,20 @@ describe('readOpenPullRequests', () => {
     expect(bodies).toEqual([false, false, false, false, undefined]);
   });
 
+  test('keeps only what the core needs: no file list without a paths rule, no body but the action’s own', async () => {
+    const { session, from } = sessionFor([busyPullRequest(1)]);
+    const [busy] = await readOpenPullRequests(session, { ...options, withFiles: false });
+
+    expect(busy.files).toBeUndefined();
+    expect(busy.changedFiles).toBe(130);
+    const asked = fake.requests.slice(from).map((r) => (r.body as { variables?: { withFiles?: boolean } }).variables);
+    expect(asked.every((variables) => variables?.withFiles !== true)).toBe(true);
+    // 248 comments of 2,000 characters each were read as facts (who, when), never as text.
+    expect(JSON.stringify(busy)).not.toContain('x'.repeat(100));
+    expect(busy.events.filter((e) => e.kind === 'comment')).toHaveLength(250);
+    expect(busy.sticky).toEqual({ id: 1000, body: `${STICKY_MARKER}\nWaiting` });
+  });
+
   test('halves a page GitHub fails as too heavy, down to what it answers, and reads everything', async () => {
     const pullRequests = Array.from({ length: 100 }, (_, i) => makePullRequest({ number: i + 1, createdAt: at(i) }));
     const { session, from } = sessionFor(pullRequests, 3_000);

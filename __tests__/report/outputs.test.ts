@@ -2,7 +2,7 @@ import type { StaleDecision, WriteOp } from '../../src/core/types.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { actionOutputs } from '../../src/report/outputs.js';
+import { actionOutputs, fullPlan } from '../../src/report/outputs.js';
 import { writePlanFile } from '../../src/report/plan-file.js';
 import { decision, dryRun, execution, plan } from './fixtures.js';
 
@@ -178,6 +178,8 @@ describe("outputs at 10,000 open PRs stay under GitHub's 1 MB", () => {
         budget: 'max-open-per-author',
         reason
       });
+      // Written piece by piece, it is still exactly the plan as one JSON document.
+      expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify(fullPlan(big)));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -52,7 +52,11 @@ export function authorBudgetsApply(pr: PullRequest, stats: AuthorStats | undefin
   return isAuthorLimited(pr, config) && !isTrusted(stats, config);
 }
 
-/** Counts for one PR from the author's countable PRs and opening history. */
+/**
+ * Counts for one PR from the author's countable PRs and opening history.
+ * Counted in loops, not filtered copies: a sweep asks this of every PR, and
+ * a prolific author's list is long.
+ */
 export function countsFromQueue(
   pr: PullRequest,
   authorsCountable: PullRequest[],
@@ -60,16 +64,21 @@ export function countsFromQueue(
   stats: AuthorStats | undefined,
   now: Date
 ): AuthorCounts {
-  const sameAuthorBefore = authorsCountable.filter((other) => createdBefore(other, pr) < 0);
   return {
-    openBefore: (rule) => sameAuthorBefore.filter((other) => rulesOf(other).includes(rule)).length,
+    openBefore: (rule) => {
+      let count = 0;
+      for (const other of authorsCountable) if (createdBefore(other, pr) < 0 && rulesOf(other).includes(rule)) count++;
+      return count;
+    },
     openedBefore: (days) => {
       const start = now.getTime() - days * DAY_MS;
       const created = Date.parse(pr.createdAt);
-      return (stats?.openedAt ?? []).filter((at) => {
+      let count = 0;
+      for (const at of stats?.openedAt ?? []) {
         const t = Date.parse(at);
-        return t >= start && t < created;
-      }).length;
+        if (t >= start && t < created) count++;
+      }
+      return count;
     }
   };
 }

@@ -11,6 +11,8 @@ import type { PullRequest, WriteOp } from './types.js';
  * deleted. `actor`'s own events are never activity.
  */
 function duplicateStaleIds(pr: PullRequest, actor: string): number[] {
+  // Most PRs have no stale message or one: nothing to compare, nothing to allocate.
+  if ((pr.staleComments?.length ?? 0) < 2) return [];
   const comments = [...(pr.staleComments ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   const activity = pr.events.filter((e) => !sameLogin(e.actor, actor)).map((e) => e.at);
   return comments.slice(1).flatMap((comment, i) => {
@@ -21,6 +23,7 @@ function duplicateStaleIds(pr: PullRequest, actor: string): number[] {
 
 /** The deletes that leave one sticky comment and one stale message per mark on the PR. */
 export function duplicateCommentWrites(pr: PullRequest, actor: string): WriteOp[] {
+  if (!pr.extraStickyIds?.length && (pr.staleComments?.length ?? 0) < 2) return [];
   const sticky = (pr.extraStickyIds ?? []).map((commentId): WriteOp => ({
     kind: 'delete-comment',
     number: pr.number,

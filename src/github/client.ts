@@ -5,6 +5,7 @@ import { getOctokit } from '@actions/github';
 import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { nativeJson } from './native-json.js';
 import { pacer } from './pacer.js';
 import { requestTimeoutFromEnv, writeIntervalFromEnv } from './timing.js';
 
@@ -128,6 +129,8 @@ export function createClient(token: string, counts: RequestCounts, options: Clie
       retry: { retries: 3, retryAfterBaseValue: intervalMs },
       throttle: throttleOptions(intervalMs, warn)
     },
+    // First: the plugins after it read the parsed GraphQL answers.
+    nativeJson,
     retry,
     throttling
   );

@@ -15,6 +15,44 @@ import { fullPlan } from './outputs.js';
 export function writePlanFile(plan: Plan, env: NodeJS.ProcessEnv = process.env): string {
   const dir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'pr-backpressure-'));
   const file = path.join(dir, 'plan.json');
-  fs.writeFileSync(file, JSON.stringify(fullPlan(plan)));
+  const fd = fs.openSync(file, 'w');
+  try {
+    writeJson(fd, fullPlan(plan));
+  } finally {
+    fs.closeSync(fd);
+  }
   return file;
+}
+
+/** Characters gathered before each write to the file. */
+const CHUNK = 64 * 1024;
+
+/**
+ * Writes what `JSON.stringify(object)` gives, piece by piece: each item of a
+ * top-level array is stringified on its own, so the plan of a queue of
+ * thousands never becomes one string of megabytes.
+ */
+function writeJson(fd: number, object: Record<string, unknown>): void {
+  let pending = '';
+  const put = (text: string) => {
+    pending += text;
+    if (pending.length >= CHUNK) {
+      fs.writeSync(fd, pending);
+      pending = '';
+    }
+  };
+  let separator = '{';
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined) continue;
+    put(`${separator}${JSON.stringify(key)}:`);
+    separator = ',';
+    if (!Array.isArray(value)) put(JSON.stringify(value));
+    else {
+      put('[');
+      value.forEach((item: unknown, i) => put(`${i > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+      put(']');
+    }
+  }
+  put(separator === '{' ? '{}' : '}');
+  fs.writeSync(fd, pending);
 }

@@ -297,7 +297,9 @@ function waitingSection(context: Context): string {
   const groups = new Map<string, Decision[]>();
   for (const d of decisions) {
     const why = waitingWhy(d);
-    groups.set(why, [...(groups.get(why) ?? []), d]);
+    const group = groups.get(why);
+    if (group) group.push(d);
+    else groups.set(why, [d]);
   }
   const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
   const shown = [...groups.values()]
@@ -618,17 +620,22 @@ function tallyByKind(ops: WriteOp[]): string {
   return [...tally.entries()].map(([kind, n]) => `${KIND_NAMES[kind]}: ${count(n)}`).join(' · ');
 }
 
-function writeList(ops: string[]): string {
-  return bounded(ops, MAX_ROWS, (shown) => shown.map((line) => `- ${line}`).join('\n'));
+/** A bullet list of the first MAX_ROWS items: only those are described, of a run's thousands of writes. */
+function writeList<T>(items: T[], describe: (item: T) => string): string {
+  return bounded(items, MAX_ROWS, (shown) => shown.map((item) => `- ${describe(item)}`).join('\n'));
 }
 
 /** One group per reason: a budget that stops a run leaves thousands of writes with the same why. */
 function notAppliedList(notApplied: ExecutionReport['notApplied']): string {
   const byWhy = new Map<string, WriteOp[]>();
-  for (const { op, why } of notApplied) byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
+  for (const { op, why } of notApplied) {
+    const group = byWhy.get(why);
+    if (group) group.push(op);
+    else byWhy.set(why, [op]);
+  }
   return [...byWhy.entries()]
     .map(([why, ops]) => {
-      const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne));
+      const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN), describeOne);
       const more =
         ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : '';
       return `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${shown}${more}`;
@@ -645,14 +652,14 @@ function writesSection(context: Context): string {
     lines.push(
       would.length === 0
         ? 'Nothing: every PR already shows its state.'
-        : `${tallyByKind(would)}\n\n${writeList(would.map(describeOne))}`
+        : `${tallyByKind(would)}\n\n${writeList(would, describeOne)}`
     );
   } else {
     lines.push(`### Writes (${count(execution.applied.length)})`, '');
     lines.push(
       execution.applied.length === 0
         ? 'Nothing written: every PR already showed its state.'
-        : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeOne))}`
+        : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied, describeOne)}`
     );
     if (execution.notApplied.length > 0) {
       lines.push(
@@ -664,7 +671,7 @@ function writesSection(context: Context): string {
     }
   }
   if (execution.warnings.length > 0) {
-    lines.push('', '**Warnings**', '', writeList(execution.warnings.map((w) => escapeMarkdown(w))));
+    lines.push('', '**Warnings**', '', writeList(execution.warnings, escapeMarkdown));
   }
   return lines.join('\n');
 }
