@@ -47206,6 +47206,25 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: ./src/app/young-generation.ts
+// A sweep builds its picture of the queue (thousands of PRs) in one go, and
+// V8 answers objects that live on by growing its young generation, up to
+// 64 MB on 64-bit Node: for a sweep of 10,000 PRs that was a third of the
+// run's memory (docs/benchmarks.md). A run lasts seconds, so the extra
+// scavenges of a young generation that stays at its start size cost little.
+
+/**
+ * Keeps V8's young generation at its start size for the rest of the process.
+ * V8 reads the growth factor each time it considers growing the young
+ * generation, so setting it after start-up takes effect.
+ */
+function keepYoungGenerationSmall() {
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -59475,6 +59494,51 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ./src/github/native-json.ts
+// GraphQL answers parsed with the plain JSON.parse. Octokit parses every JSON
+// answer with json-with-bigint, whose reviver makes V8 allocate a source string
+// for every value: about 8 times the answer's size in short-lived garbage, a
+// sweep's largest allocation (docs/benchmarks.md). GitHub's GraphQL
+// numbers all fit in a double, so nothing needs a BigInt.
+/**
+ * The answer's text as Octokit would hand it over: parsed when it is JSON
+ * (the text itself when it does not parse), else the text.
+ */
+async function readBody(body, contentType) {
+    // The fetch may be undici's own (@actions/github's, for proxies): its stream is async-iterable, not the global type.
+    const chunks = [];
+    if (body)
+        for await (const chunk of body)
+            chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!/^application\/(scim\+)?json\b/i.test(String(contentType ?? '')))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * An Octokit plugin: successful answers to POST /graphql come back parsed
+ * with JSON.parse. It must be the first plugin, so that the retry and
+ * throttling plugins, which look into `data.errors`, see the parsed answer.
+ * Error answers (4xx, 5xx) are left to Octokit.
+ */
+function nativeJson(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        if (!String(options.url).endsWith('/graphql'))
+            return request(options);
+        // The hooks inside this one were bound to this very `options` object: it is changed, not replaced.
+        options.request = { ...options.request, parseSuccessResponseBody: false };
+        const response = await request(options);
+        response.data = await readBody(response.data, response.headers['content-type']);
+        return response;
+    });
+    return {};
+}
+
 ;// CONCATENATED MODULE: ./src/github/pacer.ts
 /**
  * A Bottleneck-like group for @octokit/plugin-throttling: `key().schedule(job)` runs jobs one at a
@@ -59523,6 +59587,7 @@ function requestTimeoutFromEnv(env = process.env) {
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The one Octokit the action uses: retries on 5xx and network errors,
 // waits on secondary rate limits, paces writes, and counts every request.
+
 
 
 
@@ -59605,7 +59670,9 @@ function createClient(token, counts, options = {}) {
         request: { ...utils_defaults.request, fetch: withTimeout(utils_defaults.request?.fetch, timeoutMs) },
         retry: { retries: 3, retryAfterBaseValue: intervalMs },
         throttle: throttleOptions(intervalMs, warn)
-    }, retry, throttling);
+    }, 
+    // First: the plugins after it read the parsed GraphQL answers.
+    nativeJson, retry, throttling);
     countRequests(client, counts);
     return client;
 }
@@ -60401,18 +60468,30 @@ function authorBudgetsApply(pr, stats, config) {
         return false;
     return isAuthorLimited(pr, config) && !isTrusted(stats, config);
 }
-/** Counts for one PR from the author's countable PRs and opening history. */
+/**
+ * Counts for one PR from the author's countable PRs and opening history.
+ * Counted in loops, not filtered copies: a sweep asks this of every PR, and
+ * a prolific author's list is long.
+ */
 function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
-    const sameAuthorBefore = authorsCountable.filter((other) => createdBefore(other, pr) < 0);
     return {
-        openBefore: (rule) => sameAuthorBefore.filter((other) => rulesOf(other).includes(rule)).length,
+        openBefore: (rule) => {
+            let count = 0;
+            for (const other of authorsCountable)
+                if (createdBefore(other, pr) < 0 && rulesOf(other).includes(rule))
+                    count++;
+            return count;
+        },
         openedBefore: (days) => {
             const start = now.getTime() - days * DAY_MS;
             const created = Date.parse(pr.createdAt);
-            return (stats?.openedAt ?? []).filter((at) => {
+            let count = 0;
+            for (const at of stats?.openedAt ?? []) {
                 const t = Date.parse(at);
-                return t >= start && t < created;
-            }).length;
+                if (t >= start && t < created)
+                    count++;
+            }
+            return count;
         }
     };
 }
@@ -61029,32 +61108,34 @@ function flowOf(history, now) {
 // render as the literal text: no markdown, no HTML, no table breakouts, no
 // @mention pings and no #123 cross-references (README "Safety rails").
 
-/** Characters with a markdown meaning anywhere in a line; `|` ends a table cell, `$` starts math. */
-const MARKDOWN_PUNCTUATION = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '!', '|', '~', '$', ':']);
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** A zero-width space GitHub renders as nothing but which stops @login and #123 from linking. */
 const BREAK = '&#8203;';
+/**
+ * One character each: an HTML special; `@` before a login (a ping); `#` before
+ * a number (a cross-reference); a character with a markdown meaning anywhere
+ * in a line (`|` ends a table cell, `$` starts math). One pass of `replace`:
+ * a text with nothing to escape is returned as it is, without a copy.
+ */
+const SPECIAL = /([&<>"])|(@)(?=[A-Za-z0-9])|(#)(?=[0-9])|([\\`*_[\](){}#!|~$:])/g;
+function escapeChar(_, html, at, reference, markdown) {
+    if (html)
+        return HTML_ENTITIES[html];
+    if (at)
+        return `@${BREAK}`;
+    if (reference)
+        return `\\#${BREAK}`;
+    return `\\${markdown}`;
+}
 /** One line of inline markdown that shows `text` literally. */
 function escapeMarkdown(text) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     const line = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-    let out = '';
-    for (let i = 0; i < line.length; i++) {
-        const char = line[i];
-        const next = line[i + 1] ?? '';
-        if (char in HTML_ENTITIES)
-            out += HTML_ENTITIES[char];
-        else if (char === '@' && /[A-Za-z0-9]/.test(next))
-            out += `@${BREAK}`;
-        else if (char === '#' && /[0-9]/.test(next))
-            out += `\\#${BREAK}`;
-        else if (MARKDOWN_PUNCTUATION.has(char))
-            out += `\\${char}`;
-        else
-            out += char;
-    }
     // At the start of a line these open a list or a thematic break.
-    return out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)\./, '$1\\.');
+    return line
+        .replace(SPECIAL, escapeChar)
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/^(\d+)\./, '$1\\.');
 }
 /** Shortens `text` to `max` characters (before escaping, so no entity is cut in half). */
 function truncate(text, max) {
@@ -61166,6 +61247,9 @@ function violationCloseBody(pr, decision) {
  * deleted. `actor`'s own events are never activity.
  */
 function duplicateStaleIds(pr, actor) {
+    // Most PRs have no stale message or one: nothing to compare, nothing to allocate.
+    if ((pr.staleComments?.length ?? 0) < 2)
+        return [];
     const comments = [...(pr.staleComments ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
     const activity = pr.events.filter((e) => !sameLogin(e.actor, actor)).map((e) => e.at);
     return comments.slice(1).flatMap((comment, i) => {
@@ -61175,6 +61259,8 @@ function duplicateStaleIds(pr, actor) {
 }
 /** The deletes that leave one sticky comment and one stale message per mark on the PR. */
 function duplicateCommentWrites(pr, actor) {
+    if (!pr.extraStickyIds?.length && (pr.staleComments?.length ?? 0) < 2)
+        return [];
     const sticky = (pr.extraStickyIds ?? []).map((commentId) => ({
         kind: 'delete-comment',
         number: pr.number,
@@ -63109,8 +63195,47 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 function writePlanFile(plan, env = process.env) {
     const dir = external_node_fs_default().mkdtempSync(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'pr-backpressure-'));
     const file = external_node_path_default().join(dir, 'plan.json');
-    external_node_fs_default().writeFileSync(file, JSON.stringify(fullPlan(plan)));
+    const fd = external_node_fs_default().openSync(file, 'w');
+    try {
+        writeJson(fd, fullPlan(plan));
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
     return file;
+}
+/** Characters gathered before each write to the file. */
+const CHUNK = 64 * 1024;
+/**
+ * Writes what `JSON.stringify(object)` gives, piece by piece: each item of a
+ * top-level array is stringified on its own, so the plan of a queue of
+ * thousands never becomes one string of megabytes.
+ */
+function writeJson(fd, object) {
+    let pending = '';
+    const put = (text) => {
+        pending += text;
+        if (pending.length >= CHUNK) {
+            external_node_fs_default().writeSync(fd, pending);
+            pending = '';
+        }
+    };
+    let separator = '{';
+    for (const [key, value] of Object.entries(object)) {
+        if (value === undefined)
+            continue;
+        put(`${separator}${JSON.stringify(key)}:`);
+        separator = ',';
+        if (!Array.isArray(value))
+            put(JSON.stringify(value));
+        else {
+            put('[');
+            value.forEach((item, i) => put(`${i > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+            put(']');
+        }
+    }
+    put(separator === '{' ? '{}' : '}');
+    external_node_fs_default().writeSync(fd, pending);
 }
 
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
@@ -63419,7 +63544,11 @@ function waitingSection(context) {
     const groups = new Map();
     for (const d of decisions) {
         const why = waitingWhy(d);
-        groups.set(why, [...(groups.get(why) ?? []), d]);
+        const group = groups.get(why);
+        if (group)
+            group.push(d);
+        else
+            groups.set(why, [d]);
     }
     const perGroup = Math.max(5, Math.ceil(MAX_WAITING_ROWS / groups.size));
     const shown = [...groups.values()]
@@ -63707,17 +63836,23 @@ function tallyByKind(ops) {
         tally.set(op.kind, (tally.get(op.kind) ?? 0) + 1);
     return [...tally.entries()].map(([kind, n]) => `${KIND_NAMES[kind]}: ${count(n)}`).join(' · ');
 }
-function writeList(ops) {
-    return bounded(ops, MAX_ROWS, (shown) => shown.map((line) => `- ${line}`).join('\n'));
+/** A bullet list of the first MAX_ROWS items: only those are described, of a run's thousands of writes. */
+function writeList(items, describe) {
+    return bounded(items, MAX_ROWS, (shown) => shown.map((item) => `- ${describe(item)}`).join('\n'));
 }
 /** One group per reason: a budget that stops a run leaves thousands of writes with the same why. */
 function notAppliedList(notApplied) {
     const byWhy = new Map();
-    for (const { op, why } of notApplied)
-        byWhy.set(why, [...(byWhy.get(why) ?? []), op]);
+    for (const { op, why } of notApplied) {
+        const group = byWhy.get(why);
+        if (group)
+            group.push(op);
+        else
+            byWhy.set(why, [op]);
+    }
     return [...byWhy.entries()]
         .map(([why, ops]) => {
-        const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN).map(describeOne));
+        const shown = writeList(ops.slice(0, MAX_NOT_APPLIED_SHOWN), describeOne);
         const more = ops.length > MAX_NOT_APPLIED_SHOWN ? `\n\n… and ${count(ops.length - MAX_NOT_APPLIED_SHOWN)} more.` : '';
         return `${escapeMarkdown(why)} (${tallyByKind(ops)}):\n\n${shown}${more}`;
     })
@@ -63731,19 +63866,19 @@ function writesSection(context) {
         lines.push(`### Would write (${count(would.length)})`, '');
         lines.push(would.length === 0
             ? 'Nothing: every PR already shows its state.'
-            : `${tallyByKind(would)}\n\n${writeList(would.map(describeOne))}`);
+            : `${tallyByKind(would)}\n\n${writeList(would, describeOne)}`);
     }
     else {
         lines.push(`### Writes (${count(execution.applied.length)})`, '');
         lines.push(execution.applied.length === 0
             ? 'Nothing written: every PR already showed its state.'
-            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied.map(describeOne))}`);
+            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied, describeOne)}`);
         if (execution.notApplied.length > 0) {
             lines.push('', `**Not applied (${count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
     }
     if (execution.warnings.length > 0) {
-        lines.push('', '**Warnings**', '', writeList(execution.warnings.map((w) => escapeMarkdown(w))));
+        lines.push('', '**Warnings**', '', writeList(execution.warnings, escapeMarkdown));
     }
     return lines.join('\n');
 }
@@ -63876,6 +64011,8 @@ function failureLine(error) {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
+
+keepYoungGenerationSmall();
 void run();
 
 
