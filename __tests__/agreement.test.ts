@@ -5,7 +5,7 @@
 // runs are sequential because they share one fake.
 import { DEFAULT_CONFIG_PATH } from '../src/config/load.js';
 import type { Decision, Plan } from '../src/core/types.js';
-import { readAndPlan } from '../src/app/planned.js';
+import { readAndPlan, readAndPlanQueue } from '../src/app/planned.js';
 import { applyWrites } from '../src/github/writer.js';
 import { startFakeGitHub, type FakeGitHub } from '../test-support/fake-github/index.js';
 import {
@@ -103,7 +103,7 @@ beforeAll(async () => {
   fake = await startFakeGitHub(store, { now: () => NOW });
   const session = fakeSession(fake, WRITE_TOKEN, REPO);
   // A sweep sets the labels a gate's search relies on (the violation label), then reads the settled queue.
-  const first = await readAndPlan(session, INPUTS, { mode: 'sweep' }, NOW, options);
+  const first = await readAndPlanQueue(session, INPUTS, { mode: 'sweep' }, NOW, options);
   const written = await applyWrites(session, first.plan.writes, {
     statusContext: first.config.statusContext,
     dryRun: false,
@@ -111,7 +111,7 @@ beforeAll(async () => {
     actor: TOKEN_BOT_REST_LOGIN
   });
   expect(written.failure).toBeUndefined();
-  sweepPlan = (await readAndPlan(session, INPUTS, { mode: 'sweep' }, NOW, options)).plan;
+  sweepPlan = (await readAndPlanQueue(session, INPUTS, { mode: 'sweep' }, NOW, options)).plan;
 }, 120_000);
 afterAll(() => fake.close());
 

@@ -50458,10 +50458,18 @@ function closest(name, accepted) {
     return match === undefined ? undefined : byNormal.get(match);
 }
 
+;// CONCATENATED MODULE: ./src/core/count.ts
+// Whole numbers as every message shows them: "1,234" (en-US grouping), so a
+// status, a comment and the summary write one count the same way.
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/config/quote.ts
 // Values quoted in error messages: shortened, one line. An input can be
 // megabytes long (or hold a line break), and the error must stay one
 // readable line that names it.
+
 /** Characters of a value shown before it is cut. */
 const SHOWN = 60;
 /** List items named before "and N more". */
@@ -50476,7 +50484,7 @@ function shorten(text, shown = SHOWN) {
     const points = [...text];
     if (points.length <= shown + 20)
         return oneLine(text);
-    return `${oneLine(points.slice(0, shown).join(''))}… (${points.length.toLocaleString('en-US')} characters)`;
+    return `${oneLine(points.slice(0, shown).join(''))}… (${count(points.length)} characters)`;
 }
 /** `"value"`, shortened: `"aaaa… (1,048,576 characters)"`. */
 function quoteValue(text) {
@@ -53575,6 +53583,7 @@ function hasWildcard(glob) {
 
 
 
+
 const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 const DEFAULT_STALE_MESSAGE = 'This pull request has had no activity for {days} days while it waits on {author}. ' +
     'It is marked stale; push a commit or leave a comment to keep it open.';
@@ -53720,8 +53729,8 @@ const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join('
 const template = textKind((text) => {
     if (text.length > MAX_MESSAGE_LENGTH)
         return {
-            problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} ` +
-                `characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+            problem: `expected a text of at most ${count(MAX_MESSAGE_LENGTH)} ` +
+                `characters (it has ${count(text.length)}; GitHub refuses comments over 65,536)`
         };
     // The action finds its own comments by this marker: a message carrying it would pass for another of them.
     if (text.includes(HIDDEN_MARKER_PREFIX))
@@ -60199,6 +60208,7 @@ function mergeGroupTarget(payload) {
 
 
 
+
 /** The config-path the run uses: the input, or the default when it is empty. */
 function configPathOf(inputs) {
     return (inputs['config-path'] ?? '').trim() || DEFAULT_CONFIG_PATH;
@@ -60230,7 +60240,7 @@ function loadConfig(inputs, source, shownPath) {
             ]);
         case 'truncated':
             throw new ConfigError([
-                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, ` +
+                `${path}: ${count(source.bytes)} bytes, ` +
                     `too large for GitHub to return whole: expected a config file of a few kilobytes.`
             ]);
         case 'file':
@@ -60288,13 +60298,6 @@ function hasLabel(labels, name) {
 /** Whether the PR carries any of `names` (an empty list matches nothing). */
 function hasAnyLabel(labels, names) {
     return names.some((name) => hasLabel(labels, name));
-}
-
-;// CONCATENATED MODULE: ./src/core/count.ts
-// Whole numbers as every message shows them: "1,234" (en-US grouping), so a
-// status, a comment and the summary write one count the same way.
-function count(n) {
-    return n.toLocaleString('en-US');
 }
 
 ;// CONCATENATED MODULE: ./src/core/rules.ts
@@ -61147,6 +61150,7 @@ function truncate(text, max) {
 
 
 
+
 const WHAT_TO_DO = {
     'max-open': 'Nothing: this PR waits for room in its area.',
     'max-open-per-author': 'Close or finish one of your other open pull requests; this one then takes its place in line by its creation time.',
@@ -61160,9 +61164,7 @@ const WHAT_TO_DO = {
         'If that PR closes without merging, this one takes the issue over by itself.'
 };
 function waitingBody(decision, wipLimit) {
-    const limit = decision.waitingOnRule
-        ? `its area's limit`
-        : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+    const limit = decision.waitingOnRule ? `its area's limit` : `at most ${count(wipLimit)} pull requests at a time`;
     const { eta } = decision;
     // The status line may carry the expected wait; here it gets a sentence of its own.
     const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
@@ -62987,24 +62989,40 @@ async function gate(session, read, config, now, scope) {
 
 
 
+/** Inputs + the config file the first read found (or the CLI's local file) → Config; throws ConfigError. */
+function configOf(inputs, options, found) {
+    const local = options.localConfig;
+    return local ? loadConfig(inputs, { kind: 'file', text: local.text }, local.path) : loadConfig(inputs, found);
+}
+/**
+ * Reads what `scope` needs from GitHub and plans it. The first read brings
+ * the config file; the config (inputs + file) decides the rest of the reads.
+ * A gate costs 2 GraphQL requests (3 with `wip-limit: auto`), or the whole
+ * queue when search cannot express the config (see readAndPlanQueue for the
+ * other scopes). Throws ConfigError for a bad config file (before any write),
+ * ActionError or Octokit's error otherwise.
+ */
 async function readAndPlan(session, inputs, scope, now, options) {
-    const configOf = (found) => options.localConfig
-        ? loadConfig(inputs, { kind: 'file', text: options.localConfig.text }, options.localConfig.path)
-        : loadConfig(inputs, found);
-    if (scope.mode === 'gate') {
-        const read = await readGate(session, options.configPath, scope.number);
-        const config = configOf(read.facts.config);
-        // Label names set in the config file are known only now: stop before any further request.
-        if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
-            return {
-                skip: `The label "${scope.eventLabel}" is one of the action's own ` +
-                    `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
-            };
-        }
-        return gate(session, read, config, now, scope);
+    if (scope.mode !== 'gate')
+        return readAndPlanQueue(session, inputs, scope, now, options);
+    const read = await readGate(session, options.configPath, scope.number);
+    const config = configOf(inputs, options, read.facts.config);
+    // Label names set in the config file are known only now: stop before any further request.
+    if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+        return {
+            skip: `The label "${scope.eventLabel}" is one of the action's own ` +
+                `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+        };
     }
+    return gate(session, read, config, now, scope);
+}
+/**
+ * Advance and sweep: the repository facts with the config file, then the
+ * whole queue (⌈N/100⌉ pages + a constant), planned. Throws as readAndPlan.
+ */
+async function readAndPlanQueue(session, inputs, scope, now, options) {
     const facts = await readRepository(session, options.configPath);
-    const config = configOf(facts.config);
+    const config = configOf(inputs, options, facts.config);
     const snapshot = await readQueueSnapshot(session, facts, config, now, options.onProgress);
     return { plan: plan(snapshot, config, now, scope), snapshot, config };
 }

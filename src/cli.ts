@@ -3,7 +3,7 @@
 // action and never writes.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readAndPlan } from './app/planned.js';
+import { readAndPlanQueue } from './app/planned.js';
 import { keepYoungGenerationSmall } from './app/young-generation.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
@@ -173,13 +173,13 @@ function showProgress(read: number, total: number): void {
   process.stderr.write(`${tty ? '\r' : ''}Read ${read} of ${total} open pull requests…${tty ? '' : '\n'}`);
 }
 
-/** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlan. */
+/** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlanQueue. */
 async function preview(session: GitHubSession, options: CliOptions, print: (text: string) => void): Promise<void> {
   const localConfig = options.configFile;
   const localText = localConfig ? readLocalConfig(localConfig) : undefined;
   // The inputs alone are checked before any request.
   const { configPath } = buildConfig(options.inputs);
-  const { plan, snapshot, config } = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
+  const { plan, snapshot, config } = await readAndPlanQueue(session, options.inputs, { mode: 'sweep' }, new Date(), {
     configPath,
     localConfig:
       localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },

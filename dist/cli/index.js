@@ -47450,10 +47450,18 @@ function closest(name, accepted) {
     return match === undefined ? undefined : byNormal.get(match);
 }
 
+;// CONCATENATED MODULE: ./src/core/count.ts
+// Whole numbers as every message shows them: "1,234" (en-US grouping), so a
+// status, a comment and the summary write one count the same way.
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/config/quote.ts
 // Values quoted in error messages: shortened, one line. An input can be
 // megabytes long (or hold a line break), and the error must stay one
 // readable line that names it.
+
 /** Characters of a value shown before it is cut. */
 const SHOWN = 60;
 /** List items named before "and N more". */
@@ -47468,7 +47476,7 @@ function shorten(text, shown = SHOWN) {
     const points = [...text];
     if (points.length <= shown + 20)
         return oneLine(text);
-    return `${oneLine(points.slice(0, shown).join(''))}… (${points.length.toLocaleString('en-US')} characters)`;
+    return `${oneLine(points.slice(0, shown).join(''))}… (${count(points.length)} characters)`;
 }
 /** `"value"`, shortened: `"aaaa… (1,048,576 characters)"`. */
 function quoteValue(text) {
@@ -50552,7 +50560,7 @@ function pathGlobProblem(glob) {
         return `at most ${PATH_GLOB_MAX_STARS_PER_SEGMENT} * in one path segment (** as a whole segment aside)`;
     return undefined;
 }
-function hasWildcard(glob) {
+function globs_hasWildcard(glob) {
     return /[*?]/.test(glob);
 }
 
@@ -50560,6 +50568,7 @@ function hasWildcard(glob) {
 // Inputs + config file + built-in defaults -> a validated Config.
 // Precedence per key: an input that is set > the file > the default.
 // Every problem is collected, then thrown together as one ConfigError.
+
 
 
 
@@ -50712,8 +50721,8 @@ const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join('
 const template = textKind((text) => {
     if (text.length > MAX_MESSAGE_LENGTH)
         return {
-            problem: `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} ` +
-                `characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+            problem: `expected a text of at most ${count(MAX_MESSAGE_LENGTH)} ` +
+                `characters (it has ${count(text.length)}; GitHub refuses comments over 65,536)`
         };
     // The action finds its own comments by this marker: a message carrying it would pass for another of them.
     if (text.includes(HIDDEN_MARKER_PREFIX))
@@ -50969,6 +50978,7 @@ function buildConfig(inputs, file) {
 
 
 
+
 /** The config-path the run uses: the input, or the default when it is empty. */
 function configPathOf(inputs) {
     return (inputs['config-path'] ?? '').trim() || DEFAULT_CONFIG_PATH;
@@ -51000,7 +51010,7 @@ function loadConfig(inputs, source, shownPath) {
             ]);
         case 'truncated':
             throw new ConfigError([
-                `${path}: ${source.bytes.toLocaleString('en-US')} bytes, ` +
+                `${path}: ${count(source.bytes)} bytes, ` +
                     `too large for GitHub to return whole: expected a config file of a few kilobytes.`
             ]);
         case 'file':
@@ -51011,50 +51021,6 @@ function loadConfig(inputs, source, shownPath) {
                 ]);
             return buildConfig(inputs, { path, text: source.text });
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/areas.ts
-/** Every area label starts with this, so one label search finds them all. */
-const AREA_LABEL_PREFIX = 'backpressure: area ';
-/** Rules with a `max-open` budget, in config order. */
-function areaRules(config) {
-    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
-}
-/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
-function areaLabel(rule) {
-    return `${AREA_LABEL_PREFIX}${rule.name}`;
-}
-/**
- * Whether `waiting-label` is state the gate counts with (any area rule), not
- * only feedback chosen with `on-waiting: label`.
- */
-function waitingIsState(config) {
-    return areaRules(config).length > 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/labels.ts
-
-function labelDefinitions(config) {
-    const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
-    return new Map([
-        define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
-        define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
-        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
-        ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
-    ]);
-}
-/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
-function ownLabels(config) {
-    return [config.waitingLabel, config.violationLabel, config.stale.label];
-}
-/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
-function isOneOfLabels(name, labels) {
-    const wanted = name.toLowerCase();
-    return labels.some((label) => label.toLowerCase() === wanted);
-}
-/** The names of the labels the action may create, to look up before planning. */
-function actionLabelNames(config) {
-    return [...labelDefinitions(config).keys()];
 }
 
 ;// CONCATENATED MODULE: ./src/core/adaptive.ts
@@ -51103,12 +51069,12 @@ function sameLabel(a, b) {
 function findLabel(labels, name) {
     return labels.find((label) => sameLabel(label, name));
 }
-function hasLabel(labels, name) {
+function label_names_hasLabel(labels, name) {
     return findLabel(labels, name) !== undefined;
 }
 /** Whether the PR carries any of `names` (an empty list matches nothing). */
 function hasAnyLabel(labels, names) {
-    return names.some((name) => hasLabel(labels, name));
+    return names.some((name) => label_names_hasLabel(labels, name));
 }
 
 ;// CONCATENATED MODULE: ./src/core/logins.ts
@@ -51118,11 +51084,11 @@ function hasAnyLabel(labels, names) {
 function loginKey(login) {
     return login.toLowerCase().replace(/\[bot\]$/, '');
 }
-function sameLogin(a, b) {
+function logins_sameLogin(a, b) {
     return loginKey(a) === loginKey(b);
 }
 /** A per-login record looked up whatever the spelling of its keys (`Octocat` finds `octocat`'s entry). */
-function byLogin(record) {
+function logins_byLogin(record) {
     const map = new Map();
     for (const [login, value] of Object.entries(record))
         map.set(loginKey(login), value);
@@ -51131,15 +51097,8 @@ function byLogin(record) {
 /** The login GitHub shows for a deleted account ("ghost"); the reader also uses it when GraphQL returns no author. */
 const UNKNOWN_LOGIN = 'ghost';
 /** A deleted or unknown account: PRs by different deleted users all read as `ghost`, so it names nobody. */
-function isUnknownLogin(login) {
-    return login === '' || sameLogin(login, UNKNOWN_LOGIN);
-}
-
-;// CONCATENATED MODULE: ./src/core/count.ts
-// Whole numbers as every message shows them: "1,234" (en-US grouping), so a
-// status, a comment and the summary write one count the same way.
-function count(n) {
-    return n.toLocaleString('en-US');
+function logins_isUnknownLogin(login) {
+    return login === '' || logins_sameLogin(login, UNKNOWN_LOGIN);
 }
 
 ;// CONCATENATED MODULE: ./src/core/rules.ts
@@ -51167,12 +51126,12 @@ function selectorMatches(selector, pr, config) {
         return false;
     return true;
 }
-function rulesFor(pr, config) {
+function rules_rulesFor(pr, config) {
     return config.rules.filter((rule) => selectorMatches(rule.selector, pr, config));
 }
 /** Someone with write access answers for the PR: an assignee other than the author, or an approval. */
 function hasOwner(pr) {
-    if (pr.assignees.some((login) => !sameLogin(login, pr.author)))
+    if (pr.assignees.some((login) => !logins_sameLogin(login, pr.author)))
         return true;
     return pr.events.some((e) => e.kind === 'review' && e.reviewState === 'APPROVED' && hasWriteAccess(e.association));
 }
@@ -51241,22 +51200,22 @@ function exemptReason(pr, config) {
         return 'author';
     return undefined;
 }
-function isCountable(pr, config) {
+function queue_isCountable(pr, config) {
     return exemptReason(pr, config) === undefined;
 }
-function isPriority(pr, config) {
+function queue_isPriority(pr, config) {
     return hasAnyLabel(pr.labels, config.priorityLabels);
 }
 /** Priority first, then creation time, ties by number: a pure function of the open set. */
-function queueOrder(config) {
-    return (a, b) => Number(isPriority(b, config)) - Number(isPriority(a, config)) || createdBefore(a, b);
+function queue_queueOrder(config) {
+    return (a, b) => Number(queue_isPriority(b, config)) - Number(queue_isPriority(a, config)) || queue_createdBefore(a, b);
 }
 /** Creation order, ties by number: the order per-author budgets count in. */
-function createdBefore(a, b) {
+function queue_createdBefore(a, b) {
     return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
 }
 /** Per-author budgets govern authors without write access (by default), unless trusted. */
-function isAuthorLimited(pr, config) {
+function queue_isAuthorLimited(pr, config) {
     return config.authorLimitAssociations.includes(pr.authorAssociation);
 }
 function isTrusted(stats, config) {
@@ -51267,10 +51226,10 @@ function isTrusted(stats, config) {
 // Time in the plan: one day is 24 hours of UTC milliseconds (GitHub's
 // timestamps are UTC, and so are the README's "days").
 /** Milliseconds in one day. */
-const DAY_MS = 86_400_000;
+const time_DAY_MS = 86_400_000;
 /** Whole days from the ISO-8601 time `from` to `now`, rounded down; negative when `from` is later. */
 function daysBetween(from, now) {
-    return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
+    return Math.floor((now.getTime() - Date.parse(from)) / time_DAY_MS);
 }
 
 ;// CONCATENATED MODULE: ./src/core/author-budgets.ts
@@ -51305,13 +51264,13 @@ function authorBudgetViolations(pr, rules, counts) {
  * Whether a gate counts the author's open and opened PRs: per-author budgets may apply to them
  * (whether trust exempts them is known only from the counts). A deleted account (`ghost`) never.
  */
-function needsAuthorCounts(pr, config) {
+function author_budgets_needsAuthorCounts(pr, config) {
     return isAuthorLimited(pr, config) && !isUnknownLogin(pr.author);
 }
 function authorBudgetsApply(pr, stats, config) {
-    if (isUnknownLogin(pr.author))
+    if (logins_isUnknownLogin(pr.author))
         return false;
-    return isAuthorLimited(pr, config) && !isTrusted(stats, config);
+    return queue_isAuthorLimited(pr, config) && !isTrusted(stats, config);
 }
 /**
  * Counts for one PR from the author's countable PRs and opening history.
@@ -51323,12 +51282,12 @@ function countsFromQueue(pr, authorsCountable, rulesOf, stats, now) {
         openBefore: (rule) => {
             let count = 0;
             for (const other of authorsCountable)
-                if (createdBefore(other, pr) < 0 && rulesOf(other).includes(rule))
+                if (queue_createdBefore(other, pr) < 0 && rulesOf(other).includes(rule))
                     count++;
             return count;
         },
         openedBefore: (days) => {
-            const start = now.getTime() - days * DAY_MS;
+            const start = now.getTime() - days * time_DAY_MS;
             const created = Date.parse(pr.createdAt);
             let count = 0;
             for (const at of stats?.openedAt ?? []) {
@@ -51504,7 +51463,7 @@ function closesForViolation(pr, decision, config) {
 ;// CONCATENATED MODULE: ./src/core/issue-budgets.ts
 
 
-function repositoryName(snapshot) {
+function issue_budgets_repositoryName(snapshot) {
     return `${snapshot.repository.owner}/${snapshot.repository.name}`;
 }
 const sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -51528,7 +51487,7 @@ function holdersFromQueue(countable, repository) {
  * ordered with the queue's own definitions. A PR read ahead of the subject holds
  * the issue for certain; the subject holds it only when the list was complete.
  */
-function holdersFromClaims(config, repository) {
+function issue_budgets_holdersFromClaims(config, repository) {
     return {
         repository,
         holderOf: (pr, issue) => {
@@ -51548,10 +51507,10 @@ function holdersFromClaims(config, repository) {
  * more open PRs than were read and none of those read comes before the PR.
  * The gate then reads the whole queue instead.
  */
-function claimsIncomplete(pr, rules, config, repository) {
+function issue_budgets_claimsIncomplete(pr, rules, config, repository) {
     if (!rules.some((rule) => rule.budgets.onePrPerIssue))
         return false;
-    const holders = holdersFromClaims(config, repository);
+    const holders = issue_budgets_holdersFromClaims(config, repository);
     return ownIssues(pr, repository).some((issue) => issue.claims !== undefined && !issue.claims.complete && holders.holderOf(pr, issue) === undefined);
 }
 /** Violations of the linked-issue budgets of the rules that select the PR. */
@@ -51604,7 +51563,7 @@ function issueProblem(issue, pr, rule) {
     const wantLabels = rule.budgets.issueLabels ?? [];
     if ((wantAssigned && !issue.assignees) || (wantLabels.length > 0 && !issue.labels))
         return 'unknown';
-    const assigned = !wantAssigned || (issue.assignees ?? []).some((login) => sameLogin(login, pr.author));
+    const assigned = !wantAssigned || (issue.assignees ?? []).some((login) => logins_sameLogin(login, pr.author));
     const labelled = wantLabels.length === 0 ||
         (issue.labels ?? []).some((label) => wantLabels.some((want) => want.toLowerCase() === label.toLowerCase()));
     const noLabel = `has no ${wantLabels.join(' or ')} label`;
@@ -51620,8 +51579,8 @@ function issueProblem(issue, pr, rule) {
 function sharedIssues(snapshot, config) {
     if (!snapshot.pullRequests.some((pr) => pr.closingIssues))
         return undefined;
-    const repository = repositoryName(snapshot);
-    const order = queueOrder(config);
+    const repository = issue_budgets_repositoryName(snapshot);
+    const order = queue_queueOrder(config);
     const byIssue = new Map();
     for (const pr of snapshot.pullRequests) {
         for (const issue of ownIssues(pr, repository))
@@ -51631,8 +51590,8 @@ function sharedIssues(snapshot, config) {
     for (const [number, prs] of byIssue) {
         if (prs.length < 2)
             continue;
-        const countable = prs.filter((pr) => isCountable(pr, config)).sort(order);
-        const rest = prs.filter((pr) => !isCountable(pr, config)).sort((a, b) => a.number - b.number);
+        const countable = prs.filter((pr) => queue_isCountable(pr, config)).sort(order);
+        const rest = prs.filter((pr) => !queue_isCountable(pr, config)).sort((a, b) => a.number - b.number);
         shared.push({ number, holder: countable[0]?.number, pullRequests: [...countable, ...rest].map((pr) => pr.number) });
     }
     return shared.sort((a, b) => a.number - b.number);
@@ -51648,14 +51607,14 @@ function sharedIssues(snapshot, config) {
 
 
 /** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
-function violationsOf(pr, rules, stats, config, counts, holders) {
+function decide_violationsOf(pr, rules, stats, config, counts, holders) {
     return [
         ...ownBudgetViolations(pr, rules),
         ...issueBudgetViolations(pr, rules, holders),
         ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])
     ];
 }
-function exemptDecision(pr, config) {
+function decide_exemptDecision(pr, config) {
     const reason = exemptReason(pr, config);
     return reason
         ? {
@@ -51668,7 +51627,7 @@ function exemptDecision(pr, config) {
         }
         : undefined;
 }
-function violationDecision(pr, violations, config) {
+function decide_violationDecision(pr, violations, config) {
     return judged({ number: pr.number, state: 'violation', violations, summary: violationLine(violations) }, config);
 }
 /** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
@@ -51679,7 +51638,7 @@ function expectedWait(position, wipLimit, perDay) {
     return days === null || days <= 0 ? undefined : { days, perDay };
 }
 /** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
-function placeDecision(pr, place, config) {
+function decide_placeDecision(pr, place, config) {
     return judged(placed(pr, place), config);
 }
 function placed(pr, place) {
@@ -51741,7 +51700,7 @@ function rulesMemo(config) {
     return (pr) => {
         let rules = cache.get(pr.number);
         if (!rules)
-            cache.set(pr.number, (rules = rulesFor(pr, config)));
+            cache.set(pr.number, (rules = rules_rulesFor(pr, config)));
         return rules;
     };
 }
@@ -51766,27 +51725,27 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
     const exempt = [];
     const countable = [];
     for (const pr of snapshot.pullRequests) {
-        const decision = exemptDecision(pr, config);
+        const decision = decide_exemptDecision(pr, config);
         if (decision)
             exempt.push(decision);
         else
             countable.push(pr);
     }
-    countable.sort(queueOrder(config));
-    const holders = holdersFromQueue(countable, repositoryName(snapshot));
+    countable.sort(queue_queueOrder(config));
+    const holders = holdersFromQueue(countable, issue_budgets_repositoryName(snapshot));
     const rulesOf = rulesMemo(config);
     const byAuthor = byAuthorKey(countable);
-    const statsOf = byLogin(snapshot.authors);
+    const statsOf = logins_byLogin(snapshot.authors);
     const seats = new Seats(wipLimit);
     const decisions = countable.map((pr) => {
         const rules = rulesOf(pr);
         const stats = statsOf(pr.author);
         const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
-        const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+        const violations = decide_violationsOf(pr, rules, stats, config, authorCounts, holders);
         if (violations.length > 0)
-            return violationDecision(pr, violations, config);
+            return decide_violationDecision(pr, violations, config);
         const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
-        return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
+        return decide_placeDecision(pr, { ...place, priority: queue_isPriority(pr, config) }, config);
     });
     exempt.sort((a, b) => a.number - b.number);
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
@@ -51831,7 +51790,7 @@ function ago(at, now) {
  * own login (its comments are never activity), `now` dates the reason.
  */
 function whoseMove(pr, config, actor, now) {
-    const activity = pr.events.filter((e) => e.kind !== 'review_requested' && !sameLogin(e.actor, actor));
+    const activity = pr.events.filter((e) => e.kind !== 'review_requested' && !logins_sameLogin(e.actor, actor));
     const lastActivity = latest(activity, pr.createdAt);
     const verdict = (move, reason) => ({ whoseMove: move, lastActivity, reason });
     const maintainerLabel = firstLabel(pr, config.stale.maintainerMoveLabels);
@@ -51847,7 +51806,7 @@ function whoseMove(pr, config, actor, now) {
     const failing = failingChecks(pr, config.statusContext);
     if (failing.length > 0)
         return verdict('author', `checks failing: ${[...new Set(failing.map((c) => c.name))].join(', ')}`);
-    const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e.association) && !sameLogin(e.actor, pr.author));
+    const reviews = activity.filter((e) => e.kind === 'review' && hasWriteAccess(e.association) && !logins_sameLogin(e.actor, pr.author));
     // A COMMENTED review is no verdict; a dismissed one reads as DISMISSED and no longer counts.
     const lastVerdict = reviews
         .filter((e) => e.reviewState === 'APPROVED' || e.reviewState === 'CHANGES_REQUESTED')
@@ -51857,7 +51816,7 @@ function whoseMove(pr, config, actor, now) {
         // Pushes count as the author's, whoever the committer was; so does re-requesting review.
         const answered = pr.events.some((e) => e.at > lastVerdict.at &&
             (e.kind === 'commit' ||
-                (sameLogin(e.actor, pr.author) &&
+                (logins_sameLogin(e.actor, pr.author) &&
                     (e.kind === 'comment' || e.kind === 'review' || e.kind === 'review_requested'))));
         return answered ? verdict('maintainers', `${requested}, answered by the author`) : verdict('author', requested);
     }
@@ -51894,7 +51853,7 @@ function isExempt(pr, config) {
  */
 function lifecycleAction(pr, config, eligible, lastActivity, idleDays, now) {
     const stale = config.stale;
-    const labelled = hasLabel(pr.labels, stale.label);
+    const labelled = label_names_hasLabel(pr.labels, stale.label);
     const markedAt = pr.staleMarkedAt !== undefined && pr.staleMarkedAt >= lastActivity ? pr.staleMarkedAt : undefined;
     if (labelled && markedAt) {
         if (!eligible || idleDays < stale.days)
@@ -51911,7 +51870,7 @@ function lifecycleAction(pr, config, eligible, lastActivity, idleDays, now) {
  * action is responsible for no stale label: it never adds or removes one. A
  * locked PR is skipped; `lockedSkip` says what would have happened.
  */
-function decideStale(pr, config, actor, now) {
+function stale_decideStale(pr, config, actor, now) {
     const { whoseMove: move, lastActivity, reason } = whoseMove(pr, config, actor, now);
     const idleDays = daysBetween(lastActivity, now);
     const stale = config.stale;
@@ -51978,7 +51937,7 @@ function flowOf(history, now) {
         return undefined;
     const backlog = backlogAtWeekEnds(history);
     const weeks = history.weeks.map((week, i) => {
-        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / DAY_MS));
+        const days = Math.min(WEEK_DAYS, Math.max(0, (now.getTime() - Date.parse(`${week.weekStart}T00:00:00Z`)) / time_DAY_MS));
         return { ...week, openAtEnd: backlog[i], partial: days < WEEK_DAYS, days: Math.round(days * 10) / 10 };
     });
     const full = weeks.filter((w) => !w.partial);
@@ -52042,6 +52001,7 @@ function truncate(text, max) {
 
 
 
+
 const WHAT_TO_DO = {
     'max-open': 'Nothing: this PR waits for room in its area.',
     'max-open-per-author': 'Close or finish one of your other open pull requests; this one then takes its place in line by its creation time.',
@@ -52055,9 +52015,7 @@ const WHAT_TO_DO = {
         'If that PR closes without merging, this one takes the issue over by itself.'
 };
 function waitingBody(decision, wipLimit) {
-    const limit = decision.waitingOnRule
-        ? `its area's limit`
-        : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+    const limit = decision.waitingOnRule ? `its area's limit` : `at most ${count(wipLimit)} pull requests at a time`;
     const { eta } = decision;
     // The status line may carry the expected wait; here it gets a sentence of its own.
     const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;
@@ -52146,7 +52104,7 @@ function duplicateStaleIds(pr, actor) {
     if ((pr.staleComments?.length ?? 0) < 2)
         return [];
     const comments = [...(pr.staleComments ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
-    const activity = pr.events.filter((e) => !sameLogin(e.actor, actor)).map((e) => e.at);
+    const activity = pr.events.filter((e) => !logins_sameLogin(e.actor, actor)).map((e) => e.at);
     return comments.slice(1).flatMap((comment, i) => {
         const previous = comments[i].at;
         return activity.some((at) => at > previous && at <= comment.at) ? [] : [comment.id];
@@ -52169,6 +52127,50 @@ function duplicateCommentWrites(pr, actor) {
         purpose: 'stale'
     }));
     return [...sticky, ...stale];
+}
+
+;// CONCATENATED MODULE: ./src/core/areas.ts
+/** Every area label starts with this, so one label search finds them all. */
+const AREA_LABEL_PREFIX = 'backpressure: area ';
+/** Rules with a `max-open` budget, in config order. */
+function areas_areaRules(config) {
+    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
+}
+/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
+function areas_areaLabel(rule) {
+    return `${AREA_LABEL_PREFIX}${rule.name}`;
+}
+/**
+ * Whether `waiting-label` is state the gate counts with (any area rule), not
+ * only feedback chosen with `on-waiting: label`.
+ */
+function areas_waitingIsState(config) {
+    return areas_areaRules(config).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/labels.ts
+
+function labelDefinitions(config) {
+    const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
+    return new Map([
+        define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
+        define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
+        define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
+        ...areas_areaRules(config).map((rule) => define(areas_areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
+    ]);
+}
+/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
+function labels_ownLabels(config) {
+    return [config.waitingLabel, config.violationLabel, config.stale.label];
+}
+/** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
+function labels_isOneOfLabels(name, labels) {
+    const wanted = name.toLowerCase();
+    return labels.some((label) => label.toLowerCase() === wanted);
+}
+/** The names of the labels the action may create, to look up before planning. */
+function labels_actionLabelNames(config) {
+    return [...labelDefinitions(config).keys()];
 }
 
 ;// CONCATENATED MODULE: ./src/core/change.ts
@@ -52213,7 +52215,7 @@ function significantChange(before, after) {
 
 
 
-function statusWrite(pr, decision) {
+function reconcile_statusWrite(pr, decision) {
     const state = statusState(decision, failsStep(decision));
     const description = fitDescription(decision.summary);
     const current = pr.status;
@@ -52232,13 +52234,13 @@ function labelWrites(pr, decision, config) {
         // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
         [config.violationLabel, decision.state === 'violation'],
         // Area labels let a gate count an area's admitted PRs with `label:`.
-        ...areaRules(config).map((rule) => [
-            areaLabel(rule),
+        ...areas_areaRules(config).map((rule) => [
+            areas_areaLabel(rule),
             decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
         ])
     ]);
     // With area rules the waiting label is the state a gate counts with.
-    if (config.onWaiting.includes('label') || waitingIsState(config))
+    if (config.onWaiting.includes('label') || areas_waitingIsState(config))
         wanted.set(config.waitingLabel, decision.state === 'waiting');
     const writes = [];
     for (const [label, want] of wanted) {
@@ -52315,7 +52317,7 @@ function markOps(pr, decision, config) {
             postedSince: lifecycle.lastActivity,
             unit
         });
-    if (!hasLabel(pr.labels, config.stale.label))
+    if (!label_names_hasLabel(pr.labels, config.stale.label))
         ops.push({ kind: 'add-label', number: pr.number, label: config.stale.label, unit });
     return ops;
 }
@@ -52347,7 +52349,7 @@ function labelCreates(writes, config, existingLabels) {
     });
 }
 /** All writes for the evaluated PRs, in order (see the top of this file). A PR this run closes gets no other comment write. */
-function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLabels }) {
+function writes_planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLabels }) {
     const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
     const allowed = wanted.slice(0, config.maxClosesPerRun);
     const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
@@ -52361,7 +52363,7 @@ function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLab
         // A PR closed for a violation needs no status either: it leaves the queue.
         if (closing.get(pr.number) === 'violation')
             continue;
-        const status = statusWrite(pr, decision);
+        const status = reconcile_statusWrite(pr, decision);
         if (status)
             statuses.push(status);
         const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
@@ -52396,7 +52398,7 @@ function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLab
 
 
 /** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
-function effectiveLimit(snapshot, config, now) {
+function plan_effectiveLimit(snapshot, config, now) {
     const { history } = snapshot;
     const known = history
         ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) }
@@ -52417,7 +52419,7 @@ function inScope(scope, evaluated, config) {
     const { pr, decision } = evaluated;
     const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
     return (nowAdmitted ||
-        (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) ||
+        (scope.closedAuthor !== undefined && logins_sameLogin(pr.author, scope.closedAuthor)) ||
         mayHaveHeldBack(pr, config));
 }
 /**
@@ -52427,10 +52429,10 @@ function inScope(scope, evaluated, config) {
  * (README "Linked issues"). A PR whose state did not change gets no write.
  */
 function mayHaveHeldBack(pr, config) {
-    return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
+    return (pr.closingIssues?.issues.length ?? 0) > 0 && label_names_hasLabel(pr.labels, config.violationLabel);
 }
-function plan(snapshot, config, now, scope) {
-    const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
+function plan_plan(snapshot, config, now, scope) {
+    const { wipLimit, adaptive, pace, flow } = plan_effectiveLimit(snapshot, config, now);
     const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
     const evaluated = decisions.map((decision) => ({
@@ -52439,8 +52441,8 @@ function plan(snapshot, config, now, scope) {
     }));
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
-        decision.stale = decideStale(pr, config, snapshot.actor, now);
-    const planned = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, { wipLimit, lifecycle: scope.mode === 'sweep', actor: snapshot.actor, existingLabels: snapshot.existingLabels });
+        decision.stale = stale_decideStale(pr, config, snapshot.actor, now);
+    const planned = writes_planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, { wipLimit, lifecycle: scope.mode === 'sweep', actor: snapshot.actor, existingLabels: snapshot.existingLabels });
     return {
         mode: scope.mode,
         read: 'queue',
@@ -52457,97 +52459,6 @@ function plan(snapshot, config, now, scope) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/rate-windows.ts
-/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
-function rateWindows(config) {
-    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
-    return [...new Set(days)].sort((a, b) => a - b);
-}
-
-;// CONCATENATED MODULE: ./src/core/search-terms.ts
-// How GitHub's issue search spells values: quoted names, bot logins, times.
-// Every search string the action sends is built in src/core from these.
-/** A search qualifier value: quoted when it holds spaces or commas. */
-function quote(value) {
-    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
-}
-/** Search writes bots as `app/name`; REST as `name[bot]`. */
-function searchLogin(login) {
-    const bot = /^(.+)\[bot\]$/.exec(login);
-    return bot ? `app/${bot[1]}` : login;
-}
-/** Second-precision UTC time as search's `created:` qualifier takes it. */
-function searchTime(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
-function timeRange(from, to) {
-    return `${searchTime(from)}..${searchTime(new Date(to.getTime() - 1000))}`;
-}
-/** The search scope of one repository's pull requests. */
-function repoPullRequests(repo) {
-    return `repo:${repo.owner}/${repo.name} is:pr`;
-}
-/** The search for an author's merged PRs (for `trusted-after-merged`). */
-function mergedByAuthorSearch(repo, login) {
-    return `${repoPullRequests(repo)} is:merged author:${searchLogin(login)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/history-searches.ts
-// The history searches (README "`wip-limit: auto`" and the report's chart):
-// merges in the throughput window, the open count now, and 8 weeks of
-// opened, merged and closed PRs, as issue-search strings.
-
-
-const HISTORY_WEEKS = 8;
-/** Monday 00:00 UTC of the week holding `date`. */
-function weekStart(date) {
-    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-    const sinceMonday = (day.getUTCDay() + 6) % 7;
-    return new Date(day.getTime() - sinceMonday * DAY_MS);
-}
-/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
-function historyWeeks(now) {
-    const thisWeek = weekStart(now);
-    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * DAY_MS));
-}
-/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
-function mergedInWindowSearch(repo, now, windowDays) {
-    return `${repoPullRequests(repo)} is:merged merged:${timeRange(new Date(now.getTime() - windowDays * DAY_MS), now)}`;
-}
-/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
-function historySearches(repo, now, windowDays) {
-    const base = repoPullRequests(repo);
-    const searches = {
-        mergedInWindow: mergedInWindowSearch(repo, now, windowDays),
-        openNow: `${base} is:open`
-    };
-    historyWeeks(now).forEach((start, i) => {
-        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * DAY_MS);
-        // The current week, when it began less than a second ago, is empty: no search (a reversed range
-        // is not one GitHub need answer with 0), and it counts 0.
-        if (end.getTime() - start.getTime() < 1000)
-            return;
-        searches[`opened${i}`] = `${base} created:${timeRange(start, end)}`;
-        searches[`merged${i}`] = `${base} is:merged merged:${timeRange(start, end)}`;
-        searches[`closed${i}`] = `${base} is:closed closed:${timeRange(start, end)}`;
-    });
-    return searches;
-}
-/** The History from the answers to `historySearches`. */
-function historyFrom(result, now) {
-    return {
-        mergedInWindow: result.mergedInWindow,
-        openNow: result.openNow,
-        weeks: historyWeeks(now).map((start, i) => ({
-            weekStart: start.toISOString().slice(0, 10),
-            opened: result[`opened${i}`] ?? 0,
-            merged: result[`merged${i}`] ?? 0,
-            closed: result[`closed${i}`] ?? 0
-        }))
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/core/gate-searches.ts
 
 
@@ -52558,7 +52469,7 @@ function historyFrom(result, now) {
 
 
 /** How far behind live data the search index is assumed to be. */
-const SEARCH_LAG_MS = 5 * 60_000;
+const SEARCH_LAG_MS = (/* unused pure expression or super */ null && (5 * 60_000));
 /** How many of the newest open PRs the gate reads live. */
 const RECENT_PULL_REQUESTS = 30;
 function cutoffs(input) {
@@ -52590,7 +52501,7 @@ function countableTerms(repo, config) {
  * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
  * `paceWindowDays` `mergedInWindow`.
  */
-function gateSearches(input) {
+function gate_searches_gateSearches(input) {
     const { repo, config, pr, now } = input;
     const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
     const queue = countableTerms(repo, config);
@@ -52641,7 +52552,7 @@ function sumOver(result, prefix) {
     return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
 }
 /** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-function gateCounts(input, result) {
+function gate_searches_gateCounts(input, result) {
     const { config, pr, recent } = input;
     const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
     const order = queueOrder(config);
@@ -52693,7 +52604,7 @@ function claimsOf(list) {
             createdAt: n.createdAt,
             isDraft: n.isDraft,
             baseRef: n.baseRefName,
-            author: restLogin(n.author),
+            author: convert_restLogin(n.author),
             labels: (n.labels?.nodes ?? []).map((l) => l.name),
             repository: n.repository.nameWithOwner
         })),
@@ -52724,7 +52635,7 @@ function toClosingIssues(node) {
 
 
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
-function restLogin(actor) {
+function convert_restLogin(actor) {
     if (!actor)
         return UNKNOWN_LOGIN;
     return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
@@ -52738,14 +52649,14 @@ const TIMELINE_KINDS = {
 function eventsOf(node, author) {
     const events = [];
     for (const c of node.comments.nodes) {
-        events.push({ kind: 'comment', actor: restLogin(c.author), association: c.authorAssociation, at: c.createdAt });
+        events.push({ kind: 'comment', actor: convert_restLogin(c.author), association: c.authorAssociation, at: c.createdAt });
     }
     for (const r of node.reviews?.nodes ?? []) {
         if (!r.submittedAt)
             continue; // a pending review is invisible to everyone else
         events.push({
             kind: 'review',
-            actor: restLogin(r.author),
+            actor: convert_restLogin(r.author),
             association: r.authorAssociation,
             at: r.submittedAt,
             reviewState: r.state
@@ -52757,7 +52668,7 @@ function eventsOf(node, author) {
     for (const item of node.timelineItems.nodes) {
         const kind = item && TIMELINE_KINDS[item.__typename];
         if (kind && item.createdAt)
-            events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
+            events.push({ kind, actor: convert_restLogin(item.actor), at: item.createdAt });
     }
     return events.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -52788,7 +52699,7 @@ function checksOf(node) {
 function isOwn(comment, actor) {
     if (typeof comment.viewerDidAuthor === 'boolean')
         return comment.viewerDidAuthor;
-    return comment.author !== null && sameLogin(restLogin(comment.author), actor);
+    return comment.author !== null && logins_sameLogin(convert_restLogin(comment.author), actor);
 }
 /** The action's own comments on a PR (written by the token's account), oldest first. */
 function ownComments(node, actor) {
@@ -52822,8 +52733,8 @@ function applyOwnComments(pr, own) {
  * (read-nested.ts). Own comments count when their bodies came with the node
  * (the gate's read); otherwise the caller applies them (applyOwnComments).
  */
-function toPullRequest(node, actor, statusContext) {
-    const author = restLogin(node.author);
+function convert_toPullRequest(node, actor, statusContext) {
+    const author = convert_restLogin(node.author);
     const pr = {
         number: node.number,
         title: node.title,
@@ -55941,7 +55852,7 @@ function sleep(ms) {
  * its point cost to the session's counts. Throws Octokit's error when GitHub fails it.
  * `request` is passed to Octokit (e.g. `{ retries: 0 }` to fail fast).
  */
-async function query({ client, counts }, document, variables, request) {
+async function graphql_query({ client, counts }, document, variables, request) {
     let data;
     for (let attempt = 1; data === undefined; attempt++) {
         try {
@@ -56197,7 +56108,7 @@ ${CLOSING_ISSUES_FIELDS}`;
  * config is not known before this read), and the newest open PRs (read live,
  * because the search index can lag behind PRs opened seconds ago).
  */
-const GATE_QUERY = `
+const queries_GATE_QUERY = `
 query Gate(
   $owner: String!,
   $name: String!,
@@ -56285,7 +56196,7 @@ ${fields}
 const ALL_QUERIES = {
     REPOSITORY_QUERY,
     OPEN_PULL_REQUESTS_QUERY,
-    GATE_QUERY,
+    GATE_QUERY: queries_GATE_QUERY,
     CLOSED_OPENED_SINCE_QUERY,
     OWN_COMMENTS_QUERY,
     NESTED_PAGES_QUERY: nestedPagesQuery(Object.keys(NESTED_LISTS).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
@@ -56293,24 +56204,6 @@ const ALL_QUERIES = {
     SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
     LABELS_QUERY: searchCountsQuery([], 3)
 };
-
-;// CONCATENATED MODULE: ./src/github/issues-forbidden.ts
-// A gate reads the issues its PR closes before it knows whether a rule needs
-// them (the config comes in the same read). A token without `issues: read`
-// gets FORBIDDEN for those fields alone; that must not fail the gates of a
-// repository that uses no linked-issue rule.
-/**
- * The data of a GraphQL answer (octokit's GraphqlResponseError) whose only
- * errors are FORBIDDEN under `closingIssuesReferences`; undefined for any
- * other failure, which the caller rethrows.
- */
-function dataWithoutIssues(error) {
-    const failure = error;
-    if (!failure?.data || !failure.errors || failure.errors.length === 0)
-        return undefined;
-    const onIssuesOnly = failure.errors.every((e) => e.type === 'FORBIDDEN' && (e.path ?? []).includes('closingIssuesReferences'));
-    return onIssuesOnly ? failure.data : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/github/read-nested.ts
 
@@ -56337,7 +56230,7 @@ function nextPage(node, list) {
  * request as too heavy. `withBodies` must match the main read (comment bodies).
  * Costs nothing when every list fit its first page. Throws what `query` throws.
  */
-async function completeNestedLists(session, nodes, withBodies) {
+async function read_nested_completeNestedLists(session, nodes, withBodies) {
     const pendingOf = (node, list) => {
         const request = nextPage(node, list);
         return request ? [{ node, request }] : [];
@@ -56348,7 +56241,7 @@ async function completeNestedLists(session, nodes, withBodies) {
         const { result, size } = await readShrinking(session, batch, 'follow-up pages', async (size, request) => {
             const requests = pending.slice(0, size).map((p) => p.request);
             const cursors = Object.fromEntries(requests.map((r, i) => [`c${i}`, r.cursor]));
-            const data = await query(session, nestedPagesQuery(requests), { ...session.repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, request);
+            const data = await graphql_query(session, nestedPagesQuery(requests), { ...session.repo, ...(requests.some((r) => r.list === 'comments') ? { withBodies } : {}), ...cursors }, request);
             return { requests, data };
         });
         batch = size;
@@ -56369,7 +56262,7 @@ async function completeNestedLists(session, nodes, withBodies) {
     }
 }
 /** Notes a PR whose files GitHub lists only in part, for the summary. */
-function noteCappedFiles(node, counts) {
+function read_nested_noteCappedFiles(node, counts) {
     if (node.files && node.changedFiles > GITHUB_FILES_CAP && node.files.nodes.length < node.changedFiles) {
         counts.filesCapped = [...(counts.filesCapped ?? []), node.number];
     }
@@ -56395,10 +56288,10 @@ function configSource(object) {
  * The facts from a `RepositoryFacts` fragment and `viewer`: the default branch (`main` when
  * GitHub has none), the token's login (REST form) and the config file.
  */
-function repositoryFacts(node, viewer) {
+function read_repository_repositoryFacts(node, viewer) {
     return {
         defaultBranch: node.defaultBranchRef?.name ?? 'main',
-        actor: restLogin(viewer),
+        actor: convert_restLogin(viewer),
         config: configSource(node.defaultBranchRef?.target.file?.object)
     };
 }
@@ -56407,8 +56300,8 @@ function repositoryFacts(node, viewer) {
  * default branch. Throws what `query` throws.
  */
 async function readRepository(session, configPath) {
-    const data = await query(session, REPOSITORY_QUERY, { ...session.repo, configPath });
-    return repositoryFacts(data.repository, data.viewer);
+    const data = await graphql_query(session, REPOSITORY_QUERY, { ...session.repo, configPath });
+    return read_repository_repositoryFacts(data.repository, data.viewer);
 }
 
 ;// CONCATENATED MODULE: ./src/github/search-counts.ts
@@ -56429,7 +56322,7 @@ const SEARCHES_PER_REQUEST = 30;
  * the session repository's `labels` by name (GitHub matches them case-insensitively)
  * with `repository.label(name:)` in the first request.
  */
-async function countSearches(session, searches, labels = []) {
+async function search_counts_countSearches(session, searches, labels = []) {
     const keys = Object.keys(searches);
     const result = { issueCounts: {}, existingLabels: [] };
     for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
@@ -56442,7 +56335,7 @@ async function countSearches(session, searches, labels = []) {
         lookup.forEach((name, i) => (variables[`l${i}`] = name));
         if (lookup.length > 0)
             Object.assign(variables, { owner: session.repo.owner, name: session.repo.name });
-        const data = await query(session, searchCountsQuery(aliases, lookup.length), variables);
+        const data = await graphql_query(session, searchCountsQuery(aliases, lookup.length), variables);
         batch.forEach((key, i) => (result.issueCounts[key] = data[aliases[i]].issueCount));
         lookup.forEach((name, i) => {
             if (data.repository?.[`l${i}`])
@@ -56473,7 +56366,7 @@ async function countSearches(session, searches, labels = []) {
  * recent PR with more than a first page of some list costs one follow-up
  * request (read-nested.ts).
  */
-async function readGate(session, configPath, number) {
+async function read_gate_readGate(session, configPath, number) {
     let issuesForbidden = false;
     const data = await query(session, GATE_QUERY, {
         ...session.repo,
@@ -56509,7 +56402,7 @@ async function readGate(session, configPath, number) {
     };
 }
 /** The gate's PR as the core's PullRequest (undefined when GitHub has no such PR). */
-function subjectPullRequest(read, statusContext) {
+function read_gate_subjectPullRequest(read, statusContext) {
     return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
 }
 /**
@@ -56518,9 +56411,45 @@ function subjectPullRequest(read, statusContext) {
  * of `labels` exist. One request per 30 searches (one for every config a gate
  * can count). Throws what `query` throws.
  */
-async function readGateCounts(session, input) {
+async function read_gate_readGateCounts(session, input) {
     const result = await countSearches(session, gateSearches(input), input.labels);
     return { counts: gateCounts(input, result.issueCounts), existingLabels: result.existingLabels };
+}
+
+;// CONCATENATED MODULE: ./src/core/search-terms.ts
+// How GitHub's issue search spells values: quoted names, bot logins, times.
+// Every search string the action sends is built in src/core from these.
+/** A search qualifier value: quoted when it holds spaces or commas. */
+function search_terms_quote(value) {
+    return /^[^\s,"]+$/.test(value) ? value : `"${value}"`;
+}
+/** Search writes bots as `app/name`; REST as `name[bot]`. */
+function search_terms_searchLogin(login) {
+    const bot = /^(.+)\[bot\]$/.exec(login);
+    return bot ? `app/${bot[1]}` : login;
+}
+/** Second-precision UTC time as search's `created:` qualifier takes it. */
+function search_terms_searchTime(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** A half-open time range [from, to) as search writes it at second precision: `from..to-1s`. */
+function search_terms_timeRange(from, to) {
+    return `${search_terms_searchTime(from)}..${search_terms_searchTime(new Date(to.getTime() - 1000))}`;
+}
+/** The search scope of one repository's pull requests. */
+function search_terms_repoPullRequests(repo) {
+    return `repo:${repo.owner}/${repo.name} is:pr`;
+}
+/** The search for an author's merged PRs (for `trusted-after-merged`). */
+function search_terms_mergedByAuthorSearch(repo, login) {
+    return `${search_terms_repoPullRequests(repo)} is:merged author:${search_terms_searchLogin(login)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/rate-windows.ts
+/** Each distinct window of a `max-opened-per-author` budget, shortest first. */
+function rate_windows_rateWindows(config) {
+    const days = config.rules.flatMap((rule) => rule.budgets.maxOpenedPerAuthor ? [rule.budgets.maxOpenedPerAuthor.days] : []);
+    return [...new Set(days)].sort((a, b) => a - b);
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
@@ -56554,12 +56483,12 @@ async function openedSince(session, since, open) {
             add(pr.number, pr.author, pr.createdAt);
     let cursor = null;
     for (;;) {
-        const page = await query(session, CLOSED_OPENED_SINCE_QUERY, { ...session.repo, cursor });
+        const page = await graphql_query(session, CLOSED_OPENED_SINCE_QUERY, { ...session.repo, cursor });
         const connection = page.repository.pullRequests;
         for (const node of connection.nodes) {
             if (new Date(node.createdAt) < since)
                 return byAuthor;
-            add(node.number, restLogin(node.author), node.createdAt);
+            add(node.number, convert_restLogin(node.author), node.createdAt);
         }
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
             return byAuthor;
@@ -56577,21 +56506,76 @@ async function readAuthorStats(session, config, pullRequests, now) {
     const stats = {};
     if (!hasPerAuthorBudget(config))
         return stats;
-    const windows = rateWindows(config);
+    const windows = rate_windows_rateWindows(config);
     if (windows.length > 0) {
         const longest = windows[windows.length - 1];
-        const opened = await openedSince(session, new Date(now.getTime() - longest * DAY_MS), pullRequests);
+        const opened = await openedSince(session, new Date(now.getTime() - longest * time_DAY_MS), pullRequests);
         for (const [login, times] of opened)
             stats[login] = { openedAt: times };
     }
     if (config.trustedAfterMerged > 0) {
         const candidates = trustCandidates(config, pullRequests, stats);
-        const searches = Object.fromEntries(candidates.map((login) => [login, mergedByAuthorSearch(session.repo, login)]));
-        const { issueCounts: merged } = await countSearches(session, searches);
+        const searches = Object.fromEntries(candidates.map((login) => [login, search_terms_mergedByAuthorSearch(session.repo, login)]));
+        const { issueCounts: merged } = await search_counts_countSearches(session, searches);
         for (const login of candidates)
             stats[loginKey(login)] = { ...stats[loginKey(login)], merged: merged[login] };
     }
     return stats;
+}
+
+;// CONCATENATED MODULE: ./src/core/history-searches.ts
+// The history searches (README "`wip-limit: auto`" and the report's chart):
+// merges in the throughput window, the open count now, and 8 weeks of
+// opened, merged and closed PRs, as issue-search strings.
+
+
+const HISTORY_WEEKS = 8;
+/** Monday 00:00 UTC of the week holding `date`. */
+function weekStart(date) {
+    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    const sinceMonday = (day.getUTCDay() + 6) % 7;
+    return new Date(day.getTime() - sinceMonday * time_DAY_MS);
+}
+/** The starts of the 8 weeks the history covers, oldest first; the last one is the current (partial) week. */
+function historyWeeks(now) {
+    const thisWeek = weekStart(now);
+    return Array.from({ length: HISTORY_WEEKS }, (_, i) => new Date(thisWeek.getTime() - (HISTORY_WEEKS - 1 - i) * 7 * time_DAY_MS));
+}
+/** The search for PRs merged in the `windowDays` days before `now`: the merge pace. */
+function history_searches_mergedInWindowSearch(repo, now, windowDays) {
+    return `${search_terms_repoPullRequests(repo)} is:merged merged:${search_terms_timeRange(new Date(now.getTime() - windowDays * time_DAY_MS), now)}`;
+}
+/** `{ key: search }` for the history: `mergedInWindow`, `openNow`, and `opened<i>`, `merged<i>`, `closed<i>` per week. */
+function historySearches(repo, now, windowDays) {
+    const base = search_terms_repoPullRequests(repo);
+    const searches = {
+        mergedInWindow: history_searches_mergedInWindowSearch(repo, now, windowDays),
+        openNow: `${base} is:open`
+    };
+    historyWeeks(now).forEach((start, i) => {
+        const end = i === HISTORY_WEEKS - 1 ? now : new Date(start.getTime() + 7 * time_DAY_MS);
+        // The current week, when it began less than a second ago, is empty: no search (a reversed range
+        // is not one GitHub need answer with 0), and it counts 0.
+        if (end.getTime() - start.getTime() < 1000)
+            return;
+        searches[`opened${i}`] = `${base} created:${search_terms_timeRange(start, end)}`;
+        searches[`merged${i}`] = `${base} is:merged merged:${search_terms_timeRange(start, end)}`;
+        searches[`closed${i}`] = `${base} is:closed closed:${search_terms_timeRange(start, end)}`;
+    });
+    return searches;
+}
+/** The History from the answers to `historySearches`. */
+function historyFrom(result, now) {
+    return {
+        mergedInWindow: result.mergedInWindow,
+        openNow: result.openNow,
+        weeks: historyWeeks(now).map((start, i) => ({
+            weekStart: start.toISOString().slice(0, 10),
+            opened: result[`opened${i}`] ?? 0,
+            merged: result[`merged${i}`] ?? 0,
+            closed: result[`closed${i}`] ?? 0
+        }))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-history.ts
@@ -56605,8 +56589,8 @@ async function readAuthorStats(session, config, pullRequests, now) {
  * throughput window, the open count, and 8 weeks of opened, merged and
  * closed. With `labels`, the same request looks them up (`existingLabels`).
  */
-async function readHistory(session, now, windowDays, labels = []) {
-    const { issueCounts, existingLabels } = await countSearches(session, historySearches(session.repo, now, windowDays), labels);
+async function read_history_readHistory(session, now, windowDays, labels = []) {
+    const { issueCounts, existingLabels } = await search_counts_countSearches(session, historySearches(session.repo, now, windowDays), labels);
     return { history: historyFrom(issueCounts, now), existingLabels };
 }
 
@@ -56677,16 +56661,16 @@ async function readOpenPullRequests(session, options) {
             withIssueFacts: options.withIssueFacts,
             withIssueClaims: false
         };
-        const read = await readShrinking(session, size, 'open pull requests', (pageSize, request) => query(session, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, request));
+        const read = await readShrinking(session, size, 'open pull requests', (pageSize, request) => graphql_query(session, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, request));
         size = read.size;
         bodies.receive(asked, read.result.own);
         const connection = read.result.repository.pullRequests;
-        await completeNestedLists(session, connection.nodes, false);
+        await read_nested_completeNestedLists(session, connection.nodes, false);
         for (const node of connection.nodes) {
-            const pr = toPullRequest(node, options.actor, options.statusContext);
+            const pr = convert_toPullRequest(node, options.actor, options.statusContext);
             pullRequests.push(pr);
             bodies.add(pr, ownComments(node, options.actor));
-            noteCappedFiles(node, session.counts);
+            read_nested_noteCappedFiles(node, session.counts);
         }
         options.onProgress?.(pullRequests.length, connection.totalCount);
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)
@@ -56694,7 +56678,7 @@ async function readOpenPullRequests(session, options) {
         cursor = connection.pageInfo.endCursor;
     }
     for (let asked = bodies.next(); asked.length > 0; asked = bodies.next()) {
-        const data = await query(session, OWN_COMMENTS_QUERY, {
+        const data = await graphql_query(session, OWN_COMMENTS_QUERY, {
             own: asked
         });
         bodies.receive(asked, data.own);
@@ -56717,7 +56701,7 @@ function needsFiles(config) {
     return config.rules.some((rule) => rule.selector.paths !== undefined);
 }
 /** The linked-issue facts the rules need: issue numbers for either budget; assignees and labels for require-issue. */
-function issueReads(config) {
+function read_snapshot_issueReads(config) {
     const budgets = config.rules.map((rule) => rule.budgets);
     return {
         withIssues: budgets.some((b) => b.requireIssue !== undefined || b.onePrPerIssue),
@@ -56730,17 +56714,17 @@ function issueReads(config) {
  * (read-author-stats.ts) and the history with the action's labels (read-history.ts).
  * `onProgress(read, total)` is called after each page of open PRs.
  */
-async function readQueueSnapshot(session, facts, config, now, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
+async function read_snapshot_readQueueSnapshot(session, facts, config, now, onProgress = (read, total) => core_debug(`Read ${read} of ${total} open pull requests`)) {
     const pullRequests = await readOpenPullRequests(session, {
         withFiles: needsFiles(config),
-        ...issueReads(config),
+        ...read_snapshot_issueReads(config),
         statusContext: config.statusContext,
         actor: facts.actor,
         onProgress
     });
     const authors = await readAuthorStats(session, config, pullRequests, now);
     // The history request also looks up the action's labels.
-    const { history, existingLabels } = await readHistory(session, now, config.adaptive.throughputWindowDays, actionLabelNames(config));
+    const { history, existingLabels } = await read_history_readHistory(session, now, config.adaptive.throughputWindowDays, labels_actionLabelNames(config));
     return {
         repository: { ...session.repo, defaultBranch: facts.defaultBranch },
         actor: facts.actor,
@@ -56779,7 +56763,7 @@ function canGateFromCounts(config) {
  * Why a gate cannot decide PR `pr` from search counts, or undefined when it can: the config needs
  * the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs than the gate read.
  */
-function wholeQueueReason(pr, config, repository) {
+function plan_gate_wholeQueueReason(pr, config, repository) {
     const counted = canGateFromCounts(config);
     if (!counted.ok)
         return counted.why;
@@ -56788,7 +56772,7 @@ function wholeQueueReason(pr, config, repository) {
         : undefined;
 }
 /** The history a gate has from its counts alone: the merges in the pace window, when they were counted. */
-function paceHistory(mergedInWindow) {
+function plan_gate_paceHistory(mergedInWindow) {
     return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
 /** `perDay`: the merge pace for the expected wait, when read. */
@@ -56816,7 +56800,7 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
     return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area }, config);
 }
-function planGateFromCounts(pr, counts, snapshot, config, now) {
+function plan_gate_planGateFromCounts(pr, counts, snapshot, config, now) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
     // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
@@ -56852,7 +56836,7 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
  * (`sha`, 40 hex digits), first in line. That commit is new, so the status is always written.
  * Returns the plan unchanged when it has no subject.
  */
-function withMergeGroupStatus(plan, pr, sha) {
+function merge_group_withMergeGroupStatus(plan, pr, sha) {
     const decision = plan.subject;
     if (!decision || decision.number !== pr.number)
         return plan;
@@ -56860,11 +56844,6 @@ function withMergeGroupStatus(plan, pr, sha) {
     if (write?.kind !== 'status')
         return plan;
     return { ...plan, writes: [{ ...write, mergeGroup: true }, ...plan.writes] };
-}
-
-;// CONCATENATED MODULE: ./src/app/action-error.ts
-// A failure the action explains in one line to the user (no stack trace).
-class ActionError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/app/gate.ts
@@ -56917,7 +56896,7 @@ async function gateFromCounts(session, read, pr, config, now) {
  * gets the PR's status too. Throws ActionError when the PR does not exist or the token may not read
  * the issues a rule needs.
  */
-async function gate(session, read, config, now, scope) {
+async function gate_gate(session, read, config, now, scope) {
     const { repo } = session;
     const pr = subjectPullRequest(read, config.statusContext);
     if (!pr)
@@ -56929,7 +56908,7 @@ async function gate(session, read, config, now, scope) {
     const why = wholeQueueReason(pr, config, `${repo.owner}/${repo.name}`);
     let planned;
     if (why) {
-        info(`Reading the whole queue for this gate: ${why}`);
+        core.info(`Reading the whole queue for this gate: ${why}`);
         const snapshot = await readQueueSnapshot(session, read.facts, config, now);
         planned = { plan: plan(snapshot, config, now, { mode: 'gate', number: scope.number }), snapshot };
     }
@@ -56947,26 +56926,42 @@ async function gate(session, read, config, now, scope) {
 
 
 
+/** Inputs + the config file the first read found (or the CLI's local file) → Config; throws ConfigError. */
+function configOf(inputs, options, found) {
+    const local = options.localConfig;
+    return local ? loadConfig(inputs, { kind: 'file', text: local.text }, local.path) : loadConfig(inputs, found);
+}
+/**
+ * Reads what `scope` needs from GitHub and plans it. The first read brings
+ * the config file; the config (inputs + file) decides the rest of the reads.
+ * A gate costs 2 GraphQL requests (3 with `wip-limit: auto`), or the whole
+ * queue when search cannot express the config (see readAndPlanQueue for the
+ * other scopes). Throws ConfigError for a bad config file (before any write),
+ * ActionError or Octokit's error otherwise.
+ */
 async function readAndPlan(session, inputs, scope, now, options) {
-    const configOf = (found) => options.localConfig
-        ? loadConfig(inputs, { kind: 'file', text: options.localConfig.text }, options.localConfig.path)
-        : loadConfig(inputs, found);
-    if (scope.mode === 'gate') {
-        const read = await readGate(session, options.configPath, scope.number);
-        const config = configOf(read.facts.config);
-        // Label names set in the config file are known only now: stop before any further request.
-        if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
-            return {
-                skip: `The label "${scope.eventLabel}" is one of the action's own ` +
-                    `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
-            };
-        }
-        return gate(session, read, config, now, scope);
+    if (scope.mode !== 'gate')
+        return readAndPlanQueue(session, inputs, scope, now, options);
+    const read = await readGate(session, options.configPath, scope.number);
+    const config = configOf(inputs, options, read.facts.config);
+    // Label names set in the config file are known only now: stop before any further request.
+    if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+        return {
+            skip: `The label "${scope.eventLabel}" is one of the action's own ` +
+                `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+        };
     }
+    return gate(session, read, config, now, scope);
+}
+/**
+ * Advance and sweep: the repository facts with the config file, then the
+ * whole queue (⌈N/100⌉ pages + a constant), planned. Throws as readAndPlan.
+ */
+async function readAndPlanQueue(session, inputs, scope, now, options) {
     const facts = await readRepository(session, options.configPath);
-    const config = configOf(facts.config);
-    const snapshot = await readQueueSnapshot(session, facts, config, now, options.onProgress);
-    return { plan: plan(snapshot, config, now, scope), snapshot, config };
+    const config = configOf(inputs, options, facts.config);
+    const snapshot = await read_snapshot_readQueueSnapshot(session, facts, config, now, options.onProgress);
+    return { plan: plan_plan(snapshot, config, now, scope), snapshot, config };
 }
 
 ;// CONCATENATED MODULE: external "node:v8"
@@ -62861,7 +62856,7 @@ function age(context, number) {
     if (!pr)
         return '';
     const ms = Date.parse(context.plan.now) - Date.parse(pr.createdAt);
-    return ms < DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / DAY_MS)} d`;
+    return ms < time_DAY_MS ? `${Math.max(0, Math.floor(ms / 3_600_000))} h` : `${Math.floor(ms / time_DAY_MS)} d`;
 }
 function table(header, rows) {
     const align = header.map((h) => /^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---');
@@ -63671,13 +63666,13 @@ function showProgress(read, total) {
     const tty = process.stderr.isTTY;
     process.stderr.write(`${tty ? '\r' : ''}Read ${read} of ${total} open pull requests…${tty ? '' : '\n'}`);
 }
-/** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlan. */
+/** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlanQueue. */
 async function preview(session, options, print) {
     const localConfig = options.configFile;
     const localText = localConfig ? readLocalConfig(localConfig) : undefined;
     // The inputs alone are checked before any request.
     const { configPath } = buildConfig(options.inputs);
-    const { plan, snapshot, config } = await readAndPlan(session, options.inputs, { mode: 'sweep' }, new Date(), {
+    const { plan, snapshot, config } = await readAndPlanQueue(session, options.inputs, { mode: 'sweep' }, new Date(), {
         configPath,
         localConfig: localConfig === undefined || localText === undefined ? undefined : { path: localConfig, text: localText },
         onProgress: showProgress

@@ -31,28 +31,20 @@ export interface PlanOptions {
   onProgress?: (read: number, total: number) => void;
 }
 
+/** Inputs + the config file the first read found (or the CLI's local file) → Config; throws ConfigError. */
+function configOf(inputs: Record<string, string>, options: PlanOptions, found: ConfigSource): Config {
+  const local = options.localConfig;
+  return local ? loadConfig(inputs, { kind: 'file', text: local.text }, local.path) : loadConfig(inputs, found);
+}
+
 /**
  * Reads what `scope` needs from GitHub and plans it. The first read brings
  * the config file; the config (inputs + file) decides the rest of the reads.
  * A gate costs 2 GraphQL requests (3 with `wip-limit: auto`), or the whole
- * queue when search cannot express the config; advance and sweep read the
- * whole queue (⌈N/100⌉ pages + a constant). Throws ConfigError for a bad
- * config file (before any write), ActionError or Octokit's error otherwise.
+ * queue when search cannot express the config (see readAndPlanQueue for the
+ * other scopes). Throws ConfigError for a bad config file (before any write),
+ * ActionError or Octokit's error otherwise.
  */
-export async function readAndPlan(
-  session: GitHubSession,
-  inputs: Record<string, string>,
-  scope: Exclude<PlanScope, { mode: 'gate' }>,
-  now: Date,
-  options: PlanOptions
-): Promise<PlannedRun>;
-export async function readAndPlan(
-  session: GitHubSession,
-  inputs: Record<string, string>,
-  scope: Exclude<RunScope, { mode: 'skip' }>,
-  now: Date,
-  options: PlanOptions
-): Promise<Planned>;
 export async function readAndPlan(
   session: GitHubSession,
   inputs: Record<string, string>,
@@ -60,25 +52,33 @@ export async function readAndPlan(
   now: Date,
   options: PlanOptions
 ): Promise<Planned> {
-  const configOf = (found: ConfigSource): Config =>
-    options.localConfig
-      ? loadConfig(inputs, { kind: 'file', text: options.localConfig.text }, options.localConfig.path)
-      : loadConfig(inputs, found);
-  if (scope.mode === 'gate') {
-    const read = await readGate(session, options.configPath, scope.number);
-    const config = configOf(read.facts.config);
-    // Label names set in the config file are known only now: stop before any further request.
-    if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
-      return {
-        skip:
-          `The label "${scope.eventLabel}" is one of the action's own ` +
-          `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
-      };
-    }
-    return gate(session, read, config, now, scope);
+  if (scope.mode !== 'gate') return readAndPlanQueue(session, inputs, scope, now, options);
+  const read = await readGate(session, options.configPath, scope.number);
+  const config = configOf(inputs, options, read.facts.config);
+  // Label names set in the config file are known only now: stop before any further request.
+  if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+    return {
+      skip:
+        `The label "${scope.eventLabel}" is one of the action's own ` +
+        `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
+    };
   }
+  return gate(session, read, config, now, scope);
+}
+
+/**
+ * Advance and sweep: the repository facts with the config file, then the
+ * whole queue (⌈N/100⌉ pages + a constant), planned. Throws as readAndPlan.
+ */
+export async function readAndPlanQueue(
+  session: GitHubSession,
+  inputs: Record<string, string>,
+  scope: Exclude<PlanScope, { mode: 'gate' }>,
+  now: Date,
+  options: PlanOptions
+): Promise<PlannedRun> {
   const facts = await readRepository(session, options.configPath);
-  const config = configOf(facts.config);
+  const config = configOf(inputs, options, facts.config);
   const snapshot = await readQueueSnapshot(session, facts, config, now, options.onProgress);
   return { plan: plan(snapshot, config, now, scope), snapshot, config };
 }

@@ -21,6 +21,7 @@ import { TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from './template.js';
 import { HIDDEN_MARKER_PREFIX } from '../core/markers.js';
 import { pathGlobProblem } from '../core/globs.js';
 import { quoteValue, quoteItems } from './quote.js';
+import { count } from '../core/count.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/backpressure.yml';
 export const DEFAULT_STALE_MESSAGE =
@@ -219,8 +220,8 @@ const template: Kind<string> = textKind<string>((text) => {
   if (text.length > MAX_MESSAGE_LENGTH)
     return {
       problem:
-        `expected a text of at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} ` +
-        `characters (it has ${text.length.toLocaleString('en-US')}; GitHub refuses comments over 65,536)`
+        `expected a text of at most ${count(MAX_MESSAGE_LENGTH)} ` +
+        `characters (it has ${count(text.length)}; GitHub refuses comments over 65,536)`
     };
   // The action finds its own comments by this marker: a message carrying it would pass for another of them.
   if (text.includes(HIDDEN_MARKER_PREFIX))

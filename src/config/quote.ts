@@ -1,6 +1,7 @@
 // Values quoted in error messages: shortened, one line. An input can be
 // megabytes long (or hold a line break), and the error must stay one
 // readable line that names it.
+import { count } from '../core/count.js';
 
 /** Characters of a value shown before it is cut. */
 const SHOWN = 60;
@@ -17,7 +18,7 @@ function oneLine(text: string): string {
 export function shorten(text: string, shown = SHOWN): string {
   const points = [...text];
   if (points.length <= shown + 20) return oneLine(text);
-  return `${oneLine(points.slice(0, shown).join(''))}… (${points.length.toLocaleString('en-US')} characters)`;
+  return `${oneLine(points.slice(0, shown).join(''))}… (${count(points.length)} characters)`;
 }
 
 /** `"value"`, shortened: `"aaaa… (1,048,576 characters)"`. */

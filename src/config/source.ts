@@ -4,6 +4,7 @@ import { ConfigError } from './errors.js';
 import { buildConfig, DEFAULT_CONFIG_PATH } from './load.js';
 import { quoteValue } from './quote.js';
 import type { Config } from './types.js';
+import { count } from '../core/count.js';
 
 /** The reader's finding at config-path (see src/github/read-repository.ts). */
 export type ConfigSource =
@@ -48,7 +49,7 @@ export function loadConfig(inputs: Record<string, string>, source: ConfigSource,
       ]);
     case 'truncated':
       throw new ConfigError([
-        `${path}: ${source.bytes.toLocaleString('en-US')} bytes, ` +
+        `${path}: ${count(source.bytes)} bytes, ` +
           `too large for GitHub to return whole: expected a config file of a few kilobytes.`
       ]);
     case 'file':

@@ -6,6 +6,7 @@ import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from './markers.js';
 import { expectedIn, expectedWaitSentence } from './describe.js';
 import { renderTemplate } from '../config/template.js';
 import type { BudgetName, Decision, PullRequest, StaleDecision } from './types.js';
+import { count } from './count.js';
 
 const WHAT_TO_DO: Record<BudgetName, string> = {
   'max-open': 'Nothing: this PR waits for room in its area.',
@@ -24,9 +25,7 @@ const WHAT_TO_DO: Record<BudgetName, string> = {
 };
 
 function waitingBody(decision: Decision, wipLimit: number): string {
-  const limit = decision.waitingOnRule
-    ? `its area's limit`
-    : `at most ${wipLimit.toLocaleString('en-US')} pull requests at a time`;
+  const limit = decision.waitingOnRule ? `its area's limit` : `at most ${count(wipLimit)} pull requests at a time`;
   const { eta } = decision;
   // The status line may carry the expected wait; here it gets a sentence of its own.
   const summary = eta ? decision.summary.replace(`; ${expectedIn(eta)}`, '') : decision.summary;

@@ -365,15 +365,21 @@ export interface ExecutionReport {
   /** Set when GitHub failures left writes undone (the step fails with it). */
   failure?: string;
   /** Requests this run sent, by kind (for the report and the benchmark). */
-  requests: {
-    graphql: number;
-    restReads: number;
-    restWrites: number;
-    graphqlCost: number;
-    /** Pages halved after GitHub failed them as too heavy, and the smallest page asked for. */
-    pagesShrunk?: number;
-    smallestPage?: number;
-    /** PRs whose changed files GitHub lists only in part (its files API stops at 3,000). */
-    filesCapped?: number[];
-  };
+  requests: RequestCounts;
+}
+
+/** What a run asked of GitHub, tallied as it goes (the session's `counts`). */
+export interface RequestCounts {
+  graphql: number;
+  restReads: number;
+  restWrites: number;
+  graphqlCost: number;
+  /** Times a GraphQL page was halved because GitHub failed it as too heavy (graphql.ts). */
+  pagesShrunk?: number;
+  /** The smallest page size asked for after shrinking. */
+  smallestPage?: number;
+  /** PRs whose changed files GitHub lists only in part (its files API stops at 3,000). */
+  filesCapped?: number[];
+  /** REST requests left this hour, from the latest REST answer's `x-ratelimit-remaining` (any status). */
+  restRemaining?: number;
 }

@@ -7,24 +7,12 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { nativeJson } from './native-json.js';
 import { pacer } from './pacer.js';
+import type { RequestCounts } from '../core/types.js';
 import { requestTimeoutFromEnv, writeIntervalFromEnv } from './timing.js';
 
 export type Client = ReturnType<typeof getOctokit>;
 
-export interface RequestCounts {
-  graphql: number;
-  restReads: number;
-  restWrites: number;
-  graphqlCost: number;
-  /** Times a GraphQL page was halved because GitHub failed it as too heavy (graphql.ts). */
-  pagesShrunk?: number;
-  /** The smallest page size asked for after shrinking. */
-  smallestPage?: number;
-  /** PRs whose changed files GitHub lists only in part (its files API stops at 3,000). */
-  filesCapped?: number[];
-  /** REST requests left this hour, from the latest REST answer's `x-ratelimit-remaining` (any status). */
-  restRemaining?: number;
-}
+export type { RequestCounts };
 
 /** Longest wait on a rate limit before giving up: a run must end in minutes. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
