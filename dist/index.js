@@ -47209,20 +47209,41 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
-;// CONCATENATED MODULE: ./src/app/young-generation.ts
-// A sweep builds its picture of the queue (thousands of PRs) in one go, and
-// V8 answers objects that live on by growing its young generation, up to
-// 64 MB on 64-bit Node: for a sweep of 10,000 PRs that was a third of the
-// run's memory (docs/benchmarks.md). A run lasts seconds, so the extra
-// scavenges of a young generation that stays at its start size cost little.
+;// CONCATENATED MODULE: ./src/app/low-memory.ts
+// A run is short and waits on GitHub most of the time; a sweep of a busy
+// repository holds its whole queue at once. So V8 is told to spend CPU,
+// not memory. With all of them a 10,000-PR dry-run sweep peaks at 109 MB;
+// the megabytes noted are how much more it took with that flag alone left
+// out (docs/benchmarks.md, README "Decisions where the spec is silent").
 
 /**
- * Keeps V8's young generation at its start size for the rest of the process.
- * V8 reads the growth factor each time it considers growing the young
- * generation, so setting it after start-up takes effect.
+ * V8 flags read each time V8 decides (whether to grow a space, optimize a
+ * function, tier up WebAssembly), so setting them at start-up, after the
+ * runner started Node, takes effect. Node keeps V8's flags writable for
+ * v8.setFlagsFromString.
  */
-function keepYoungGenerationSmall() {
-    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+const LOW_MEMORY_FLAGS = [
+    // The young generation stays at its start size instead of growing to 64 MB (9 MB).
+    '--semi-space-growth-factor=1',
+    // Smaller heap growth steps and earlier collections (12 MB).
+    '--memory-saver-mode',
+    // undici's HTTP parser (llhttp, WebAssembly) stays on V8's baseline compiler: its
+    // tier-up to TurboFan runs in a compiler thread whose memory the allocator keeps (15 MB).
+    '--wasm-tiering-budget=2000000000',
+    // No optimizing JavaScript compilers, their code pages and compile memory
+    // (TurboFan 13 MB, Maglev 6 MB): the interpreter and the baseline compiler
+    // plan 10,000 PRs in about a second.
+    '--no-turbofan',
+    '--no-maglev'
+];
+/** The flags are Node 24's V8's (the action's runtime); an older V8 lacks some and would print "unrecognized flag". */
+const FIRST_NODE_MAJOR = 24;
+/** Applies LOW_MEMORY_FLAGS to this process (on Node 24 and later; the CLI may run on older ones); call once, first thing. */
+function useLowMemorySettings() {
+    if (Number(process.versions.node.split('.')[0]) < FIRST_NODE_MAJOR)
+        return;
+    for (const flag of LOW_MEMORY_FLAGS)
+        external_node_v8_default().setFlagsFromString(flag);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -50459,10 +50480,67 @@ function closest(name, accepted) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/count.ts
-// Whole numbers as every message shows them: "1,234" (en-US grouping), so a
-// status, a comment and the summary write one count the same way.
+// Numbers as every message shows them, in en-US form: "1,234", "1.2",
+// "0.036". A status, a comment and the summary write a number the same way.
+//
+// Written out here rather than with toLocaleString: the first call into
+// Intl pages in about 7 MB of ICU data, a twentieth of a 10,000-PR sweep's
+// memory (README "Decisions where the spec is silent"). The result is the same as
+// toLocaleString('en-US', …); __tests__/core/count.test.ts compares the two.
+/** The shortest decimal form of |n| (the one `String(n)` shows), as digits and a point. */
+function decimalOf(n) {
+    const [mantissa, exponent = '0'] = Math.abs(n).toString().split('e');
+    const [whole, fraction = ''] = mantissa.split('.');
+    const all = whole + fraction;
+    const leading = /^0*/.exec(all)[0].length;
+    if (leading === all.length)
+        return { digits: '', point: 0 };
+    return { digits: all.slice(leading), point: whole.length + Number(exponent) - leading };
+}
+/** `d` rounded half away from zero to its first `keep` digits (Intl's default rounding). */
+function rounded({ digits, point }, keep) {
+    if (digits.length <= keep)
+        return { digits, point };
+    if (keep < 0 || (keep === 0 && digits[0] < '5'))
+        return { digits: '', point: 0 };
+    const kept = digits.slice(0, keep).split('').map(Number);
+    if (digits[keep] >= '5') {
+        let i = kept.length - 1;
+        while (i >= 0 && kept[i] === 9)
+            kept[i--] = 0;
+        if (i < 0)
+            return { digits: `1${kept.join('')}`, point: point + 1 };
+        kept[i]++;
+    }
+    return { digits: kept.join(''), point };
+}
+/** 1234567 → "1,234,567". */
+function grouped(whole) {
+    return whole.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+function written(negative, { digits, point }) {
+    const whole = digits === '' || point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0');
+    const fraction = point < 0 ? '0'.repeat(-point) + digits : digits.slice(Math.max(point, 0));
+    const trimmed = fraction.replace(/0+$/, '');
+    return `${negative ? '-' : ''}${grouped(whole)}${trimmed ? `.${trimmed}` : ''}`;
+}
+/**
+ * `n` as toLocaleString('en-US', precision) writes it: digits grouped by
+ * three with commas, rounded half away from zero, no trailing zeros.
+ * -0 is written "0" (Intl writes "-0"); non-finite numbers come back as String(n).
+ */
+function decimal(n, precision) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const d = decimalOf(n);
+    const keep = 'maximumSignificantDigits' in precision
+        ? precision.maximumSignificantDigits
+        : d.point + precision.maximumFractionDigits;
+    return written(n < 0, rounded(d, keep));
+}
+/** A count: "1,234" (up to three decimals, as toLocaleString('en-US') writes any number). */
 function count(n) {
-    return n.toLocaleString('en-US');
+    return decimal(n, { maximumFractionDigits: 3 });
 }
 
 ;// CONCATENATED MODULE: ./src/config/quote.ts
@@ -60524,7 +60602,12 @@ function trustCandidates(config, pullRequests, stats) {
 // Shortening text for GitHub's length limits (status descriptions) and the
 // report's tables, without cutting a character in half: a cut inside an
 // emoji or a letter with its accent would show a replacement character.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Made on first use, and only for text that is not plain ASCII: Intl pages
+ * in ICU data (about 3 MB) that ASCII text, where every character but a
+ * CR LF pair is its own grapheme cluster, does not need.
+ */
+let graphemes;
 /**
  * `text` when it has at most `max` UTF-16 code units, else its longest
  * prefix of whole grapheme clusters that leaves room for a closing `…`.
@@ -60532,6 +60615,12 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 function truncateText(text, max) {
     if (text.length <= max)
         return text;
+    if (!/[\u0080-\uffff]/.test(text)) {
+        const kept = text.slice(0, max - 1);
+        // CR LF is one cluster: kept whole or dropped whole.
+        return `${kept.endsWith('\r') && text[max - 1] === '\n' ? kept.slice(0, -1) : kept}…`;
+    }
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     let kept = '';
     for (const { segment } of graphemes.segment(text)) {
         if (kept.length + segment.length > max - 1)
@@ -60570,7 +60659,7 @@ function expectedIn(eta) {
 }
 /** Merges per day with two significant digits: "1.2", "0.036", "27". */
 function paceText(perDay) {
-    return perDay.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+    return decimal(perDay, { maximumSignificantDigits: 2 });
 }
 /** The comment's sentence: "Expected in about 4 days, at the recent pace of 1.2 merges a day." */
 function expectedWaitSentence(eta) {
@@ -61237,11 +61326,21 @@ function violationCloseBody(pr, decision) {
         `\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`);
 }
 
+;// CONCATENATED MODULE: ./src/core/compare.ts
+// One order for strings that need no language rules: ISO-8601 times (of one
+// format, as GitHub writes them) and names as tie-breakers. localeCompare
+// would page in ICU's collation data for the same order (README "Decisions where the spec is silent").
+/** Code-unit order: negative when `a` comes first, 0 when equal. Usable as a sort comparator. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/core/duplicates.ts
 // One sticky comment and one stale message per mark, also when runs race
 // (README, "Decisions"): two runs that start together can both post. The
 // oldest copy is kept (and the sticky one edited as usual); newer copies are
 // deleted.
+
 
 /**
  * Stale messages posted with no activity between them are copies of one
@@ -61252,7 +61351,7 @@ function duplicateStaleIds(pr, actor) {
     // Most PRs have no stale message or one: nothing to compare, nothing to allocate.
     if ((pr.staleComments?.length ?? 0) < 2)
         return [];
-    const comments = [...(pr.staleComments ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+    const comments = [...(pr.staleComments ?? [])].sort((a, b) => byCodeUnits(a.at, b.at) || a.id - b.id);
     const activity = pr.events.filter((e) => !sameLogin(e.actor, actor)).map((e) => e.at);
     return comments.slice(1).flatMap((comment, i) => {
         const previous = comments[i].at;
@@ -61362,13 +61461,16 @@ function labelWrites(pr, decision, config) {
 function stickyWrite(pr, decision, wipLimit) {
     if (pr.locked)
         return undefined;
-    const body = stickyBody(decision, wipLimit);
+    // The body is built only for a PR that has the comment or gets one: a sweep asks this of every PR.
     if (pr.sticky) {
+        const body = stickyBody(decision, wipLimit);
         return significantChange(pr.sticky.body.trim(), body.trim())
             ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
             : undefined;
     }
-    return decision.feedback.includes('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
+    return decision.feedback.includes('comment')
+        ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit) }
+        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/writes.ts
@@ -61830,6 +61932,7 @@ function toClosingIssues(node) {
 
 
 
+
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
 function restLogin(actor) {
     if (!actor)
@@ -61866,7 +61969,7 @@ function eventsOf(node, author) {
         if (kind && item.createdAt)
             events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
     }
-    return events.sort((a, b) => a.at.localeCompare(b.at));
+    return events.sort((a, b) => byCodeUnits(a.at, b.at));
 }
 function currentStatusOf(node, statusContext) {
     const context = node.commits.nodes[0]?.commit.status?.contexts.find((c) => c.context === statusContext);
@@ -61914,7 +62017,7 @@ function ownComments(node, actor) {
  * bodies are known; the other bodies are not kept.
  */
 function applyOwnComments(pr, own) {
-    const oldestFirst = [...own].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId);
+    const oldestFirst = [...own].sort((a, b) => byCodeUnits(a.createdAt, b.createdAt) || a.databaseId - b.databaseId);
     const withMarker = (marker) => oldestFirst.filter((c) => c.body?.includes(marker));
     const stickies = withMarker(STICKY_MARKER);
     const staleComments = withMarker(STALE_MARKER);
@@ -63342,6 +63445,7 @@ function weeklyChart(flow) {
 
 
 
+
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
@@ -63441,7 +63545,7 @@ function overview(context) {
     return lines.join('\n');
 }
 function fixed(n) {
-    return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    return decimal(n, { maximumFractionDigits: 2 });
 }
 /** Little's law, with its inputs (README "`wip-limit: auto`"). */
 function adaptiveLine(a) {
@@ -63619,11 +63723,11 @@ function violationsSection(context) {
             groups.set(key, group);
         }
     }
-    const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
+    const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || byCodeUnits(x[0], y[0]));
     const mostAffected = (authors) => {
         const top = [...authors.entries()]
             .filter(([login]) => login !== '')
-            .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+            .sort((x, y) => y[1] - x[1] || byCodeUnits(x[0], y[0]));
         const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${count(n)})`);
         return top.length > MAX_AFFECTED_AUTHORS
             ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more`
@@ -63684,7 +63788,7 @@ function authorsSection(context) {
     }
     const total = (r) => Object.values(r).reduce((a, b) => a + b, 0);
     const top = [...tally.entries()]
-        .sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))
+        .sort((a, b) => total(b[1]) - total(a[1]) || byCodeUnits(a[0], b[0]))
         .slice(0, MAX_AUTHORS);
     if (top.length === 0)
         return '';
@@ -64030,7 +64134,7 @@ function failureLine(error) {
 ;// CONCATENATED MODULE: ./src/index.ts
 
 
-keepYoungGenerationSmall();
+useLowMemorySettings();
 void run();
 
 

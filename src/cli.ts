@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readAndPlanQueue } from './app/planned.js';
-import { keepYoungGenerationSmall } from './app/young-generation.js';
+import { useLowMemorySettings } from './app/low-memory.js';
 import { ConfigError } from './config/errors.js';
 import { INPUT_NAMES } from './config/inputs.js';
 import { buildConfig } from './config/load.js';
@@ -239,8 +239,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
 }
 
-// A preview of 10,000 PRs holds the queue as a sweep does (see src/app/young-generation.ts).
-keepYoungGenerationSmall();
+// A preview of 10,000 PRs holds the queue as a sweep does (see src/app/low-memory.ts).
+useLowMemorySettings();
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -1,5 +1,5 @@
-import { keepYoungGenerationSmall } from './app/young-generation.js';
+import { useLowMemorySettings } from './app/low-memory.js';
 import { run } from './main.js';
 
-keepYoungGenerationSmall();
+useLowMemorySettings();
 void run();

@@ -18,3 +18,28 @@ describe('truncateText cuts on whole grapheme clusters', () => {
     expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no lone high surrogate
   });
 });
+
+describe('truncateText on plain ASCII (no Intl needed)', () => {
+  test.each([
+    ['a cut in the middle', 'abcdefghij', 5, 'abcd…'],
+    ['CR LF is one cluster: dropped whole', 'abc\r\ndef', 5, 'abc…'],
+    ['CR LF before the cut is kept', 'ab\r\ndefg', 6, 'ab\r\nd…'],
+    ['a lone CR is its own cluster', 'abc\rdefg', 5, 'abc\r…']
+  ])('%s', (_what, text, max, expected) => {
+    expect(truncateText(text, max)).toBe(expected);
+  });
+
+  test('ASCII text is cut where the grapheme segmenter would cut it', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const bySegments = (text: string, max: number) => {
+      let kept = '';
+      for (const { segment } of segmenter.segment(text)) {
+        if (kept.length + segment.length > max - 1) break;
+        kept += segment;
+      }
+      return `${kept}…`;
+    };
+    const text = 'line one\r\nline two\r\n\r\nthree\rfour\n\nfive';
+    for (let max = 2; max < text.length; max++) expect(truncateText(text, max)).toBe(bySegments(text, max));
+  });
+});

@@ -3,7 +3,7 @@
 import { INPUTS_RULE_NAME } from '../config/types.js';
 import { truncateText } from './truncate.js';
 import type { BudgetName, Decision, ExemptReason, ExpectedWait, Violation } from './types.js';
-import { count } from './count.js';
+import { count, decimal } from './count.js';
 
 export const STATUS_DESCRIPTION_MAX = 140;
 
@@ -40,7 +40,7 @@ export function expectedIn(eta: ExpectedWait): string {
 
 /** Merges per day with two significant digits: "1.2", "0.036", "27". */
 export function paceText(perDay: number): string {
-  return perDay.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+  return decimal(perDay, { maximumSignificantDigits: 2 });
 }
 
 /** The comment's sentence: "Expected in about 4 days, at the recent pace of 1.2 merges a day." */

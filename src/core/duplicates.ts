@@ -3,6 +3,7 @@
 // oldest copy is kept (and the sticky one edited as usual); newer copies are
 // deleted.
 import { sameLogin } from './logins.js';
+import { byCodeUnits } from './compare.js';
 import type { PullRequest, WriteOp } from './types.js';
 
 /**
@@ -13,7 +14,7 @@ import type { PullRequest, WriteOp } from './types.js';
 function duplicateStaleIds(pr: PullRequest, actor: string): number[] {
   // Most PRs have no stale message or one: nothing to compare, nothing to allocate.
   if ((pr.staleComments?.length ?? 0) < 2) return [];
-  const comments = [...(pr.staleComments ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  const comments = [...(pr.staleComments ?? [])].sort((a, b) => byCodeUnits(a.at, b.at) || a.id - b.id);
   const activity = pr.events.filter((e) => !sameLogin(e.actor, actor)).map((e) => e.at);
   return comments.slice(1).flatMap((comment, i) => {
     const previous = comments[i].at;

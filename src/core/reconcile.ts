@@ -51,11 +51,14 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
 export function stickyWrite(pr: PullRequest, decision: Decision, wipLimit: number): WriteOp | undefined {
   if (pr.locked) return undefined;
-  const body = stickyBody(decision, wipLimit);
+  // The body is built only for a PR that has the comment or gets one: a sweep asks this of every PR.
   if (pr.sticky) {
+    const body = stickyBody(decision, wipLimit);
     return significantChange(pr.sticky.body.trim(), body.trim())
       ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
       : undefined;
   }
-  return decision.feedback.includes('comment') ? { kind: 'sticky-comment', number: pr.number, body } : undefined;
+  return decision.feedback.includes('comment')
+    ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit) }
+    : undefined;
 }

@@ -4,6 +4,7 @@ import type { Association } from '../config/types.js';
 import type { CurrentStatus, HeadCheck, Mergeable, PullRequest, PullRequestEvent, ReviewState } from '../core/types.js';
 import { CLOSE_MARKER, STALE_MARKER, STICKY_MARKER } from '../core/markers.js';
 import { sameLogin, UNKNOWN_LOGIN } from '../core/logins.js';
+import { byCodeUnits } from '../core/compare.js';
 import { toClosingIssues, type ClosingIssuesNode } from './convert-issues.js';
 
 interface ActorNode {
@@ -115,7 +116,7 @@ function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
     const kind = item && TIMELINE_KINDS[item.__typename];
     if (kind && item.createdAt) events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
   }
-  return events.sort((a, b) => a.at.localeCompare(b.at));
+  return events.sort((a, b) => byCodeUnits(a.at, b.at));
 }
 
 function currentStatusOf(node: PullRequestNode, statusContext: string): CurrentStatus | undefined {
@@ -173,7 +174,7 @@ export function ownComments(node: PullRequestNode, actor: string): OwnCommentNod
  * bodies are known; the other bodies are not kept.
  */
 export function applyOwnComments(pr: PullRequest, own: OwnCommentNode[]): void {
-  const oldestFirst = [...own].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId);
+  const oldestFirst = [...own].sort((a, b) => byCodeUnits(a.createdAt, b.createdAt) || a.databaseId - b.databaseId);
   const withMarker = (marker: string) => oldestFirst.filter((c) => c.body?.includes(marker));
   const stickies = withMarker(STICKY_MARKER);
   const staleComments = withMarker(STALE_MARKER);

@@ -21,7 +21,8 @@ import { closedNumbers, staledNumbers, writesTaken } from './outputs.js';
 import { DAY_MS } from '../core/time.js';
 import { describeWrite } from '../core/write-description.js';
 import { staleMarkUnit } from '../core/writes.js';
-import { count } from '../core/count.js';
+import { count, decimal } from '../core/count.js';
+import { byCodeUnits } from '../core/compare.js';
 
 export interface SummaryInput {
   plan: Plan;
@@ -155,7 +156,7 @@ function overview(context: Context): string {
 }
 
 function fixed(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return decimal(n, { maximumFractionDigits: 2 });
 }
 
 /** Little's law, with its inputs (README "`wip-limit: auto`"). */
@@ -354,11 +355,11 @@ function violationsSection(context: Context): string {
       groups.set(key, group);
     }
   }
-  const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || x[0].localeCompare(y[0]));
+  const byPrs = [...groups.entries()].sort((x, y) => y[1].prs.size - x[1].prs.size || byCodeUnits(x[0], y[0]));
   const mostAffected = (authors: Map<string, number>) => {
     const top = [...authors.entries()]
       .filter(([login]) => login !== '')
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+      .sort((x, y) => y[1] - x[1] || byCodeUnits(x[0], y[0]));
     const shown = top.slice(0, MAX_AFFECTED_AUTHORS).map(([login, n]) => `${escapeMarkdown(login)} (${count(n)})`);
     return top.length > MAX_AFFECTED_AUTHORS
       ? `${shown.join(', ')} and ${count(top.length - MAX_AFFECTED_AUTHORS)} more`
@@ -428,7 +429,7 @@ function authorsSection(context: Context): string {
   }
   const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const top = [...tally.entries()]
-    .sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))
+    .sort((a, b) => total(b[1]) - total(a[1]) || byCodeUnits(a[0], b[0]))
     .slice(0, MAX_AUTHORS);
   if (top.length === 0) return '';
   return [
