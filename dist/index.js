@@ -47212,9 +47212,10 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: ./src/app/low-memory.ts
 // A run is short and waits on GitHub most of the time; a sweep of a busy
 // repository holds its whole queue at once. So V8 is told to spend CPU,
-// not memory. With all of them a 10,000-PR dry-run sweep peaks at 109 MB;
+// not memory. With all of them a 10,000-PR dry-run sweep peaked at 109 MB
+// against the fake GitHub without latency (113 MB in docs/benchmarks.md);
 // the megabytes noted are how much more it took with that flag alone left
-// out (docs/benchmarks.md, README "Decisions where the spec is silent").
+// out (README "Decisions where the spec is silent").
 
 /**
  * V8 flags read each time V8 decides (whether to grow a space, optimize a
@@ -50484,9 +50485,10 @@ function closest(name, accepted) {
 // "0.036". A status, a comment and the summary write a number the same way.
 //
 // Written out here rather than with toLocaleString: the first call into
-// Intl pages in about 7 MB of ICU data, a twentieth of a 10,000-PR sweep's
-// memory (README "Decisions where the spec is silent"). The result is the same as
-// toLocaleString('en-US', …); __tests__/core/count.test.ts compares the two.
+// Intl pages in about 7 MB of ICU data, where a 10,000-PR sweep peaks at
+// about 113 MB (README "Decisions where the spec is silent"). The text is
+// toLocaleString('en-US', …)'s for every finite number but -0;
+// __tests__/core/count.test.ts compares the two.
 /** The shortest decimal form of |n| (the one `String(n)` shows), as digits and a point. */
 function decimalOf(n) {
     const [mantissa, exponent = '0'] = Math.abs(n).toString().split('e');
@@ -53682,8 +53684,8 @@ function textKind(fromText, expected) {
 const MAX_DAYS = 36_500;
 function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
     const expected = max === Number.MAX_SAFE_INTEGER
-        ? `expected a whole number ≥ ${min}${note}`
-        : `expected a whole number from ${min} to ${max}${note}`;
+        ? `expected a whole number ≥ ${count(min)}${note}`
+        : `expected a whole number from ${count(min)} to ${count(max)}${note}`;
     const check = (n) => Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected };
     return {
         fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
@@ -53789,7 +53791,8 @@ function anyOf(values) {
         return { value: [...new Set(items)] };
     }, `a list of ${expected}`);
 }
-const RATE_EXPECTED = `expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to ${MAX_DAYS})`;
+const RATE_EXPECTED = 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; ' +
+    `COUNT ≥ 1, DAYS from 1 to ${count(MAX_DAYS)})`;
 const openingRate = textKind((text) => {
     const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
     const count = Number(match?.[1]);
@@ -59992,6 +59995,7 @@ function writeSender(session, options) {
 
 
 
+
 /** Requests kept back for other workflows sharing the token's hourly budget. */
 const RATE_LIMIT_RESERVE = 100;
 const MAX_CONSECUTIVE_FAILURES = 3;
@@ -60083,9 +60087,9 @@ class WriteRun {
         // A unit (a stale label and its comment, a close and its comment) is budgeted whole.
         const needed = op.unit && !this.startedUnits.has(op.unit) ? (this.unitSizes.get(op.unit) ?? 1) : 1;
         if (!this.stopped && this.writes + needed > this.options.maxWrites) {
-            this.stopped = `max-writes-per-run (${this.options.maxWrites}) reached; left for the next run`;
-            this.warn(`Stopped writing: max-writes-per-run (${this.options.maxWrites}) reached.` +
-                ` ${this.ops.length - this.applied.length} writes are left for the next run.`);
+            this.stopped = `max-writes-per-run (${count(this.options.maxWrites)}) reached; left for the next run`;
+            this.warn(`Stopped writing: max-writes-per-run (${count(this.options.maxWrites)}) reached.` +
+                ` ${count(this.ops.length - this.applied.length)} writes are left for the next run.`);
         }
         // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
         if (!this.stopped && !this.askedRemaining && this.channel.remaining() === undefined) {
@@ -60103,8 +60107,8 @@ class WriteRun {
         const remaining = this.channel.remaining();
         if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE)
             return undefined;
-        this.warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-        return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+        this.warn(`Stopped writing: only ${count(remaining)} API requests are left this hour; keeping them for other workflows.`);
+        return `the API rate limit is nearly used up (${count(remaining)} left); left for the next run`;
     }
     async send(op, index) {
         if (op.unit)
@@ -60151,11 +60155,11 @@ class WriteRun {
     }
     result() {
         const result = { applied: this.applied, notApplied: this.notSent, warnings: this.warnings };
-        const left = `${this.notSent.length} of ${this.applied.length + this.notSent.length} writes are left for the next run.`;
+        const left = `${count(this.notSent.length)} of ${count(this.applied.length + this.notSent.length)} writes are left for the next run.`;
         if (this.stoppedBy)
             result.failure = `${this.stoppedBy.replace(/\.$/, '')}: ${left}`;
         else if (this.failed > 0)
-            result.failure = `${this.failed} writes failed (see the warnings): ${left}`;
+            result.failure = `${count(this.failed)} writes failed (see the warnings): ${left}`;
         return result;
     }
 }
@@ -64058,6 +64062,7 @@ function readingNotes(context) {
 
 
 
+
 async function run(now = new Date()) {
     try {
         // Masked first, so that no line the run prints can show the token.
@@ -64113,7 +64118,8 @@ function report(session, { plan, config }, execution) {
     for (const [name, value] of Object.entries(actionOutputs(plan, execution, writePlanFile(plan))))
         setOutput(name, value);
     const { counts } = session;
-    info(`Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`);
+    info(`Requests: ${count(counts.graphql)} GraphQL (${count(counts.graphqlCost)} points), ` +
+        `${count(counts.restReads)} REST reads, ${count(counts.restWrites)} REST writes.`);
 }
 /** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
 function conclude({ plan }, execution) {

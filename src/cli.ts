@@ -11,6 +11,7 @@ import { buildConfig } from './config/load.js';
 import { closest } from './config/suggest.js';
 import type { ExecutionReport } from './core/types.js';
 import { describeWrite } from './core/write-description.js';
+import { count } from './core/count.js';
 import { describeGitHubError, statusOf } from './github/errors.js';
 import { parseRepo } from './github/repo.js';
 import { openSession, type GitHubSession } from './github/session.js';
@@ -170,7 +171,9 @@ function failureLine(error: unknown, repo: string): string {
 /** A terminal sees one line counting up; a log sees one line per page. */
 function showProgress(read: number, total: number): void {
   const tty = process.stderr.isTTY;
-  process.stderr.write(`${tty ? '\r' : ''}Read ${read} of ${total} open pull requests…${tty ? '' : '\n'}`);
+  process.stderr.write(
+    `${tty ? '\r' : ''}Read ${count(read)} of ${count(total)} open pull requests…${tty ? '' : '\n'}`
+  );
 }
 
 /** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlanQueue. */

@@ -7,6 +7,7 @@ import { ConfigError } from './config/errors.js';
 import { ActionError } from './app/action-error.js';
 import type { ExecutionReport } from './core/types.js';
 import { failsStep } from './core/feedback.js';
+import { count } from './core/count.js';
 import { ownLabels } from './core/labels.js';
 import { describeGitHubError } from './github/errors.js';
 import { openSession, type GitHubSession } from './github/session.js';
@@ -81,7 +82,8 @@ function report(session: GitHubSession, { plan, config }: PlannedRun, execution:
     core.setOutput(name, value);
   const { counts } = session;
   core.info(
-    `Requests: ${counts.graphql} GraphQL (${counts.graphqlCost} points), ${counts.restReads} REST reads, ${counts.restWrites} REST writes.`
+    `Requests: ${count(counts.graphql)} GraphQL (${count(counts.graphqlCost)} points), ` +
+      `${count(counts.restReads)} REST reads, ${count(counts.restWrites)} REST writes.`
   );
 }
 

@@ -24,8 +24,8 @@ test.each<[string, string, string]>([
   ['mode', 'advance', 'expected one of auto, gate, sweep.'],
   ['min-wip-limit', '0', 'expected a whole number ≥ 1.'],
   ['max-wip-limit', 'none', 'expected a whole number ≥ 1.'],
-  ['throughput-window-days', '4w', 'expected a whole number from 1 to 36500.'],
-  ['target-review-days', '0', 'expected a whole number from 1 to 36500.'],
+  ['throughput-window-days', '4w', 'expected a whole number from 1 to 36,500.'],
+  ['target-review-days', '0', 'expected a whole number from 1 to 36,500.'],
   ['count-drafts', 'yes', 'expected true or false.'],
   ['dry-run', '1', 'expected true or false.'],
   ['author-limit-associations', 'CONTRIBUTR', `expected any of ${ASSOCIATIONS} ("CONTRIBUTR" is not).`],
@@ -35,17 +35,17 @@ test.each<[string, string, string]>([
   [
     'max-opened-per-author',
     '5/week',
-    'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'
+    'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36,500).'
   ],
   [
     'max-opened-per-author',
     '5',
-    'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'
+    'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36,500).'
   ],
   [
     'max-opened-per-author',
     '0/7d',
-    'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500).'
+    'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36,500).'
   ],
   ['max-changed-lines', '1k', 'expected a whole number ≥ 1.'],
   ['max-changed-files', '-3', 'expected a whole number ≥ 1.'],
@@ -62,8 +62,8 @@ test.each<[string, string, string]>([
   ],
   ['on-waiting', 'explode', 'expected any of fail, label, comment ("explode" is not).'],
   ['on-violation', 'fail, delete', 'expected any of fail, comment, close ("delete" is not).'],
-  ['stale-days', 'never', 'expected a whole number from 0 to 36500 (0 turns the stale lifecycle off).'],
-  ['close-days', '1.5', 'expected a whole number from 0 to 36500 (0 never closes).'],
+  ['stale-days', 'never', 'expected a whole number from 0 to 36,500 (0 turns the stale lifecycle off).'],
+  ['close-days', '1.5', 'expected a whole number from 0 to 36,500 (0 never closes).'],
   [
     'stale-message',
     'Hi {user}',
@@ -120,7 +120,7 @@ test.each<[string, string, string[]]>([
     'an empty value',
     'stale-days:\n',
     [
-      '.github/backpressure.yml:1:1: stale-days is empty: expected a whole number from 0 to 36500 (0 turns the stale lifecycle off)'
+      '.github/backpressure.yml:1:1: stale-days is empty: expected a whole number from 0 to 36,500 (0 turns the stale lifecycle off)'
     ]
   ],
   [
@@ -155,7 +155,7 @@ test.each<[string, string, string[]]>([
     'rules:\n  - max-opened-per-author: 5/week\n',
     [
       '.github/backpressure.yml:2:5: rules[0].max-opened-per-author is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT ' +
-        'PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)'
+        'PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to 36,500)'
     ]
   ],
   [

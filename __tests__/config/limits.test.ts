@@ -20,11 +20,11 @@ function problemsOf(run: () => unknown): string[] {
 describe('inputs out of range or refused by GitHub', () => {
   test.each<[string, string, RegExp]>([
     ['wip-limit', '9'.repeat(400), /^Input "wip-limit" is "9{60}… \(400 characters\)": expected a whole number ≥ 0/],
-    ['stale-days', '9007199254740991', /expected a whole number from 0 to 36500/],
-    ['close-days', '36501', /expected a whole number from 0 to 36500/],
-    ['throughput-window-days', '9007199254740991', /expected a whole number from 1 to 36500/],
-    ['target-review-days', '100000', /expected a whole number from 1 to 36500/],
-    ['max-opened-per-author', '5/999999999d', /DAYS from 1 to 36500/],
+    ['stale-days', '9007199254740991', /expected a whole number from 0 to 36,500/],
+    ['close-days', '36501', /expected a whole number from 0 to 36,500/],
+    ['throughput-window-days', '9007199254740991', /expected a whole number from 1 to 36,500/],
+    ['target-review-days', '100000', /expected a whole number from 1 to 36,500/],
+    ['max-opened-per-author', '5/999999999d', /DAYS from 1 to 36,500/],
     ['max-opened-per-author', '99999999999999999999/7d', /COUNT ≥ 1/],
     ['waiting-label', 'w'.repeat(51), /expected a label name of at most 50 characters on one line/],
     ['stale-label', 's'.repeat(51), /expected a label name of at most 50 characters/],
@@ -81,7 +81,7 @@ describe('file values', () => {
     ['max-open-per-author: 1e309\n', `${FILE}:1:1: max-open-per-author is 1e309: expected a whole number ≥ 1`],
     [
       'stale-days: 9007199254740991\n',
-      `${FILE}:1:1: stale-days is 9007199254740991: expected a whole number from 0 to 36500 (0 turns the stale lifecycle off)`
+      `${FILE}:1:1: stale-days is 9007199254740991: expected a whole number from 0 to 36,500 (0 turns the stale lifecycle off)`
     ],
     [
       'rules:\n  - match: { labels: ["a\\nb"] }\n    max-open: 1\n',

@@ -442,7 +442,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     inputs: { 'max-opened-per-author': '5/week' },
     error:
       'Input "max-opened-per-author" is "5/week": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ ' +
-      '1, DAYS from 1 to 36500).'
+      '1, DAYS from 1 to 36,500).'
   },
   {
     id: 'input-rate-zero',
@@ -451,7 +451,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     inputs: { 'max-opened-per-author': '0/7d' },
     error:
       'Input "max-opened-per-author" is "0/7d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ ' +
-      '1, DAYS from 1 to 36500).'
+      '1, DAYS from 1 to 36,500).'
   },
   {
     id: 'input-login-glob',
@@ -511,7 +511,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     category: 'Bad input',
     scenario: 'close-days is a fraction',
     inputs: { 'close-days': '1.5' },
-    error: 'Input "close-days" is "1.5": expected a whole number from 0 to 36500 (0 never closes).'
+    error: 'Input "close-days" is "1.5": expected a whole number from 0 to 36,500 (0 never closes).'
   },
   {
     id: 'input-max-writes',
@@ -579,14 +579,14 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     scenario: 'stale-days so large that the date would be invalid',
     inputs: { 'stale-days': '9007199254740991' },
     error:
-      'Input "stale-days" is "9007199254740991": expected a whole number from 0 to 36500 (0 turns the stale lifecycle off).'
+      'Input "stale-days" is "9007199254740991": expected a whole number from 0 to 36,500 (0 turns the stale lifecycle off).'
   },
   {
     id: 'input-window-days-huge',
     category: 'Bad input',
     scenario: 'throughput-window-days so large that the date would be invalid',
     inputs: { 'wip-limit': 'auto', 'throughput-window-days': '9007199254740991' },
-    error: 'Input "throughput-window-days" is "9007199254740991": expected a whole number from 1 to 36500.'
+    error: 'Input "throughput-window-days" is "9007199254740991": expected a whole number from 1 to 36,500.'
   },
   {
     id: 'input-rate-days-huge',
@@ -595,7 +595,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     inputs: { 'max-opened-per-author': '5/999999999d' },
     error:
       'Input "max-opened-per-author" is "5/999999999d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; ' +
-      'COUNT ≥ 1, DAYS from 1 to 36500).'
+      'COUNT ≥ 1, DAYS from 1 to 36,500).'
   },
   {
     id: 'input-label-too-long',
@@ -693,7 +693,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     category: 'Bad config file',
     scenario: 'a negative number',
     file: 'stale-days: 10\nclose-days: -1\n',
-    error: `${FILE}:2:1: close-days is -1: expected a whole number from 0 to 36500 (0 never closes)`
+    error: `${FILE}:2:1: close-days is -1: expected a whole number from 0 to 36,500 (0 never closes)`
   },
   {
     id: 'file-quoted-number',
@@ -723,7 +723,7 @@ export const BAD_INPUT_ROWS: BadInputRow[] = [
     file: 'rules:\n  - max-opened-per-author: 5/0d\n',
     error:
       `${FILE}:2:5: rules[0].max-opened-per-author is "5/0d": expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in ` +
-      `DAYS days; COUNT ≥ 1, DAYS from 1 to 36500)`
+      `DAYS days; COUNT ≥ 1, DAYS from 1 to 36,500)`
   },
   {
     id: 'file-path-glob',

@@ -47455,9 +47455,10 @@ function closest(name, accepted) {
 // "0.036". A status, a comment and the summary write a number the same way.
 //
 // Written out here rather than with toLocaleString: the first call into
-// Intl pages in about 7 MB of ICU data, a twentieth of a 10,000-PR sweep's
-// memory (README "Decisions where the spec is silent"). The result is the same as
-// toLocaleString('en-US', …); __tests__/core/count.test.ts compares the two.
+// Intl pages in about 7 MB of ICU data, where a 10,000-PR sweep peaks at
+// about 113 MB (README "Decisions where the spec is silent"). The text is
+// toLocaleString('en-US', …)'s for every finite number but -0;
+// __tests__/core/count.test.ts compares the two.
 /** The shortest decimal form of |n| (the one `String(n)` shows), as digits and a point. */
 function decimalOf(n) {
     const [mantissa, exponent = '0'] = Math.abs(n).toString().split('e');
@@ -50653,8 +50654,8 @@ function textKind(fromText, expected) {
 const MAX_DAYS = 36_500;
 function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
     const expected = max === Number.MAX_SAFE_INTEGER
-        ? `expected a whole number ≥ ${min}${note}`
-        : `expected a whole number from ${min} to ${max}${note}`;
+        ? `expected a whole number ≥ ${count(min)}${note}`
+        : `expected a whole number from ${count(min)} to ${count(max)}${note}`;
     const check = (n) => Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected };
     return {
         fromText: (text) => (/^\d+$/.test(text) ? check(Number(text)) : { problem: expected }),
@@ -50760,7 +50761,8 @@ function anyOf(values) {
         return { value: [...new Set(items)] };
     }, `a list of ${expected}`);
 }
-const RATE_EXPECTED = `expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to ${MAX_DAYS})`;
+const RATE_EXPECTED = 'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; ' +
+    `COUNT ≥ 1, DAYS from 1 to ${count(MAX_DAYS)})`;
 const openingRate = textKind((text) => {
     const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);
     const count = Number(match?.[1]);
@@ -57052,9 +57054,10 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: ./src/app/low-memory.ts
 // A run is short and waits on GitHub most of the time; a sweep of a busy
 // repository holds its whole queue at once. So V8 is told to spend CPU,
-// not memory. With all of them a 10,000-PR dry-run sweep peaks at 109 MB;
+// not memory. With all of them a 10,000-PR dry-run sweep peaked at 109 MB
+// against the fake GitHub without latency (113 MB in docs/benchmarks.md);
 // the megabytes noted are how much more it took with that flag alone left
-// out (docs/benchmarks.md, README "Decisions where the spec is silent").
+// out (README "Decisions where the spec is silent").
 
 /**
  * V8 flags read each time V8 decides (whether to grow a space, optimize a
@@ -63624,6 +63627,7 @@ function markdownToTerminal(markdown) {
 
 
 
+
 const USAGE = `Usage: pr-backpressure plan --repo OWNER/NAME [--config FILE] [--input NAME=VALUE ...] [--json]
 
 Prints what PR Backpressure would do on the repository today: the queue,
@@ -63768,7 +63772,7 @@ function failureLine(error, repo) {
 /** A terminal sees one line counting up; a log sees one line per page. */
 function showProgress(read, total) {
     const tty = process.stderr.isTTY;
-    process.stderr.write(`${tty ? '\r' : ''}Read ${read} of ${total} open pull requests…${tty ? '' : '\n'}`);
+    process.stderr.write(`${tty ? '\r' : ''}Read ${count(read)} of ${count(total)} open pull requests…${tty ? '' : '\n'}`);
 }
 /** Reads the repository and prints what a sweep would do (the summary, or the plan as JSON). Throws as readAndPlanQueue. */
 async function preview(session, options, print) {

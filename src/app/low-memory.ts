@@ -1,8 +1,9 @@
 // A run is short and waits on GitHub most of the time; a sweep of a busy
 // repository holds its whole queue at once. So V8 is told to spend CPU,
-// not memory. With all of them a 10,000-PR dry-run sweep peaks at 109 MB;
+// not memory. With all of them a 10,000-PR dry-run sweep peaked at 109 MB
+// against the fake GitHub without latency (113 MB in docs/benchmarks.md);
 // the megabytes noted are how much more it took with that flag alone left
-// out (docs/benchmarks.md, README "Decisions where the spec is silent").
+// out (README "Decisions where the spec is silent").
 import v8 from 'node:v8';
 
 /**

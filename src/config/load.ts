@@ -59,8 +59,8 @@ const MAX_DAYS = 36_500;
 function wholeNumber(min: number, note = '', max = Number.MAX_SAFE_INTEGER): Kind<number> {
   const expected =
     max === Number.MAX_SAFE_INTEGER
-      ? `expected a whole number ≥ ${min}${note}`
-      : `expected a whole number from ${min} to ${max}${note}`;
+      ? `expected a whole number ≥ ${count(min)}${note}`
+      : `expected a whole number from ${count(min)} to ${count(max)}${note}`;
   const check = (n: number): Parsed<number> =>
     Number.isSafeInteger(n) && n >= min && n <= max ? { value: n } : { problem: expected };
   return {
@@ -197,7 +197,9 @@ function anyOf<T extends string>(values: readonly T[]): Kind<T[]> {
   }, `a list of ${expected}`);
 }
 
-const RATE_EXPECTED = `expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; COUNT ≥ 1, DAYS from 1 to ${MAX_DAYS})`;
+const RATE_EXPECTED =
+  'expected COUNT/DAYSd like 5/7d (at most COUNT PRs opened in DAYS days; ' +
+  `COUNT ≥ 1, DAYS from 1 to ${count(MAX_DAYS)})`;
 const openingRate: Kind<OpeningRate> = textKind<OpeningRate>(
   (text) => {
     const match = /^(\d+)\s*\/\s*(\d+)d$/i.exec(text);

@@ -2,9 +2,10 @@
 // "0.036". A status, a comment and the summary write a number the same way.
 //
 // Written out here rather than with toLocaleString: the first call into
-// Intl pages in about 7 MB of ICU data, a twentieth of a 10,000-PR sweep's
-// memory (README "Decisions where the spec is silent"). The result is the same as
-// toLocaleString('en-US', …); __tests__/core/count.test.ts compares the two.
+// Intl pages in about 7 MB of ICU data, where a 10,000-PR sweep peaks at
+// about 113 MB (README "Decisions where the spec is silent"). The text is
+// toLocaleString('en-US', …)'s for every finite number but -0;
+// __tests__/core/count.test.ts compares the two.
 
 /** Digits of |n| with no leading zeros, and where the decimal point falls: 1234.5 → "12345", 4; 0.036 → "36", -1. */
 interface Decimal {

@@ -7,6 +7,7 @@
 import * as core from '@actions/core';
 import type { WriteOp } from '../core/types.js';
 import { describeWrite } from '../core/write-description.js';
+import { count } from '../core/count.js';
 import type { Client } from './client.js';
 import { describeGitHubError, isLockedError, isPermissionError, isRateLimitExhausted } from './errors.js';
 import { writeSender, type Send, type SendOptions } from './send-write.js';
@@ -137,10 +138,10 @@ class WriteRun {
     // A unit (a stale label and its comment, a close and its comment) is budgeted whole.
     const needed = op.unit && !this.startedUnits.has(op.unit) ? (this.unitSizes.get(op.unit) ?? 1) : 1;
     if (!this.stopped && this.writes + needed > this.options.maxWrites) {
-      this.stopped = `max-writes-per-run (${this.options.maxWrites}) reached; left for the next run`;
+      this.stopped = `max-writes-per-run (${count(this.options.maxWrites)}) reached; left for the next run`;
       this.warn(
-        `Stopped writing: max-writes-per-run (${this.options.maxWrites}) reached.` +
-          ` ${this.ops.length - this.applied.length} writes are left for the next run.`
+        `Stopped writing: max-writes-per-run (${count(this.options.maxWrites)}) reached.` +
+          ` ${count(this.ops.length - this.applied.length)} writes are left for the next run.`
       );
     }
     // A run whose first REST request is a write asks what is left first (GET /rate_limit costs nothing).
@@ -158,8 +159,10 @@ class WriteRun {
   private reserveReached(): string | undefined {
     const remaining = this.channel.remaining();
     if (remaining === undefined || remaining >= RATE_LIMIT_RESERVE) return undefined;
-    this.warn(`Stopped writing: only ${remaining} API requests are left this hour; keeping them for other workflows.`);
-    return `the API rate limit is nearly used up (${remaining} left); left for the next run`;
+    this.warn(
+      `Stopped writing: only ${count(remaining)} API requests are left this hour; keeping them for other workflows.`
+    );
+    return `the API rate limit is nearly used up (${count(remaining)} left); left for the next run`;
   }
 
   async send(op: WriteOp, index: number): Promise<void> {
@@ -207,9 +210,9 @@ class WriteRun {
 
   result(): WriteResult {
     const result: WriteResult = { applied: this.applied, notApplied: this.notSent, warnings: this.warnings };
-    const left = `${this.notSent.length} of ${this.applied.length + this.notSent.length} writes are left for the next run.`;
+    const left = `${count(this.notSent.length)} of ${count(this.applied.length + this.notSent.length)} writes are left for the next run.`;
     if (this.stoppedBy) result.failure = `${this.stoppedBy.replace(/\.$/, '')}: ${left}`;
-    else if (this.failed > 0) result.failure = `${this.failed} writes failed (see the warnings): ${left}`;
+    else if (this.failed > 0) result.failure = `${count(this.failed)} writes failed (see the warnings): ${left}`;
     return result;
   }
 }
