@@ -3,10 +3,22 @@
 import { buildConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { pr as corePr, snapshot } from '../core/factories.js';
-import type { Decision, ExecutionReport, Plan, PullRequest, WriteOp } from '../../src/core/types.js';
+import type { AdaptiveLimit, Decision, ExecutionReport, Plan, PullRequest, WriteOp } from '../../src/core/types.js';
 import { DAY_MS } from '../../src/core/time.js';
 
 export const NOW = '2026-11-23T12:00:00.000Z';
+
+/** `wip-limit: auto` from 42 merges in 28 days (1.5 a day) and a 7-day review target: 11, floor 10, no ceiling. */
+export const ADAPTIVE: AdaptiveLimit = {
+  mergedInWindow: 42,
+  windowDays: 28,
+  perDay: 1.5,
+  targetReviewDays: 7,
+  raw: 11,
+  min: 10,
+  max: null,
+  limit: 11
+};
 
 // The built-in defaults, with a WIP limit of 2, stale on, short messages and no agents.
 export const config: Config = {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { actionOutputs, fullPlan } from '../../src/report/outputs.js';
 import { writePlanFile } from '../../src/report/plan-file.js';
-import { decision, dryRun, execution, plan } from './fixtures.js';
+import { ADAPTIVE, decision, dryRun, execution, plan } from './fixtures.js';
 
 const mark: StaleDecision = {
   whoseMove: 'author',
@@ -82,22 +82,18 @@ describe('actionOutputs', () => {
   });
 
   test('the plan output is compact JSON: decisions as tuples, writes without comment bodies', () => {
-    const adaptive = {
-      mergedInWindow: 42,
-      windowDays: 28,
-      perDay: 1.5,
-      targetReviewDays: 7,
-      raw: 11,
-      min: 10,
-      max: null,
-      limit: 11
-    };
     const outputs = actionOutputs(
-      plan(decisions, { writes, wipLimit: 11, adaptive, deferredCloses: [8] }),
+      plan(decisions, { writes, wipLimit: 11, adaptive: ADAPTIVE, deferredCloses: [8] }),
       execution()
     );
     const parsed = JSON.parse(outputs.plan!);
-    expect(parsed).toMatchObject({ mode: 'sweep', wipLimit: 11, queueSize: 4, adaptive, deferredCloses: [8] });
+    expect(parsed).toMatchObject({
+      mode: 'sweep',
+      wipLimit: 11,
+      queueSize: 4,
+      adaptive: ADAPTIVE,
+      deferredCloses: [8]
+    });
     expect(parsed.decisions).toEqual([
       [3, 'admitted', 1, 'admitted #3'],
       [1, 'admitted', 2, 'admitted #1'],

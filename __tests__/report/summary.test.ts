@@ -1,7 +1,7 @@
 import type { WriteOp } from '../../src/core/types.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { flowOf } from '../../src/core/flow.js';
-import { NOW, config, decision, dryRun, execution, plan, pr, snapshot } from './fixtures.js';
+import { ADAPTIVE, NOW, config, decision, dryRun, execution, plan, pr, snapshot } from './fixtures.js';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> | @octocat **bold**';
 const HOSTILE_LOGIN = '*evil*_[x](http://e.vil)';
@@ -77,18 +77,8 @@ describe('renderSummary', () => {
         decision(n, 'waiting', { position: 10 + n, ...(n > 1 ? { eta: { days: (n - 1) / 1.5, perDay: 1.5 } } : {}) })
       )
     ];
-    const adaptive = {
-      mergedInWindow: 42,
-      windowDays: 28,
-      perDay: 1.5,
-      targetReviewDays: 7,
-      raw: 11,
-      min: 10,
-      max: null,
-      limit: 11
-    };
     const markdown = renderSummary({
-      plan: plan(decisions, { wipLimit: 11, adaptive, pace }),
+      plan: plan(decisions, { wipLimit: 11, adaptive: ADAPTIVE, pace }),
       snapshot: snapshot([1, 2, 3, 4].map((n) => pr(n))),
       config,
       execution: execution()
@@ -133,23 +123,13 @@ describe('renderSummary', () => {
   });
 
   test('auto with the last waiting PR held by an area rule gives no estimate', () => {
-    const adaptive = {
-      mergedInWindow: 42,
-      windowDays: 28,
-      perDay: 1.5,
-      targetReviewDays: 7,
-      raw: 11,
-      min: 10,
-      max: null,
-      limit: 11
-    };
     const waiting = decision(1, 'waiting', {
       position: 3,
       waitingOnRule: 'docs',
       waitingOnArea: { rule: 'docs', admitted: 6, maxOpen: 6 }
     });
     const markdown = renderSummary({
-      plan: plan([waiting], { wipLimit: 11, adaptive, pace }),
+      plan: plan([waiting], { wipLimit: 11, adaptive: ADAPTIVE, pace }),
       snapshot: snapshot([pr(1)]),
       config,
       execution: execution()
