@@ -61615,15 +61615,16 @@ function significantChange(before, after) {
 
 
 /**
- * Whether what the PR shows is of another kind than its decision: no status
- * yet, another state, or another sentence (not only other numbers). An
- * advance rewrites only these: a close moves every waiting PR up by one,
- * which is no news.
+ * Whether what the PR shows is of another kind than its decision: another
+ * state, or another sentence (not only other numbers), or no status while it
+ * is admitted (a required check it now passes). An advance rewrites only
+ * these: a close moves every waiting PR up by one, which is no news.
  */
 function kindChanged(pr, decision) {
     const current = pr.status;
-    return (!current ||
-        current.state !== statusState(decision, failsStep(decision)) ||
+    if (!current)
+        return decision.state === 'admitted';
+    return (current.state !== statusState(decision, failsStep(decision)) ||
         !sameKind(current.description, fitDescription(decision.summary)));
 }
 function statusWrite(pr, decision) {
@@ -61779,7 +61780,8 @@ function stampOp(config, description, existingLabels, writes) {
 }
 /** All writes for the evaluated PRs, in order (see the top of this file). A PR this run closes gets no other comment write. */
 function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLabels, stamp }) {
-    const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
+    const shown = evaluated.filter((e) => e.shows !== 'none');
+    const { wanted, keptOpen } = wantedCloses(shown, config, lifecycle);
     const allowed = wanted.slice(0, config.maxClosesPerRun);
     const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
     const state = [];
@@ -61787,7 +61789,7 @@ function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLab
     const labels = [];
     const comments = [];
     const stale = [];
-    for (const { pr, decision, shows = 'all' } of evaluated) {
+    for (const { pr, decision, shows = 'all' } of shown) {
         // Copies a race left are cleaned where the PR is shown whole.
         if (shows === 'all')
             comments.push(...duplicateCommentWrites(pr, actor));
@@ -61851,13 +61853,15 @@ function effectiveLimit(snapshot, config, now) {
  * reconciles everything; an advance, and a whole-queue gate for the PRs
  * other than its own, write every PR whose decision changed kind (the PRs a
  * close or the gate's PR moved: a free seat, an author's budget, an issue's
- * holder), derived from the model, not from a list of cases.
+ * holder), derived from the model, not from a list of cases. A gate leaves
+ * the others alone on a queue no run has reconciled for this configuration
+ * (what they show is not news then; a sweep or an advance writes it).
  */
-function shows(scope, pr) {
+function shows(scope, pr, reconciled) {
     if (scope.mode === 'sweep')
         return 'all';
-    if (scope.mode === 'gate' && pr.number === scope.number)
-        return 'all';
+    if (scope.mode === 'gate')
+        return pr.number === scope.number ? 'all' : reconciled ? 'changes' : 'none';
     return 'changes';
 }
 function plan(snapshot, config, now, scope) {
@@ -61872,9 +61876,11 @@ function plan(snapshot, config, now, scope) {
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
     // Every PR's state labels are reconciled here, so the stamp can vouch for them (state-stamp.ts).
-    const stale = snapshot.stateStamp !== undefined && !stampMatches(snapshot.stateStamp, config);
-    const stamp = stale ? stampedDescription(config, now) : undefined;
-    const planned = planWrites(evaluated.map((e) => ({ ...e, shows: shows(scope, e.pr) })), config, {
+    const reconciled = stampMatches(snapshot.stateStamp, config);
+    // A run that writes every PR's state labels records that in the stamp: a sweep or an advance.
+    const stamps = scope.mode !== 'gate' && snapshot.stateStamp !== undefined && !reconciled;
+    const stamp = stamps ? stampedDescription(config, now) : undefined;
+    const planned = planWrites(evaluated.map((e) => ({ ...e, shows: shows(scope, e.pr, reconciled) })), config, {
         wipLimit,
         lifecycle: scope.mode === 'sweep',
         actor: snapshot.actor,
@@ -62663,13 +62669,17 @@ ${CLOSING_ISSUES_FIELDS}`;
 /** The few facts of an open PR that the queue order and the gate's counts need (labels read to 100). */
 const QUEUE_FACTS = 'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
 /** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
-const HELD_FIELD = `held: pullRequests(
-      states: OPEN, labels: [$admitted], first: 100, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
+/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+const HELD_IN_GATE_READ = 50;
+function heldField(first) {
+    return `held: pullRequests(
+      states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
     ) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ${QUEUE_FACTS} }
     }`;
+}
 /**
  * Everything a gate reads in one request: the config file from the default
  * branch, the PR it judges with the issues it closes (and their open PRs: the
@@ -62696,7 +62706,7 @@ query Gate(
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
-    ${HELD_FIELD}
+    ${heldField(HELD_IN_GATE_READ)}
     recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
@@ -62724,7 +62734,7 @@ function searchCountsQuery(aliases, extras = {}) {
     const inRepository = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name description }`);
     params.push(...inRepository.map((_, i) => `$l${i}: String!`));
     if (held) {
-        inRepository.push(`    ${HELD_FIELD}`);
+        inRepository.push(`    ${heldField(100)}`);
         params.push('$admitted: String!', '$heldCursor: String');
     }
     if (inRepository.length > 0) {
@@ -62742,7 +62752,7 @@ const HELD_QUERY = `
 query Held($owner: String!, $name: String!, $admitted: String!, $heldCursor: String) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
-    ${HELD_FIELD}
+    ${heldField(100)}
   }
 }`;
 /**

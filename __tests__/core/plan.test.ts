@@ -144,19 +144,24 @@ describe('scope', () => {
     expect(result.subject).toMatchObject({ number: 4, state: 'waiting', position: 4 });
   });
 
-  test('a whole-queue gate on a repository no run has reconciled writes the queue labels of every PR', () => {
+  test('a whole-queue gate leaves the other PRs to a sweep when no run has reconciled the queue', () => {
     const result = plan(snapshot(queue(5)), config({ 'wip-limit': '2' }), NOW, { mode: 'gate', number: 4 });
-    // Its own PR gets everything; the others what changed kind (here: all of them, no status yet).
-    expect(kinds(result.writes)).toEqual([
-      'create-label',
-      'add-label #1',
-      'add-label #2',
-      'status #1',
-      'status #2',
-      'status #3',
-      'status #4',
-      'status #5'
-    ]);
+    expect(kinds(result.writes)).toEqual(['status #4']);
+  });
+
+  test('a whole-queue gate on a reconciled queue advances the PRs its own PR moves', () => {
+    const c = config({ 'wip-limit': '2' });
+    // A fresh install: admitted-label does not exist; the sweep creates it with the stamp.
+    const fresh = snapshot(queue(5), { stateStamp: null });
+    const settled = applyWrites(fresh, plan(fresh, c, NOW, sweep).writes);
+    expect(settled.stateStamp).toMatch(/state [0-9a-f]{12}/);
+    // #1 holds a seat and turns draft: #3, first in line, takes it.
+    const drafted = {
+      ...settled,
+      pullRequests: settled.pullRequests.map((p) => (p.number === 1 ? { ...p, isDraft: true } : p))
+    };
+    const result = plan(drafted, c, NOW, { mode: 'gate', number: 1 });
+    expect(kinds(result.writes)).toEqual(['remove-label #1', 'add-label #3', 'status #1', 'status #3']);
   });
 
   test('advance flips the PR that moves into admission, and only it', () => {

@@ -31,11 +31,13 @@ export function effectiveLimit(
  * reconciles everything; an advance, and a whole-queue gate for the PRs
  * other than its own, write every PR whose decision changed kind (the PRs a
  * close or the gate's PR moved: a free seat, an author's budget, an issue's
- * holder), derived from the model, not from a list of cases.
+ * holder), derived from the model, not from a list of cases. A gate leaves
+ * the others alone on a queue no run has reconciled for this configuration
+ * (what they show is not news then; a sweep or an advance writes it).
  */
-function shows(scope: PlanScope, pr: PullRequest): Evaluated['shows'] {
+function shows(scope: PlanScope, pr: PullRequest, reconciled: boolean): Evaluated['shows'] {
   if (scope.mode === 'sweep') return 'all';
-  if (scope.mode === 'gate' && pr.number === scope.number) return 'all';
+  if (scope.mode === 'gate') return pr.number === scope.number ? 'all' : reconciled ? 'changes' : 'none';
   return 'changes';
 }
 
@@ -50,10 +52,12 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
   for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
   // Every PR's state labels are reconciled here, so the stamp can vouch for them (state-stamp.ts).
-  const stale = snapshot.stateStamp !== undefined && !stampMatches(snapshot.stateStamp, config);
-  const stamp = stale ? stampedDescription(config, now) : undefined;
+  const reconciled = stampMatches(snapshot.stateStamp, config);
+  // A run that writes every PR's state labels records that in the stamp: a sweep or an advance.
+  const stamps = scope.mode !== 'gate' && snapshot.stateStamp !== undefined && !reconciled;
+  const stamp = stamps ? stampedDescription(config, now) : undefined;
   const planned = planWrites(
-    evaluated.map((e) => ({ ...e, shows: shows(scope, e.pr) })),
+    evaluated.map((e) => ({ ...e, shows: shows(scope, e.pr, reconciled) })),
     config,
     {
       wipLimit,

@@ -12,15 +12,15 @@ import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
 
 /**
- * Whether what the PR shows is of another kind than its decision: no status
- * yet, another state, or another sentence (not only other numbers). An
- * advance rewrites only these: a close moves every waiting PR up by one,
- * which is no news.
+ * Whether what the PR shows is of another kind than its decision: another
+ * state, or another sentence (not only other numbers), or no status while it
+ * is admitted (a required check it now passes). An advance rewrites only
+ * these: a close moves every waiting PR up by one, which is no news.
  */
 export function kindChanged(pr: PullRequest, decision: Decision): boolean {
   const current = pr.status;
+  if (!current) return decision.state === 'admitted';
   return (
-    !current ||
     current.state !== statusState(decision, failsStep(decision)) ||
     !sameKind(current.description, fitDescription(decision.summary))
   );

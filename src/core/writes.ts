@@ -18,9 +18,10 @@ export interface Evaluated {
   decision: Decision;
   /**
    * `changes` (advance, and the PRs around a gate's): labels where they differ, the status and
-   * sticky comment only where the decision's kind changed (reconcile.ts kindChanged); default `all`.
+   * sticky comment only where the decision's kind changed (reconcile.ts kindChanged); `none`:
+   * nothing (the closes a decision asks for included); default `all`.
    */
-  shows?: 'all' | 'changes';
+  shows?: 'all' | 'changes' | 'none';
 }
 
 export interface PlannedWrites {
@@ -157,7 +158,8 @@ export function planWrites(
   config: Config,
   { wipLimit, lifecycle, actor, existingLabels, stamp }: WriteContext
 ): PlannedWrites {
-  const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
+  const shown = evaluated.filter((e) => e.shows !== 'none');
+  const { wanted, keptOpen } = wantedCloses(shown, config, lifecycle);
   const allowed = wanted.slice(0, config.maxClosesPerRun);
   const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
 
@@ -166,7 +168,7 @@ export function planWrites(
   const labels: WriteOp[] = [];
   const comments: WriteOp[] = [];
   const stale: WriteOp[] = [];
-  for (const { pr, decision, shows = 'all' } of evaluated) {
+  for (const { pr, decision, shows = 'all' } of shown) {
     // Copies a race left are cleaned where the PR is shown whole.
     if (shows === 'all') comments.push(...duplicateCommentWrites(pr, actor));
     state.push(...stateLabelWrites(pr, decision, config, wipLimit));

@@ -183,13 +183,18 @@ const QUEUE_FACTS =
   'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
 
 /** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
-const HELD_FIELD = `held: pullRequests(
-      states: OPEN, labels: [$admitted], first: 100, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
+/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+const HELD_IN_GATE_READ = 50;
+
+function heldField(first: number): string {
+  return `held: pullRequests(
+      states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
     ) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ${QUEUE_FACTS} }
     }`;
+}
 
 /**
  * Everything a gate reads in one request: the config file from the default
@@ -217,7 +222,7 @@ query Gate(
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
-    ${HELD_FIELD}
+    ${heldField(HELD_IN_GATE_READ)}
     recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
@@ -256,7 +261,7 @@ export function searchCountsQuery(aliases: string[], extras: CountsExtras = {}):
   const inRepository = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name description }`);
   params.push(...inRepository.map((_, i) => `$l${i}: String!`));
   if (held) {
-    inRepository.push(`    ${HELD_FIELD}`);
+    inRepository.push(`    ${heldField(100)}`);
     params.push('$admitted: String!', '$heldCursor: String');
   }
   if (inRepository.length > 0) {
@@ -277,7 +282,7 @@ export const HELD_QUERY = `
 query Held($owner: String!, $name: String!, $admitted: String!, $heldCursor: String) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
-    ${HELD_FIELD}
+    ${heldField(100)}
   }
 }`;
 
