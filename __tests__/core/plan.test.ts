@@ -161,7 +161,7 @@ describe('scope', () => {
       pullRequests: settled.pullRequests.map((p) => (p.number === 1 ? { ...p, isDraft: true } : p))
     };
     const result = plan(drafted, c, NOW, { mode: 'gate', number: 1 });
-    expect(kinds(result.writes)).toEqual(['remove-label #1', 'add-label #3', 'status #1', 'status #3']);
+    expect(kinds(result.writes)).toEqual(['add-label #3', 'remove-label #1', 'status #3', 'status #1']);
   });
 
   test('advance flips the PR that moves into admission, and only it', () => {
