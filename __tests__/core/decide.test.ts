@@ -289,7 +289,8 @@ describe('rules', () => {
     expect(states(result.decisions)).toEqual({ 1: 'admitted', 2: 'waiting', 3: 'admitted' });
     expect(decisions[2].waitingOnRule).toBe('docs');
     expect(decisions[2].waitingOnArea).toEqual({ rule: 'docs', admitted: 1, maxOpen: 1 });
-    expect(decisions[2].summary).toBe('Waiting: position 2; rule "docs" admits 1 open PRs at a time and is full');
+    // After every admitted PR (#3 passed it by): admitted PRs first, then the waiting line.
+    expect(decisions[2].summary).toBe('Waiting: position 3; rule "docs" admits 1 open PRs at a time and is full');
   });
 
   test('a PR whose area is full at its turn waits on the area, also when the limit is full', () => {

@@ -56,7 +56,10 @@ export function countsFromLabels(subject: PullRequest, prs: PullRequest[], c: Co
       aheadByArea: byArea(
         open,
         areas.filter((r) => !full.includes(r))
-      )
+      ),
+      ...(c.wipLimit === 0 && areas.length > 0
+        ? { unlimited: inLine.filter((p) => !holdsSeat(p, c) && !areas.some((r) => carries(p, r))).length }
+        : {})
     },
     authorOpenBefore: mine.filter((p) => createdBefore(p, subject) < 0).length,
     authorOpenAfter: mine.filter((p) => createdBefore(subject, p) < 0).length,

@@ -51775,6 +51775,7 @@ function sharedIssues(snapshot, config) {
 
 ;// CONCATENATED MODULE: ./src/core/admission.ts
 
+
 /**
  * Whether a PR in line holds a seat: it carries `admitted-label`, which the
  * action puts on the PRs it admits and takes off when they leave the line.
@@ -51782,6 +51783,15 @@ function sharedIssues(snapshot, config) {
  */
 function admission_holdsSeat(pr, config) {
     return label_names_hasLabel(pr.labels, config.admittedLabel);
+}
+/**
+ * Whether a PR carrying admitted-label keeps its seat: unless it moved into
+ * an area that has no room for it (its own facts changed: a push into a full
+ * area). `areas`: the area rules that select it now; `heldByArea`: the seats
+ * held in each by PRs already counted there (by rule name).
+ */
+function admission_keepsSeat(pr, areas, heldByArea) {
+    return areas.every((rule) => label_names_hasLabel(pr.labels, areas_areaLabel(rule)) || hasRoom(heldByArea[rule.name] ?? 0, rule.budgets.maxOpen ?? 0));
 }
 /** Is there room for one more under `limit` with `taken` seats taken? 0 = no limit. */
 function hasRoom(taken, limit) {
@@ -51856,6 +51866,7 @@ function admission_lineFromCounts(counts, wipLimit, areaRules, ownAreas) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/decide.ts
+
 
 
 
@@ -51953,26 +51964,50 @@ function byAuthorKey(countable) {
 /**
  * The admission walk (admission.ts) over the whole line: the PRs that hold a
  * seat keep it; the waiting line, in queue order, takes the free seats.
- * Returns each PR's seat by number, and how many PRs hold a seat.
+ * Returns each PR's seat by number.
  */
 function walkLine(inLine, config, wipLimit) {
-    const held = inLine.filter((j) => admission_holdsSeat(j.pr, config));
+    const held = seatsHeld(inLine, config);
     const heldByArea = new Map();
     for (const j of held)
         for (const rule of areas_areasOf(j.rules))
             heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
-    const walk = new Seats(wipLimit, held.length, heldByArea);
+    const walk = new Seats(wipLimit, held.size, heldByArea);
     const seats = new Map();
     for (const j of inLine)
-        seats.set(j.pr.number, admission_holdsSeat(j.pr, config) ? { admitted: true } : walk.take(areas_areasOf(j.rules)));
-    return { seats, held: held.length };
+        seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areas_areasOf(j.rules)));
+    return seats;
+}
+/**
+ * The PRs in line that keep their seat: they carry admitted-label, and any
+ * area they moved into (no area label yet) had room, in queue order.
+ */
+function seatsHeld(inLine, config) {
+    const carrying = inLine.filter((j) => admission_holdsSeat(j.pr, config));
+    const counted = {};
+    const count = (rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
+    for (const j of carrying)
+        for (const rule of areas_areasOf(j.rules))
+            if (label_names_hasLabel(j.pr.labels, areas_areaLabel(rule)))
+                count(rule);
+    const kept = new Set();
+    for (const j of carrying) {
+        const areas = areas_areasOf(j.rules);
+        if (!admission_keepsSeat(j.pr, areas, counted))
+            continue;
+        kept.add(j);
+        for (const rule of areas)
+            if (!label_names_hasLabel(j.pr.labels, areas_areaLabel(rule)))
+                count(rule);
+    }
+    return kept;
 }
 /**
  * Every open PR's decision: exempt ones apart; the countable ones in queue
  * order, each a violation or placed (admitted or waiting) by the admission
  * walk. Positions: an admitted PR's is its rank among the admitted ones in
- * queue order; a waiting PR's comes after every PR holding a seat and the
- * waiting-line PRs before it. `perDay`: the merge pace for expected waits,
+ * queue order; a waiting PR's comes after every admitted PR and the waiting
+ * PRs before it. `perDay`: the merge pace for expected waits,
  * when the history was read.
  */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
@@ -51996,16 +52031,15 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
         const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
         return { pr, rules, violations: decide_violationsOf(pr, rules, stats, config, authorCounts, holders) };
     });
-    const { seats, held } = walkLine(judgedPrs.filter((j) => j.violations.length === 0), config, wipLimit);
+    const seats = walkLine(judgedPrs.filter((j) => j.violations.length === 0), config, wipLimit);
+    const admittedTotal = [...seats.values()].filter((seat) => seat.admitted).length;
     let admittedBefore = 0;
-    let lineBefore = 0;
+    let waitingBefore = 0;
     const decisions = judgedPrs.map(({ pr, violations }) => {
         if (violations.length > 0)
             return decide_violationDecision(pr, violations, config);
         const seat = seats.get(pr.number);
-        const position = seat.admitted ? ++admittedBefore : held + lineBefore + 1;
-        if (!admission_holdsSeat(pr, config))
-            lineBefore++;
+        const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
         const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
         return decide_placeDecision(pr, { ...place, priority: queue_isPriority(pr, config) }, config);
     });
@@ -52860,6 +52894,9 @@ function gate_searches_gateSearches(input) {
                 searches[`lineArea${i}:${part}`] = join(...line, `label:${quote(areaLabel(rule))}`, ...notFull, ...terms);
         });
     }
+    // Without a limit, PRs outside every area are admitted with no seat to hold: counted for the positions.
+    if (config.wipLimit === 0 && areas.length > 0)
+        searches.lineUnlimited = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), before(liveCutoff));
     if (input.authorLimited) {
         const author = `author:${searchLogin(pr.author)}`;
         searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
@@ -52890,6 +52927,21 @@ function gate_searches_gateSearches(input) {
         counts: searches,
         ties: `${repoPullRequests(repo)} is:open created:${timeRange(second, new Date(second.getTime() + SECOND_MS))}`
     };
+}
+/**
+ * Without a limit, the waiting-line PRs outside every area: the search's count (the PR itself left
+ * out, as its labels showed it) and the live ones after liveCutoff.
+ */
+function unlimitedCount(input, searched, live) {
+    const { config, pr } = input;
+    const { liveCutoff } = cutoffs(input);
+    const areaLabels = areaRules(config).map(areaLabel);
+    const outside = (r) => isCountable(r, config) &&
+        !hasLabel(r.labels, config.violationLabel) &&
+        !holdsSeat(r, config) &&
+        !hasAnyLabel(r.labels, areaLabels);
+    const self = Date.parse(pr.createdAt) < liveCutoff && outside(pr) ? 1 : 0;
+    return searched - self + live.filter((r) => Date.parse(r.createdAt) >= liveCutoff && outside(r)).length;
 }
 /** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
 function sumOver(result, key) {
@@ -52941,7 +52993,8 @@ function gate_searches_gateCounts(input, result, lists) {
                     rule.name,
                     sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
                 ]
-            ]))
+            ])),
+        ...(result.lineUnlimited === undefined ? {} : { unlimited: unlimitedCount(input, result.lineUnlimited, live) })
     };
     const newerThanLiveCutoff = (r) => createdAt(r) >= liveCutoff;
     return {
@@ -57264,9 +57317,13 @@ function plan_gate_wholeQueueReason(pr, config, repository) {
 function plan_gate_paceHistory(mergedInWindow) {
     return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
-/** The line counts with the PR's own seat added, when it holds one. */
+/** Whether the PR keeps a seat: it carries admitted-label, and any area it moved into has room. */
+function keeps(pr, line, config) {
+    return holdsSeat(pr, config) && keepsSeat(pr, areasOf(rulesFor(pr, config)), line.heldByArea);
+}
+/** The line counts with the PR's own seat added, when it keeps one. */
 function withOwnSeat(line, pr, config) {
-    if (!holdsSeat(pr, config))
+    if (!keeps(pr, line, config))
         return line;
     const heldByArea = { ...line.heldByArea };
     for (const rule of areasOf(rulesFor(pr, config)))
@@ -57295,8 +57352,14 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const walk = lineFromCounts(line, wipLimit, areaRules(config), areasOf(rules));
     if (!walk)
         return undefined;
-    const admitted = holdsSeat(pr, config) || walk.seat.admitted;
-    const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + line.ahead + 1;
+    const admitted = keeps(pr, counts.line, config) || walk.seat.admitted;
+    // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
+    // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
+    // where every PR that could take a seat holds one; otherwise the position is off by those, for
+    // one run: the admission decision is not.)
+    const unlimited = line.unlimited ?? 0;
+    const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : line.aheadOutsideAreas);
+    const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
     const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
     return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
@@ -57328,10 +57391,11 @@ function movesOthers(pr, decision, counts, config, reopened = false) {
     const held = holdsSeat(pr, config);
     if (held && decision.state !== 'admitted')
         return `#${pr.number} gives up its seat in the queue`;
-    const carried = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)));
+    // Leaving an area frees a seat in it; entering one takes a seat only where there is room (keepsSeat).
     const areas = decision.state === 'exempt' ? [] : areasOf(rulesFor(pr, config));
-    if (held && (carried.length !== areas.length || areas.some((rule) => !carried.includes(rule))))
-        return `#${pr.number} moved to other area rules`;
+    const left = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
+    if (held && left.length > 0)
+        return `#${pr.number} left the area rule ${left[0].name}`;
     const before = countedBefore(pr, config, reopened);
     const countsNow = decision.state !== 'exempt';
     const countChanged = before !== undefined && before !== countsNow;

@@ -5,6 +5,7 @@
 // whole waiting line; a gate walks a line rebuilt from search counts
 // (lineFromCounts), which is the same walk whenever the counts determine it.
 import type { Config, Rule } from '../config/types.js';
+import { areaLabel } from './areas.js';
 import { hasLabel } from './label-names.js';
 
 /**
@@ -14,6 +15,22 @@ import { hasLabel } from './label-names.js';
  */
 export function holdsSeat(pr: { labels: readonly string[] }, config: Pick<Config, 'admittedLabel'>): boolean {
   return hasLabel(pr.labels, config.admittedLabel);
+}
+
+/**
+ * Whether a PR carrying admitted-label keeps its seat: unless it moved into
+ * an area that has no room for it (its own facts changed: a push into a full
+ * area). `areas`: the area rules that select it now; `heldByArea`: the seats
+ * held in each by PRs already counted there (by rule name).
+ */
+export function keepsSeat(
+  pr: { labels: readonly string[] },
+  areas: readonly Rule[],
+  heldByArea: Readonly<Record<string, number>>
+): boolean {
+  return areas.every(
+    (rule) => hasLabel(pr.labels, areaLabel(rule)) || hasRoom(heldByArea[rule.name] ?? 0, rule.budgets.maxOpen ?? 0)
+  );
 }
 
 /** What one PR of the waiting line got from the walk. */
@@ -89,6 +106,11 @@ export interface LineCounts {
   aheadOutsideAreas: number;
   /** Of `aheadOpen`, by area rule name: the ones carrying the rule's area label. */
   aheadByArea: Record<string, number>;
+  /**
+   * Without a WIP limit (0), the PRs of the waiting line outside every area, anywhere in it:
+   * admitted by every walk without a seat to hold (nothing limits them, so no label marks them).
+   */
+  unlimited?: number;
 }
 
 /** The area rules with no room before the walk, given the seats held in each (by rule name). */

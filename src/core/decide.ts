@@ -10,8 +10,9 @@ import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHold
 import { byLogin, loginKey } from './logins.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
-import { holdsSeat, Seats, type Seat } from './admission.js';
-import { areasOf } from './areas.js';
+import { holdsSeat, keepsSeat, Seats, type Seat } from './admission.js';
+import { areaLabel, areasOf } from './areas.js';
+import { hasLabel } from './label-names.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
 /** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
@@ -137,25 +138,44 @@ interface Judged {
 /**
  * The admission walk (admission.ts) over the whole line: the PRs that hold a
  * seat keep it; the waiting line, in queue order, takes the free seats.
- * Returns each PR's seat by number, and how many PRs hold a seat.
+ * Returns each PR's seat by number.
  */
-function walkLine(inLine: Judged[], config: Config, wipLimit: number): { seats: Map<number, Seat>; held: number } {
-  const held = inLine.filter((j) => holdsSeat(j.pr, config));
+function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<number, Seat> {
+  const held = seatsHeld(inLine, config);
   const heldByArea = new Map<Rule, number>();
   for (const j of held) for (const rule of areasOf(j.rules)) heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
-  const walk = new Seats(wipLimit, held.length, heldByArea);
+  const walk = new Seats(wipLimit, held.size, heldByArea);
   const seats = new Map<number, Seat>();
-  for (const j of inLine)
-    seats.set(j.pr.number, holdsSeat(j.pr, config) ? { admitted: true } : walk.take(areasOf(j.rules)));
-  return { seats, held: held.length };
+  for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
+  return seats;
+}
+
+/**
+ * The PRs in line that keep their seat: they carry admitted-label, and any
+ * area they moved into (no area label yet) had room, in queue order.
+ */
+function seatsHeld(inLine: Judged[], config: Config): Set<Judged> {
+  const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
+  const counted: Record<string, number> = {};
+  const count = (rule: Rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
+  for (const j of carrying)
+    for (const rule of areasOf(j.rules)) if (hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+  const kept = new Set<Judged>();
+  for (const j of carrying) {
+    const areas = areasOf(j.rules);
+    if (!keepsSeat(j.pr, areas, counted)) continue;
+    kept.add(j);
+    for (const rule of areas) if (!hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+  }
+  return kept;
 }
 
 /**
  * Every open PR's decision: exempt ones apart; the countable ones in queue
  * order, each a violation or placed (admitted or waiting) by the admission
  * walk. Positions: an admitted PR's is its rank among the admitted ones in
- * queue order; a waiting PR's comes after every PR holding a seat and the
- * waiting-line PRs before it. `perDay`: the merge pace for expected waits,
+ * queue order; a waiting PR's comes after every admitted PR and the waiting
+ * PRs before it. `perDay`: the merge pace for expected waits,
  * when the history was read.
  */
 export function decideQueue(
@@ -184,19 +204,19 @@ export function decideQueue(
     const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
     return { pr, rules, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
   });
-  const { seats, held } = walkLine(
+  const seats = walkLine(
     judgedPrs.filter((j) => j.violations.length === 0),
     config,
     wipLimit
   );
 
+  const admittedTotal = [...seats.values()].filter((seat) => seat.admitted).length;
   let admittedBefore = 0;
-  let lineBefore = 0;
+  let waitingBefore = 0;
   const decisions = judgedPrs.map(({ pr, violations }) => {
     if (violations.length > 0) return violationDecision(pr, violations, config);
     const seat = seats.get(pr.number) as Seat;
-    const position = seat.admitted ? ++admittedBefore : held + lineBefore + 1;
-    if (!holdsSeat(pr, config)) lineBefore++;
+    const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
     const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
     return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
   });

@@ -164,6 +164,9 @@ export function gateSearches(input: GateSearchInput): { counts: Record<string, s
         searches[`lineArea${i}:${part}`] = join(...line, `label:${quote(areaLabel(rule))}`, ...notFull, ...terms);
     });
   }
+  // Without a limit, PRs outside every area are admitted with no seat to hold: counted for the positions.
+  if (config.wipLimit === 0 && areas.length > 0)
+    searches.lineUnlimited = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), before(liveCutoff));
   if (input.authorLimited) {
     const author = `author:${searchLogin(pr.author)}`;
     searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
@@ -192,6 +195,23 @@ export function gateSearches(input: GateSearchInput): { counts: Record<string, s
     counts: searches,
     ties: `${repoPullRequests(repo)} is:open created:${timeRange(second, new Date(second.getTime() + SECOND_MS))}`
   };
+}
+
+/**
+ * Without a limit, the waiting-line PRs outside every area: the search's count (the PR itself left
+ * out, as its labels showed it) and the live ones after liveCutoff.
+ */
+function unlimitedCount(input: GateSearchInput, searched: number, live: QueueFacts[]): number {
+  const { config, pr } = input;
+  const { liveCutoff } = cutoffs(input);
+  const areaLabels = areaRules(config).map(areaLabel);
+  const outside = (r: QueueFacts) =>
+    isCountable(r, config) &&
+    !hasLabel(r.labels, config.violationLabel) &&
+    !holdsSeat(r, config) &&
+    !hasAnyLabel(r.labels, areaLabels);
+  const self = Date.parse(pr.createdAt) < liveCutoff && outside(pr) ? 1 : 0;
+  return searched - self + live.filter((r) => Date.parse(r.createdAt) >= liveCutoff && outside(r)).length;
 }
 
 /** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
@@ -257,7 +277,8 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
               ]
             ]
       )
-    )
+    ),
+    ...(result.lineUnlimited === undefined ? {} : { unlimited: unlimitedCount(input, result.lineUnlimited, live) })
   };
   const newerThanLiveCutoff = (r: QueueFacts) => createdAt(r) >= liveCutoff;
   return {

@@ -5,7 +5,7 @@
 // queue and uses plan(), which also advances the PRs the gate's PR moves.
 import type { Config } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
-import { holdsSeat, lineFromCounts, type LineCounts } from './admission.js';
+import { holdsSeat, keepsSeat, lineFromCounts, type LineCounts } from './admission.js';
 import { areaLabel, areaRules, areasOf } from './areas.js';
 import { isExemptLine } from './describe.js';
 import { hasWildcard } from './globs.js';
@@ -56,9 +56,14 @@ export function paceHistory(mergedInWindow: number | undefined): History | undef
   return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
 
-/** The line counts with the PR's own seat added, when it holds one. */
+/** Whether the PR keeps a seat: it carries admitted-label, and any area it moved into has room. */
+function keeps(pr: PullRequest, line: LineCounts, config: Config): boolean {
+  return holdsSeat(pr, config) && keepsSeat(pr, areasOf(rulesFor(pr, config)), line.heldByArea);
+}
+
+/** The line counts with the PR's own seat added, when it keeps one. */
 function withOwnSeat(line: LineCounts, pr: PullRequest, config: Config): LineCounts {
-  if (!holdsSeat(pr, config)) return line;
+  if (!keeps(pr, line, config)) return line;
   const heldByArea = { ...line.heldByArea };
   for (const rule of areasOf(rulesFor(pr, config))) heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1;
   return { ...line, held: line.held + 1, heldByArea };
@@ -96,8 +101,14 @@ export function decideFromCounts(
   const line = withOwnSeat(counts.line, pr, config);
   const walk = lineFromCounts(line, wipLimit, areaRules(config), areasOf(rules));
   if (!walk) return undefined;
-  const admitted = holdsSeat(pr, config) || walk.seat.admitted;
-  const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + line.ahead + 1;
+  const admitted = keeps(pr, counts.line, config) || walk.seat.admitted;
+  // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
+  // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
+  // where every PR that could take a seat holds one; otherwise the position is off by those, for
+  // one run: the admission decision is not.)
+  const unlimited = line.unlimited ?? 0;
+  const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : line.aheadOutsideAreas);
+  const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
   const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
   return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
@@ -135,10 +146,10 @@ export function movesOthers(
 ): string | undefined {
   const held = holdsSeat(pr, config);
   if (held && decision.state !== 'admitted') return `#${pr.number} gives up its seat in the queue`;
-  const carried = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)));
+  // Leaving an area frees a seat in it; entering one takes a seat only where there is room (keepsSeat).
   const areas = decision.state === 'exempt' ? [] : areasOf(rulesFor(pr, config));
-  if (held && (carried.length !== areas.length || areas.some((rule) => !carried.includes(rule))))
-    return `#${pr.number} moved to other area rules`;
+  const left = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
+  if (held && left.length > 0) return `#${pr.number} left the area rule ${left[0].name}`;
   const before = countedBefore(pr, config, reopened);
   const countsNow = decision.state !== 'exempt';
   const countChanged = before !== undefined && before !== countsNow;

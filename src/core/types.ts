@@ -221,7 +221,7 @@ export interface Decision {
   exemptReason?: ExemptReason;
   /**
    * 1-based rank in line (README "How the queue works"): an admitted PR's among the admitted in
-   * queue order; a waiting PR's after every PR holding a seat and the waiting line before it.
+   * queue order; a waiting PR's after every admitted PR and the waiting PRs before it.
    */
   position?: number;
   /** position − 1. */
