@@ -60936,7 +60936,7 @@ function sharedIssues(snapshot, config) {
 /**
  * Whether a PR in line holds a seat: it carries `admitted-label`, which the
  * action puts on the PRs it admits and takes off when they leave the line.
- * (Added by hand, it admits the PR: README "Decisions".)
+ * (Added by hand, it admits the PR: README "How the queue works".)
  */
 function holdsSeat(pr, config) {
     return hasLabel(pr.labels, config.admittedLabel);
@@ -63478,11 +63478,23 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
     return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
-/** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
-function sharesAnIssue(pr, config) {
+/**
+ * Whether another open PR closing one of the PR's issues shows the wrong holder, as the gate read
+ * them (the issue's open PRs with their labels): a duplicate carries violation-label, the holder
+ * does not. The PR's own decision can make it the holder, or stop it holding (one-pr-per-issue).
+ */
+function holdersShownWrong(pr, config, repository) {
     if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue))
         return false;
-    return (pr.closingIssues?.issues ?? []).some((issue) => (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number));
+    const holders = holdersFromClaims(config, repository);
+    return (pr.closingIssues?.issues ?? []).some((issue) => {
+        const holder = holders.holderOf(pr, issue);
+        return (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number &&
+            claim.repository.toLowerCase() === repository.toLowerCase() &&
+            isCountable(claim, config) &&
+            holder !== undefined &&
+            (holder !== claim.number) !== hasLabel(claim.labels, config.violationLabel));
+    });
 }
 /** Whether the PR counted in the queue before this event, as far as what it shows tells (undefined: unknown). */
 function countedBefore(pr, config, reopened) {
@@ -63502,7 +63514,7 @@ function countedBefore(pr, config, reopened) {
  * starts or stops holding an issue other open PRs close. The gate then reads
  * the whole queue and advances (README "How the queue works").
  */
-function movesOthers(pr, decision, counts, config, reopened = false) {
+function movesOthers(pr, decision, counts, config, repository, reopened = false) {
     const held = holdsSeat(pr, config);
     if (held && decision.state !== 'admitted')
         return `#${pr.number} gives up its seat in the queue`;
@@ -63516,9 +63528,8 @@ function movesOthers(pr, decision, counts, config, reopened = false) {
     const countChanged = before !== undefined && before !== countsNow;
     if (countChanged && counts.authorOpenAfter > 0)
         return `#${pr.number} ${countsNow ? 'now counts' : 'no longer counts'} toward its author's newer PRs`;
-    const violationChanged = hasLabel(pr.labels, config.violationLabel) !== (decision.state === 'violation');
-    if ((countChanged || violationChanged) && sharesAnIssue(pr, config))
-        return `#${pr.number} may start or stop holding an issue that other open PRs close`;
+    if (holdersShownWrong(pr, config, repository))
+        return `an issue #${pr.number} closes has another holder than its open PRs show`;
     return undefined;
 }
 /**
@@ -63530,6 +63541,7 @@ function movesOthers(pr, decision, counts, config, reopened = false) {
 function planGateFromCounts(pr, counts, snapshot, config, now, reopened = false) {
     if (!stampMatches(snapshot.stateStamp, config))
         return {
+            unreconciled: true,
             needsQueue: snapshot.stateStamp === null
                 ? `the label "${config.admittedLabel}" does not exist yet: no run has reconciled the queue's labels`
                 : 'the queue labels were last reconciled under another configuration (or by hand)'
@@ -63542,7 +63554,7 @@ function planGateFromCounts(pr, counts, snapshot, config, now, reopened = false)
                 ? `${counts.unreadTies} more open PRs were created in the same second as #${pr.number}`
                 : 'an open PR ahead of it is in two area rules, so counts cannot tell which of them gets a free seat'
         };
-    const moved = movesOthers(pr, decision, counts, config, reopened);
+    const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), reopened);
     if (moved)
         return { needsQueue: moved };
     // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
@@ -63664,8 +63676,11 @@ async function gate(session, read, config, now, scope) {
     const counted = why ? { needsQueue: why } : await gateFromCounts(session, read, pr, config, now, scope);
     let planned;
     if ('needsQueue' in counted) {
-        notice(`This gate read the whole queue: ${counted.needsQueue}. It judged #${pr.number} and wrote what the PRs it moves show; ` +
-            'gates count with two reads again once a run has reconciled the queue labels for this configuration.');
+        if ('unreconciled' in counted)
+            notice(`This gate read the whole queue: ${counted.needsQueue}. ` +
+                'The next sweep (or a close) writes them, and gates then decide in two reads again.');
+        else
+            info(`Reading the whole queue for this gate: ${counted.needsQueue}`);
         const snapshot = await readQueueSnapshot(session, read.facts, config, now);
         const whole = plan(snapshot, config, now, { mode: 'gate', number: scope.number });
         planned = { plan: { ...whole, wholeQueueReason: counted.needsQueue }, snapshot };

@@ -31,7 +31,7 @@ async function gateFromCounts(
   config: Config,
   now: Date,
   scope: GateScope
-): Promise<{ plan: Plan; snapshot: Snapshot } | { needsQueue: string }> {
+): Promise<{ plan: Plan; snapshot: Snapshot } | { needsQueue: string; unreconciled?: true }> {
   // The seats held came with the first read when the file did not rename admitted-label.
   const held = sameLabel(read.held.label, config.admittedLabel) ? read.held.facts : undefined;
   const { counts, existingLabels, stateStamp } = await readGateCounts(session, {
@@ -92,10 +92,12 @@ export async function gate(
   const counted = why ? { needsQueue: why } : await gateFromCounts(session, read, pr, config, now, scope);
   let planned: { plan: Plan; snapshot: Snapshot };
   if ('needsQueue' in counted) {
-    core.notice(
-      `This gate read the whole queue: ${counted.needsQueue}. It judged #${pr.number} and wrote what the PRs it moves show; ` +
-        'gates count with two reads again once a run has reconciled the queue labels for this configuration.'
-    );
+    if ('unreconciled' in counted)
+      core.notice(
+        `This gate read the whole queue: ${counted.needsQueue}. ` +
+          'The next sweep (or a close) writes them, and gates then decide in two reads again.'
+      );
+    else core.info(`Reading the whole queue for this gate: ${counted.needsQueue}`);
     const snapshot = await readQueueSnapshot(session, read.facts, config, now);
     const whole = plan(snapshot, config, now, { mode: 'gate', number: scope.number });
     planned = { plan: { ...whole, wholeQueueReason: counted.needsQueue }, snapshot };

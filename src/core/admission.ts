@@ -11,7 +11,7 @@ import { hasLabel } from './label-names.js';
 /**
  * Whether a PR in line holds a seat: it carries `admitted-label`, which the
  * action puts on the PRs it admits and takes off when they leave the line.
- * (Added by hand, it admits the PR: README "Decisions".)
+ * (Added by hand, it admits the PR: README "How the queue works".)
  */
 export function holdsSeat(pr: { labels: readonly string[] }, config: Pick<Config, 'admittedLabel'>): boolean {
   return hasLabel(pr.labels, config.admittedLabel);

@@ -12,7 +12,7 @@ import { hasWildcard } from './globs.js';
 import { claimsIncomplete, holdersFromClaims, repositoryName } from './issue-budgets.js';
 import { hasLabel } from './label-names.js';
 import { byLogin } from './logins.js';
-import { isPriority } from './queue.js';
+import { isCountable, isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import { decideStale } from './stale.js';
@@ -113,12 +113,25 @@ export function decideFromCounts(
   return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
 
-/** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
-function sharesAnIssue(pr: PullRequest, config: Config): boolean {
+/**
+ * Whether another open PR closing one of the PR's issues shows the wrong holder, as the gate read
+ * them (the issue's open PRs with their labels): a duplicate carries violation-label, the holder
+ * does not. The PR's own decision can make it the holder, or stop it holding (one-pr-per-issue).
+ */
+function holdersShownWrong(pr: PullRequest, config: Config, repository: string): boolean {
   if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue)) return false;
-  return (pr.closingIssues?.issues ?? []).some((issue) =>
-    (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number)
-  );
+  const holders = holdersFromClaims(config, repository);
+  return (pr.closingIssues?.issues ?? []).some((issue) => {
+    const holder = holders.holderOf(pr, issue);
+    return (issue.claims?.pullRequests ?? []).some(
+      (claim) =>
+        claim.number !== pr.number &&
+        claim.repository.toLowerCase() === repository.toLowerCase() &&
+        isCountable(claim, config) &&
+        holder !== undefined &&
+        (holder !== claim.number) !== hasLabel(claim.labels, config.violationLabel)
+    );
+  });
 }
 
 /** Whether the PR counted in the queue before this event, as far as what it shows tells (undefined: unknown). */
@@ -142,6 +155,7 @@ export function movesOthers(
   decision: Decision,
   counts: Pick<GateCounts, 'authorOpenAfter'>,
   config: Config,
+  repository: string,
   reopened = false
 ): string | undefined {
   const held = holdsSeat(pr, config);
@@ -155,14 +169,16 @@ export function movesOthers(
   const countChanged = before !== undefined && before !== countsNow;
   if (countChanged && counts.authorOpenAfter > 0)
     return `#${pr.number} ${countsNow ? 'now counts' : 'no longer counts'} toward its author's newer PRs`;
-  const violationChanged = hasLabel(pr.labels, config.violationLabel) !== (decision.state === 'violation');
-  if ((countChanged || violationChanged) && sharesAnIssue(pr, config))
-    return `#${pr.number} may start or stop holding an issue that other open PRs close`;
+  if (holdersShownWrong(pr, config, repository))
+    return `an issue #${pr.number} closes has another holder than its open PRs show`;
   return undefined;
 }
 
-/** What a gate from counts answers: its plan, or why it must read the whole queue. */
-export type GateFromCounts = { plan: Plan } | { needsQueue: string };
+/**
+ * What a gate from counts answers: its plan, or why it must read the whole queue (`unreconciled`:
+ * because no run has reconciled the queue's labels for this configuration yet).
+ */
+export type GateFromCounts = { plan: Plan } | { needsQueue: string; unreconciled?: true };
 
 /**
  * The gate's plan from its counts: the PR's decision and the writes that
@@ -180,6 +196,7 @@ export function planGateFromCounts(
 ): GateFromCounts {
   if (!stampMatches(snapshot.stateStamp, config))
     return {
+      unreconciled: true,
       needsQueue:
         snapshot.stateStamp === null
           ? `the label "${config.admittedLabel}" does not exist yet: no run has reconciled the queue's labels`
@@ -193,7 +210,7 @@ export function planGateFromCounts(
         ? `${counts.unreadTies} more open PRs were created in the same second as #${pr.number}`
         : 'an open PR ahead of it is in two area rules, so counts cannot tell which of them gets a free seat'
     };
-  const moved = movesOthers(pr, decision, counts, config, reopened);
+  const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), reopened);
   if (moved) return { needsQueue: moved };
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
