@@ -60978,9 +60978,16 @@ class Seats {
                 this.byArea.set(rule, (this.byArea.get(rule) ?? 0) + 1);
             return { admitted: true };
         }
-        // An area full at the PR's turn is named, also when the WIP limit is full too: the more specific
-        // reason, and the same whether the seats ahead were held or taken in this walk.
-        return full ? { admitted: false, area: { rule: full, admitted: this.byArea.get(full) ?? 0 } } : { admitted: false };
+        return { admitted: false };
+    }
+    /**
+     * The first of `areas` (config order) with no room, and the PRs it admits: the reason a PR
+     * waits on an area rather than on the limit. Asked once the walk is over, so that it names the
+     * same rule whether the seats were held from an earlier run or taken in this walk.
+     */
+    fullArea(areas) {
+        const full = areas.find((rule) => !hasRoom(this.byArea.get(rule) ?? 0, rule.budgets.maxOpen ?? 0));
+        return full && { rule: full, admitted: this.byArea.get(full) ?? 0 };
     }
     /** Whether any PR could still take a seat: the limit has room. */
     get open() {
@@ -61019,7 +61026,9 @@ function lineFromCounts(counts, wipLimit, areaRules, ownAreas) {
         for (const rule of areaRules)
             walk(counts.aheadByArea[rule.name] ?? 0, [rule]);
     }
-    return { admittedAhead, seat: seats.take(ownAreas) };
+    // A settled queue's walk admits nobody behind the PR either: these counts are the walk's last.
+    const seat = seats.take(ownAreas);
+    return { admittedAhead, seat: seat.admitted ? seat : { admitted: false, area: seats.fullArea(ownAreas) } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/decide.ts
@@ -61133,6 +61142,12 @@ function walkLine(inLine, config, wipLimit) {
     const seats = new Map();
     for (const j of inLine)
         seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
+    // The area a waiting PR waits on, once every seat is taken.
+    for (const j of inLine) {
+        const seat = seats.get(j.pr.number);
+        if (!seat.admitted)
+            seat.area = walk.fullArea(areasOf(j.rules));
+    }
     return seats;
 }
 /**
@@ -63478,22 +63493,29 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
     return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
+/** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
+function sharesAnIssue(pr, config) {
+    if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue))
+        return false;
+    return (pr.closingIssues?.issues ?? []).some((issue) => (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number));
+}
 /**
- * Whether another open PR closing one of the PR's issues shows the wrong holder, as the gate read
- * them (the issue's open PRs with their labels): a duplicate carries violation-label, the holder
- * does not. The PR's own decision can make it the holder, or stop it holding (one-pr-per-issue).
+ * Whether another open PR closing one of the PR's issues should be a duplicate (another PR holds
+ * the issue, as the gate read them) but does not carry violation-label: the PR's own decision made
+ * it the holder. (A holder carrying the label may be a violation of another rule: no proof.)
  */
-function holdersShownWrong(pr, config, repository) {
+function duplicatesShownWrong(pr, config, repository) {
     if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue))
         return false;
     const holders = holdersFromClaims(config, repository);
     return (pr.closingIssues?.issues ?? []).some((issue) => {
         const holder = holders.holderOf(pr, issue);
         return (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number &&
+            holder !== undefined &&
+            claim.number !== holder &&
             claim.repository.toLowerCase() === repository.toLowerCase() &&
             isCountable(claim, config) &&
-            holder !== undefined &&
-            (holder !== claim.number) !== hasLabel(claim.labels, config.violationLabel));
+            !hasLabel(claim.labels, config.violationLabel));
     });
 }
 /** Whether the PR counted in the queue before this event, as far as what it shows tells (undefined: unknown). */
@@ -63528,8 +63550,13 @@ function movesOthers(pr, decision, counts, config, repository, reopened = false)
     const countChanged = before !== undefined && before !== countsNow;
     if (countChanged && counts.authorOpenAfter > 0)
         return `#${pr.number} ${countsNow ? 'now counts' : 'no longer counts'} toward its author's newer PRs`;
-    if (holdersShownWrong(pr, config, repository))
-        return `an issue #${pr.number} closes has another holder than its open PRs show`;
+    // Whether the PR showed a violation is known from its label once anything was shown on it.
+    const shown = pr.status !== undefined || pr.labels.length > 0;
+    const violationChanged = shown && hasLabel(pr.labels, config.violationLabel) !== (decision.state === 'violation');
+    if ((countChanged || violationChanged) && sharesAnIssue(pr, config))
+        return `#${pr.number} may start or stop holding an issue that other open PRs close`;
+    if (duplicatesShownWrong(pr, config, repository))
+        return `#${pr.number} holds an issue whose other open PRs do not show it yet`;
     return undefined;
 }
 /**

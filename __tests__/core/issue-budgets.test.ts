@@ -344,12 +344,16 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     pr(7, closing(issue(9)))
   ];
 
+  // The queue as a sweep left it: the violation label on the PRs in violation, which a gate reads
+  // on the issue's other open PRs.
+  const settled = applyWrites(snapshot(prs), plan(snapshot(prs), cfg, NOW, { mode: 'sweep' }).writes).pullRequests;
+
   test.each(prs.map((p) => p.number))('PR #%i', (number) => {
     const whole = plan(snapshot(prs), cfg, NOW, { mode: 'sweep' }).decisions.find((d) => d.number === number)!;
     // As a sweep left it: the violation label on the PRs in violation.
     const shown = prs.find((p) => p.number === number)!;
     const labels = whole.state === 'violation' ? [...shown.labels, 'backpressure: violation'] : shown.labels;
-    const subject = asGateReads({ ...shown, labels }, prs);
+    const subject = asGateReads({ ...shown, labels }, settled);
     const gate = gateDecision(subject, ALONE, snapshot([subject]), cfg);
     expect([gate.state, gate.violations]).toEqual([whole.state, whole.violations]);
   });
@@ -373,11 +377,11 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     'an incomplete list: a PR read ahead still makes a duplicate; first among those read is not known to hold, so nothing is ' +
       'flagged',
     () => {
-      const behind = asGateReads({ ...prs[3], labels: ['backpressure: violation'] }, prs, false);
+      const behind = asGateReads({ ...prs[3], labels: ['backpressure: violation'] }, settled, false);
       expect(reasons(gateDecision(behind, ALONE, snapshot([behind]), cfg))).toEqual([
         'duplicate of #3: work together there'
       ]);
-      const first = asGateReads(prs[5], prs, false);
+      const first = asGateReads(prs[5], settled, false);
       expect(gateDecision(first, ALONE, snapshot([first]), cfg).state).toBe('admitted');
     }
   );

@@ -36,7 +36,7 @@ export function keepsSeat(
 /** What one PR of the waiting line got from the walk. */
 export interface Seat {
   admitted: boolean;
-  /** Waiting on an area rule that is full at its turn: the rule and the PRs it admits. */
+  /** Waiting on an area rule that is full once the walk is over (Seats.fullArea): the rule and the PRs it admits. */
   area?: { rule: Rule; admitted: number };
 }
 
@@ -72,9 +72,17 @@ export class Seats {
       for (const rule of areas) this.byArea.set(rule, (this.byArea.get(rule) ?? 0) + 1);
       return { admitted: true };
     }
-    // An area full at the PR's turn is named, also when the WIP limit is full too: the more specific
-    // reason, and the same whether the seats ahead were held or taken in this walk.
-    return full ? { admitted: false, area: { rule: full, admitted: this.byArea.get(full) ?? 0 } } : { admitted: false };
+    return { admitted: false };
+  }
+
+  /**
+   * The first of `areas` (config order) with no room, and the PRs it admits: the reason a PR
+   * waits on an area rather than on the limit. Asked once the walk is over, so that it names the
+   * same rule whether the seats were held from an earlier run or taken in this walk.
+   */
+  fullArea(areas: readonly Rule[]): Seat['area'] {
+    const full = areas.find((rule) => !hasRoom(this.byArea.get(rule) ?? 0, rule.budgets.maxOpen ?? 0));
+    return full && { rule: full, admitted: this.byArea.get(full) ?? 0 };
   }
 
   /** Whether any PR could still take a seat: the limit has room. */
@@ -159,5 +167,7 @@ export function lineFromCounts(
     walk(counts.aheadOutsideAreas, []);
     for (const rule of areaRules) walk(counts.aheadByArea[rule.name] ?? 0, [rule]);
   }
-  return { admittedAhead, seat: seats.take(ownAreas) };
+  // A settled queue's walk admits nobody behind the PR either: these counts are the walk's last.
+  const seat = seats.take(ownAreas);
+  return { admittedAhead, seat: seat.admitted ? seat : { admitted: false, area: seats.fullArea(ownAreas) } };
 }

@@ -147,6 +147,11 @@ function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<numbe
   const walk = new Seats(wipLimit, held.size, heldByArea);
   const seats = new Map<number, Seat>();
   for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
+  // The area a waiting PR waits on, once every seat is taken.
+  for (const j of inLine) {
+    const seat = seats.get(j.pr.number) as Seat;
+    if (!seat.admitted) seat.area = walk.fullArea(areasOf(j.rules));
+  }
   return seats;
 }
 

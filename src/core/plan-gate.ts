@@ -113,12 +113,20 @@ export function decideFromCounts(
   return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
 
+/** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
+function sharesAnIssue(pr: PullRequest, config: Config): boolean {
+  if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue)) return false;
+  return (pr.closingIssues?.issues ?? []).some((issue) =>
+    (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number)
+  );
+}
+
 /**
- * Whether another open PR closing one of the PR's issues shows the wrong holder, as the gate read
- * them (the issue's open PRs with their labels): a duplicate carries violation-label, the holder
- * does not. The PR's own decision can make it the holder, or stop it holding (one-pr-per-issue).
+ * Whether another open PR closing one of the PR's issues should be a duplicate (another PR holds
+ * the issue, as the gate read them) but does not carry violation-label: the PR's own decision made
+ * it the holder. (A holder carrying the label may be a violation of another rule: no proof.)
  */
-function holdersShownWrong(pr: PullRequest, config: Config, repository: string): boolean {
+function duplicatesShownWrong(pr: PullRequest, config: Config, repository: string): boolean {
   if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue)) return false;
   const holders = holdersFromClaims(config, repository);
   return (pr.closingIssues?.issues ?? []).some((issue) => {
@@ -126,10 +134,11 @@ function holdersShownWrong(pr: PullRequest, config: Config, repository: string):
     return (issue.claims?.pullRequests ?? []).some(
       (claim) =>
         claim.number !== pr.number &&
+        holder !== undefined &&
+        claim.number !== holder &&
         claim.repository.toLowerCase() === repository.toLowerCase() &&
         isCountable(claim, config) &&
-        holder !== undefined &&
-        (holder !== claim.number) !== hasLabel(claim.labels, config.violationLabel)
+        !hasLabel(claim.labels, config.violationLabel)
     );
   });
 }
@@ -169,8 +178,13 @@ export function movesOthers(
   const countChanged = before !== undefined && before !== countsNow;
   if (countChanged && counts.authorOpenAfter > 0)
     return `#${pr.number} ${countsNow ? 'now counts' : 'no longer counts'} toward its author's newer PRs`;
-  if (holdersShownWrong(pr, config, repository))
-    return `an issue #${pr.number} closes has another holder than its open PRs show`;
+  // Whether the PR showed a violation is known from its label once anything was shown on it.
+  const shown = pr.status !== undefined || pr.labels.length > 0;
+  const violationChanged = shown && hasLabel(pr.labels, config.violationLabel) !== (decision.state === 'violation');
+  if ((countChanged || violationChanged) && sharesAnIssue(pr, config))
+    return `#${pr.number} may start or stop holding an issue that other open PRs close`;
+  if (duplicatesShownWrong(pr, config, repository))
+    return `#${pr.number} holds an issue whose other open PRs do not show it yet`;
   return undefined;
 }
 
