@@ -300,7 +300,8 @@ async function checkStep(
   const admitted = open.filter((p) => shown(store, p).startsWith('Admitted'));
   if (admitted.length > drawn.wipLimit)
     fail(
-      `after "${happened.what}" ${admitted.length} PRs show Admitted under a limit of ${drawn.wipLimit}: ${admitted.map((p) => `#${p.number}`).join(', ')}`
+      `after "${happened.what}" ${admitted.length} PRs show Admitted under a limit of ${drawn.wipLimit}: ` +
+        admitted.map((p) => `#${p.number}`).join(', ')
     );
   for (const area of AREAS) {
     const max = drawn.maxOpen[area.name];

@@ -224,7 +224,8 @@ export const FAULT_ROWS: FaultRow[] = [
     outcome: {
       exitCode: 1,
       errors: [
-        'GitHub\'s rate limit is exhausted while adding label "backpressure: admitted" to #2; it resets at …: 25 of 28 writes are left for the next run.'
+        'GitHub\'s rate limit is exhausted while adding label "backpressure: admitted" to #2; it resets at …: ' +
+          '25 of 28 writes are left for the next run.'
       ],
       writes: 3,
       summary: ['Not applied (25)']
