@@ -41,7 +41,7 @@ const CONFIG = [
   '    max-opened-per-author: 3/30d',
   ''
 ].join('\n');
-const options = { configPath: DEFAULT_CONFIG_PATH };
+const options = { configPath: DEFAULT_CONFIG_PATH, admittedLabel: 'backpressure: admitted' };
 
 /** Every PR's shape, by its number: case-variant labels and logins, long label and comment lists, the action's own labels misspelt. */
 function awkward(pr: FakePullRequest, store: FakeStore): void {

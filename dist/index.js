@@ -50221,6 +50221,7 @@ const INPUT_NAMES = [
     'on-waiting',
     'on-violation',
     'waiting-label',
+    'admitted-label',
     'violation-label',
     'status-context',
     'stale-days',
@@ -50285,7 +50286,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
-const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
+const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"admitted-label":{"description":"Label kept on the admitted PRs: the queue\'s memory of who holds a seat. Default \\"backpressure: admitted\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -54049,6 +54050,7 @@ function buildConfig(inputs, file) {
         onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
         waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
         violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
+        admittedLabel: read.get('admitted-label', labelName, 'backpressure: admitted'),
         statusContext: read.get('status-context', statusContextKind, 'backpressure'),
         stale: staleConfig(read),
         dryRun: read.input('dry-run', booleanKind, false),
@@ -54128,34 +54130,91 @@ function closesForViolation(pr, decision, config) {
 const AREA_LABEL_PREFIX = 'backpressure: area ';
 /** Rules with a `max-open` budget, in config order. */
 function areaRules(config) {
-    return config.rules.filter((rule) => rule.budgets.maxOpen !== undefined);
+    return config.rules.filter(isAreaRule);
+}
+function isAreaRule(rule) {
+    return rule.budgets.maxOpen !== undefined;
+}
+/** Of the rules a PR falls under, the area rules. */
+function areasOf(rules) {
+    return rules.filter(isAreaRule);
 }
 /** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
 function areaLabel(rule) {
     return `${AREA_LABEL_PREFIX}${rule.name}`;
 }
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/state-stamp.ts
+// The record of the queue state (README "How the queue works"): a gate
+// counts the PRs ahead of it by the labels the action keeps (admitted,
+// violation, area), which describe one configuration. A run that read the
+// whole queue and applied every state label writes a stamp of that
+// configuration into `admitted-label`'s description; a gate that finds the
+// stamp missing or different (fresh install, changed config, labels deleted
+// by hand) reads the whole queue instead of trusting the labels.
+
+const STAMP = /\bstate ([0-9a-f]{12})\b/;
+/** The settings that decide which PRs carry the state labels, as one short hash (12 hex digits). */
+function stateFingerprint(config) {
+    const lower = (names) => names.map((name) => name.toLowerCase());
+    const facts = {
+        limited: config.wipLimit !== 0,
+        admittedLabel: config.admittedLabel.toLowerCase(),
+        violationLabel: config.violationLabel.toLowerCase(),
+        countDrafts: config.countDrafts,
+        baseBranches: config.baseBranches,
+        exemptLabels: lower(config.exemptLabels),
+        exemptAuthors: lower(config.exemptAuthors),
+        authorLimitAssociations: config.authorLimitAssociations,
+        trustedAfterMerged: config.trustedAfterMerged,
+        agentAuthors: lower(config.agentAuthors),
+        agentLabels: lower(config.agentLabels),
+        rules: config.rules.map((rule) => [rule.name.toLowerCase(), rule.selector, rule.budgets])
+    };
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 12);
+}
+/** `admitted-label`'s description with the stamp: "… state 1a2b3c4d5e6f since 2026-12-05" (under GitHub's 100 characters). */
+function stampedDescription(config, now) {
+    return `PR Backpressure: holds a seat in the review queue; state ${stateFingerprint(config)} since ${now.toISOString().slice(0, 10)}`;
+}
+/** The description `admitted-label` gets when created, before any run has reconciled the state. */
+const UNSTAMPED_DESCRIPTION = 'PR Backpressure: holds a seat in the review queue';
 /**
- * Whether `waiting-label` is state the gate counts with (any area rule), not
- * only feedback chosen with `on-waiting: label`.
+ * Whether the labels describe `config`: `description` is admitted-label's
+ * (null: the label does not exist; undefined: not read, which trusts nothing).
  */
-function waitingIsState(config) {
-    return areaRules(config).length > 0;
+function stampMatches(description, config) {
+    const found = description ? STAMP.exec(description) : null;
+    return found !== null && found[1] === stateFingerprint(config);
 }
 
 ;// CONCATENATED MODULE: ./src/core/labels.ts
 
+
 function labelDefinitions(config) {
     const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
     return new Map([
+        define(config.admittedLabel, ADMITTED_COLOR, UNSTAMPED_DESCRIPTION),
         define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
         define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
         define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
         ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
     ]);
 }
-/** The labels the action writes itself: waiting, violation and stale (README "Events and modes"). */
+/** admitted-label's colour (a green people read as "in review"). */
+const ADMITTED_COLOR = '0e8a16';
+/** The labels the action writes itself: admitted, waiting, violation and stale (README "Events and modes"). */
 function ownLabels(config) {
-    return [config.waitingLabel, config.violationLabel, config.stale.label];
+    return [config.admittedLabel, config.waitingLabel, config.violationLabel, config.stale.label];
+}
+/**
+ * Whether `name` is a label the action writes, so that its own label writes
+ * cost no run: one of ownLabels, or an area label (any rule's: they share a prefix).
+ */
+function isOwnLabel(name, config) {
+    return isOneOfLabels(name, ownLabels(config)) || name.toLowerCase().startsWith(AREA_LABEL_PREFIX);
 }
 /** Is `name` one of `labels`? Compared as GitHub compares label names: case-insensitively. */
 function isOneOfLabels(name, labels) {
@@ -59786,7 +59845,8 @@ const VERBS = {
     post: ['post', 'posting'],
     update: ['update', 'updating'],
     delete: ['delete', 'deleting'],
-    close: ['close', 'closing']
+    close: ['close', 'closing'],
+    record: ['record', 'recording']
 };
 /** The verb and the rest of the phrase for `op`, names passed through `escape`. */
 function phrase(op, escape, detail) {
@@ -59809,6 +59869,8 @@ function phrase(op, escape, detail) {
             return ['delete', `a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`];
         case 'close':
             return ['close', `#${op.number}${detail ? ` (${op.reason})` : ''}`];
+        case 'stamp-label':
+            return ['record', `the queue state in label "${escape(op.name)}"`];
     }
 }
 /** One line for `op`, e.g. `add label "stale" to #3` or `setting status failure on #3`. */
@@ -59945,10 +60007,25 @@ async function unlessStatus(ignored, call) {
         throw error;
     }
 }
+/** The stamp in admitted-label's description: an update, or a create when the label is missing (either way round, as found). */
+async function stampLabel({ client, repo }, op) {
+    const update = () => client.rest.issues.updateLabel({ ...repo, name: op.name, description: op.description });
+    const create = () => client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description });
+    try {
+        return await (op.exists ? update() : create());
+    }
+    catch (error) {
+        // Deleted or created since the read: the other request does it.
+        if (statusOf(error) === (op.exists ? 404 : 422))
+            return op.exists ? create() : update();
+        throw error;
+    }
+}
 /**
  * The session's sender: create-label (POST …/labels), status (POST
  * …/statuses/{sha}), add/remove-label (…/issues/{n}/labels), comments
- * (POST/PATCH/DELETE …/comments), close (PATCH …/pulls/{n}). Throws Octokit's
+ * (POST/PATCH/DELETE …/comments), close (PATCH …/pulls/{n}), the state
+ * stamp (PATCH or POST …/labels). Throws Octokit's
  * error for a write GitHub refuses or fails.
  */
 function writeSender(session, options) {
@@ -59980,6 +60057,8 @@ function writeSender(session, options) {
                 return deleteComment(rest, op.commentId);
             case 'close':
                 return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
+            case 'stamp-label':
+                return stampLabel(rest, op);
         }
     };
 }
@@ -60009,7 +60088,8 @@ const PERMISSION = {
     'sticky-comment': 'pull-requests: write',
     comment: 'pull-requests: write',
     'delete-comment': 'pull-requests: write',
-    close: 'pull-requests: write'
+    close: 'pull-requests: write',
+    'stamp-label': 'issues: write'
 };
 /**
  * Sends `ops` in order through the session's REST client (see send-write.ts
@@ -60030,7 +60110,7 @@ async function applyWrites(session, ops, options) {
 async function sendWithinBudgets(ops, options, channel) {
     const run = new WriteRun(ops, options, channel);
     for (const [index, op] of ops.entries()) {
-        const held = run.brokenUnit(op) ?? (await run.held(op));
+        const held = run.brokenUnit(op) ?? run.unvouched(op) ?? (await run.held(op));
         if (held)
             run.notApplied(op, held);
         else
@@ -60081,6 +60161,12 @@ class WriteRun {
     /** Why the rest of `op`'s unit is not sent, once a write of the unit was not applied (before any stop). */
     brokenUnit(op) {
         return !this.stopped && op.unit ? this.brokenUnits.get(op.unit) : undefined;
+    }
+    /** The queue state's stamp vouches for every write before it (core/state-stamp.ts): not sent once one was not applied. */
+    unvouched(op) {
+        return op.kind === 'stamp-label' && this.notSent.length > 0
+            ? 'not sent: a queue label before it was not applied, so the stamp would vouch for labels that are missing'
+            : undefined;
     }
     /** Why `op` is not sent (a budget or stop reached), or undefined when it may go now. */
     async held(op) {
@@ -60188,7 +60274,6 @@ async function askRemaining(client) {
 
 ;// CONCATENATED MODULE: ./src/app/mode.ts
 
-
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
 const REVIEW_ACTIONS = ['submitted', 'dismissed'];
@@ -60197,13 +60282,13 @@ const SUPPORTED = 'PR Backpressure runs on pull_request and pull_request_target 
 /** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`: the branch GitHub's merge queue creates (the base may hold slashes). */
 const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)-[0-9a-f]{40,64}$/;
 /**
- * The run's scope. `ownLabels` are the waiting, violation and stale label names the inputs (or the
+ * The run's scope. `isOwnLabel` tells the action's own labels by the names the inputs (or the
  * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
  * Unsupported events and payloads that name no PR are a skip with a message saying why.
  */
-function resolveScope(mode, eventName, payload, ownLabels = []) {
+function resolveScope(mode, eventName, payload, isOwnLabel = () => false) {
     const label = labelOfEvent(eventName, payload);
-    if (label !== undefined && isOneOfLabels(label, ownLabels)) {
+    if (label !== undefined && isOwnLabel(label)) {
         return {
             mode: 'skip',
             message: `The label ${quoteValue(label)} is one of the action's own (its own label writes trigger this event): nothing to do.`
@@ -60248,6 +60333,8 @@ function gateTarget(eventName, payload, label) {
     if (PULL_REQUEST_EVENTS.includes(eventName)) {
         if (typeof number !== 'number')
             return undefined;
+        if (payload.action === 'reopened')
+            return { mode: 'gate', number, reopened: true };
         return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
     }
     if (eventName === 'pull_request_review') {
@@ -60689,6 +60776,10 @@ const EXEMPT_LINES = {
 function exemptLine(reason) {
     return EXEMPT_LINES[reason];
 }
+/** Whether a status description says the PR is not counted (an exempt line). */
+function isExemptLine(description) {
+    return Object.values(EXEMPT_LINES).includes(description);
+}
 /** Fits GitHub's status description limit. */
 function fitDescription(line) {
     return truncateText(line, STATUS_DESCRIPTION_MAX);
@@ -60839,7 +60930,111 @@ function sharedIssues(snapshot, config) {
     return shared.sort((a, b) => a.number - b.number);
 }
 
+;// CONCATENATED MODULE: ./src/core/admission.ts
+
+
+/**
+ * Whether a PR in line holds a seat: it carries `admitted-label`, which the
+ * action puts on the PRs it admits and takes off when they leave the line.
+ * (Added by hand, it admits the PR: README "How the queue works".)
+ */
+function holdsSeat(pr, config) {
+    return hasLabel(pr.labels, config.admittedLabel);
+}
+/**
+ * Whether a PR carrying admitted-label keeps its seat: unless it moved into
+ * an area that has no room for it (its own facts changed: a push into a full
+ * area). `areas`: the area rules that select it now; `heldByArea`: the seats
+ * held in each by PRs already counted there (by rule name).
+ */
+function keepsSeat(pr, areas, heldByArea) {
+    return areas.every((rule) => hasLabel(pr.labels, areaLabel(rule)) || hasRoom(heldByArea[rule.name] ?? 0, rule.budgets.maxOpen ?? 0));
+}
+/** Is there room for one more under `limit` with `taken` seats taken? 0 = no limit. */
+function hasRoom(taken, limit) {
+    return limit === 0 || taken < limit;
+}
+/** The seats under the WIP limit and under each area rule, the held ones taken first. */
+class Seats {
+    wipLimit;
+    taken;
+    byArea;
+    /**
+     * `held`: PRs that keep their seat (admitted earlier, still in line);
+     * `heldByArea`: of those, how many each area rule selects.
+     */
+    constructor(wipLimit, held, heldByArea) {
+        this.wipLimit = wipLimit;
+        this.taken = held;
+        this.byArea = new Map(heldByArea);
+    }
+    /** The next PR of the waiting line, in the area rules `areas`: admitted when the limit and each area have room. */
+    take(areas) {
+        const underLimit = hasRoom(this.taken, this.wipLimit);
+        const full = areas.find((rule) => !hasRoom(this.byArea.get(rule) ?? 0, rule.budgets.maxOpen ?? 0));
+        if (underLimit && !full) {
+            this.taken++;
+            for (const rule of areas)
+                this.byArea.set(rule, (this.byArea.get(rule) ?? 0) + 1);
+            return { admitted: true };
+        }
+        return { admitted: false };
+    }
+    /**
+     * The first of `areas` (config order) with no room, and the PRs it admits: the reason a PR
+     * waits on an area rather than on the limit. Asked once the walk is over, so that it names the
+     * same rule whether the seats were held from an earlier run or taken in this walk.
+     */
+    fullArea(areas) {
+        const full = areas.find((rule) => !hasRoom(this.byArea.get(rule) ?? 0, rule.budgets.maxOpen ?? 0));
+        return full && { rule: full, admitted: this.byArea.get(full) ?? 0 };
+    }
+    /** Whether any PR could still take a seat: the limit has room. */
+    get open() {
+        return hasRoom(this.taken, this.wipLimit);
+    }
+}
+/** The area rules with no room before the walk, given the seats held in each (by rule name). */
+function fullAreas(areaRules, heldByArea) {
+    return areaRules.filter((rule) => !hasRoom(heldByArea[rule.name] ?? 0, rule.budgets.maxOpen ?? 0));
+}
+/**
+ * The walk the sweep makes, rebuilt from a gate's counts: the waiting line
+ * ahead of the PR that may take a seat (PRs outside every area, then each
+ * area's), then the PR. The order inside the line does not change the
+ * outcome when each of those PRs is in at most one area, because seats are
+ * only taken during a walk, never given back. Returns undefined when one of
+ * them is in two areas while seats are free (the counts cannot tell which of
+ * them the walk admits: read the queue). A settled queue has no such PR: a
+ * PR that may take a seat has taken it.
+ */
+function lineFromCounts(counts, wipLimit, areaRules, ownAreas) {
+    const seats = new Seats(wipLimit, counts.held, new Map(areaRules.map((rule) => [rule, counts.heldByArea[rule.name] ?? 0])));
+    const inAreas = areaRules.reduce((sum, rule) => sum + (counts.aheadByArea[rule.name] ?? 0), 0);
+    const disjoint = counts.aheadOpen === counts.aheadOutsideAreas + inAreas;
+    if (!disjoint && seats.open && counts.aheadOpen > 0)
+        return undefined;
+    let admittedAhead = 0;
+    const walk = (n, areas) => {
+        // Once the limit is full nobody else is admitted: the rest of the line need not be walked.
+        for (let i = 0; i < n && seats.open; i++)
+            if (seats.take(areas).admitted)
+                admittedAhead++;
+    };
+    if (disjoint) {
+        walk(counts.aheadOutsideAreas, []);
+        for (const rule of areaRules)
+            walk(counts.aheadByArea[rule.name] ?? 0, [rule]);
+    }
+    // A settled queue's walk admits nobody behind the PR either: these counts are the walk's last.
+    const seat = seats.take(ownAreas);
+    return { admittedAhead, seat: seat.admitted ? seat : { admitted: false, area: seats.fullArea(ownAreas) } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/decide.ts
+
+
+
 
 
 
@@ -60910,32 +61105,6 @@ function placed(pr, place) {
     const eta = expectedWait(position, wipLimit, place.perDay);
     return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
 }
-/** Seats under the WIP limit and under each area rule's `max-open`, taken in queue order. */
-class Seats {
-    wipLimit;
-    position = 0;
-    admitted = 0;
-    byRule = new Map();
-    constructor(wipLimit) {
-        this.wipLimit = wipLimit;
-    }
-    /** The next countable PR's place: admitted when the limit and every area it is in have room. */
-    take(rules) {
-        this.position++;
-        const underLimit = this.wipLimit === 0 || this.admitted < this.wipLimit;
-        const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && (this.byRule.get(rule) ?? 0) >= rule.budgets.maxOpen);
-        if (underLimit && !fullArea) {
-            this.admitted++;
-            for (const rule of rules)
-                if (rule.budgets.maxOpen !== undefined)
-                    this.byRule.set(rule, (this.byRule.get(rule) ?? 0) + 1);
-            return { position: this.position, admitted: true };
-        }
-        // Waiting on an area rule only while the WIP limit itself has room.
-        const area = underLimit && fullArea ? { rule: fullArea, admitted: this.byRule.get(fullArea) ?? 0 } : undefined;
-        return { position: this.position, admitted: false, area };
-    }
-}
 /** The rules each PR falls under, computed once per PR. */
 function rulesMemo(config) {
     const cache = new Map();
@@ -60959,9 +61128,59 @@ function byAuthorKey(countable) {
     return byAuthor;
 }
 /**
+ * The admission walk (admission.ts) over the whole line: the PRs that hold a
+ * seat keep it; the waiting line, in queue order, takes the free seats.
+ * Returns each PR's seat by number.
+ */
+function walkLine(inLine, config, wipLimit) {
+    const held = seatsHeld(inLine, config);
+    const heldByArea = new Map();
+    for (const j of held)
+        for (const rule of areasOf(j.rules))
+            heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
+    const walk = new Seats(wipLimit, held.size, heldByArea);
+    const seats = new Map();
+    for (const j of inLine)
+        seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
+    // The area a waiting PR waits on, once every seat is taken.
+    for (const j of inLine) {
+        const seat = seats.get(j.pr.number);
+        if (!seat.admitted)
+            seat.area = walk.fullArea(areasOf(j.rules));
+    }
+    return seats;
+}
+/**
+ * The PRs in line that keep their seat: they carry admitted-label, and any
+ * area they moved into (no area label yet) had room, in queue order.
+ */
+function seatsHeld(inLine, config) {
+    const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
+    const counted = {};
+    const count = (rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
+    for (const j of carrying)
+        for (const rule of areasOf(j.rules))
+            if (hasLabel(j.pr.labels, areaLabel(rule)))
+                count(rule);
+    const kept = new Set();
+    for (const j of carrying) {
+        const areas = areasOf(j.rules);
+        if (!keepsSeat(j.pr, areas, counted))
+            continue;
+        kept.add(j);
+        for (const rule of areas)
+            if (!hasLabel(j.pr.labels, areaLabel(rule)))
+                count(rule);
+    }
+    return kept;
+}
+/**
  * Every open PR's decision: exempt ones apart; the countable ones in queue
- * order, each a violation or placed (admitted or waiting) in the order.
- * `perDay`: the merge pace for expected waits, when the history was read.
+ * order, each a violation or placed (admitted or waiting) by the admission
+ * walk. Positions: an admitted PR's is its rank among the admitted ones in
+ * queue order; a waiting PR's comes after every admitted PR and the waiting
+ * PRs before it. `perDay`: the merge pace for expected waits,
+ * when the history was read.
  */
 function decideQueue(snapshot, config, wipLimit, now, perDay) {
     const exempt = [];
@@ -60978,18 +61197,27 @@ function decideQueue(snapshot, config, wipLimit, now, perDay) {
     const rulesOf = rulesMemo(config);
     const byAuthor = byAuthorKey(countable);
     const statsOf = byLogin(snapshot.authors);
-    const seats = new Seats(wipLimit);
-    const decisions = countable.map((pr) => {
+    const judgedPrs = countable.map((pr) => {
         const rules = rulesOf(pr);
         const stats = statsOf(pr.author);
         const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
-        const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+        return { pr, rules, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
+    });
+    const seats = walkLine(judgedPrs.filter((j) => j.violations.length === 0), config, wipLimit);
+    const admittedTotal = [...seats.values()].filter((seat) => seat.admitted).length;
+    let admittedBefore = 0;
+    let waitingBefore = 0;
+    const decisions = judgedPrs.map(({ pr, violations }) => {
         if (violations.length > 0)
             return violationDecision(pr, violations, config);
-        const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
+        const seat = seats.get(pr.number);
+        const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
+        const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
         return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
     });
     exempt.sort((a, b) => a.number - b.number);
+    // Stable: violations keep their queue order after every PR in line.
+    decisions.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
     return { decisions: [...decisions, ...exempt], queueSize: countable.length };
 }
 
@@ -61396,6 +61624,18 @@ function numberAfter(pattern, text) {
     const match = pattern.exec(text);
     return match ? Number(match[1].replace(/,/g, '')) : undefined;
 }
+/**
+ * The same news, whatever a move in line: "Waiting: position 73, …" and
+ * "Waiting: position 72, …" are; "duplicate of #10" and "duplicate of #12"
+ * are not. An advance rewrites only what is not (reconcile.ts kindChanged).
+ */
+function sameKind(before, after) {
+    if (!significantChange(before, after))
+        return true;
+    const shape = (text) => text.replace(EXPECTED_WAIT_TEXT, 'expected wait').replace(/[\d,]+/g, '#');
+    const moved = numberAfter(POSITION, before) !== undefined && numberAfter(POSITION, after) !== undefined;
+    return moved && shape(before) === shape(after) && numberAfter(LIMIT, before) === numberAfter(LIMIT, after);
+}
 function significantChange(before, after) {
     if (before === after)
         return false;
@@ -61423,6 +61663,19 @@ function significantChange(before, after) {
 
 
 
+/**
+ * Whether what the PR shows is of another kind than its decision: another
+ * state, or another sentence (not only other numbers), or no status while it
+ * is admitted (a required check it now passes). An advance rewrites only
+ * these: a close moves every waiting PR up by one, which is no news.
+ */
+function kindChanged(pr, decision) {
+    const current = pr.status;
+    if (!current)
+        return decision.state === 'admitted';
+    return (current.state !== statusState(decision, failsStep(decision)) ||
+        !sameKind(current.description, fitDescription(decision.summary)));
+}
 function statusWrite(pr, decision) {
     const state = statusState(decision, failsStep(decision));
     const description = fitDescription(decision.summary);
@@ -61431,25 +61684,8 @@ function statusWrite(pr, decision) {
         return undefined;
     return { kind: 'status', number: pr.number, sha: pr.headSha, state, description };
 }
-/**
- * The waiting, violation and area labels. The action adds and removes only
- * the labels it is responsible for in the current configuration: the waiting
- * label only with `label` in on-waiting or with area rules (a label another
- * tool or an older configuration set is left alone).
- */
-function labelWrites(pr, decision, config) {
-    const wanted = new Map([
-        // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
-        [config.violationLabel, decision.state === 'violation'],
-        // Area labels let a gate count an area's admitted PRs with `label:`.
-        ...areaRules(config).map((rule) => [
-            areaLabel(rule),
-            decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
-        ])
-    ]);
-    // With area rules the waiting label is the state a gate counts with.
-    if (config.onWaiting.includes('label') || waitingIsState(config))
-        wanted.set(config.waitingLabel, decision.state === 'waiting');
+/** Adds and removes that make the PR carry exactly the wanted labels, by the names it carries them under. */
+function toWanted(pr, wanted) {
     const writes = [];
     for (const [label, want] of wanted) {
         // Removed by the name the PR carries: `Backpressure: Waiting` is the same label.
@@ -61460,6 +61696,31 @@ function labelWrites(pr, decision, config) {
             writes.push({ kind: 'remove-label', number: pr.number, label: carried });
     }
     return writes;
+}
+/**
+ * The labels that are the queue's state, kept in every mode whatever the
+ * feedback settings (README "How the queue works"): `violation-label` on PRs
+ * in violation (a gate counts the line with `-label:`), an area label on the
+ * countable PRs each area rule selects, and `admitted-label` on the admitted
+ * PRs whose seat is limited (a WIP limit, or an area rule selects them).
+ */
+function stateLabelWrites(pr, decision, config, wipLimit) {
+    const areas = decision.state === 'exempt' ? [] : areaRules(config).filter((rule) => selectorMatches(rule.selector, pr, config));
+    return toWanted(pr, new Map([
+        [config.violationLabel, decision.state === 'violation'],
+        [config.admittedLabel, decision.state === 'admitted' && (wipLimit > 0 || areas.length > 0)],
+        ...areaRules(config).map((rule) => [areaLabel(rule), areas.includes(rule)])
+    ]));
+}
+/**
+ * `waiting-label`, with `label` in on-waiting. The action adds and removes
+ * only the labels it is responsible for in the current configuration: a
+ * waiting label another tool or an older configuration set is left alone.
+ */
+function feedbackLabelWrites(pr, decision, config) {
+    if (!config.onWaiting.includes('label'))
+        return [];
+    return toWanted(pr, new Map([[config.waitingLabel, decision.state === 'waiting']]));
 }
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
 function stickyWrite(pr, decision, wipLimit) {
@@ -61559,27 +61820,41 @@ function labelCreates(writes, config, existingLabels) {
         return definition ? [definition] : [];
     });
 }
+/** The stamp op, after every state label: it creates admitted-label when neither the repository nor this run has it. */
+function stampOp(config, description, existingLabels, writes) {
+    const name = config.admittedLabel;
+    const exists = (existingLabels ?? []).some((label) => sameLabel(label, name)) ||
+        writes.some((op) => op.kind === 'create-label' && sameLabel(op.name, name));
+    return { kind: 'stamp-label', name, color: ADMITTED_COLOR, description, exists };
+}
 /** All writes for the evaluated PRs, in order (see the top of this file). A PR this run closes gets no other comment write. */
-function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLabels }) {
-    const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
+function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLabels, stamp }) {
+    const shown = evaluated.filter((e) => e.shows !== 'none');
+    const { wanted, keptOpen } = wantedCloses(shown, config, lifecycle);
     const allowed = wanted.slice(0, config.maxClosesPerRun);
     const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
+    const state = [];
     const statuses = [];
     const labels = [];
     const comments = [];
     const stale = [];
-    for (const { pr, decision } of evaluated) {
-        comments.push(...duplicateCommentWrites(pr, actor));
-        labels.push(...labelWrites(pr, decision, config));
+    for (const { pr, decision, shows = 'all' } of shown) {
+        // Copies a race left are cleaned where the PR is shown whole.
+        if (shows === 'all')
+            comments.push(...duplicateCommentWrites(pr, actor));
+        state.push(...stateLabelWrites(pr, decision, config, wipLimit));
+        labels.push(...feedbackLabelWrites(pr, decision, config));
         // A PR closed for a violation needs no status either: it leaves the queue.
         if (closing.get(pr.number) === 'violation')
             continue;
-        const status = statusWrite(pr, decision);
-        if (status)
-            statuses.push(status);
-        const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
-        if (sticky)
-            comments.push(sticky);
+        if (shows === 'all' || kindChanged(pr, decision)) {
+            const status = statusWrite(pr, decision);
+            if (status)
+                statuses.push(status);
+            const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
+            if (sticky)
+                comments.push(sticky);
+        }
         if (!lifecycle || !decision.stale)
             continue;
         if (decision.stale.action === 'mark')
@@ -61591,16 +61866,17 @@ function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLab
                 label: findLabel(pr.labels, config.stale.label) ?? config.stale.label
             });
     }
-    const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
+    const body = [...state, ...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
+    const creates = labelCreates(body, config, existingLabels);
+    const stamped = stamp === undefined ? [] : [stampOp(config, stamp, existingLabels, creates)];
     return {
-        writes: [...labelCreates(body, config, existingLabels), ...body],
+        writes: [...creates, ...state, ...stamped, ...body.slice(state.length)],
         deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number),
         keptOpen
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
-
 
 
 
@@ -61621,26 +61897,21 @@ function effectiveLimit(snapshot, config, now) {
     const adaptive = adaptiveLimit(history, config.adaptive);
     return { wipLimit: adaptive.limit, adaptive, ...known };
 }
-/** Which PRs a run writes to: the subject (gate), what a close can change (advance), or all (sweep). */
-function inScope(scope, evaluated, config) {
-    if (scope.mode === 'sweep')
-        return true;
-    if (scope.mode === 'gate')
-        return evaluated.pr.number === scope.number;
-    const { pr, decision } = evaluated;
-    const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-    return (nowAdmitted ||
-        (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) ||
-        mayHaveHeldBack(pr, config));
-}
 /**
- * A PR that closes an issue and carries the violation label may have been a
- * duplicate of the PR that just closed, whose linked issues this run cannot
- * read: re-judging it lets the next PR take the issue over
- * (README "Linked issues"). A PR whose state did not change gets no write.
+ * What a run shows on each PR (README "How the queue works"): a sweep
+ * reconciles everything; an advance, and a whole-queue gate for the PRs
+ * other than its own, write every PR whose decision changed kind (the PRs a
+ * close or the gate's PR moved: a free seat, an author's budget, an issue's
+ * holder), derived from the model, not from a list of cases. A gate leaves
+ * the others alone on a queue no run has reconciled for this configuration
+ * (what they show is not news then; a sweep or an advance writes it).
  */
-function mayHaveHeldBack(pr, config) {
-    return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
+function shows(scope, pr, reconciled) {
+    if (scope.mode === 'sweep')
+        return 'all';
+    if (scope.mode === 'gate')
+        return pr.number === scope.number ? 'all' : reconciled ? 'changes' : 'none';
+    return 'changes';
 }
 function plan(snapshot, config, now, scope) {
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
@@ -61653,7 +61924,18 @@ function plan(snapshot, config, now, scope) {
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
-    const planned = planWrites(evaluated.filter((e) => inScope(scope, e, config)), config, { wipLimit, lifecycle: scope.mode === 'sweep', actor: snapshot.actor, existingLabels: snapshot.existingLabels });
+    // Every PR's state labels are reconciled here, so the stamp can vouch for them (state-stamp.ts).
+    const reconciled = stampMatches(snapshot.stateStamp, config);
+    // A run that writes every PR's state labels records that in the stamp: a sweep or an advance.
+    const stamps = scope.mode !== 'gate' && snapshot.stateStamp !== undefined && !reconciled;
+    const stamp = stamps ? stampedDescription(config, now) : undefined;
+    const planned = planWrites(evaluated.map((e) => ({ ...e, shows: shows(scope, e.pr, reconciled) })), config, {
+        wipLimit,
+        lifecycle: scope.mode === 'sweep',
+        actor: snapshot.actor,
+        existingLabels: snapshot.existingLabels,
+        stamp
+    });
     return {
         mode: scope.mode,
         read: 'queue',
@@ -61770,18 +62052,28 @@ function historyFrom(result, now) {
 
 
 
+
+
 /** How far behind live data the search index is assumed to be. */
 const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
 const RECENT_PULL_REQUESTS = 30;
+/** How many PRs created in the gate's PR's own second it reads; more cannot be placed by counts. */
+const TIES_READ = 10;
+const SECOND_MS = 1000;
+const wholeSecond = (ms) => Math.floor(ms / SECOND_MS) * SECOND_MS;
 function cutoffs(input) {
-    const created = Date.parse(input.pr.createdAt);
-    const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
-    const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+    const created = wholeSecond(Date.parse(input.pr.createdAt));
+    // Whole seconds, as search compares: a PR of the boundary's second is either searched or live, never neither.
+    const lagged = Math.ceil((input.now.getTime() - SEARCH_LAG_MS) / SECOND_MS) * SECOND_MS;
+    const full = input.recent.length >= RECENT_PULL_REQUESTS;
+    const afterOldestRecent = full ? wholeSecond(Date.parse(input.recent[0].createdAt)) + SECOND_MS : 0;
+    const liveCutoff = Math.max(lagged, afterOldestRecent);
     return {
-        liveCutoff: new Date(liveCutoff),
-        cutoff: new Date(Math.min(created, liveCutoff)),
-        openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+        liveCutoff,
+        cutoff: Math.min(created, liveCutoff),
+        openedCutoff: Math.min(created, input.now.getTime() - SEARCH_LAG_MS),
+        readsTies: created < liveCutoff
     };
 }
 /** Search terms for the countable open PRs: what `isCountable` says, as search says it. */
@@ -61795,105 +62087,202 @@ function countableTerms(repo, config) {
         ...config.exemptAuthors.map((a) => `-author:${searchLogin(a)}`)
     ].filter(Boolean);
 }
+const before = (t) => `created:<${searchTime(new Date(t))}`;
+/** PRs in line (countable, not carrying violation-label) that hold a seat. */
+function holdsInLine(r, config) {
+    return isCountable(r, config) && !hasLabel(r.labels, config.violationLabel) && holdsSeat(r, config);
+}
 /**
- * The searches a gate sends, keyed by what they count:
- * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
- * violation, before the PR in queue order), with area rules `admitted…`
- * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
- * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
- * `paceWindowDays` `mergedInWindow`.
+ * The area rules full before the walk (admission.ts), from the PRs holding a
+ * seat, the gate's PR included when it holds one; none when the first read
+ * did not bring those PRs (every area is then walked as open).
+ */
+function fullBeforeWalk(input) {
+    const { config, pr, held } = input;
+    const areas = areaRules(config);
+    if (!held || areas.length === 0)
+        return [];
+    const heldByArea = {};
+    const add = (rule) => (heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1);
+    for (const r of held)
+        if (r.number !== pr.number && holdsInLine(r, config))
+            for (const rule of areas)
+                if (hasLabel(r.labels, areaLabel(rule)))
+                    add(rule);
+    if (holdsSeat(pr, config) && isCountable(pr, config))
+        for (const rule of areasOf(rulesFor(pr, config)))
+            add(rule);
+    return fullAreas(areas, heldByArea);
+}
+/**
+ * The searches a gate sends, keyed by what they count: `queue` (countable
+ * PRs), and for the waiting line (countable, neither in violation nor holding
+ * a seat) before the PR in queue order `line:…`, with area rules also
+ * `lineOutside:…` (no area label) and `lineArea<i>:…` (area rule i), each
+ * split by priority (`ahead`: created before the PR in its group;
+ * `priorityAhead`: every priority PR, for a PR without one); for per-author
+ * budgets `authorOpen`, `authorOpenAfter`, `opened<days>` and `merged`; with
+ * `paceWindowDays` `mergedInWindow`. `ties`, when set, is a search whose
+ * results (not only their count) the gate reads: the PRs of its own second.
  */
 function gateSearches(input) {
     const { repo, config, pr, now } = input;
-    const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+    const { liveCutoff, cutoff, openedCutoff, readsTies } = cutoffs(input);
     const queue = countableTerms(repo, config);
-    const before = (t) => `created:<${searchTime(t)}`;
-    const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+    const line = [...queue, `-label:${quote(config.violationLabel)}`, `-label:${quote(config.admittedLabel)}`];
     const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
     const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
     // A priority PR counts the priority PRs created before it; a PR without one counts the others
     // created before it and every priority PR (search up to liveCutoff, the live list after it).
-    const aheadParts = isPriority(pr, config)
+    const parts = isPriority(pr, config)
         ? { ahead: [priority, before(cutoff)] }
         : {
             ahead: [...notPriority, before(cutoff)],
             ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
         };
     const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
-    const notWaiting = `-label:${quote(config.waitingLabel)}`;
-    for (const [key, terms] of Object.entries(aheadParts)) {
-        searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
-        if (!waitingIsState(config))
+    const areas = areaRules(config);
+    const full = fullBeforeWalk(input);
+    const notFull = full.map((r) => `-label:${quote(areaLabel(r))}`);
+    const join = (...terms) => terms.filter(Boolean).join(' ');
+    for (const [part, terms] of Object.entries(parts)) {
+        searches[`line:${part}`] = join(...line, ...terms);
+        if (areas.length === 0)
             continue;
-        searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
-        areaRules(config).forEach((rule, i) => {
-            searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
-                .filter(Boolean)
-                .join(' ');
+        if (full.length > 0)
+            searches[`lineOpen:${part}`] = join(...line, ...notFull, ...terms);
+        searches[`lineOutside:${part}`] = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), ...terms);
+        areas.forEach((rule, i) => {
+            if (!full.includes(rule))
+                searches[`lineArea${i}:${part}`] = join(...line, `label:${quote(areaLabel(rule))}`, ...notFull, ...terms);
         });
     }
+    // Without a limit, PRs outside every area are admitted with no seat to hold: counted for the positions.
+    if (config.wipLimit === 0 && areas.length > 0)
+        searches.lineUnlimited = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), before(liveCutoff));
     if (input.authorLimited) {
         const author = `author:${searchLogin(pr.author)}`;
         searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+        const nextSecond = wholeSecond(Date.parse(pr.createdAt)) + SECOND_MS;
+        if (nextSecond < liveCutoff)
+            searches.authorOpenAfter = [
+                ...queue,
+                author,
+                `created:${timeRange(new Date(nextSecond), new Date(liveCutoff))}`
+            ].join(' ');
         for (const days of rateWindows(config)) {
-            const start = new Date(now.getTime() - days * DAY_MS);
+            const start = now.getTime() - days * DAY_MS;
             // A PR older than the window has nothing opened before it in the window: no search (and no
             // reversed range, which GitHub need not answer with 0).
             if (openedCutoff > start)
-                searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+                searches[`opened${days}`] =
+                    `${repoPullRequests(repo)} ${author} created:${timeRange(new Date(start), new Date(openedCutoff))}`;
         }
         if (config.trustedAfterMerged > 0)
             searches.merged = mergedByAuthorSearch(repo, pr.author);
     }
     if (input.paceWindowDays !== undefined)
         searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
-    return searches;
+    if (!readsTies)
+        return { counts: searches };
+    const second = new Date(wholeSecond(Date.parse(pr.createdAt)));
+    return {
+        counts: searches,
+        ties: `${repoPullRequests(repo)} is:open created:${timeRange(second, new Date(second.getTime() + SECOND_MS))}`
+    };
+}
+/**
+ * Without a limit, the waiting-line PRs outside every area: the search's count (the PR itself left
+ * out, as its labels showed it) and the live ones after liveCutoff.
+ */
+function unlimitedCount(input, searched, live) {
+    const { config, pr } = input;
+    const { liveCutoff } = cutoffs(input);
+    const areaLabels = areaRules(config).map(areaLabel);
+    const outside = (r) => isCountable(r, config) &&
+        !hasLabel(r.labels, config.violationLabel) &&
+        !holdsSeat(r, config) &&
+        !hasAnyLabel(r.labels, areaLabels);
+    const self = Date.parse(pr.createdAt) < liveCutoff && outside(pr) ? 1 : 0;
+    return searched - self + live.filter((r) => Date.parse(r.createdAt) >= liveCutoff && outside(r)).length;
 }
 /** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
-function sumOver(result, prefix) {
-    return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+function sumOver(result, key) {
+    return (result[`${key}:ahead`] ?? 0) + (result[`${key}:priorityAhead`] ?? 0);
 }
-/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-function gateCounts(input, result) {
-    const { config, pr, recent } = input;
+/**
+ * The gate's counts: the search answers plus what it read live (the newest
+ * PRs, its own second's PRs, the PRs holding a seat). Every count leaves the
+ * PR itself out; the core adds its own seat (plan-gate.ts).
+ */
+function gateCounts(input, result, lists) {
+    const { config, pr } = input;
     const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
     const order = queueOrder(config);
     const subjectPriority = isPriority(pr, config);
-    const others = recent.filter((r) => r.number !== pr.number);
-    const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
+    const prSecond = wholeSecond(Date.parse(pr.createdAt));
+    const byNumber = new Map();
+    for (const r of [...input.recent, ...(lists.ties?.read ?? [])])
+        if (r.number !== pr.number)
+            byNumber.set(r.number, r);
+    const others = [...byNumber.values()];
+    const createdAt = (r) => Date.parse(r.createdAt);
+    const live = others.filter((r) => createdAt(r) >= cutoff);
     const liveCountable = live.filter((r) => isCountable(r, config));
-    const newerThanLiveCutoff = (t) => new Date(t) >= liveCutoff;
     // A priority PR ahead of one without: search counted those created before liveCutoff.
-    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
-    const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
-    const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+    const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? createdAt(r) >= liveCutoff : order(r, pr) < 0;
+    const liveLine = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && !holdsSeat(r, config) && aheadOfPr(r));
     const sameAuthor = (r) => sameLogin(r.author, pr.author);
-    const ahead = sumOver(result, '') + liveAhead.length;
-    const counts = {
+    const areas = areaRules(config);
+    const areaLabels = areas.map(areaLabel);
+    const full = fullBeforeWalk(input);
+    const fullLabels = full.map(areaLabel);
+    const heldInLine = (input.held ?? lists.held).filter((r) => r.number !== pr.number && holdsInLine(r, config));
+    const liveOpen = liveLine.filter((r) => !hasAnyLabel(r.labels, fullLabels));
+    const ahead = sumOver(result, 'line') + liveLine.length;
+    const line = {
+        held: heldInLine.length,
+        heldByArea: Object.fromEntries(areas.map((rule) => [rule.name, heldInLine.filter((r) => hasLabel(r.labels, areaLabel(rule))).length])),
+        heldAhead: heldInLine.filter((r) => order(r, pr) < 0).length,
         ahead,
-        queueSize: Math.max(result.queue +
-            liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
-            (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0), ahead + 1),
+        aheadOpen: full.length === 0 ? ahead : sumOver(result, 'lineOpen') + liveOpen.length,
+        aheadOutsideAreas: areas.length === 0
+            ? ahead
+            : sumOver(result, 'lineOutside') + liveLine.filter((r) => !hasAnyLabel(r.labels, areaLabels)).length,
+        aheadByArea: Object.fromEntries(areas.flatMap((rule, i) => full.includes(rule)
+            ? []
+            : [
+                [
+                    rule.name,
+                    sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+                ]
+            ])),
+        ...(result.lineUnlimited === undefined ? {} : { unlimited: unlimitedCount(input, result.lineUnlimited, live) })
+    };
+    const newerThanLiveCutoff = (r) => createdAt(r) >= liveCutoff;
+    return {
+        queueSize: result.queue +
+            liveCountable.filter(newerThanLiveCutoff).length +
+            (prSecond >= liveCutoff && isCountable(pr, config) ? 1 : 0),
+        line,
         authorOpenBefore: (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
+        authorOpenAfter: (result.authorOpenAfter ?? 0) +
+            liveCountable.filter((r) => sameAuthor(r) &&
+                createdBefore(pr, r) < 0 &&
+                (newerThanLiveCutoff(r) || wholeSecond(createdAt(r)) === prSecond)).length,
         authorOpenedBefore: Object.fromEntries(rateWindows(config).map((days) => [
             days,
             // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
             (result[`opened${days}`] ?? 0) +
-                others.filter((r) => sameAuthor(r) &&
-                    new Date(r.createdAt) >= openedCutoff &&
-                    Date.parse(r.createdAt) < Date.parse(pr.createdAt)).length
+                others.filter((r) => sameAuthor(r) && createdAt(r) >= openedCutoff && createdAt(r) < Date.parse(pr.createdAt))
+                    .length
         ])),
+        ...(lists.ties && lists.ties.total > lists.ties.read.length
+            ? { unreadTies: lists.ties.total - lists.ties.read.length }
+            : {}),
         merged: result.merged,
         mergedInWindow: result.mergedInWindow
     };
-    if (waitingIsState(config)) {
-        counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-        counts.areaAdmittedAhead = Object.fromEntries(areaRules(config).map((rule, i) => [
-            rule.name,
-            sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
-        ]));
-    }
-    return counts;
 }
 
 ;// CONCATENATED MODULE: ./src/github/convert-issues.ts
@@ -62345,11 +62734,27 @@ query OpenPullRequests(
 }
 ${PULL_REQUEST_FIELDS}
 ${CLOSING_ISSUES_FIELDS}`;
+/** The few facts of an open PR that the queue order and the gate's counts need (labels read to 100). */
+const QUEUE_FACTS = 'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
+/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
+/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+const HELD_IN_GATE_READ = 50;
+function heldField(first) {
+    return `held: pullRequests(
+      states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
+    ) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ${QUEUE_FACTS} }
+    }`;
+}
 /**
  * Everything a gate reads in one request: the config file from the default
  * branch, the PR it judges with the issues it closes (and their open PRs: the
- * config is not known before this read), and the newest open PRs (read live,
- * because the search index can lag behind PRs opened seconds ago).
+ * config is not known before this read), the newest open PRs (read live,
+ * because the search index can lag behind PRs opened seconds ago), and the
+ * PRs carrying `$admitted` (the seats held; the inputs' label name: the
+ * config file may name another, then the counts read them).
  */
 const GATE_QUERY = `
 query Gate(
@@ -62360,13 +62765,16 @@ query Gate(
   $withFiles: Boolean!,
   $withBodies: Boolean!,
   $withIssueFacts: Boolean = true,
-  $withIssueClaims: Boolean = true
+  $withIssueClaims: Boolean = true,
+  $admitted: String!,
+  $heldCursor: String
 ) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
+    ${heldField(HELD_IN_GATE_READ)}
     recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
@@ -62383,20 +62791,38 @@ ${REPOSITORY_FIELDS}
 ${PULL_REQUEST_FIELDS}
 ${CLOSING_ISSUES_FIELDS}`;
 /**
- * Builds one document of aliased search counts: `{ alias: searchQuery }`,
- * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
- * Counting costs one request whatever the queue size.
+ * Builds one document of aliased search counts: `{ alias: searchQuery }`
+ * (`$q0…`), and as `extras` asks, label lookups by name, the PRs carrying a
+ * label, and one search's results. Counting costs one request whatever the queue size.
  */
-function searchCountsQuery(aliases, labels = 0) {
+function searchCountsQuery(aliases, extras = {}) {
+    const { labels = 0, held = false, ties = false } = extras;
     const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
     const params = aliases.map((_, i) => `$q${i}: String!`);
-    const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
-    if (labels > 0) {
-        params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
-        fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
+    const inRepository = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name description }`);
+    params.push(...inRepository.map((_, i) => `$l${i}: String!`));
+    if (held) {
+        inRepository.push(`    ${heldField(100)}`);
+        params.push('$admitted: String!', '$heldCursor: String');
+    }
+    if (inRepository.length > 0) {
+        params.push('$owner: String!', '$name: String!');
+        fields.push(`  repository(owner: $owner, name: $name) {\n${inRepository.join('\n')}\n  }`);
+    }
+    if (ties) {
+        params.push('$ties: String!');
+        fields.push(`  ties: search(type: ISSUE, first: ${TIES_READ}, query: $ties) { issueCount nodes { ... on PullRequest { ${QUEUE_FACTS} } } }`);
     }
     return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
 }
+/** The next page of the PRs holding a seat, for the few repositories where more than 100 do. */
+const HELD_QUERY = `
+query Held($owner: String!, $name: String!, $admitted: String!, $heldCursor: String) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    ${heldField(100)}
+  }
+}`;
 /**
  * Closed and merged PRs, newest first: with the open ones (already read),
  * who opened how many in a trailing window.
@@ -62444,8 +62870,10 @@ const ALL_QUERIES = {
     OWN_COMMENTS_QUERY,
     NESTED_PAGES_QUERY: nestedPagesQuery(Object.keys(NESTED_LISTS).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))),
     SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
-    SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
-    LABELS_QUERY: searchCountsQuery([], 3)
+    SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], { labels: 2 }),
+    LABELS_QUERY: searchCountsQuery([], { labels: 3 }),
+    GATE_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'], { labels: 2, held: true, ties: true }),
+    HELD_QUERY
 };
 
 ;// CONCATENATED MODULE: ./src/github/issues-forbidden.ts
@@ -62568,8 +62996,8 @@ async function readRepository(session, configPath) {
 ;// CONCATENATED MODULE: ./src/github/search-counts.ts
 // Counts of issue-search queries, many per request as aliased `search`
 // fields: the gate's cost stays constant whatever the queue size. The same
-// document can look up labels by name, so checking that the action's labels
-// exist costs no request of its own.
+// document can look up labels by name, list the PRs holding a seat and one
+// search's results, so the gate's second read is one request.
 
 
 /**
@@ -62579,29 +63007,44 @@ async function readRepository(session, configPath) {
 const SEARCHES_PER_REQUEST = 30;
 /**
  * Sends `searches` (`{ key: search query }`) as aliased GraphQL
- * `search(type: ISSUE, first: 0)` fields, SEARCHES_PER_REQUEST per request, and looks up
- * the session repository's `labels` by name (GitHub matches them case-insensitively)
- * with `repository.label(name:)` in the first request.
+ * `search(type: ISSUE, first: 0)` fields, SEARCHES_PER_REQUEST per request; in
+ * the first request also looks up the session repository's `labels` by name
+ * (GitHub matches them case-insensitively) with `repository.label(name:)`, and
+ * reads `lists`. Throws what `query` throws.
  */
-async function countSearches(session, searches, labels = []) {
+async function countSearches(session, searches, labels = [], lists = {}) {
     const keys = Object.keys(searches);
-    const result = { issueCounts: {}, existingLabels: [] };
+    const result = { issueCounts: {}, existingLabels: [], labelDescriptions: {} };
     for (let start = 0; start === 0 || start < keys.length; start += SEARCHES_PER_REQUEST) {
         const batch = keys.slice(start, start + SEARCHES_PER_REQUEST);
-        const lookup = start === 0 ? labels : [];
-        if (batch.length === 0 && lookup.length === 0)
+        const first = start === 0;
+        const lookup = first ? labels : [];
+        const extras = first
+            ? { labels: lookup.length, held: lists.held !== undefined, ties: lists.ties !== undefined }
+            : {};
+        if (batch.length === 0 && !extras.labels && !extras.held && !extras.ties)
             break;
         const aliases = batch.map((_, i) => `c${i}`);
         const variables = Object.fromEntries(batch.map((key, i) => [`q${i}`, searches[key]]));
         lookup.forEach((name, i) => (variables[`l${i}`] = name));
-        if (lookup.length > 0)
+        if (extras.labels || extras.held)
             Object.assign(variables, { owner: session.repo.owner, name: session.repo.name });
-        const data = await query(session, searchCountsQuery(aliases, lookup.length), variables);
+        if (extras.held)
+            Object.assign(variables, { admitted: lists.held, heldCursor: null });
+        if (extras.ties)
+            variables.ties = lists.ties;
+        const data = await query(session, searchCountsQuery(aliases, extras), variables);
         batch.forEach((key, i) => (result.issueCounts[key] = data[aliases[i]].issueCount));
         lookup.forEach((name, i) => {
-            if (data.repository?.[`l${i}`])
+            const found = data.repository?.[`l${i}`];
+            result.labelDescriptions[name] = found ? (found.description ?? '') : null;
+            if (found)
                 result.existingLabels.push(name);
         });
+        if (extras.held)
+            result.held = data.repository?.held;
+        if (extras.ties)
+            result.ties = data.ties;
     }
     return result;
 }
@@ -62627,14 +63070,16 @@ async function countSearches(session, searches, labels = []) {
  * recent PR with more than a first page of some list costs one follow-up
  * request (read-nested.ts).
  */
-async function readGate(session, configPath, number) {
+async function readGate(session, configPath, number, admittedLabel) {
     let issuesForbidden = false;
     const data = await query(session, GATE_QUERY, {
         ...session.repo,
         configPath,
         number,
         withFiles: true,
-        withBodies: true
+        withBodies: true,
+        admitted: admittedLabel,
+        heldCursor: null
     }).catch((error) => {
         const rest = dataWithoutIssues(error);
         if (!rest)
@@ -62648,8 +63093,10 @@ async function readGate(session, configPath, number) {
     await completeNestedLists(session, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true);
     if (subject)
         noteCappedFiles(subject, session.counts);
+    const held = allFacts(await allHeld(session, data.repository.held, admittedLabel));
     return {
         ...(issuesForbidden ? { issuesForbidden } : {}),
+        held: { label: admittedLabel, ...(held ? { facts: held } : {}) },
         facts: repositoryFacts(data.repository, data.viewer),
         subject: data.repository.pullRequest ?? undefined,
         recent: data.repository.recent.nodes.map((n) => ({
@@ -62666,15 +63113,62 @@ async function readGate(session, configPath, number) {
 function subjectPullRequest(read, statusContext) {
     return read.subject ? toPullRequest(read.subject, read.facts.actor, statusContext) : undefined;
 }
+/** A PR listed by the counts document, as the queue order knows it; undefined when its labels were not all read. */
+function queueFacts(node) {
+    if (!node.labels || node.labels.totalCount > node.labels.nodes.length)
+        return undefined;
+    return {
+        number: node.number,
+        createdAt: node.createdAt,
+        isDraft: node.isDraft,
+        baseRef: node.baseRefName,
+        author: restLogin(node.author),
+        labels: node.labels.nodes.map((l) => l.name)
+    };
+}
+/** Every open PR carrying admitted-label: the first page came with a read, the rest (over 100) page by page. */
+async function allHeld(session, first, admitted) {
+    const nodes = [...(first?.nodes ?? [])];
+    let page = first;
+    while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        const data = await query(session, HELD_QUERY, {
+            ...session.repo,
+            admitted,
+            heldCursor: page.pageInfo.endCursor
+        });
+        page = data.repository.held;
+        nodes.push(...page.nodes);
+    }
+    return nodes;
+}
+/** Each node's facts, or undefined when one of them has more labels than were read. */
+function allFacts(nodes) {
+    const facts = nodes.map(queueFacts);
+    return facts.includes(undefined) ? undefined : facts;
+}
 /**
- * The second read: the PRs ahead, the queue size and the author's counts as
- * aliased GraphQL `search` counts (built by core/gate-searches.ts), plus which
- * of `labels` exist. One request per 30 searches (one for every config a gate
- * can count). Throws what `query` throws.
+ * The second read: the waiting line ahead, the queue size and the author's
+ * counts as aliased GraphQL `search` counts (built by core/gate-searches.ts),
+ * the PRs holding a seat (`repository.pullRequests(labels:)`, live), the PRs
+ * of the PR's own second when search cannot order them, and which of
+ * `labels` exist, with admitted-label's description. One request per 30
+ * searches (one for every config a gate can count), plus one per further 100
+ * PRs holding a seat. Throws what `query` throws.
  */
 async function readGateCounts(session, input) {
-    const result = await countSearches(session, gateSearches(input), input.labels);
-    return { counts: gateCounts(input, result.issueCounts), existingLabels: result.existingLabels };
+    const { counts: searches, ties } = gateSearches(input);
+    const admitted = input.config.admittedLabel;
+    // The seats held came with the first read, unless the config file names another label.
+    const lists = { held: input.held ? undefined : admitted, ties };
+    const result = await countSearches(session, searches, input.labels, lists);
+    const held = input.held ?? allFacts(await allHeld(session, result.held, admitted));
+    const read = result.ties && allFacts(result.ties.nodes.filter((n) => 'number' in n));
+    const stateStamp = result.labelDescriptions[admitted] ?? null;
+    const base = { existingLabels: result.existingLabels, stateStamp };
+    if (!held || (result.ties && !read))
+        return base;
+    const ownSecond = result.ties && read ? { ties: { read, total: result.ties.issueCount } } : {};
+    return { ...base, counts: gateCounts(input, result.issueCounts, { held, ...ownSecond }) };
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-author-stats.ts
@@ -62757,11 +63251,11 @@ async function readAuthorStats(session, config, pullRequests, now) {
 /**
  * One request (GraphQL `search` counts): merged PRs in the `windowDays`
  * throughput window, the open count, and 8 weeks of opened, merged and
- * closed. With `labels`, the same request looks them up (`existingLabels`).
+ * closed. With `labels`, the same request looks them up (`existingLabels`, with their descriptions).
  */
 async function readHistory(session, now, windowDays, labels = []) {
-    const { issueCounts, existingLabels } = await countSearches(session, historySearches(session.repo, now, windowDays), labels);
-    return { history: historyFrom(issueCounts, now), existingLabels };
+    const { issueCounts, existingLabels, labelDescriptions } = await countSearches(session, historySearches(session.repo, now, windowDays), labels);
+    return { history: historyFrom(issueCounts, now), existingLabels, labelDescriptions };
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-queue.ts
@@ -62894,18 +63388,25 @@ async function readQueueSnapshot(session, facts, config, now, onProgress = (read
     });
     const authors = await readAuthorStats(session, config, pullRequests, now);
     // The history request also looks up the action's labels.
-    const { history, existingLabels } = await readHistory(session, now, config.adaptive.throughputWindowDays, actionLabelNames(config));
+    const { history, existingLabels, labelDescriptions } = await readHistory(session, now, config.adaptive.throughputWindowDays, actionLabelNames(config));
     return {
         repository: { ...session.repo, defaultBranch: facts.defaultBranch },
         actor: facts.actor,
         pullRequests,
         authors,
         history,
-        existingLabels
+        existingLabels,
+        // The queue state's stamp (core/state-stamp.ts) is admitted-label's description.
+        stateStamp: labelDescriptions[config.admittedLabel] ?? null
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan-gate.ts
+
+
+
+
+
 
 
 
@@ -62930,8 +63431,9 @@ function canGateFromCounts(config) {
     return { ok: true };
 }
 /**
- * Why a gate cannot decide PR `pr` from search counts, or undefined when it can: the config needs
- * the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs than the gate read.
+ * Why a gate cannot decide PR `pr` from search counts before it counts, or undefined when it can:
+ * the config needs the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs
+ * than the gate read.
  */
 function wholeQueueReason(pr, config, repository) {
     const counted = canGateFromCounts(config);
@@ -62945,11 +63447,30 @@ function wholeQueueReason(pr, config, repository) {
 function paceHistory(mergedInWindow) {
     return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
-/** `perDay`: the merge pace for the expected wait, when read. */
+/** Whether the PR keeps a seat: it carries admitted-label, and any area it moved into has room. */
+function keeps(pr, line, config) {
+    return holdsSeat(pr, config) && keepsSeat(pr, areasOf(rulesFor(pr, config)), line.heldByArea);
+}
+/** The line counts with the PR's own seat added, when it keeps one. */
+function withOwnSeat(line, pr, config) {
+    if (!keeps(pr, line, config))
+        return line;
+    const heldByArea = { ...line.heldByArea };
+    for (const rule of areasOf(rulesFor(pr, config)))
+        heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1;
+    return { ...line, held: line.held + 1, heldByArea };
+}
+/**
+ * The PR's decision from the gate's counts, by the sweep's rules and walk; undefined when the
+ * counts cannot tell (a tie the gate could not read, or a PR ahead in two areas while seats are
+ * free). `perDay`: the merge pace for the expected wait, when read.
+ */
 function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     const exempt = exemptDecision(pr, config);
     if (exempt)
         return exempt;
+    if (counts.unreadTies)
+        return undefined;
     const rules = rulesFor(pr, config);
     const violations = violationsOf(pr, rules, byLogin(snapshot.authors)(pr.author), config, () => ({
         openBefore: () => counts.authorOpenBefore,
@@ -62957,22 +63478,112 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     }), holdersFromClaims(config, repositoryName(snapshot)));
     if (violations.length > 0)
         return violationDecision(pr, violations, config);
-    const priority = isPriority(pr, config);
-    const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
-    if (counts.admittedAhead === undefined) {
-        // Without area rules, admitted means fewer than wip-limit PRs ahead.
-        return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit }, config);
-    }
-    // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
-    const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
-    const areaAdmitted = (rule) => counts.areaAdmittedAhead?.[rule.name] ?? 0;
-    const fullArea = rules.find((rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen);
-    const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
-    return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area }, config);
+    const line = withOwnSeat(counts.line, pr, config);
+    const walk = lineFromCounts(line, wipLimit, areaRules(config), areasOf(rules));
+    if (!walk)
+        return undefined;
+    const admitted = keeps(pr, counts.line, config) || walk.seat.admitted;
+    // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
+    // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
+    // where every PR that could take a seat holds one; otherwise the position is off by those, for
+    // one run: the admission decision is not.)
+    const unlimited = line.unlimited ?? 0;
+    const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : line.aheadOutsideAreas);
+    const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
+    const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
+    return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
-function planGateFromCounts(pr, counts, snapshot, config, now) {
+/** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
+function sharesAnIssue(pr, config) {
+    if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue))
+        return false;
+    return (pr.closingIssues?.issues ?? []).some((issue) => (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number));
+}
+/**
+ * Whether another open PR closing one of the PR's issues should be a duplicate (another PR holds
+ * the issue, as the gate read them) but does not carry violation-label: the PR's own decision made
+ * it the holder. (A holder carrying the label may be a violation of another rule: no proof.)
+ */
+function duplicatesShownWrong(pr, config, repository) {
+    if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue))
+        return false;
+    const holders = holdersFromClaims(config, repository);
+    return (pr.closingIssues?.issues ?? []).some((issue) => {
+        const holder = holders.holderOf(pr, issue);
+        return (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number &&
+            holder !== undefined &&
+            claim.number !== holder &&
+            claim.repository.toLowerCase() === repository.toLowerCase() &&
+            isCountable(claim, config) &&
+            !hasLabel(claim.labels, config.violationLabel));
+    });
+}
+/** Whether the PR counted in the queue before this event, as far as what it shows tells (undefined: unknown). */
+function countedBefore(pr, config, reopened) {
+    // A closed PR counted for nobody, whatever its last status said.
+    if (reopened)
+        return false;
+    if (pr.status)
+        return !isExemptLine(pr.status.description);
+    if (holdsSeat(pr, config) || hasLabel(pr.labels, config.violationLabel))
+        return true;
+    return undefined;
+}
+/**
+ * Why the gate's decision for its PR can change another PR's, or undefined
+ * when it cannot: the PR gives up its seat or changes its areas (the waiting
+ * line moves up), starts or stops counting for its author's newer PRs, or
+ * starts or stops holding an issue other open PRs close. The gate then reads
+ * the whole queue and advances (README "How the queue works").
+ */
+function movesOthers(pr, decision, counts, config, repository, reopened = false) {
+    const held = holdsSeat(pr, config);
+    if (held && decision.state !== 'admitted')
+        return `#${pr.number} gives up its seat in the queue`;
+    // Leaving an area frees a seat in it; entering one takes a seat only where there is room (keepsSeat).
+    const areas = decision.state === 'exempt' ? [] : areasOf(rulesFor(pr, config));
+    const left = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
+    if (held && left.length > 0)
+        return `#${pr.number} left the area rule ${left[0].name}`;
+    const before = countedBefore(pr, config, reopened);
+    const countsNow = decision.state !== 'exempt';
+    const countChanged = before !== undefined && before !== countsNow;
+    if (countChanged && counts.authorOpenAfter > 0)
+        return `#${pr.number} ${countsNow ? 'now counts' : 'no longer counts'} toward its author's newer PRs`;
+    // Whether the PR showed a violation is known from its label once anything was shown on it.
+    const shown = pr.status !== undefined || pr.labels.length > 0;
+    const violationChanged = shown && hasLabel(pr.labels, config.violationLabel) !== (decision.state === 'violation');
+    if ((countChanged || violationChanged) && sharesAnIssue(pr, config))
+        return `#${pr.number} may start or stop holding an issue that other open PRs close`;
+    if (duplicatesShownWrong(pr, config, repository))
+        return `#${pr.number} holds an issue whose other open PRs do not show it yet`;
+    return undefined;
+}
+/**
+ * The gate's plan from its counts: the PR's decision and the writes that
+ * show it. Needs the whole queue when the queue state is not stamped for this
+ * config (state-stamp.ts), when the counts cannot tell, or when the decision
+ * moves other PRs (movesOthers).
+ */
+function planGateFromCounts(pr, counts, snapshot, config, now, reopened = false) {
+    if (!stampMatches(snapshot.stateStamp, config))
+        return {
+            unreconciled: true,
+            needsQueue: snapshot.stateStamp === null
+                ? `the label "${config.admittedLabel}" does not exist yet: no run has reconciled the queue's labels`
+                : 'the queue labels were last reconciled under another configuration (or by hand)'
+        };
     const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
     const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
+    if (!decision)
+        return {
+            needsQueue: counts.unreadTies
+                ? `${counts.unreadTies} more open PRs were created in the same second as #${pr.number}`
+                : 'an open PR ahead of it is in two area rules, so counts cannot tell which of them gets a free seat'
+        };
+    const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), reopened);
+    if (moved)
+        return { needsQueue: moved };
     // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
     decision.stale = decideStale(pr, config, snapshot.actor, now);
     const planned = planWrites([{ pr, decision }], config, {
@@ -62982,17 +63593,19 @@ function planGateFromCounts(pr, counts, snapshot, config, now) {
         existingLabels: snapshot.existingLabels
     });
     return {
-        mode: 'gate',
-        read: 'counts',
-        now: now.toISOString(),
-        wipLimit,
-        adaptive,
-        pace,
-        flow,
-        queueSize: counts.queueSize,
-        decisions: [decision],
-        subject: decision,
-        ...planned
+        plan: {
+            mode: 'gate',
+            read: 'counts',
+            now: now.toISOString(),
+            wipLimit,
+            adaptive,
+            pace,
+            flow,
+            queueSize: counts.queueSize,
+            decisions: [decision],
+            subject: decision,
+            ...planned
+        }
     };
 }
 
@@ -63018,8 +63631,10 @@ function withMergeGroupStatus(plan, pr, sha) {
 
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // Gate mode: judge one PR. Constant cost when search counts can express the
-// configuration (area rules too, through the labels the action keeps);
-// otherwise (glob exemptions, scoped per-author caps) the whole queue.
+// configuration and the queue labels the action keeps are reconciled for it
+// (area rules too); otherwise (glob exemptions, scoped per-author caps, a
+// fresh install, a decision that moves other PRs) the whole queue.
+
 
 
 
@@ -63031,21 +63646,27 @@ function withMergeGroupStatus(plan, pr, sha) {
 
 
 /**
- * The constant-cost gate: the PRs ahead, the queue size and the author's counts as one request of
- * search counts (with the merge pace; `wip-limit: auto` reads the history too), planned by the core.
+ * The constant-cost gate: the waiting line ahead, the seats held, the queue size and the author's
+ * counts in one request (with the merge pace; `wip-limit: auto` reads the history too), planned by
+ * the core; or why the core needs the whole queue instead.
  */
-async function gateFromCounts(session, read, pr, config, now) {
-    const { counts, existingLabels } = await readGateCounts(session, {
+async function gateFromCounts(session, read, pr, config, now, scope) {
+    // The seats held came with the first read when the file did not rename admitted-label.
+    const held = sameLabel(read.held.label, config.admittedLabel) ? read.held.facts : undefined;
+    const { counts, existingLabels, stateStamp } = await readGateCounts(session, {
         repo: session.repo,
         config,
         pr,
         recent: read.recent,
+        ...(held ? { held } : {}),
         authorLimited: needsAuthorCounts(pr, config),
         now,
         labels: actionLabelNames(config),
         // The merge pace for the expected wait rides along in the counts request: no extra request.
         paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
     });
+    if (!counts)
+        return { needsQueue: 'a PR holding a seat, or created in the same second, has more than 100 labels' };
     // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
     const history = config.wipLimit === 'auto'
         ? (await readHistory(session, now, config.adaptive.throughputWindowDays)).history
@@ -63056,15 +63677,18 @@ async function gateFromCounts(session, read, pr, config, now) {
         pullRequests: [pr],
         authors: counts.merged === undefined ? {} : { [pr.author]: { merged: counts.merged } },
         history,
-        existingLabels
+        existingLabels,
+        stateStamp
     };
-    return { plan: planGateFromCounts(pr, counts, snapshot, config, now), snapshot };
+    const planned = planGateFromCounts(pr, counts, snapshot, config, now, scope.reopened === true);
+    return 'plan' in planned ? { plan: planned.plan, snapshot } : planned;
 }
 /**
  * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
- * search counts, or the whole queue when search cannot express the config. A merge group's commit
- * gets the PR's status too. Throws ActionError when the PR does not exist or the token may not read
- * the issues a rule needs.
+ * search counts, or the whole queue when the counts cannot decide (the config, a queue state not
+ * yet reconciled, or a decision that moves other PRs: then this run advances them too, as a close
+ * does). A merge group's commit gets the PR's status too. Throws ActionError when the PR does not
+ * exist or the token may not read the issues a rule needs.
  */
 async function gate(session, read, config, now, scope) {
     const { repo } = session;
@@ -63076,14 +63700,20 @@ async function gate(session, read, config, now, scope) {
             "add `issues: read` to the workflow's permissions.");
     }
     const why = wholeQueueReason(pr, config, `${repo.owner}/${repo.name}`);
+    const counted = why ? { needsQueue: why } : await gateFromCounts(session, read, pr, config, now, scope);
     let planned;
-    if (why) {
-        info(`Reading the whole queue for this gate: ${why}`);
+    if ('needsQueue' in counted) {
+        if ('unreconciled' in counted)
+            notice(`This gate read the whole queue: ${counted.needsQueue}. ` +
+                'The next sweep (or a close) writes them, and gates then decide in two reads again.');
+        else
+            info(`Reading the whole queue for this gate: ${counted.needsQueue}`);
         const snapshot = await readQueueSnapshot(session, read.facts, config, now);
-        planned = { plan: plan(snapshot, config, now, { mode: 'gate', number: scope.number }), snapshot };
+        const whole = plan(snapshot, config, now, { mode: 'gate', number: scope.number });
+        planned = { plan: { ...whole, wholeQueueReason: counted.needsQueue }, snapshot };
     }
     else
-        planned = await gateFromCounts(session, read, pr, config, now);
+        planned = counted;
     const merged = scope.mergeGroupSha ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha) : planned.plan;
     return { plan: merged, snapshot: planned.snapshot, config };
 }
@@ -63112,10 +63742,10 @@ function configOf(inputs, options, found) {
 async function readAndPlan(session, inputs, scope, now, options) {
     if (scope.mode !== 'gate')
         return readAndPlanQueue(session, inputs, scope, now, options);
-    const read = await readGate(session, options.configPath, scope.number);
+    const read = await readGate(session, options.configPath, scope.number, options.admittedLabel);
     const config = configOf(inputs, options, read.facts.config);
     // Label names set in the config file are known only now: stop before any further request.
-    if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+    if (scope.eventLabel !== undefined && isOwnLabel(scope.eventLabel, config)) {
         return {
             skip: `The label "${scope.eventLabel}" is one of the action's own ` +
                 `(set in ${options.configPath}; its own label writes trigger this event): nothing to do.`
@@ -63954,7 +64584,8 @@ const KIND_NAMES = {
     'sticky-comment': 'backpressure comments',
     comment: 'stale and close comments',
     'delete-comment': 'duplicate comments deleted',
-    close: 'closes'
+    close: 'closes',
+    'stamp-label': 'queue state recorded'
 };
 function tallyByKind(ops) {
     const tally = new Map();
@@ -64073,7 +64704,7 @@ async function run(now = new Date()) {
         const inputs = readInputs((name) => getInput(name));
         // The inputs alone are checked before any request, so a typo never reaches GitHub.
         const inputConfig = buildConfig(inputs);
-        const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, ownLabels(inputConfig));
+        const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, (name) => isOwnLabel(name, inputConfig));
         if (scope.mode === 'skip')
             return skip(scope.message);
         if (!context.repo)
@@ -64081,7 +64712,10 @@ async function run(now = new Date()) {
         if (!token)
             throw new ActionError('Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.');
         const session = openSession(token, context.repo);
-        const planned = await readAndPlan(session, inputs, scope, now, { configPath: inputConfig.configPath });
+        const planned = await readAndPlan(session, inputs, scope, now, {
+            configPath: inputConfig.configPath,
+            admittedLabel: inputConfig.admittedLabel
+        });
         if ('skip' in planned)
             return skip(planned.skip);
         const execution = await write(session, planned, context);

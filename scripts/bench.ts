@@ -93,7 +93,18 @@ const row = (size: number, what: string, m: Measure) =>
   `| ${size.toLocaleString('en-US')} | ${what} | ${m.graphql} | ${m.points} | ${m.restReads} | ${m.restWrites} | ` +
   `${m.seconds.toFixed(1)} s | ${Math.round(m.peakMb)} MB |`;
 
-async function bench(size: number): Promise<string[]> {
+/** Sweeps of `max-writes-per-run` 300 until admitted-label carries the stamp: the runs before gates count in two reads. */
+async function runsUntilStamped(github: FakeGitHub, store: FakeStore): Promise<{ runs: number; writes: number }> {
+  let writes = 0;
+  for (let runs = 1; runs <= 50; runs++) {
+    writes += (await measure(github, store, 'schedule', scheduleEvent(store), COMMON)).restWrites;
+    const label = store.labels.find((l) => l.name === 'backpressure: admitted');
+    if (label?.description?.includes(' state ')) return { runs, writes };
+  }
+  throw new Error('The stamp was not written in 50 sweeps');
+}
+
+async function bench(size: number): Promise<{ rows: string[]; settling: string }> {
   const rows: string[] = [];
   const store = generateRepository({ seed: 7, openPullRequests: size, now: new Date() });
   // A budget no run reaches: the settling sweep writes one status per PR.
@@ -102,17 +113,20 @@ async function bench(size: number): Promise<string[]> {
     graphqlPoints: 10_000_000,
     latencyMs: LATENCY_MS
   });
+  let settling = '';
   try {
     const schedule = () => measure(github, store, 'schedule', scheduleEvent(store), COMMON);
     const newest = openHumanPullRequests(store).at(-1) as number;
+    const gate = (number: number, action = 'synchronize') =>
+      measure(github, store, 'pull_request', pullRequestEvent(store, number, action), WITH_RATE);
     rows.push(
       row(
         size,
-        'gate: WIP + per-author + rate + size',
-        await measure(github, store, 'pull_request', pullRequestEvent(store, newest, 'synchronize'), WITH_RATE)
+        'gate on a fresh install: no run has reconciled the queue, so it reads the whole queue',
+        await gate(newest)
       )
     );
-    rows.push(row(size, 'first sweep (stops at max-writes-per-run 300)', await schedule()));
+    rows.push(row(size, 'first sweep (stops at max-writes-per-run 300; the queue labels first)', await schedule()));
     rows.push(
       row(
         size,
@@ -120,11 +134,25 @@ async function bench(size: number): Promise<string[]> {
         await measure(github, store, 'schedule', scheduleEvent(store), { ...WITH_RATE, 'dry-run': 'true' })
       )
     );
+    // How many runs of 300 writes a fresh repository needs before gates trust the labels, from the start.
+    const fresh = generateRepository({ seed: 7, openPullRequests: size, now: new Date() });
+    const freshGithub = await startFakeGitHub(fresh, { restRequests: 10_000_000, graphqlPoints: 10_000_000 });
+    try {
+      const { runs, writes } = await runsUntilStamped(freshGithub, fresh);
+      const held = fresh.pullRequests.filter((p) => p.labels.includes('backpressure: admitted')).length;
+      const violations = fresh.pullRequests.filter((p) => p.labels.includes('backpressure: violation')).length;
+      settling =
+        `| ${size.toLocaleString('en-US')} | ${runs} | ${writes.toLocaleString('en-US')} | ${held} | ` +
+        `${violations.toLocaleString('en-US')} |`;
+    } finally {
+      await freshGithub.close();
+    }
     // Settle without latency (it is many thousand writes), then measure what a settled repository costs.
     github.setLatency(0);
     await measure(github, store, 'schedule', scheduleEvent(store), { ...COMMON, 'max-writes-per-run': '1000000' });
     github.setLatency(LATENCY_MS);
     rows.push(row(size, 'sweep of a settled repository', await schedule()));
+    rows.push(row(size, 'gate: WIP + per-author + rate + size, on a settled repository', await gate(newest)));
     const admitted = openHumanPullRequests(store)[0];
     const closing = store.pullRequests.find((p) => p.number === admitted) as FakeStore['pullRequests'][number];
     closing.state = 'CLOSED';
@@ -136,6 +164,18 @@ async function bench(size: number): Promise<string[]> {
         await measure(github, store, 'pull_request', closedEvent(store, admitted), COMMON)
       )
     );
+    // An admitted PR turned draft frees its seat: its gate reads the whole queue once and advances.
+    const drafted = store.pullRequests.find((p) => p.labels.includes('backpressure: admitted') && p.state === 'OPEN');
+    if (drafted) {
+      drafted.isDraft = true;
+      rows.push(
+        row(
+          size,
+          'gate of an admitted PR turned draft (frees its seat: reads the queue, advances)',
+          await gate(drafted.number, 'converted_to_draft')
+        )
+      );
+    }
   } finally {
     await github.close();
   }
@@ -146,7 +186,7 @@ async function bench(size: number): Promise<string[]> {
     latencyMs: 0
   });
   try {
-    // An area rule's state (area labels, the waiting label) is put on the queue by a sweep first.
+    // An area rule's state (area labels, admitted-label, the stamp) is put on the queue by a sweep first.
     await measure(pathsGithub, withPaths, 'schedule', scheduleEvent(withPaths), {
       ...COMMON,
       'max-writes-per-run': '1000000'
@@ -169,7 +209,7 @@ async function bench(size: number): Promise<string[]> {
   } finally {
     await pathsGithub.close();
   }
-  return rows;
+  return { rows, settling };
 }
 
 /** The fewest reads a sweep with a rate rule can make: the pages of open PRs, of closed PRs opened in the window, and 2. */
@@ -261,9 +301,15 @@ async function main(): Promise<void> {
     '| open PRs | run | GraphQL requests | GraphQL points | REST reads | REST writes | wall time | peak memory |',
     '|---:|---|---:|---:|---:|---:|---:|---:|'
   ];
+  const settling = [
+    '| open PRs | sweeps of 300 writes before gates count in two reads | writes | PRs holding a seat | PRs in violation |',
+    '|---:|---:|---:|---:|---:|'
+  ];
   for (const size of SIZES) {
     console.error(`Measuring ${size.toLocaleString('en-US')} open PRs…`);
-    table.push(...(await bench(size)));
+    const measured = await bench(size);
+    table.push(...measured.rows);
+    settling.push(measured.settling);
   }
   console.error('Measuring comment spam and heavy-query failures…');
   const hard = [
@@ -291,14 +337,23 @@ async function main(): Promise<void> {
     '',
     ...table,
     '',
+    'A fresh install: the sweeps (hourly, `max-writes-per-run` 300) it takes before admitted-label carries the',
+    'stamp of the queue state (README "How the queue works"): until then each gate reads the whole queue. A',
+    'sweep writes the queue labels first (admitted-label on the PRs holding a seat, violation-label, area',
+    'labels), then the stamp, then statuses and comments.',
+    '',
+    ...settling,
+    '',
     ...hard,
     '',
     'Reading the tables:',
     '',
-    '- **Gate**: the same requests at every size: one GraphQL read (the PR with its files, the config file,',
-    "  the 30 newest PRs) and one document of aliased `search` counts that also looks up the action's labels.",
-    '  Area (`max-open`) rules cost no more: a sweep keeps an area label on the PRs each area rule selects and',
-    '  the waiting label on waiting PRs, and the gate counts the admitted PRs ahead of it with search.',
+    '- **Gate**: on a settled repository, the same requests at every size: one GraphQL read (the PR with its',
+    '  files, the config file, the 30 newest PRs, the PRs holding a seat) and one document of aliased `search`',
+    "  counts that also looks up the action's labels and the stamp. Area (`max-open`) rules cost no more: the",
+    '  action keeps an area label on the PRs each area rule selects. A gate reads the whole queue only when the',
+    '  queue state is not stamped for its configuration (a fresh install, a changed config) or when its PR',
+    "  frees a seat or changes another PR's budget (it then advances the queue, as a close does).",
     '- **Sweep**: ⌈N/100⌉ pages plus 2 (the repository and one document of history counts and label look-ups).',
     '  A `COUNT/DAYSd` rate rule adds ⌈closed PRs opened in the window / 100⌉ pages (at least 1): the open',
     '  ones are already in the main pages. The floor in the row is that sum.',
@@ -316,7 +371,7 @@ async function main(): Promise<void> {
     '  A sweep costs about 7 points per 100 open PRs: hourly up to a few thousand open PRs; at 10,000',
     '  (about 700 points) sweep every 2 to 3 hours and leave the rest of the budget to gates (2 points',
     '  each). The first sweeps of a large repository spread their writes over several runs',
-    '  (`max-writes-per-run`), statuses first.',
+    '  (`max-writes-per-run`), the queue labels first, then statuses.',
     ''
   ];
   fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc.join('\n'));

@@ -8,7 +8,7 @@ import { ActionError } from './app/action-error.js';
 import type { ExecutionReport } from './core/types.js';
 import { failsStep } from './core/feedback.js';
 import { count } from './core/count.js';
-import { ownLabels } from './core/labels.js';
+import { isOwnLabel } from './core/labels.js';
 import { describeGitHubError } from './github/errors.js';
 import { openSession, type GitHubSession } from './github/session.js';
 import { applyWrites } from './github/writer.js';
@@ -28,7 +28,9 @@ export async function run(now: Date = new Date()): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name));
     // The inputs alone are checked before any request, so a typo never reaches GitHub.
     const inputConfig = buildConfig(inputs);
-    const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, ownLabels(inputConfig));
+    const scope = resolveScope(inputConfig.mode, context.eventName, context.payload, (name) =>
+      isOwnLabel(name, inputConfig)
+    );
     if (scope.mode === 'skip') return skip(scope.message);
     if (!context.repo)
       throw new ActionError(
@@ -39,7 +41,10 @@ export async function run(now: Date = new Date()): Promise<void> {
         'Input "github-token" is empty: pass ${{ github.token }} or a token with read access to the repository.'
       );
     const session = openSession(token, context.repo);
-    const planned = await readAndPlan(session, inputs, scope, now, { configPath: inputConfig.configPath });
+    const planned = await readAndPlan(session, inputs, scope, now, {
+      configPath: inputConfig.configPath,
+      admittedLabel: inputConfig.admittedLabel
+    });
     if ('skip' in planned) return skip(planned.skip);
     const execution = await write(session, planned, context);
     report(session, planned, execution);

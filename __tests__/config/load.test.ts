@@ -26,6 +26,7 @@ test('no inputs and no file: the built-in defaults', () => {
     onViolation: ['fail'],
     waitingLabel: 'backpressure: waiting',
     violationLabel: 'backpressure: violation',
+    admittedLabel: 'backpressure: admitted',
     statusContext: 'backpressure',
     stale: {
       days: 0,

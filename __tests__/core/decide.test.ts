@@ -289,20 +289,23 @@ describe('rules', () => {
     expect(states(result.decisions)).toEqual({ 1: 'admitted', 2: 'waiting', 3: 'admitted' });
     expect(decisions[2].waitingOnRule).toBe('docs');
     expect(decisions[2].waitingOnArea).toEqual({ rule: 'docs', admitted: 1, maxOpen: 1 });
-    expect(decisions[2].summary).toBe('Waiting: position 2; rule "docs" admits 1 open PRs at a time and is full');
+    // After every admitted PR (#3 passed it by): admitted PRs first, then the waiting line.
+    expect(decisions[2].summary).toBe('Waiting: position 3; rule "docs" admits 1 open PRs at a time and is full');
   });
 
-  test('a PR beyond the limit waits on the limit, not on its full area', () => {
+  test('a PR whose area is full at its turn waits on the area, also when the limit is full', () => {
+    // The same reason whether the seats ahead were taken in this walk or held from an earlier run,
+    // so a second sweep has nothing to rewrite.
     const docs = rule('docs', { selector: { paths: ['docs/**'] }, budgets: { maxOpen: 1 } });
-    const result = decide(
-      [pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] })],
-      { 'wip-limit': '1' },
-      { rules: [docs] },
-      {},
-      1
-    );
-    expect(byNumber(result.decisions)[2]).toMatchObject({ state: 'waiting', eta: { days: 1, perDay: 1 } });
-    expect(byNumber(result.decisions)[2].waitingOnArea).toBeUndefined();
+    const prs = [pr(1, { files: ['docs/a.md'] }), pr(2, { files: ['docs/b.md'] }), pr(3, { files: ['src/x.ts'] })];
+    const fresh = decide(prs, { 'wip-limit': '1' }, { rules: [docs] }, {}, 1);
+    expect(byNumber(fresh.decisions)[2]).toMatchObject({ state: 'waiting', waitingOnRule: 'docs' });
+    // A PR outside the full area waits on the limit, with its expected wait.
+    expect(byNumber(fresh.decisions)[3]).toMatchObject({ state: 'waiting', eta: { days: 2, perDay: 1 } });
+    expect(byNumber(fresh.decisions)[3].waitingOnArea).toBeUndefined();
+    const held = prs.map((p) => (p.number === 1 ? { ...p, labels: ['backpressure: admitted'] } : p));
+    const settled = decide(held, { 'wip-limit': '1' }, { rules: [docs] }, {}, 1);
+    expect(settled.decisions.map((d) => d.summary)).toEqual(fresh.decisions.map((d) => d.summary));
   });
 
   test.each([

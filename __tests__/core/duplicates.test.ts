@@ -77,7 +77,10 @@ describe('duplicate comments a race left', () => {
       1
     );
     // #1 is admitted now, but both copies still say it waits.
-    const prs = [pr(1, { sticky: { id: 10, body: staleWaiting }, extraStickyIds: [11] }), pr(2)];
+    const prs = [
+      pr(1, { labels: ['backpressure: admitted'], sticky: { id: 10, body: staleWaiting }, extraStickyIds: [11] }),
+      pr(2)
+    ];
     const first = plan(snapshot(prs), c, NOW, { mode: 'sweep' });
     const onOne = first.writes.filter((w) => 'number' in w && w.number === 1 && w.kind !== 'status');
     expect(onOne).toEqual([

@@ -59,8 +59,14 @@ export function snapshot(pullRequests: PullRequest[], extra: Partial<Snapshot> =
 export function applyWrites(before: Snapshot, writes: WriteOp[], at: string = NOW.toISOString()): Snapshot {
   const prs = new Map(before.pullRequests.map((p) => [p.number, structuredClone(p)]));
   let nextId = 1000;
+  let existingLabels = before.existingLabels;
+  let stateStamp = before.stateStamp;
   for (const op of writes) {
-    if (op.kind === 'create-label') continue;
+    if (op.kind === 'create-label' || op.kind === 'stamp-label') {
+      existingLabels = [...(existingLabels ?? []), op.name];
+      if (op.kind === 'stamp-label') stateStamp = op.description;
+      continue;
+    }
     const target = prs.get(op.number);
     if (!target) continue;
     switch (op.kind) {
@@ -93,7 +99,7 @@ export function applyWrites(before: Snapshot, writes: WriteOp[], at: string = NO
         break;
     }
   }
-  return { ...before, pullRequests: [...prs.values()] };
+  return { ...before, pullRequests: [...prs.values()], existingLabels, stateStamp };
 }
 
 export { STICKY_MARKER };

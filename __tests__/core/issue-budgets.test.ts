@@ -3,11 +3,11 @@
 // advance), in the whole-queue plan and in the gate's constant-cost path.
 import { stickyBody } from '../../src/core/comments.js';
 import { decideQueue } from '../../src/core/decide.js';
-import { planGateFromCounts } from '../../src/core/plan-gate.js';
+import { ALONE, gateDecision } from './gate-model.js';
 import { claimsIncomplete } from '../../src/core/issue-budgets.js';
 import { plan } from '../../src/core/plan.js';
 import type { Config } from '../../src/config/types.js';
-import type { Decision, GateCounts, IssueClaims, LinkedIssue, PullRequest, Snapshot } from '../../src/core/types.js';
+import type { Decision, IssueClaims, LinkedIssue, PullRequest, Snapshot } from '../../src/core/types.js';
 import { NOW, applyWrites, config, pr, rule, snapshot } from './factories.js';
 
 const REPO = 'acme/widgets';
@@ -274,6 +274,9 @@ describe('one-pr-per-issue', () => {
     const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
     const result = plan(after, cfg, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'author1' });
     expect(result.writes).toEqual([
+      // #2 holds the issue now, comes back into line and takes the seat #1 freed.
+      { kind: 'remove-label', number: 2, label: 'backpressure: violation' },
+      { kind: 'add-label', number: 2, label: 'backpressure: admitted' },
       { kind: 'status', number: 2, sha: 'sha2', state: 'success', description: 'Admitted: position 1 of 4 (limit 2)' },
       {
         kind: 'status',
@@ -281,8 +284,7 @@ describe('one-pr-per-issue', () => {
         sha: 'sha3',
         state: 'failure',
         description: 'Violation: duplicate of #2: work together there'
-      },
-      { kind: 'remove-label', number: 2, label: 'backpressure: violation' }
+      }
     ]);
     // #5 moved up but stays beyond the limit: advance leaves it alone, as without linked issues.
     const again = applyWrites(after, result.writes);
@@ -310,7 +312,6 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     'priority-labels': 'urgent',
     'exempt-labels': 'security'
   });
-  const counts: GateCounts = { ahead: 0, queueSize: 1, authorOpenBefore: 0, authorOpenedBefore: {} };
   const claimOf = (p: PullRequest) => ({
     number: p.number,
     createdAt: p.createdAt,
@@ -343,13 +344,17 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
     pr(7, closing(issue(9)))
   ];
 
+  // The queue as a sweep left it: the violation label on the PRs in violation, which a gate reads
+  // on the issue's other open PRs.
+  const settled = applyWrites(snapshot(prs), plan(snapshot(prs), cfg, NOW, { mode: 'sweep' }).writes).pullRequests;
+
   test.each(prs.map((p) => p.number))('PR #%i', (number) => {
     const whole = plan(snapshot(prs), cfg, NOW, { mode: 'sweep' }).decisions.find((d) => d.number === number)!;
-    const subject = asGateReads(
-      prs.find((p) => p.number === number)!,
-      prs
-    );
-    const gate = planGateFromCounts(subject, counts, snapshot([subject]), cfg, NOW).subject!;
+    // As a sweep left it: the violation label on the PRs in violation.
+    const shown = prs.find((p) => p.number === number)!;
+    const labels = whole.state === 'violation' ? [...shown.labels, 'backpressure: violation'] : shown.labels;
+    const subject = asGateReads({ ...shown, labels }, settled);
+    const gate = gateDecision(subject, ALONE, snapshot([subject]), cfg);
     expect([gate.state, gate.violations]).toEqual([whole.state, whole.violations]);
   });
 
@@ -365,19 +370,19 @@ describe('the gate decides one-pr-per-issue from the issue’s open PRs, as the 
   test('a PR of another repository closing the issue is no competitor', () => {
     const subject = asGateReads(pr(4, closing(issue(7))), [pr(4, closing(issue(7)))]);
     subject.closingIssues!.issues[0].claims!.pullRequests.push({ ...claimOf(pr(1)), repository: 'someone/fork' });
-    expect(planGateFromCounts(subject, counts, snapshot([subject]), cfg, NOW).subject!.state).toBe('admitted');
+    expect(gateDecision(subject, ALONE, snapshot([subject]), cfg).state).toBe('admitted');
   });
 
   test(
     'an incomplete list: a PR read ahead still makes a duplicate; first among those read is not known to hold, so nothing is ' +
       'flagged',
     () => {
-      const behind = asGateReads(prs[3], prs, false);
-      expect(reasons(planGateFromCounts(behind, counts, snapshot([behind]), cfg, NOW).subject!)).toEqual([
+      const behind = asGateReads({ ...prs[3], labels: ['backpressure: violation'] }, settled, false);
+      expect(reasons(gateDecision(behind, ALONE, snapshot([behind]), cfg))).toEqual([
         'duplicate of #3: work together there'
       ]);
-      const first = asGateReads(prs[5], prs, false);
-      expect(planGateFromCounts(first, counts, snapshot([first]), cfg, NOW).subject!.state).toBe('admitted');
+      const first = asGateReads(prs[5], settled, false);
+      expect(gateDecision(first, ALONE, snapshot([first]), cfg).state).toBe('admitted');
     }
   );
 

@@ -37,6 +37,7 @@ describe('withMergeGroupStatus', () => {
   test('written even when the PR head already shows the same status (the merge group commit is new)', () => {
     const c = config({ 'wip-limit': '3' });
     const shown = pr(1, {
+      labels: ['backpressure: admitted'],
       createdAt: daysAgo(10),
       status: { state: 'success', description: 'Admitted: position 1 of 1 (limit 3)' }
     });

@@ -9,6 +9,7 @@ import { decideStale } from '../../src/core/stale.js';
 import type { Config } from '../../src/config/types.js';
 import type { PullRequest, PullRequestEvent } from '../../src/core/types.js';
 import { NOW, applyWrites, config, daysAgo, pr, rule, snapshot } from './factories.js';
+import { ALONE } from './gate-model.js';
 
 const sweep = { mode: 'sweep' } as const;
 const decisionOf = (prs: PullRequest[], c: Config, number: number) => {
@@ -65,8 +66,7 @@ describe('label names', () => {
   test('the gate decides a case-variant exempt or priority label as the sweep does', () => {
     const c = config({ 'wip-limit': '1', 'exempt-labels': 'security', 'priority-labels': 'urgent' });
     const exempt = pr(5, { labels: ['SECURITY'] });
-    const counts = { ahead: 0, queueSize: 3, authorOpenBefore: 0, authorOpenedBefore: {} };
-    expect(decideFromCounts(exempt, counts, snapshot([exempt]), c, 1).state).toBe('exempt');
+    expect(decideFromCounts(exempt, { ...ALONE, queueSize: 3 }, snapshot([exempt]), c, 1)?.state).toBe('exempt');
     expect(decisionOf([pr(1), pr(2), exempt], c, 5)?.state).toBe('exempt');
   });
 
@@ -120,7 +120,7 @@ describe('label names', () => {
 
   test('removing a label uses the name the PR carries; a case-variant label is never re-added', () => {
     const c = config({ 'wip-limit': '1', 'on-waiting': 'fail,label', 'stale-days': '30' });
-    const waitingButAdmitted = pr(1, { labels: ['Backpressure: Waiting'] });
+    const waitingButAdmitted = pr(1, { labels: ['Backpressure: Waiting', 'backpressure: admitted'] });
     const alreadyLabelled = pr(2, { labels: ['BACKPRESSURE: WAITING'] });
     const unmarked = pr(3, { isDraft: true, labels: ['Stale'] });
     const result = plan(snapshot([waitingButAdmitted, alreadyLabelled, unmarked]), c, NOW, sweep);

@@ -70,8 +70,15 @@ describe('statuses', () => {
     // Three PRs ahead leave: everyone behind moves up by 3, #6..#8 are admitted now.
     const after = { ...settled, pullRequests: settled.pullRequests.filter((p) => ![1, 2, 3].includes(p.number)) };
     const result = plan(after, c, NOW, sweep);
-    // #4, #5 and the waiting PRs moved up 3 places: not worth a write. #6..#8 changed state.
-    expect(kinds(result.writes)).toEqual(['status #6', 'status #7', 'status #8']);
+    // #4, #5 and the waiting PRs moved up 3 places: not worth a write. #6..#8 take the free seats.
+    expect(kinds(result.writes)).toEqual([
+      'add-label #6',
+      'add-label #7',
+      'add-label #8',
+      'status #6',
+      'status #7',
+      'status #8'
+    ]);
     // Twelve more leave: the waiting PRs move 12 places and are rewritten.
     const later = {
       ...after,
@@ -92,7 +99,7 @@ describe('labels and the sticky comment', () => {
         { kind: 'remove-label', number: 2, label: 'backpressure: violation' }
       ])
     );
-    expect(result.writes[0]).toMatchObject({
+    expect(result.writes.find((w) => w.kind === 'create-label' && w.name === 'backpressure: violation')).toMatchObject({
       kind: 'create-label',
       name: 'backpressure: violation',
       color: expect.stringMatching(/^[0-9a-f]{6}$/)
@@ -125,10 +132,36 @@ describe('labels and the sticky comment', () => {
 });
 
 describe('scope', () => {
-  test('a gate writes only to its PR', () => {
-    const result = plan(snapshot(queue(5)), config({ 'wip-limit': '2' }), NOW, { mode: 'gate', number: 4 });
+  test('a whole-queue gate on a settled repository writes only to its PR', () => {
+    const c = config({ 'wip-limit': '2' });
+    const settled = applyWrites(snapshot(queue(5)), plan(snapshot(queue(5)), c, NOW, sweep).writes);
+    const pushed = {
+      ...settled,
+      pullRequests: settled.pullRequests.map((p) => (p.number === 4 ? { ...p, status: undefined } : p))
+    };
+    const result = plan(pushed, c, NOW, { mode: 'gate', number: 4 });
     expect(kinds(result.writes)).toEqual(['status #4']);
     expect(result.subject).toMatchObject({ number: 4, state: 'waiting', position: 4 });
+  });
+
+  test('a whole-queue gate leaves the other PRs to a sweep when no run has reconciled the queue', () => {
+    const result = plan(snapshot(queue(5)), config({ 'wip-limit': '2' }), NOW, { mode: 'gate', number: 4 });
+    expect(kinds(result.writes)).toEqual(['status #4']);
+  });
+
+  test('a whole-queue gate on a reconciled queue advances the PRs its own PR moves', () => {
+    const c = config({ 'wip-limit': '2' });
+    // A fresh install: admitted-label does not exist; the sweep creates it with the stamp.
+    const fresh = snapshot(queue(5), { stateStamp: null });
+    const settled = applyWrites(fresh, plan(fresh, c, NOW, sweep).writes);
+    expect(settled.stateStamp).toMatch(/state [0-9a-f]{12}/);
+    // #1 holds a seat and turns draft: #3, first in line, takes it.
+    const drafted = {
+      ...settled,
+      pullRequests: settled.pullRequests.map((p) => (p.number === 1 ? { ...p, isDraft: true } : p))
+    };
+    const result = plan(drafted, c, NOW, { mode: 'gate', number: 1 });
+    expect(kinds(result.writes)).toEqual(['add-label #3', 'remove-label #1', 'status #3', 'status #1']);
   });
 
   test('advance flips the PR that moves into admission, and only it', () => {
@@ -137,6 +170,7 @@ describe('scope', () => {
     const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
     const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'author1' });
     expect(result.writes).toEqual([
+      { kind: 'add-label', number: 3, label: 'backpressure: admitted' },
       { kind: 'status', number: 3, sha: 'sha3', state: 'success', description: 'Admitted: position 2 of 4 (limit 2)' }
     ]);
   });
@@ -148,8 +182,8 @@ describe('scope', () => {
     expect(settled.pullRequests.find((p) => p.number === 3)?.labels).toEqual(['backpressure: violation']);
     const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
     const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'ann' });
-    expect(kinds(result.writes)).toEqual(['status #3', 'remove-label #3']);
-    expect(result.writes[0]).toMatchObject({ state: 'success', description: 'Admitted: position 2 of 4 (limit 3)' });
+    expect(kinds(result.writes)).toEqual(['remove-label #3', 'add-label #3', 'status #3']);
+    expect(result.writes[2]).toMatchObject({ state: 'success', description: 'Admitted: position 2 of 4 (limit 3)' });
   });
 });
 
@@ -159,7 +193,7 @@ test('advance after a prolific author closes one PR rewrites only the PR that le
   const settled = applyWrites(snapshot(prs), plan(snapshot(prs), c, NOW, sweep).writes);
   const after: Snapshot = { ...settled, pullRequests: settled.pullRequests.filter((p) => p.number !== 1) };
   const result = plan(after, c, NOW, { mode: 'advance', closedNumber: 1, closedAuthor: 'prolific' });
-  expect(kinds(result.writes)).toEqual(['status #3', 'remove-label #3']);
+  expect(kinds(result.writes)).toEqual(['remove-label #3', 'add-label #3', 'status #3']);
 });
 
 describe('closing', () => {
@@ -234,6 +268,7 @@ describe('stale lifecycle in a sweep', () => {
 
   test('a PR waiting on the maintainers is never marked', () => {
     const waitingOnUs = pr(1, {
+      labels: ['backpressure: admitted'],
       createdAt: daysAgo(90),
       events: [{ kind: 'commit', actor: 'author1', at: daysAgo(80) }]
     });
@@ -341,7 +376,7 @@ describe('closing is crash-safe', () => {
     ]
   ])('%s; its status is still set', (_name, fields) => {
     const result = plan(
-      snapshot([pr(1), pr(2, { locked: true, ...fields })]),
+      snapshot([pr(1, { labels: ['backpressure: admitted'] }), pr(2, { locked: true, ...fields })]),
       config({ 'wip-limit': '1', 'on-waiting': 'fail,comment' }),
       NOW,
       sweep
@@ -410,7 +445,7 @@ describe('the action removes only labels it is responsible for', () => {
     const result = plan(
       snapshot([
         pr(1, {
-          labels: prLabels,
+          labels: ['backpressure: admitted', ...prLabels],
           createdAt: daysAgo(2),
           events: [{ kind: 'commit', actor: 'author1', at: daysAgo(2) }]
         })

@@ -1,5 +1,5 @@
-// Area rules at a gate's cost: after a sweep has put the area labels and the
-// waiting state on the queue, a gate decides any PR in two GraphQL reads and
+// Area rules at a gate's cost: after a sweep has put the area labels and
+// admitted-label on the queue, a gate decides any PR in two GraphQL reads and
 // agrees with the sweep on every sampled PR.
 import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
 import type { FakeStore } from '../../test-support/fake-github/store.js';
@@ -85,6 +85,8 @@ describe('a gate with area rules, after a sweep', () => {
     expect(gate.outputs.result).toBe('waiting');
     expect(gate.graphql).toBe(2);
     expect(gate.restReads).toBe(0);
-    expect(subject!.labels).toEqual(expect.arrayContaining(['backpressure: area docs', 'backpressure: waiting']));
+    expect(subject!.labels).toEqual(expect.arrayContaining(['backpressure: area docs']));
+    // waiting-label is feedback (on-waiting: label), not state: not set here.
+    expect(subject!.labels).not.toContain('backpressure: waiting');
   }, 60_000);
 });

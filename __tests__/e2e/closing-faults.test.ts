@@ -124,11 +124,12 @@ const CHECKS: Record<string, () => Promise<void>> = {
   'max-writes-keeps-mark-whole': async () => {
     const prs = openPullRequests(1, () => silent());
     await withSession(storeWith(prs), async (github) => {
-      // The status takes the first write; the mark needs two more.
+      // The queue state's stamp (no WIP limit: no seat to label) and the status take the first two
+      // writes; the mark needs two more.
       const inputs = { ...STALE, 'max-writes-per-run': '2' };
       const cut = await sweep(github, inputs);
       expect(cut.exitCode).toBe(0);
-      expect(cut.writes).toBe(1);
+      expect(cut.writes).toBe(2);
       expect(prs[0]).toMatchObject({ labels: [], comments: [] });
       expect(cut.warnings).toContainEqual(expect.stringContaining('max-writes-per-run (2) reached'));
 
@@ -147,7 +148,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
       expect(JSON.parse(run.outputs.violations)).toEqual([]);
       expect(JSON.parse(run.outputs.closed)).toEqual([]);
       for (const pr of prs) {
-        expect(pr).toMatchObject({ state: 'OPEN', labels: [], comments: [] });
+        expect(pr).toMatchObject({ state: 'OPEN', labels: ['backpressure: admitted'], comments: [] });
         expect(github.fake.store.statuses[pr.headSha]?.at(-1)).toMatchObject({
           state: 'success',
           description: expect.stringMatching(/^Admitted/)

@@ -1,7 +1,13 @@
 // Issue 15 end to end: every event that moves the required `backpressure`
 // status (merge_group, pull_request_review) is judged, and the action's own
 // label events cost nothing. Real-shaped payloads from @octokit/webhooks-examples.
-import { labelEvent, mergeGroupEvent, pullRequestEvent, pullRequestReviewEvent } from '../../test-support/events.js';
+import {
+  labelEvent,
+  mergeGroupEvent,
+  pullRequestEvent,
+  pullRequestReviewEvent,
+  scheduleEvent
+} from '../../test-support/events.js';
 import { workflowCommands } from '../../test-support/run-action.js';
 import {
   createStore,
@@ -11,20 +17,21 @@ import {
   READ_TOKEN,
   type FakePullRequest
 } from '../../test-support/fake-github/store.js';
-import { openPullRequests, session, type Run, type Session } from './harness.js';
+import { installed, openPullRequests, session, type Run, type Session } from './harness.js';
 
 const reads = (run: Run) => run.graphql + run.restReads;
 const notices = (run: Run) => workflowCommands(run.stdout, 'notice');
 const noStackTrace = (run: Run) => expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
 
 describe('merge_group: the merge queue gets the status of the PR it carries', () => {
+  const inputs = { 'wip-limit': '5' };
   let github: Session;
   beforeAll(async () => {
     github = await session(createStore({ pullRequests: openPullRequests(12) }));
+    // A merge queue runs on a repository the action has swept.
+    await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
   });
   afterAll(() => github.close());
-
-  const inputs = { 'wip-limit': '5' };
   const groupStatus = (sha: string) => latestStatuses(github.store, sha).find((s) => s.context === 'backpressure');
 
   test('an admitted PR: success on the merge group commit, in at most 3 reads', async () => {
@@ -76,6 +83,7 @@ describe('merge_group: the merge queue gets the status of the PR it carries', ()
 });
 
 describe("pull_request_review: an approval satisfies require-owner on an agent's PR", () => {
+  const inputs = { 'wip-limit': '5', 'require-owner-for-agents': 'true' };
   let github: Session;
   let agentPr: FakePullRequest;
   beforeAll(async () => {
@@ -83,11 +91,11 @@ describe("pull_request_review: an approval satisfies require-owner on an agent's
       n === 2 ? { author: 'copilot-swe-agent[bot]', authorType: 'Bot', authorAssociation: 'NONE' } : {}
     );
     github = await session(createStore({ pullRequests: prs }));
+    await installed(github, inputs);
     agentPr = findPullRequest(github.store, 2) as FakePullRequest;
   });
   afterAll(() => github.close());
 
-  const inputs = { 'wip-limit': '5', 'require-owner-for-agents': 'true' };
   const violationLabel = 'backpressure: violation';
   const review = (state: 'APPROVED' | 'DISMISSED') => {
     agentPr.reviews = [{ state, author: 'maintainer', association: 'MEMBER', submittedAt: new Date().toISOString() }];
@@ -164,7 +172,10 @@ describe("the action's own label events", () => {
   test.each([
     ['labeled', 'backpressure: waiting'],
     ['unlabeled', 'backpressure: violation'],
-    ['labeled', 'BACKPRESSURE: Violation']
+    ['labeled', 'BACKPRESSURE: Violation'],
+    ['labeled', 'backpressure: admitted'],
+    // Every area rule's label, whichever rules the config file names.
+    ['labeled', 'backpressure: area docs']
   ] as const)('%s "%s": exit 0 at once, zero requests, one notice', async (action, label) => {
     const result = await github.run({
       eventName: 'pull_request_target',

@@ -2,7 +2,7 @@
 import { pullRequestEvent } from '../../test-support/events.js';
 import { createStore, READ_TOKEN } from '../../test-support/fake-github/store.js';
 import { markdownToTerminal } from '../../src/report/terminal.js';
-import { openPullRequests, session, type Session } from './harness.js';
+import { installed, openPullRequests, session, type Session } from './harness.js';
 
 describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
   let github: Session;
@@ -15,6 +15,7 @@ describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
       baseRefName: n === 124 ? 'gh-pages' : 'main'
     }));
     github = await session(createStore({ pullRequests: prs }));
+    await installed(github, inputs);
   });
   afterAll(() => github.close());
 

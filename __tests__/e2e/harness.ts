@@ -1,5 +1,6 @@
 // One end-to-end run: a fake GitHub holding `store`, the bundled action run
 // as the Actions runner runs it, and what a user would look at afterwards.
+import { scheduleEvent } from '../../test-support/events.js';
 import { startFakeGitHub, type FakeGitHubOptions } from '../../test-support/fake-github/index.js';
 import { runCounted, type CountedRun } from '../../test-support/counted-run.js';
 import {
@@ -58,4 +59,22 @@ export async function session(store: FakeStore, options: FakeGitHubOptions = {})
     },
     close: () => fake.close()
   };
+}
+
+/**
+ * The action installed before the store's PRs were opened: a sweep with
+ * `inputs` over the repository as it was then (no open PRs) creates
+ * admitted-label with the stamp of this configuration, so the gates that
+ * follow, each PR's first run, count in two reads (README "How the queue
+ * works"). Without it every gate of a fresh repository reads the whole queue.
+ */
+export async function installed(github: Session, inputs: Record<string, string> = {}): Promise<void> {
+  const opened = github.store.pullRequests;
+  github.store.pullRequests = opened.filter((p) => p.state !== 'OPEN');
+  try {
+    const sweep = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
+    if (sweep.exitCode !== 0) throw new Error(`the install sweep failed: ${sweep.errors.join('; ')}`);
+  } finally {
+    github.store.pullRequests = opened;
+  }
 }

@@ -3,7 +3,7 @@
 import { closedEvent, pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
 import { createStore, makeIssue } from '../../test-support/fake-github/store.js';
 import { markdownToTerminal } from '../../src/report/terminal.js';
-import { openPullRequests, session, type Run, type Session } from './harness.js';
+import { installed, openPullRequests, session, type Run, type Session } from './harness.js';
 
 const gate = (github: Session, number: number, inputs: Record<string, string>) =>
   github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, number, 'synchronize'), inputs });
@@ -32,6 +32,7 @@ describe('require-issue: assigned, with issue-labels accepted', () => {
         pullRequests: openPullRequests(4, (n) => ({ author: 'ann', body: bodies[n] }))
       })
     );
+    await installed(github, inputs);
   });
   afterAll(() => github.close());
 
@@ -67,19 +68,25 @@ describe('require-issue: assigned, with issue-labels accepted', () => {
 describe('one-pr-per-issue: three PRs race for issue #7', () => {
   const inputs = { 'wip-limit': '10', 'one-pr-per-issue': 'true', 'on-violation': 'fail,comment' };
   let github: Session;
+  // Opened one after another, each judged by its own gate as it opens.
+  const prs = openPullRequests(4, (n) => ({ body: n === 4 ? 'Docs only.' : `Fixes #7 in my own way (${n})` }));
   beforeAll(async () => {
-    github = await session(
-      createStore({
-        issues: [makeIssue({ number: 7 })],
-        pullRequests: openPullRequests(4, (n) => ({ body: n === 4 ? 'Docs only.' : `Fixes #7 in my own way (${n})` }))
-      })
-    );
+    github = await session(createStore({ issues: [makeIssue({ number: 7 })] }));
+    await installed(github, inputs);
   });
   afterAll(() => github.close());
+  const open = (number: number) => {
+    github.store.pullRequests.push(prs[number - 1]);
+    return github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, number, 'opened'), inputs });
+  };
 
   test('the first in line holds the issue; the others are duplicates whose comment links the holder', async () => {
+    const first = await open(1);
+    expect(first.exitCode).toBe(0);
+    expect(github.status(1)).toMatchObject({ state: 'success', description: 'Admitted: position 1 of 1 (limit 10)' });
+    expectTwoReads(first);
     for (const number of [2, 3]) {
-      const run = await gate(github, number, inputs);
+      const run = await open(number);
       expect(run.exitCode).toBe(1);
       expect(run.errors).toEqual(['Violation: duplicate of #1: work together there']);
       expectTwoReads(run, 2);
@@ -87,15 +94,10 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
     const comment = github.store.pullRequests.find((p) => p.number === 3)?.comments[0].body ?? '';
     expect(comment).toContain('\n- #1 holds #7.\n');
     expect(comment).toContain('work together there (review it, suggest your changes)');
-    for (const [number, line] of [
-      [1, 'Admitted: position 1 of 4 (limit 10)'],
-      [4, 'Admitted: position 2 of 4 (limit 10)']
-    ] as const) {
-      const run = await gate(github, number, inputs);
-      expect(run.exitCode).toBe(0);
-      expect(github.status(number)).toMatchObject({ state: 'success', description: line });
-      expectTwoReads(run);
-    }
+    const docs = await open(4);
+    expect(docs.exitCode).toBe(0);
+    expect(github.status(4)).toMatchObject({ state: 'success', description: 'Admitted: position 2 of 4 (limit 10)' });
+    expectTwoReads(docs);
   });
 
   test('the sweep agrees and lists the issue with its holder', async () => {
@@ -117,7 +119,7 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
     const run = await github.run({ eventName: 'pull_request', event: closedEvent(github.store, 1), inputs });
     expect(run.exitCode).toBe(0);
     expect(github.status(2)).toMatchObject({ state: 'success', description: 'Admitted: position 1 of 3 (limit 10)' });
-    expect(github.store.pullRequests.find((p) => p.number === 2)?.labels).toEqual([]);
+    expect(github.store.pullRequests.find((p) => p.number === 2)?.labels).toEqual(['backpressure: admitted']);
     expect(github.store.pullRequests.find((p) => p.number === 2)?.comments[0].body).toContain(
       'Admitted to the review queue'
     );
@@ -126,8 +128,8 @@ describe('one-pr-per-issue: three PRs race for issue #7', () => {
       description: 'Violation: duplicate of #2: work together there'
     });
     expect(github.store.pullRequests.find((p) => p.number === 3)?.comments[0].body).toContain('\n- #2 holds #7.\n');
-    // #4 stays admitted and untouched: 2 statuses, 1 label removed, 2 comments edited.
-    expect(run.writes).toBe(5);
+    // #4 stays admitted and untouched: #2's violation label off and admitted-label on, 2 statuses, 2 comments edited.
+    expect(run.writes).toBe(6);
   });
 });
 
@@ -157,6 +159,7 @@ describe('the recipe "agents may only work on assigned issues"', () => {
         pullRequests: openPullRequests(3, (n) => fields[n])
       })
     );
+    await installed(github);
   });
   afterAll(() => github.close());
 
@@ -182,6 +185,8 @@ describe('one-pr-per-issue with more open PRs on an issue than a gate reads', ()
         pullRequests: openPullRequests(12, () => ({ body: 'Fixes #7' }))
       })
     );
+    // A sweep has judged them all (a gate then trusts the labels of the issue's other PRs).
+    await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
   });
   afterAll(() => github.close());
 

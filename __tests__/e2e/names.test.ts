@@ -44,7 +44,8 @@ test(
       expect(pr.state).toBe('CLOSED');
       expect(pr.labels).toEqual(['Stale']);
       expect(pr.comments.filter((c) => c.body.includes(CLOSE_MARKER))).toHaveLength(1);
-      expect(store.labels.map((l) => l.name)).toEqual(['Stale']);
+      // No second stale label; admitted-label carries the stamp of the queue state (README "How the queue works").
+      expect(store.labels.map((l) => l.name)).toEqual(['Stale', 'backpressure: admitted']);
 
       const second = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
       expect(second.exitCode).toBe(0);
@@ -83,7 +84,10 @@ test('case-variant exempt, priority and own labels and an EMU login: every gate 
     expect(JSON.parse(sweep.outputs.waiting)).toEqual([3, 6, 8]);
     // #6 already carries the waiting label under another spelling: not added again, no second label created.
     expect(store.pullRequests[5].labels).toEqual(['Backpressure: Waiting']);
-    expect(store.labels.map((l) => l.name.toLowerCase()).sort()).toEqual(['backpressure: waiting']);
+    expect(store.labels.map((l) => l.name.toLowerCase()).sort()).toEqual([
+      'backpressure: admitted',
+      'backpressure: waiting'
+    ]);
     const settle = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
     expect(settle.writes).toBe(0);
 

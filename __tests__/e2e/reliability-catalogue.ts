@@ -60,14 +60,17 @@ export type Row = FaultRow | BadInputRow | CheckRow;
 const RETRIED = 'Retried; the run goes on and exits 0 with every write made once.';
 const NO_DATA = 'no "data" object (an empty answer, a page that is not JSON, or JSON that could not be decoded)';
 
-/** Sweeps of 10 open PRs, wip-limit 5, on-waiting fail,label,comment unless said otherwise. */
+/**
+ * Sweeps of 10 open PRs, wip-limit 5, on-waiting fail,label,comment unless said otherwise: 28 writes
+ * (2 labels created, admitted-label on 5 PRs, the stamp, 10 statuses, 5 waiting labels, 5 sticky comments).
+ */
 export const FAULT_ROWS: FaultRow[] = [
   {
     id: 'read-502-burst',
     category: 'GitHub fault',
     scenario: 'GraphQL answers 502 twice, then recovers',
     setup: 'failNext(graphql, 502, 2)',
-    outcome: { exitCode: 0, errors: [], writes: 21 },
+    outcome: { exitCode: 0, errors: [], writes: 28 },
     observed: RETRIED
   },
   {
@@ -75,7 +78,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: 'REST writes answer 500, then 503, then recover',
     setup: 'failNext(write, 500) then failNext(write, 503)',
-    outcome: { exitCode: 0, errors: [], writes: 23 },
+    outcome: { exitCode: 0, errors: [], writes: 30 },
     observed: RETRIED
   },
   {
@@ -97,12 +100,12 @@ export const FAULT_ROWS: FaultRow[] = [
     setup: 'failNext(write, 503, 12): every attempt until the writer stops',
     outcome: {
       exitCode: 1,
-      errors: ['Stopped writing after 3 failures in a row: 21 of 21 writes are left for the next run.'],
+      errors: ['Stopped writing after 3 failures in a row: 28 of 28 writes are left for the next run.'],
       warnings: [
-        'GitHub failed (503) while creating label "backpressure: waiting", even after retries; try again later.'
+        'GitHub failed (503) while creating label "backpressure: admitted", even after retries; try again later.'
       ],
       writes: 12,
-      summary: ['Not applied (21)']
+      summary: ['Not applied (28)']
     },
     observed:
       'Each write retried 3 times; after 3 failed writes in a row the run stops writing, warns per failure, exits 1 and the ' +
@@ -113,7 +116,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: 'GitHub creates the sticky comment but answers 502',
     setup: 'proxy: forward POST .../comments, answer 502 (twice)',
-    outcome: { exitCode: 0, errors: [], writes: 23 },
+    outcome: { exitCode: 0, errors: [], writes: 30 },
     observed:
       'The comment is not posted twice: comments are not retried blindly; the writer finds its marker and edits that comment ' +
       'instead. Exit 0.'
@@ -123,7 +126,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: 'A GraphQL request never answers (once)',
     setup: 'proxy: hang 1 request; PR_BACKPRESSURE_REQUEST_TIMEOUT_MS=1000',
-    outcome: { exitCode: 0, errors: [], writes: 21 },
+    outcome: { exitCode: 0, errors: [], writes: 28 },
     observed: 'Timed out and retried; the run goes on and exits 0 with every write made once.'
   },
   {
@@ -145,7 +148,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: 'The connection drops before any answer (once)',
     setup: 'proxy: destroy the socket of 1 GraphQL request',
-    outcome: { exitCode: 0, errors: [], writes: 21 },
+    outcome: { exitCode: 0, errors: [], writes: 28 },
     observed: RETRIED
   },
   {
@@ -157,7 +160,7 @@ export const FAULT_ROWS: FaultRow[] = [
       exitCode: 0,
       errors: [],
       warnings: ["GitHub's secondary rate limit hit (POST /repos/{owner}/{repo}/labels); waiting 1 s."],
-      writes: 22
+      writes: 29
     },
     observed: 'Waits retry-after seconds with one warning, retries; exits 0 with every write made once.'
   },
@@ -168,9 +171,9 @@ export const FAULT_ROWS: FaultRow[] = [
     setup: 'failNext(write, 403 secondary, 9): every attempt until the writer stops',
     outcome: {
       exitCode: 1,
-      errors: ['Stopped writing after 3 failures in a row: 21 of 21 writes are left for the next run.'],
+      errors: ['Stopped writing after 3 failures in a row: 28 of 28 writes are left for the next run.'],
       warnings: [
-        'GitHub\'s secondary rate limit still applied after waiting while creating label "backpressure: waiting"; left for the next run.'
+        'GitHub\'s secondary rate limit still applied after waiting while creating label "backpressure: admitted"; left for the next run.'
       ],
       writes: 9
     },
@@ -182,7 +185,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: '429 Too Many Requests on a write (once)',
     setup: 'failNext(write, 429 + retry-after 1)',
-    outcome: { exitCode: 0, errors: [], writes: 22 },
+    outcome: { exitCode: 0, errors: [], writes: 29 },
     observed: RETRIED
   },
   {
@@ -207,7 +210,7 @@ export const FAULT_ROWS: FaultRow[] = [
       errors: [],
       warnings: ['Stopped writing: only 99 API requests are left this hour; keeping them for other workflows.'],
       writes: 6,
-      summary: ['Not applied (15)']
+      summary: ['Not applied (22)']
     },
     observed:
       'Stops writing while 100 requests are left for other workflows; exits 0 with one warning, the summary lists what is left ' +
@@ -221,10 +224,11 @@ export const FAULT_ROWS: FaultRow[] = [
     outcome: {
       exitCode: 1,
       errors: [
-        "GitHub's rate limit is exhausted while setting status success on #3; it resets at …: 18 of 21 writes are left for the next run."
+        'GitHub\'s rate limit is exhausted while adding label "backpressure: admitted" to #2; it resets at …: ' +
+          '25 of 28 writes are left for the next run.'
       ],
       writes: 3,
-      summary: ['Not applied (18)']
+      summary: ['Not applied (25)']
     },
     observed:
       'Stops writing at the first refusal (no retries against an empty budget); exits 1 naming the reset time; the summary lists ' +
@@ -277,7 +281,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: 'GraphQL answers `data` and `errors` together (once)',
     setup: 'proxy: add errors[path=repository.pullRequests] to 1 answer, null that part',
-    outcome: { exitCode: 0, errors: [], writes: 21 },
+    outcome: { exitCode: 0, errors: [], writes: 28 },
     observed:
       'The incomplete answer is not used: the query is sent again, and the run exits 0 with every write made once.'
   },
@@ -303,7 +307,7 @@ export const FAULT_ROWS: FaultRow[] = [
     category: 'GitHub fault',
     scenario: 'GraphQL answers 200 with `{}` (once)',
     setup: 'proxy: answer 200 {} to 1 GraphQL request',
-    outcome: { exitCode: 0, errors: [], writes: 21 },
+    outcome: { exitCode: 0, errors: [], writes: 28 },
     observed: 'Asked again after a back-off; the run goes on and exits 0 with every write made once.'
   },
   {
@@ -392,7 +396,7 @@ export const FAULT_ROWS: FaultRow[] = [
       errors: [],
       warnings: ['Stopped writing: only 50 API requests are left this hour; keeping them for other workflows.'],
       writes: 0,
-      summary: ['Not applied (21)']
+      summary: ['Not applied (28)']
     },
     observed:
       'Before its first write the run asks GET /rate_limit (which GitHub counts against no limit) and finds the budget under the ' +

@@ -167,7 +167,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
       expect(result.exitCode).toBe(0);
       expect(result.errors).toEqual([]);
       expect(result.warnings).toHaveLength(1);
-      expect(result.warnings[0]).toMatch(/"issues: write".*"statuses: write".*"pull-requests: write"/);
+      expect(result.warnings[0]).toMatch(/"issues: write".*"pull-requests: write".*"statuses: write"/);
       expect(github.store.pullRequests.every((pr) => pr.labels.length === 0 && pr.comments.length === 0)).toBe(true);
     } finally {
       await github.close();

@@ -64,7 +64,8 @@ test('an approved PR is never marked or closed and is listed as neglected with i
     const first = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
     expect(first.exitCode).toBe(0);
     expect(JSON.parse(first.outputs.staled)).toEqual([3, 4, 5]);
-    for (const n of [1, 2]) expect(byNumber(prs, n)).toMatchObject({ state: 'OPEN', labels: [] });
+    expect(byNumber(prs, 1)).toMatchObject({ state: 'OPEN', labels: ['backpressure: admitted'] });
+    expect(byNumber(prs, 2)).toMatchObject({ state: 'OPEN', labels: [] });
     expect(ownComments(byNumber(prs, 1))).toEqual([]);
     expect(ownComments(byNumber(prs, 2))).toEqual([]);
     // The stale comment names the signal (a reviewer is shown, never pinged).
@@ -93,7 +94,8 @@ test('an approved PR is never marked or closed and is listed as neglected with i
     const later = await github.run({ eventName: 'schedule', event: scheduleEvent(), inputs });
     expect(later.exitCode).toBe(0);
     expect(JSON.parse(later.outputs.closed)).toEqual([3, 4, 5]);
-    for (const n of [1, 2]) expect(byNumber(prs, n)).toMatchObject({ state: 'OPEN', labels: [] });
+    expect(byNumber(prs, 1)).toMatchObject({ state: 'OPEN', labels: ['backpressure: admitted'] });
+    expect(byNumber(prs, 2)).toMatchObject({ state: 'OPEN', labels: [] });
     expect(ownComments(byNumber(prs, 1))).toEqual([]);
     expect(ownComments(byNumber(prs, 2))).toEqual([]);
     expect(later.summary).toContain(

@@ -60,6 +60,7 @@ describe('fake GitHub: checks, review requests and locks', () => {
         pageSize: 100,
         withFiles: false,
         withBodies: true,
+        admitted: 'backpressure: admitted',
         own: []
       }
     });

@@ -52,7 +52,13 @@ describe("GitHub's GraphQL cost formula", () => {
       },
       18
     ],
-    ['the gate read (its PR’s issues and their open PRs included)', GATE_QUERY, { withFiles: false }, 1],
+    // The 50 seats held with their labels are one point of the two.
+    [
+      'the gate read (its PR’s issues and their open PRs, and the seats held, included)',
+      GATE_QUERY,
+      { withFiles: false },
+      2
+    ],
     ['20 aliased search counts', searchCountsQuery(Array.from({ length: 20 }, (_, i) => `c${i}`)), {}, 1]
   ])('%s', (_name, query, variables, points) => {
     expect(queryCost(parse(query), variables)).toBe(points);

@@ -193,7 +193,8 @@ describe('fake GitHub GraphQL', () => {
       configPath: 'x',
       number: 5000,
       withFiles: true,
-      withBodies: true
+      withBodies: true,
+      admitted: 'backpressure: admitted'
     });
     expect(answer.errors).toBeUndefined();
     const node = (answer.data as Data).repository.pullRequest;
@@ -223,7 +224,8 @@ describe('fake GitHub GraphQL', () => {
       configPath: 'x',
       number: 9999,
       withFiles: false,
-      withBodies: true
+      withBodies: true,
+      admitted: 'backpressure: admitted'
     });
     expect(answer.errors).toEqual([
       expect.objectContaining({ type: 'NOT_FOUND', path: ['repository', 'pullRequest'] })

@@ -62,7 +62,8 @@ describe('linked issues in the fake GitHub', () => {
       configPath: 'x',
       number,
       withFiles: false,
-      withBodies: true
+      withBodies: true,
+      admitted: 'backpressure: admitted'
     });
     expect(answer.errors).toBeUndefined();
     return toPullRequest(answer.data!.repository.pullRequest, 'github-actions', 'backpressure');

@@ -67,6 +67,7 @@ async function openPullRequests(fake: FakeGitHub): Promise<PrNode[]> {
       pageSize: 100,
       withFiles: false,
       withBodies: true,
+      admitted: 'backpressure: admitted',
       own: []
     }
   });

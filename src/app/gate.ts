@@ -1,12 +1,14 @@
 // Gate mode: judge one PR. Constant cost when search counts can express the
-// configuration (area rules too, through the labels the action keeps);
-// otherwise (glob exemptions, scoped per-author caps) the whole queue.
+// configuration and the queue labels the action keeps are reconciled for it
+// (area rules too); otherwise (glob exemptions, scoped per-author caps, a
+// fresh install, a decision that moves other PRs) the whole queue.
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
 import { needsAuthorCounts } from '../core/author-budgets.js';
 import { paceHistory, planGateFromCounts, wholeQueueReason } from '../core/plan-gate.js';
 import { plan } from '../core/plan.js';
 import { actionLabelNames } from '../core/labels.js';
+import { sameLabel } from '../core/label-names.js';
 import { withMergeGroupStatus } from '../core/merge-group.js';
 import type { Plan, PullRequest, Snapshot } from '../core/types.js';
 import { ActionError } from './action-error.js';
@@ -18,27 +20,33 @@ import type { GateScope } from './mode.js';
 import type { PlannedRun } from './planned.js';
 
 /**
- * The constant-cost gate: the PRs ahead, the queue size and the author's counts as one request of
- * search counts (with the merge pace; `wip-limit: auto` reads the history too), planned by the core.
+ * The constant-cost gate: the waiting line ahead, the seats held, the queue size and the author's
+ * counts in one request (with the merge pace; `wip-limit: auto` reads the history too), planned by
+ * the core; or why the core needs the whole queue instead.
  */
 async function gateFromCounts(
   session: GitHubSession,
   read: GateRead,
   pr: PullRequest,
   config: Config,
-  now: Date
-): Promise<{ plan: Plan; snapshot: Snapshot }> {
-  const { counts, existingLabels } = await readGateCounts(session, {
+  now: Date,
+  scope: GateScope
+): Promise<{ plan: Plan; snapshot: Snapshot } | { needsQueue: string; unreconciled?: true }> {
+  // The seats held came with the first read when the file did not rename admitted-label.
+  const held = sameLabel(read.held.label, config.admittedLabel) ? read.held.facts : undefined;
+  const { counts, existingLabels, stateStamp } = await readGateCounts(session, {
     repo: session.repo,
     config,
     pr,
     recent: read.recent,
+    ...(held ? { held } : {}),
     authorLimited: needsAuthorCounts(pr, config),
     now,
     labels: actionLabelNames(config),
     // The merge pace for the expected wait rides along in the counts request: no extra request.
     paceWindowDays: config.wipLimit === 'auto' ? undefined : config.adaptive.throughputWindowDays
   });
+  if (!counts) return { needsQueue: 'a PR holding a seat, or created in the same second, has more than 100 labels' };
   // `auto` needs the history (one request); otherwise the pace alone, read with the counts.
   const history =
     config.wipLimit === 'auto'
@@ -50,16 +58,19 @@ async function gateFromCounts(
     pullRequests: [pr],
     authors: counts.merged === undefined ? {} : { [pr.author]: { merged: counts.merged } },
     history,
-    existingLabels
+    existingLabels,
+    stateStamp
   };
-  return { plan: planGateFromCounts(pr, counts, snapshot, config, now), snapshot };
+  const planned = planGateFromCounts(pr, counts, snapshot, config, now, scope.reopened === true);
+  return 'plan' in planned ? { plan: planned.plan, snapshot } : planned;
 }
 
 /**
  * Judges PR `scope.number` after its first read (`read`, see readGate): one more GraphQL request of
- * search counts, or the whole queue when search cannot express the config. A merge group's commit
- * gets the PR's status too. Throws ActionError when the PR does not exist or the token may not read
- * the issues a rule needs.
+ * search counts, or the whole queue when the counts cannot decide (the config, a queue state not
+ * yet reconciled, or a decision that moves other PRs: then this run advances them too, as a close
+ * does). A merge group's commit gets the PR's status too. Throws ActionError when the PR does not
+ * exist or the token may not read the issues a rule needs.
  */
 export async function gate(
   session: GitHubSession,
@@ -78,12 +89,19 @@ export async function gate(
     );
   }
   const why = wholeQueueReason(pr, config, `${repo.owner}/${repo.name}`);
+  const counted = why ? { needsQueue: why } : await gateFromCounts(session, read, pr, config, now, scope);
   let planned: { plan: Plan; snapshot: Snapshot };
-  if (why) {
-    core.info(`Reading the whole queue for this gate: ${why}`);
+  if ('needsQueue' in counted) {
+    if ('unreconciled' in counted)
+      core.notice(
+        `This gate read the whole queue: ${counted.needsQueue}. ` +
+          'The next sweep (or a close) writes them, and gates then decide in two reads again.'
+      );
+    else core.info(`Reading the whole queue for this gate: ${counted.needsQueue}`);
     const snapshot = await readQueueSnapshot(session, read.facts, config, now);
-    planned = { plan: plan(snapshot, config, now, { mode: 'gate', number: scope.number }), snapshot };
-  } else planned = await gateFromCounts(session, read, pr, config, now);
+    const whole = plan(snapshot, config, now, { mode: 'gate', number: scope.number });
+    planned = { plan: { ...whole, wholeQueueReason: counted.needsQueue }, snapshot };
+  } else planned = counted;
   const merged = scope.mergeGroupSha ? withMergeGroupStatus(planned.plan, pr, scope.mergeGroupSha) : planned.plan;
   return { plan: merged, snapshot: planned.snapshot, config };
 }

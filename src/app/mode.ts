@@ -2,7 +2,6 @@
 // (README "Events and modes").
 import type { Mode } from '../config/types.js';
 import type { PlanScope } from '../core/types.js';
-import { isOneOfLabels } from '../core/labels.js';
 import { quoteValue } from '../config/quote.js';
 
 /** A gate's plan scope, with what its triggering event adds. */
@@ -11,6 +10,8 @@ export type GateScope = Extract<PlanScope, { mode: 'gate' }> & {
   mergeGroupSha?: string;
   /** labeled / unlabeled: the label, checked again against the config file's own label names. */
   eventLabel?: string;
+  /** pull_request* reopened: the PR comes back into the queue (it counted for nobody while closed). */
+  reopened?: true;
 };
 
 /** What a run is about: a plan's scope (a gate with its event's extras), or nothing to do and why. */
@@ -36,7 +37,7 @@ interface EventPayload {
 type Skip = Extract<RunScope, { mode: 'skip' }>;
 
 /**
- * The run's scope. `ownLabels` are the waiting, violation and stale label names the inputs (or the
+ * The run's scope. `isOwnLabel` tells the action's own labels by the names the inputs (or the
  * built-in defaults) give: a labeled/unlabeled event for one of them is skipped before any request.
  * Unsupported events and payloads that name no PR are a skip with a message saying why.
  */
@@ -44,10 +45,10 @@ export function resolveScope(
   mode: Mode,
   eventName: string,
   payload: EventPayload,
-  ownLabels: readonly string[] = []
+  isOwnLabel: (name: string) => boolean = () => false
 ): RunScope {
   const label = labelOfEvent(eventName, payload);
-  if (label !== undefined && isOneOfLabels(label, ownLabels)) {
+  if (label !== undefined && isOwnLabel(label)) {
     return {
       mode: 'skip',
       message: `The label ${quoteValue(label)} is one of the action's own (its own label writes trigger this event): nothing to do.`
@@ -92,6 +93,7 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
   }
   if (PULL_REQUEST_EVENTS.includes(eventName)) {
     if (typeof number !== 'number') return undefined;
+    if (payload.action === 'reopened') return { mode: 'gate', number, reopened: true };
     return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
   }
   if (eventName === 'pull_request_review') {

@@ -3,7 +3,7 @@
 import type { ConfigSource } from '../config/source.js';
 import { loadConfig } from '../config/source.js';
 import type { Config } from '../config/types.js';
-import { isOneOfLabels, ownLabels } from '../core/labels.js';
+import { isOwnLabel } from '../core/labels.js';
 import { plan } from '../core/plan.js';
 import type { Plan, PlanScope, Snapshot } from '../core/types.js';
 import { readGate } from '../github/read-gate.js';
@@ -25,6 +25,8 @@ export type Planned = PlannedRun | { skip: string };
 export interface PlanOptions {
   /** The config file's path (the validated `config-path` input). */
   configPath: string;
+  /** The inputs' admitted-label: a gate's first read lists the PRs carrying it (the file may rename it). */
+  admittedLabel: string;
   /** The CLI's --config: a local file that stands in for the repository's, checked the same way. */
   localConfig?: { path: string; text: string };
   /** Called after each page of open PRs (whole-queue reads). */
@@ -32,7 +34,11 @@ export interface PlanOptions {
 }
 
 /** Inputs + the config file the first read found (or the CLI's local file) → Config; throws ConfigError. */
-function configOf(inputs: Record<string, string>, options: PlanOptions, found: ConfigSource): Config {
+function configOf(
+  inputs: Record<string, string>,
+  options: Omit<PlanOptions, 'admittedLabel'>,
+  found: ConfigSource
+): Config {
   const local = options.localConfig;
   return local ? loadConfig(inputs, { kind: 'file', text: local.text }, local.path) : loadConfig(inputs, found);
 }
@@ -53,10 +59,10 @@ export async function readAndPlan(
   options: PlanOptions
 ): Promise<Planned> {
   if (scope.mode !== 'gate') return readAndPlanQueue(session, inputs, scope, now, options);
-  const read = await readGate(session, options.configPath, scope.number);
+  const read = await readGate(session, options.configPath, scope.number, options.admittedLabel);
   const config = configOf(inputs, options, read.facts.config);
   // Label names set in the config file are known only now: stop before any further request.
-  if (scope.eventLabel !== undefined && isOneOfLabels(scope.eventLabel, ownLabels(config))) {
+  if (scope.eventLabel !== undefined && isOwnLabel(scope.eventLabel, config)) {
     return {
       skip:
         `The label "${scope.eventLabel}" is one of the action's own ` +
@@ -75,7 +81,7 @@ export async function readAndPlanQueue(
   inputs: Record<string, string>,
   scope: Exclude<PlanScope, { mode: 'gate' }>,
   now: Date,
-  options: PlanOptions
+  options: Omit<PlanOptions, 'admittedLabel'>
 ): Promise<PlannedRun> {
   const facts = await readRepository(session, options.configPath);
   const config = configOf(inputs, options, facts.config);

@@ -27,6 +27,7 @@ export const INPUT_NAMES: readonly string[] = [
   'on-waiting',
   'on-violation',
   'waiting-label',
+  'admitted-label',
   'violation-label',
   'status-context',
   'stale-days',

@@ -508,6 +508,7 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
     waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
     violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
+    admittedLabel: read.get('admitted-label', labelName, 'backpressure: admitted'),
     statusContext: read.get('status-context', statusContextKind, 'backpressure'),
     stale: staleConfig(read),
     dryRun: read.input('dry-run', booleanKind, false),

@@ -116,6 +116,8 @@ export interface Config {
   onViolation: ViolationFeedback[];
   waitingLabel: string;
   violationLabel: string;
+  /** The label on the PRs that hold a seat (README "How the queue works"): the queue's memory of who is admitted. */
+  admittedLabel: string;
   statusContext: string;
   stale: StaleConfig;
   dryRun: boolean;

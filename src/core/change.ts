@@ -16,6 +16,18 @@ function numberAfter(pattern: RegExp, text: string): number | undefined {
   return match ? Number(match[1].replace(/,/g, '')) : undefined;
 }
 
+/**
+ * The same news, whatever a move in line: "Waiting: position 73, …" and
+ * "Waiting: position 72, …" are; "duplicate of #10" and "duplicate of #12"
+ * are not. An advance rewrites only what is not (reconcile.ts kindChanged).
+ */
+export function sameKind(before: string, after: string): boolean {
+  if (!significantChange(before, after)) return true;
+  const shape = (text: string) => text.replace(EXPECTED_WAIT_TEXT, 'expected wait').replace(/[\d,]+/g, '#');
+  const moved = numberAfter(POSITION, before) !== undefined && numberAfter(POSITION, after) !== undefined;
+  return moved && shape(before) === shape(after) && numberAfter(LIMIT, before) === numberAfter(LIMIT, after);
+}
+
 export function significantChange(before: string, after: string): boolean {
   if (before === after) return false;
   // Whether an expected wait is shown counts; its numbers do not.

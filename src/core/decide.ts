@@ -1,6 +1,6 @@
 // The queue's decisions for a whole open set (README "How the queue works"
-// and README "Rules"): who is exempt, who breaks a rule, and walking the
-// order, who is admitted or waiting.
+// and README "Rules"): who is exempt, who breaks a rule, and by the admission
+// walk (admission.ts), who is admitted or waiting.
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
 import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
@@ -10,6 +10,9 @@ import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHold
 import { byLogin, loginKey } from './logins.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
+import { holdsSeat, keepsSeat, Seats, type Seat } from './admission.js';
+import { areaLabel, areasOf } from './areas.js';
+import { hasLabel } from './label-names.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
 /** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
@@ -53,13 +56,13 @@ function expectedWait(position: number, wipLimit: number, perDay: number | undef
   return days === null || days <= 0 ? undefined : { days, perDay };
 }
 
-/** Where a countable PR stands: its place, and when given, the merge pace (per day) for its expected wait. */
+/** Where a countable PR in line stands: its place, and when given, the merge pace (per day) for its expected wait. */
 export interface Place {
   position: number;
   admitted: boolean;
   queueSize: number;
   wipLimit: number;
-  /** The full area rule that keeps it waiting (with the PRs it admitted), when the WIP limit has room. */
+  /** The full area rule that keeps it waiting (with the PRs it admits), when the WIP limit has room. */
   area?: { rule: Rule; admitted: number };
   perDay?: number;
   priority: boolean;
@@ -99,36 +102,9 @@ function placed(pr: PullRequest, place: Place): Unjudged {
 }
 
 export interface QueueDecisions {
-  /** Countable PRs in queue order, then the rest by number. */
+  /** PRs in line by position (admitted first), then violations in queue order, then the rest by number. */
   decisions: Decision[];
   queueSize: number;
-}
-
-/** Seats under the WIP limit and under each area rule's `max-open`, taken in queue order. */
-class Seats {
-  private position = 0;
-  private admitted = 0;
-  private readonly byRule = new Map<Rule, number>();
-
-  constructor(private readonly wipLimit: number) {}
-
-  /** The next countable PR's place: admitted when the limit and every area it is in have room. */
-  take(rules: Rule[]): Pick<Place, 'position' | 'admitted' | 'area'> {
-    this.position++;
-    const underLimit = this.wipLimit === 0 || this.admitted < this.wipLimit;
-    const fullArea = rules.find(
-      (rule) => rule.budgets.maxOpen !== undefined && (this.byRule.get(rule) ?? 0) >= rule.budgets.maxOpen
-    );
-    if (underLimit && !fullArea) {
-      this.admitted++;
-      for (const rule of rules)
-        if (rule.budgets.maxOpen !== undefined) this.byRule.set(rule, (this.byRule.get(rule) ?? 0) + 1);
-      return { position: this.position, admitted: true };
-    }
-    // Waiting on an area rule only while the WIP limit itself has room.
-    const area = underLimit && fullArea ? { rule: fullArea, admitted: this.byRule.get(fullArea) ?? 0 } : undefined;
-    return { position: this.position, admitted: false, area };
-  }
 }
 
 /** The rules each PR falls under, computed once per PR. */
@@ -152,10 +128,60 @@ function byAuthorKey(countable: PullRequest[]): Map<string, PullRequest[]> {
   return byAuthor;
 }
 
+/** A countable PR with the rules it breaks (none: it is in line). */
+interface Judged {
+  pr: PullRequest;
+  rules: Rule[];
+  violations: Violation[];
+}
+
+/**
+ * The admission walk (admission.ts) over the whole line: the PRs that hold a
+ * seat keep it; the waiting line, in queue order, takes the free seats.
+ * Returns each PR's seat by number.
+ */
+function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<number, Seat> {
+  const held = seatsHeld(inLine, config);
+  const heldByArea = new Map<Rule, number>();
+  for (const j of held) for (const rule of areasOf(j.rules)) heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
+  const walk = new Seats(wipLimit, held.size, heldByArea);
+  const seats = new Map<number, Seat>();
+  for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
+  // The area a waiting PR waits on, once every seat is taken.
+  for (const j of inLine) {
+    const seat = seats.get(j.pr.number) as Seat;
+    if (!seat.admitted) seat.area = walk.fullArea(areasOf(j.rules));
+  }
+  return seats;
+}
+
+/**
+ * The PRs in line that keep their seat: they carry admitted-label, and any
+ * area they moved into (no area label yet) had room, in queue order.
+ */
+function seatsHeld(inLine: Judged[], config: Config): Set<Judged> {
+  const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
+  const counted: Record<string, number> = {};
+  const count = (rule: Rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
+  for (const j of carrying)
+    for (const rule of areasOf(j.rules)) if (hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+  const kept = new Set<Judged>();
+  for (const j of carrying) {
+    const areas = areasOf(j.rules);
+    if (!keepsSeat(j.pr, areas, counted)) continue;
+    kept.add(j);
+    for (const rule of areas) if (!hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+  }
+  return kept;
+}
+
 /**
  * Every open PR's decision: exempt ones apart; the countable ones in queue
- * order, each a violation or placed (admitted or waiting) in the order.
- * `perDay`: the merge pace for expected waits, when the history was read.
+ * order, each a violation or placed (admitted or waiting) by the admission
+ * walk. Positions: an admitted PR's is its rank among the admitted ones in
+ * queue order; a waiting PR's comes after every admitted PR and the waiting
+ * PRs before it. `perDay`: the merge pace for expected waits,
+ * when the history was read.
  */
 export function decideQueue(
   snapshot: Snapshot,
@@ -176,17 +202,31 @@ export function decideQueue(
   const rulesOf = rulesMemo(config);
   const byAuthor = byAuthorKey(countable);
   const statsOf = byLogin(snapshot.authors);
-  const seats = new Seats(wipLimit);
 
-  const decisions = countable.map((pr) => {
+  const judgedPrs: Judged[] = countable.map((pr) => {
     const rules = rulesOf(pr);
     const stats = statsOf(pr.author);
     const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
-    const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+    return { pr, rules, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
+  });
+  const seats = walkLine(
+    judgedPrs.filter((j) => j.violations.length === 0),
+    config,
+    wipLimit
+  );
+
+  const admittedTotal = [...seats.values()].filter((seat) => seat.admitted).length;
+  let admittedBefore = 0;
+  let waitingBefore = 0;
+  const decisions = judgedPrs.map(({ pr, violations }) => {
     if (violations.length > 0) return violationDecision(pr, violations, config);
-    const place = { ...seats.take(rules), queueSize: countable.length, wipLimit, perDay };
+    const seat = seats.get(pr.number) as Seat;
+    const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
+    const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
     return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
   });
   exempt.sort((a, b) => a.number - b.number);
+  // Stable: violations keep their queue order after every PR in line.
+  decisions.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
   return { decisions: [...decisions, ...exempt], queueSize: countable.length };
 }

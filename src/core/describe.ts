@@ -73,6 +73,11 @@ export function exemptLine(reason: ExemptReason): string {
   return EXEMPT_LINES[reason];
 }
 
+/** Whether a status description says the PR is not counted (an exempt line). */
+export function isExemptLine(description: string): boolean {
+  return Object.values(EXEMPT_LINES).includes(description);
+}
+
 /** Fits GitHub's status description limit. */
 export function fitDescription(line: string): string {
   return truncateText(line, STATUS_DESCRIPTION_MAX);

@@ -1,11 +1,16 @@
-// The gate's search counts (README "API use"): the issue-search queries that
-// count the PRs ahead of one PR in queue order, and how their answers combine
-// with the live list of the newest PRs (search lags behind PRs opened moments
-// ago). Derived from the same definitions as queue.ts, areas.ts and the rules,
-// so the gate and the sweep agree; src/github only sends the strings.
-import type { Config } from '../config/types.js';
-import { areaLabel, areaRules, waitingIsState } from './areas.js';
-import { hasLabel } from './label-names.js';
+// The gate's counts (README "API use"): the issue-search queries that count
+// the waiting line ahead of one PR in queue order, and how their answers
+// combine with what the gate reads live: the newest PRs (search lags behind
+// PRs opened moments ago), the PRs created in the PR's own second (search
+// compares creation times by the second; ties go by number) and the PRs
+// holding a seat (admitted-label, read live and whole). Derived from the same
+// definitions as queue.ts, areas.ts, admission.ts and the rules, so the gate
+// and the sweep agree; src/github only sends the strings.
+import type { Config, Rule } from '../config/types.js';
+import { fullAreas, holdsSeat, type LineCounts } from './admission.js';
+import { areaLabel, areaRules, areasOf } from './areas.js';
+import { rulesFor } from './rules.js';
+import { hasAnyLabel, hasLabel } from './label-names.js';
 import { sameLogin } from './logins.js';
 import { createdBefore, isCountable, isPriority, queueOrder, type QueueFacts } from './queue.js';
 import { rateWindows } from './rate-windows.js';
@@ -18,6 +23,8 @@ import { DAY_MS } from './time.js';
 export const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
 export const RECENT_PULL_REQUESTS = 30;
+/** How many PRs created in the gate's PR's own second it reads; more cannot be placed by counts. */
+export const TIES_READ = 10;
 
 export interface GateSearchInput {
   repo: { owner: string; name: string };
@@ -31,28 +38,50 @@ export interface GateSearchInput {
   now: Date;
   /** Also count the PRs merged in this many days before now (the merge pace for expected waits). */
   paceWindowDays?: number;
+  /**
+   * Every open PR carrying admitted-label, when the first read brought them (under this config's
+   * label name): the searches then leave out the PRs ahead that a full area keeps waiting.
+   */
+  held?: QueueFacts[];
 }
 
+/** What the gate reads live besides the search counts. */
+export interface GateLists {
+  /** Every open PR carrying admitted-label (read whole, not by search). */
+  held: QueueFacts[];
+  /** The open PRs created in the PR's own second, when asked for (`tiesSearch`), and how many there are. */
+  ties?: { read: QueueFacts[]; total: number };
+}
+
+const SECOND_MS = 1000;
+const wholeSecond = (ms: number) => Math.floor(ms / SECOND_MS) * SECOND_MS;
+
 interface Cutoffs {
-  /** Search answers for PRs created before this; the live list for the rest. */
-  liveCutoff: Date;
+  /** Search answers for PRs created before this (a whole second); the live list for the rest. */
+  liveCutoff: number;
   /** min(the PR's creation, liveCutoff): what search counts as "before the PR". */
-  cutoff: Date;
+  cutoff: number;
   /**
    * Opening-rate windows count closed PRs too, which the live list (open PRs)
    * lacks: search answers for all but the last SEARCH_LAG_MS before the PR.
    */
-  openedCutoff: Date;
+  openedCutoff: number;
+  /** The PR's own second is searched by `created:<`, which leaves it out: its ties are read. */
+  readsTies: boolean;
 }
 
 function cutoffs(input: GateSearchInput): Cutoffs {
-  const created = Date.parse(input.pr.createdAt);
-  const oldestRecent = input.recent.length >= RECENT_PULL_REQUESTS ? Date.parse(input.recent[0].createdAt) : 0;
-  const liveCutoff = Math.max(input.now.getTime() - SEARCH_LAG_MS, oldestRecent);
+  const created = wholeSecond(Date.parse(input.pr.createdAt));
+  // Whole seconds, as search compares: a PR of the boundary's second is either searched or live, never neither.
+  const lagged = Math.ceil((input.now.getTime() - SEARCH_LAG_MS) / SECOND_MS) * SECOND_MS;
+  const full = input.recent.length >= RECENT_PULL_REQUESTS;
+  const afterOldestRecent = full ? wholeSecond(Date.parse(input.recent[0].createdAt)) + SECOND_MS : 0;
+  const liveCutoff = Math.max(lagged, afterOldestRecent);
   return {
-    liveCutoff: new Date(liveCutoff),
-    cutoff: new Date(Math.min(created, liveCutoff)),
-    openedCutoff: new Date(Math.min(created, input.now.getTime() - SEARCH_LAG_MS))
+    liveCutoff,
+    cutoff: Math.min(created, liveCutoff),
+    openedCutoff: Math.min(created, input.now.getTime() - SEARCH_LAG_MS),
+    readsTies: created < liveCutoff
   };
 }
 
@@ -68,25 +97,52 @@ function countableTerms(repo: GateSearchInput['repo'], config: Config): string[]
   ].filter(Boolean);
 }
 
+const before = (t: number) => `created:<${searchTime(new Date(t))}`;
+
+/** PRs in line (countable, not carrying violation-label) that hold a seat. */
+function holdsInLine(r: QueueFacts, config: Config): boolean {
+  return isCountable(r, config) && !hasLabel(r.labels, config.violationLabel) && holdsSeat(r, config);
+}
+
 /**
- * The searches a gate sends, keyed by what they count:
- * `queue` (countable PRs), `ahead`/`priorityAhead` (countable, not in
- * violation, before the PR in queue order), with area rules `admitted…`
- * (of those, not waiting) and `area<i>…` (of those, in area rule i), and for
- * per-author budgets `authorOpen`, `opened<days>` and `merged`, and with
- * `paceWindowDays` `mergedInWindow`.
+ * The area rules full before the walk (admission.ts), from the PRs holding a
+ * seat, the gate's PR included when it holds one; none when the first read
+ * did not bring those PRs (every area is then walked as open).
  */
-export function gateSearches(input: GateSearchInput): Record<string, string> {
+function fullBeforeWalk(input: GateSearchInput): Rule[] {
+  const { config, pr, held } = input;
+  const areas = areaRules(config);
+  if (!held || areas.length === 0) return [];
+  const heldByArea: Record<string, number> = {};
+  const add = (rule: Rule) => (heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1);
+  for (const r of held)
+    if (r.number !== pr.number && holdsInLine(r, config))
+      for (const rule of areas) if (hasLabel(r.labels, areaLabel(rule))) add(rule);
+  if (holdsSeat(pr, config) && isCountable(pr, config)) for (const rule of areasOf(rulesFor(pr, config))) add(rule);
+  return fullAreas(areas, heldByArea);
+}
+
+/**
+ * The searches a gate sends, keyed by what they count: `queue` (countable
+ * PRs), and for the waiting line (countable, neither in violation nor holding
+ * a seat) before the PR in queue order `line:…`, with area rules also
+ * `lineOutside:…` (no area label) and `lineArea<i>:…` (area rule i), each
+ * split by priority (`ahead`: created before the PR in its group;
+ * `priorityAhead`: every priority PR, for a PR without one); for per-author
+ * budgets `authorOpen`, `authorOpenAfter`, `opened<days>` and `merged`; with
+ * `paceWindowDays` `mergedInWindow`. `ties`, when set, is a search whose
+ * results (not only their count) the gate reads: the PRs of its own second.
+ */
+export function gateSearches(input: GateSearchInput): { counts: Record<string, string>; ties?: string } {
   const { repo, config, pr, now } = input;
-  const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
+  const { liveCutoff, cutoff, openedCutoff, readsTies } = cutoffs(input);
   const queue = countableTerms(repo, config);
-  const before = (t: Date) => `created:<${searchTime(t)}`;
-  const inLine = [...queue, `-label:${quote(config.violationLabel)}`];
+  const line = [...queue, `-label:${quote(config.violationLabel)}`, `-label:${quote(config.admittedLabel)}`];
   const priority = config.priorityLabels.length > 0 ? `label:${config.priorityLabels.map(quote).join(',')}` : '';
   const notPriority = config.priorityLabels.map((l) => `-label:${quote(l)}`);
   // A priority PR counts the priority PRs created before it; a PR without one counts the others
   // created before it and every priority PR (search up to liveCutoff, the live list after it).
-  const aheadParts: Record<string, string[]> = isPriority(pr, config)
+  const parts: Record<string, string[]> = isPriority(pr, config)
     ? { ahead: [priority, before(cutoff)] }
     : {
         ahead: [...notPriority, before(cutoff)],
@@ -94,94 +150,166 @@ export function gateSearches(input: GateSearchInput): Record<string, string> {
       };
 
   const searches: Record<string, string> = { queue: [...queue, before(liveCutoff)].join(' ') };
-  const notWaiting = `-label:${quote(config.waitingLabel)}`;
-  for (const [key, terms] of Object.entries(aheadParts)) {
-    searches[key] = [...inLine, ...terms].filter(Boolean).join(' ');
-    if (!waitingIsState(config)) continue;
-    searches[`admitted:${key}`] = [...inLine, notWaiting, ...terms].filter(Boolean).join(' ');
-    areaRules(config).forEach((rule, i) => {
-      searches[`area${i}:${key}`] = [...inLine, notWaiting, `label:${quote(areaLabel(rule))}`, ...terms]
-        .filter(Boolean)
-        .join(' ');
+  const areas = areaRules(config);
+  const full = fullBeforeWalk(input);
+  const notFull = full.map((r) => `-label:${quote(areaLabel(r))}`);
+  const join = (...terms: string[]) => terms.filter(Boolean).join(' ');
+  for (const [part, terms] of Object.entries(parts)) {
+    searches[`line:${part}`] = join(...line, ...terms);
+    if (areas.length === 0) continue;
+    if (full.length > 0) searches[`lineOpen:${part}`] = join(...line, ...notFull, ...terms);
+    searches[`lineOutside:${part}`] = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), ...terms);
+    areas.forEach((rule, i) => {
+      if (!full.includes(rule))
+        searches[`lineArea${i}:${part}`] = join(...line, `label:${quote(areaLabel(rule))}`, ...notFull, ...terms);
     });
   }
+  // Without a limit, PRs outside every area are admitted with no seat to hold: counted for the positions.
+  if (config.wipLimit === 0 && areas.length > 0)
+    searches.lineUnlimited = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), before(liveCutoff));
   if (input.authorLimited) {
     const author = `author:${searchLogin(pr.author)}`;
     searches.authorOpen = [...queue, author, before(cutoff)].join(' ');
+    const nextSecond = wholeSecond(Date.parse(pr.createdAt)) + SECOND_MS;
+    if (nextSecond < liveCutoff)
+      searches.authorOpenAfter = [
+        ...queue,
+        author,
+        `created:${timeRange(new Date(nextSecond), new Date(liveCutoff))}`
+      ].join(' ');
     for (const days of rateWindows(config)) {
-      const start = new Date(now.getTime() - days * DAY_MS);
+      const start = now.getTime() - days * DAY_MS;
       // A PR older than the window has nothing opened before it in the window: no search (and no
       // reversed range, which GitHub need not answer with 0).
       if (openedCutoff > start)
-        searches[`opened${days}`] = `${repoPullRequests(repo)} ${author} created:${timeRange(start, openedCutoff)}`;
+        searches[`opened${days}`] =
+          `${repoPullRequests(repo)} ${author} created:${timeRange(new Date(start), new Date(openedCutoff))}`;
     }
     if (config.trustedAfterMerged > 0) searches.merged = mergedByAuthorSearch(repo, pr.author);
   }
   if (input.paceWindowDays !== undefined)
     searches.mergedInWindow = mergedInWindowSearch(repo, now, input.paceWindowDays);
-  return searches;
+  if (!readsTies) return { counts: searches };
+  const second = new Date(wholeSecond(Date.parse(pr.createdAt)));
+  return {
+    counts: searches,
+    ties: `${repoPullRequests(repo)} is:open created:${timeRange(second, new Date(second.getTime() + SECOND_MS))}`
+  };
+}
+
+/**
+ * Without a limit, the waiting-line PRs outside every area: the search's count (the PR itself left
+ * out, as its labels showed it) and the live ones after liveCutoff.
+ */
+function unlimitedCount(input: GateSearchInput, searched: number, live: QueueFacts[]): number {
+  const { config, pr } = input;
+  const { liveCutoff } = cutoffs(input);
+  const areaLabels = areaRules(config).map(areaLabel);
+  const outside = (r: QueueFacts) =>
+    isCountable(r, config) &&
+    !hasLabel(r.labels, config.violationLabel) &&
+    !holdsSeat(r, config) &&
+    !hasAnyLabel(r.labels, areaLabels);
+  const self = Date.parse(pr.createdAt) < liveCutoff && outside(pr) ? 1 : 0;
+  return searched - self + live.filter((r) => Date.parse(r.createdAt) >= liveCutoff && outside(r)).length;
 }
 
 /** Sums the counts of a key over its priority split (`ahead` + `priorityAhead`). */
-function sumOver(result: Record<string, number>, prefix: string): number {
-  return (result[`${prefix}ahead`] ?? 0) + (result[`${prefix}priorityAhead`] ?? 0);
+function sumOver(result: Record<string, number>, key: string): number {
+  return (result[`${key}:ahead`] ?? 0) + (result[`${key}:priorityAhead`] ?? 0);
 }
 
 /** What a gate's searches count: the queue counts, and the author's merges and the merge pace when asked. */
 export type GateSearchCounts = GateCounts & { merged?: number; mergedInWindow?: number };
 
-/** The gate's counts: the search answers plus the PRs too new for search, from the live list. */
-export function gateCounts(input: GateSearchInput, result: Record<string, number>): GateSearchCounts {
-  const { config, pr, recent } = input;
+/**
+ * The gate's counts: the search answers plus what it read live (the newest
+ * PRs, its own second's PRs, the PRs holding a seat). Every count leaves the
+ * PR itself out; the core adds its own seat (plan-gate.ts).
+ */
+export function gateCounts(input: GateSearchInput, result: Record<string, number>, lists: GateLists): GateSearchCounts {
+  const { config, pr } = input;
   const { liveCutoff, cutoff, openedCutoff } = cutoffs(input);
   const order = queueOrder(config);
   const subjectPriority = isPriority(pr, config);
-  const others = recent.filter((r) => r.number !== pr.number);
-  const live = others.filter((r) => new Date(r.createdAt) >= cutoff);
+  const prSecond = wholeSecond(Date.parse(pr.createdAt));
+  const byNumber = new Map<number, QueueFacts>();
+  for (const r of [...input.recent, ...(lists.ties?.read ?? [])]) if (r.number !== pr.number) byNumber.set(r.number, r);
+  const others = [...byNumber.values()];
+  const createdAt = (r: QueueFacts) => Date.parse(r.createdAt);
+  const live = others.filter((r) => createdAt(r) >= cutoff);
   const liveCountable = live.filter((r) => isCountable(r, config));
-  const newerThanLiveCutoff = (t: string) => new Date(t) >= liveCutoff;
   // A priority PR ahead of one without: search counted those created before liveCutoff.
   const aheadOfPr = (r: QueueFacts) =>
-    !subjectPriority && isPriority(r, config) ? newerThanLiveCutoff(r.createdAt) : order(r, pr) < 0;
-  const liveAhead = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && aheadOfPr(r));
-  const liveAdmitted = liveAhead.filter((r) => !hasLabel(r.labels, config.waitingLabel));
+    !subjectPriority && isPriority(r, config) ? createdAt(r) >= liveCutoff : order(r, pr) < 0;
+  const liveLine = liveCountable.filter(
+    (r) => !hasLabel(r.labels, config.violationLabel) && !holdsSeat(r, config) && aheadOfPr(r)
+  );
   const sameAuthor = (r: QueueFacts) => sameLogin(r.author, pr.author);
+  const areas = areaRules(config);
+  const areaLabels = areas.map(areaLabel);
+  const full = fullBeforeWalk(input);
+  const fullLabels = full.map(areaLabel);
+  const heldInLine = (input.held ?? lists.held).filter((r) => r.number !== pr.number && holdsInLine(r, config));
+  const liveOpen = liveLine.filter((r) => !hasAnyLabel(r.labels, fullLabels));
 
-  const ahead = sumOver(result, '') + liveAhead.length;
-  const counts: GateSearchCounts = {
-    ahead,
-    queueSize: Math.max(
-      result.queue +
-        liveCountable.filter((r) => newerThanLiveCutoff(r.createdAt)).length +
-        (newerThanLiveCutoff(pr.createdAt) && isCountable(pr, config) ? 1 : 0),
-      ahead + 1
+  const ahead = sumOver(result, 'line') + liveLine.length;
+  const line: LineCounts = {
+    held: heldInLine.length,
+    heldByArea: Object.fromEntries(
+      areas.map((rule) => [rule.name, heldInLine.filter((r) => hasLabel(r.labels, areaLabel(rule))).length])
     ),
+    heldAhead: heldInLine.filter((r) => order(r, pr) < 0).length,
+    ahead,
+    aheadOpen: full.length === 0 ? ahead : sumOver(result, 'lineOpen') + liveOpen.length,
+    aheadOutsideAreas:
+      areas.length === 0
+        ? ahead
+        : sumOver(result, 'lineOutside') + liveLine.filter((r) => !hasAnyLabel(r.labels, areaLabels)).length,
+    aheadByArea: Object.fromEntries(
+      areas.flatMap((rule, i) =>
+        full.includes(rule)
+          ? []
+          : [
+              [
+                rule.name,
+                sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+              ]
+            ]
+      )
+    ),
+    ...(result.lineUnlimited === undefined ? {} : { unlimited: unlimitedCount(input, result.lineUnlimited, live) })
+  };
+  const newerThanLiveCutoff = (r: QueueFacts) => createdAt(r) >= liveCutoff;
+  return {
+    queueSize:
+      result.queue +
+      liveCountable.filter(newerThanLiveCutoff).length +
+      (prSecond >= liveCutoff && isCountable(pr, config) ? 1 : 0),
+    line,
     authorOpenBefore:
       (result.authorOpen ?? 0) + liveCountable.filter((r) => sameAuthor(r) && createdBefore(r, pr) < 0).length,
+    authorOpenAfter:
+      (result.authorOpenAfter ?? 0) +
+      liveCountable.filter(
+        (r) =>
+          sameAuthor(r) &&
+          createdBefore(pr, r) < 0 &&
+          (newerThanLiveCutoff(r) || wholeSecond(createdAt(r)) === prSecond)
+      ).length,
     authorOpenedBefore: Object.fromEntries(
       rateWindows(config).map((days) => [
         days,
         // Strictly earlier, as the sweep counts opening times (author-budgets.ts).
         (result[`opened${days}`] ?? 0) +
-          others.filter(
-            (r) =>
-              sameAuthor(r) &&
-              new Date(r.createdAt) >= openedCutoff &&
-              Date.parse(r.createdAt) < Date.parse(pr.createdAt)
-          ).length
+          others.filter((r) => sameAuthor(r) && createdAt(r) >= openedCutoff && createdAt(r) < Date.parse(pr.createdAt))
+            .length
       ])
     ),
+    ...(lists.ties && lists.ties.total > lists.ties.read.length
+      ? { unreadTies: lists.ties.total - lists.ties.read.length }
+      : {}),
     merged: result.merged,
     mergedInWindow: result.mergedInWindow
   };
-  if (waitingIsState(config)) {
-    counts.admittedAhead = sumOver(result, 'admitted:') + liveAdmitted.length;
-    counts.areaAdmittedAhead = Object.fromEntries(
-      areaRules(config).map((rule, i) => [
-        rule.name,
-        sumOver(result, `area${i}:`) + liveAdmitted.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
-      ])
-    );
-  }
-  return counts;
 }

@@ -1,15 +1,22 @@
-// The gate's constant-cost path (README "API use"): when search counts can express
-// the configuration, the triggering PR's decision follows from the number of
-// PRs ahead of it; otherwise the caller reads the whole queue and uses plan().
-import type { Config, Rule } from '../config/types.js';
+// The gate's constant-cost path (README "API use"): when search counts can
+// express the configuration and the queue state the action keeps is valid,
+// the triggering PR's decision follows from the admission walk (admission.ts)
+// over counts of the PRs around it; otherwise the caller reads the whole
+// queue and uses plan(), which also advances the PRs the gate's PR moves.
+import type { Config } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
+import { holdsSeat, keepsSeat, lineFromCounts, type LineCounts } from './admission.js';
+import { areaLabel, areaRules, areasOf } from './areas.js';
+import { isExemptLine } from './describe.js';
 import { hasWildcard } from './globs.js';
 import { claimsIncomplete, holdersFromClaims, repositoryName } from './issue-budgets.js';
+import { hasLabel } from './label-names.js';
 import { byLogin } from './logins.js';
-import { isPriority } from './queue.js';
+import { isCountable, isPriority } from './queue.js';
 import { effectiveLimit } from './plan.js';
 import { rulesFor } from './rules.js';
 import { decideStale } from './stale.js';
+import { stampMatches } from './state-stamp.js';
 import type { Decision, GateCounts, History, Plan, PullRequest, Snapshot } from './types.js';
 import { planWrites } from './writes.js';
 
@@ -32,8 +39,9 @@ export function canGateFromCounts(config: Config): { ok: true } | { ok: false; w
 }
 
 /**
- * Why a gate cannot decide PR `pr` from search counts, or undefined when it can: the config needs
- * the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs than the gate read.
+ * Why a gate cannot decide PR `pr` from search counts before it counts, or undefined when it can:
+ * the config needs the whole queue (canGateFromCounts), or an issue the PR closes has more open PRs
+ * than the gate read.
  */
 export function wholeQueueReason(pr: PullRequest, config: Config, repository: string): string | undefined {
   const counted = canGateFromCounts(config);
@@ -48,7 +56,24 @@ export function paceHistory(mergedInWindow: number | undefined): History | undef
   return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
 
-/** `perDay`: the merge pace for the expected wait, when read. */
+/** Whether the PR keeps a seat: it carries admitted-label, and any area it moved into has room. */
+function keeps(pr: PullRequest, line: LineCounts, config: Config): boolean {
+  return holdsSeat(pr, config) && keepsSeat(pr, areasOf(rulesFor(pr, config)), line.heldByArea);
+}
+
+/** The line counts with the PR's own seat added, when it keeps one. */
+function withOwnSeat(line: LineCounts, pr: PullRequest, config: Config): LineCounts {
+  if (!keeps(pr, line, config)) return line;
+  const heldByArea = { ...line.heldByArea };
+  for (const rule of areasOf(rulesFor(pr, config))) heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1;
+  return { ...line, held: line.held + 1, heldByArea };
+}
+
+/**
+ * The PR's decision from the gate's counts, by the sweep's rules and walk; undefined when the
+ * counts cannot tell (a tie the gate could not read, or a PR ahead in two areas while seats are
+ * free). `perDay`: the merge pace for the expected wait, when read.
+ */
 export function decideFromCounts(
   pr: PullRequest,
   counts: GateCounts,
@@ -56,9 +81,10 @@ export function decideFromCounts(
   config: Config,
   wipLimit: number,
   perDay?: number
-): Decision {
+): Decision | undefined {
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
+  if (counts.unreadTies) return undefined;
   const rules = rulesFor(pr, config);
   const violations = violationsOf(
     pr,
@@ -72,31 +98,134 @@ export function decideFromCounts(
     holdersFromClaims(config, repositoryName(snapshot))
   );
   if (violations.length > 0) return violationDecision(pr, violations, config);
-  const priority = isPriority(pr, config);
-  const place = { position: counts.ahead + 1, queueSize: counts.queueSize, wipLimit, perDay, priority };
-  if (counts.admittedAhead === undefined) {
-    // Without area rules, admitted means fewer than wip-limit PRs ahead.
-    return placeDecision(pr, { ...place, admitted: wipLimit === 0 || counts.ahead < wipLimit }, config);
-  }
-  // With area rules, as the sweep walks the order: room under the limit, and in each of the PR's areas.
-  const underLimit = wipLimit === 0 || counts.admittedAhead < wipLimit;
-  const areaAdmitted = (rule: Rule) => counts.areaAdmittedAhead?.[rule.name] ?? 0;
-  const fullArea = rules.find(
-    (rule) => rule.budgets.maxOpen !== undefined && areaAdmitted(rule) >= rule.budgets.maxOpen
-  );
-  const area = underLimit && fullArea ? { rule: fullArea, admitted: areaAdmitted(fullArea) } : undefined;
-  return placeDecision(pr, { ...place, admitted: underLimit && !fullArea, area }, config);
+  const line = withOwnSeat(counts.line, pr, config);
+  const walk = lineFromCounts(line, wipLimit, areaRules(config), areasOf(rules));
+  if (!walk) return undefined;
+  const admitted = keeps(pr, counts.line, config) || walk.seat.admitted;
+  // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
+  // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
+  // where every PR that could take a seat holds one; otherwise the position is off by those, for
+  // one run: the admission decision is not.)
+  const unlimited = line.unlimited ?? 0;
+  const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : line.aheadOutsideAreas);
+  const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
+  const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
+  return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
 }
 
+/** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
+function sharesAnIssue(pr: PullRequest, config: Config): boolean {
+  if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue)) return false;
+  return (pr.closingIssues?.issues ?? []).some((issue) =>
+    (issue.claims?.pullRequests ?? []).some((claim) => claim.number !== pr.number)
+  );
+}
+
+/**
+ * Whether another open PR closing one of the PR's issues should be a duplicate (another PR holds
+ * the issue, as the gate read them) but does not carry violation-label: the PR's own decision made
+ * it the holder. (A holder carrying the label may be a violation of another rule: no proof.)
+ */
+function duplicatesShownWrong(pr: PullRequest, config: Config, repository: string): boolean {
+  if (!rulesFor(pr, config).some((rule) => rule.budgets.onePrPerIssue)) return false;
+  const holders = holdersFromClaims(config, repository);
+  return (pr.closingIssues?.issues ?? []).some((issue) => {
+    const holder = holders.holderOf(pr, issue);
+    return (issue.claims?.pullRequests ?? []).some(
+      (claim) =>
+        claim.number !== pr.number &&
+        holder !== undefined &&
+        claim.number !== holder &&
+        claim.repository.toLowerCase() === repository.toLowerCase() &&
+        isCountable(claim, config) &&
+        !hasLabel(claim.labels, config.violationLabel)
+    );
+  });
+}
+
+/** Whether the PR counted in the queue before this event, as far as what it shows tells (undefined: unknown). */
+function countedBefore(pr: PullRequest, config: Config, reopened: boolean): boolean | undefined {
+  // A closed PR counted for nobody, whatever its last status said.
+  if (reopened) return false;
+  if (pr.status) return !isExemptLine(pr.status.description);
+  if (holdsSeat(pr, config) || hasLabel(pr.labels, config.violationLabel)) return true;
+  return undefined;
+}
+
+/**
+ * Why the gate's decision for its PR can change another PR's, or undefined
+ * when it cannot: the PR gives up its seat or changes its areas (the waiting
+ * line moves up), starts or stops counting for its author's newer PRs, or
+ * starts or stops holding an issue other open PRs close. The gate then reads
+ * the whole queue and advances (README "How the queue works").
+ */
+export function movesOthers(
+  pr: PullRequest,
+  decision: Decision,
+  counts: Pick<GateCounts, 'authorOpenAfter'>,
+  config: Config,
+  repository: string,
+  reopened = false
+): string | undefined {
+  const held = holdsSeat(pr, config);
+  if (held && decision.state !== 'admitted') return `#${pr.number} gives up its seat in the queue`;
+  // Leaving an area frees a seat in it; entering one takes a seat only where there is room (keepsSeat).
+  const areas = decision.state === 'exempt' ? [] : areasOf(rulesFor(pr, config));
+  const left = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
+  if (held && left.length > 0) return `#${pr.number} left the area rule ${left[0].name}`;
+  const before = countedBefore(pr, config, reopened);
+  const countsNow = decision.state !== 'exempt';
+  const countChanged = before !== undefined && before !== countsNow;
+  if (countChanged && counts.authorOpenAfter > 0)
+    return `#${pr.number} ${countsNow ? 'now counts' : 'no longer counts'} toward its author's newer PRs`;
+  // Whether the PR showed a violation is known from its label once anything was shown on it.
+  const shown = pr.status !== undefined || pr.labels.length > 0;
+  const violationChanged = shown && hasLabel(pr.labels, config.violationLabel) !== (decision.state === 'violation');
+  if ((countChanged || violationChanged) && sharesAnIssue(pr, config))
+    return `#${pr.number} may start or stop holding an issue that other open PRs close`;
+  if (duplicatesShownWrong(pr, config, repository))
+    return `#${pr.number} holds an issue whose other open PRs do not show it yet`;
+  return undefined;
+}
+
+/**
+ * What a gate from counts answers: its plan, or why it must read the whole queue (`unreconciled`:
+ * because no run has reconciled the queue's labels for this configuration yet).
+ */
+export type GateFromCounts = { plan: Plan } | { needsQueue: string; unreconciled?: true };
+
+/**
+ * The gate's plan from its counts: the PR's decision and the writes that
+ * show it. Needs the whole queue when the queue state is not stamped for this
+ * config (state-stamp.ts), when the counts cannot tell, or when the decision
+ * moves other PRs (movesOthers).
+ */
 export function planGateFromCounts(
   pr: PullRequest,
   counts: GateCounts,
   snapshot: Snapshot,
   config: Config,
-  now: Date
-): Plan {
+  now: Date,
+  reopened = false
+): GateFromCounts {
+  if (!stampMatches(snapshot.stateStamp, config))
+    return {
+      unreconciled: true,
+      needsQueue:
+        snapshot.stateStamp === null
+          ? `the label "${config.admittedLabel}" does not exist yet: no run has reconciled the queue's labels`
+          : 'the queue labels were last reconciled under another configuration (or by hand)'
+    };
   const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
   const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
+  if (!decision)
+    return {
+      needsQueue: counts.unreadTies
+        ? `${counts.unreadTies} more open PRs were created in the same second as #${pr.number}`
+        : 'an open PR ahead of it is in two area rules, so counts cannot tell which of them gets a free seat'
+    };
+  const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), reopened);
+  if (moved) return { needsQueue: moved };
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
   const planned = planWrites([{ pr, decision }], config, {
@@ -106,16 +235,18 @@ export function planGateFromCounts(
     existingLabels: snapshot.existingLabels
   });
   return {
-    mode: 'gate',
-    read: 'counts',
-    now: now.toISOString(),
-    wipLimit,
-    adaptive,
-    pace,
-    flow,
-    queueSize: counts.queueSize,
-    decisions: [decision],
-    subject: decision,
-    ...planned
+    plan: {
+      mode: 'gate',
+      read: 'counts',
+      now: now.toISOString(),
+      wipLimit,
+      adaptive,
+      pace,
+      flow,
+      queueSize: counts.queueSize,
+      decisions: [decision],
+      subject: decision,
+      ...planned
+    }
   };
 }

@@ -4,8 +4,7 @@ import type { Config } from '../config/types.js';
 import { adaptiveLimit } from './adaptive.js';
 import { decideQueue } from './decide.js';
 import { sharedIssues } from './issue-budgets.js';
-import { hasLabel } from './label-names.js';
-import { sameLogin } from './logins.js';
+import { stampedDescription, stampMatches } from './state-stamp.js';
 import { decideStale } from './stale.js';
 import { flowOf, mergePace } from './flow.js';
 import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
@@ -27,27 +26,19 @@ export function effectiveLimit(
   return { wipLimit: adaptive.limit, adaptive, ...known };
 }
 
-/** Which PRs a run writes to: the subject (gate), what a close can change (advance), or all (sweep). */
-function inScope(scope: PlanScope, evaluated: Evaluated, config: Config): boolean {
-  if (scope.mode === 'sweep') return true;
-  if (scope.mode === 'gate') return evaluated.pr.number === scope.number;
-  const { pr, decision } = evaluated;
-  const nowAdmitted = decision.state === 'admitted' && pr.status?.state !== 'success';
-  return (
-    nowAdmitted ||
-    (scope.closedAuthor !== undefined && sameLogin(pr.author, scope.closedAuthor)) ||
-    mayHaveHeldBack(pr, config)
-  );
-}
-
 /**
- * A PR that closes an issue and carries the violation label may have been a
- * duplicate of the PR that just closed, whose linked issues this run cannot
- * read: re-judging it lets the next PR take the issue over
- * (README "Linked issues"). A PR whose state did not change gets no write.
+ * What a run shows on each PR (README "How the queue works"): a sweep
+ * reconciles everything; an advance, and a whole-queue gate for the PRs
+ * other than its own, write every PR whose decision changed kind (the PRs a
+ * close or the gate's PR moved: a free seat, an author's budget, an issue's
+ * holder), derived from the model, not from a list of cases. A gate leaves
+ * the others alone on a queue no run has reconciled for this configuration
+ * (what they show is not news then; a sweep or an advance writes it).
  */
-function mayHaveHeldBack(pr: PullRequest, config: Config): boolean {
-  return (pr.closingIssues?.issues.length ?? 0) > 0 && hasLabel(pr.labels, config.violationLabel);
+function shows(scope: PlanScope, pr: PullRequest, reconciled: boolean): Evaluated['shows'] {
+  if (scope.mode === 'sweep') return 'all';
+  if (scope.mode === 'gate') return pr.number === scope.number ? 'all' : reconciled ? 'changes' : 'none';
+  return 'changes';
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {
@@ -60,10 +51,21 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   }));
   // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
   for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
+  // Every PR's state labels are reconciled here, so the stamp can vouch for them (state-stamp.ts).
+  const reconciled = stampMatches(snapshot.stateStamp, config);
+  // A run that writes every PR's state labels records that in the stamp: a sweep or an advance.
+  const stamps = scope.mode !== 'gate' && snapshot.stateStamp !== undefined && !reconciled;
+  const stamp = stamps ? stampedDescription(config, now) : undefined;
   const planned = planWrites(
-    evaluated.filter((e) => inScope(scope, e, config)),
+    evaluated.map((e) => ({ ...e, shows: shows(scope, e.pr, reconciled) })),
     config,
-    { wipLimit, lifecycle: scope.mode === 'sweep', actor: snapshot.actor, existingLabels: snapshot.existingLabels }
+    {
+      wipLimit,
+      lifecycle: scope.mode === 'sweep',
+      actor: snapshot.actor,
+      existingLabels: snapshot.existingLabels,
+      stamp
+    }
   );
   return {
     mode: scope.mode,

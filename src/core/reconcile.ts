@@ -1,15 +1,30 @@
 // The writes that make one PR show its decision: the commit status, the
-// waiting/violation labels and the sticky comment (README "How the queue works" and README "What people see"). Nothing is
+// state and feedback labels and the sticky comment (README "How the queue works" and README "What people see"). Nothing is
 // written where the PR already shows the truth, so a second run writes nothing.
 import type { Config } from '../config/types.js';
-import { areaLabel, areaRules, waitingIsState } from './areas.js';
-import { significantChange } from './change.js';
+import { areaLabel, areaRules } from './areas.js';
+import { sameKind, significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
 import { failsStep } from './feedback.js';
 import { findLabel } from './label-names.js';
 import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
+
+/**
+ * Whether what the PR shows is of another kind than its decision: another
+ * state, or another sentence (not only other numbers), or no status while it
+ * is admitted (a required check it now passes). An advance rewrites only
+ * these: a close moves every waiting PR up by one, which is no news.
+ */
+export function kindChanged(pr: PullRequest, decision: Decision): boolean {
+  const current = pr.status;
+  if (!current) return decision.state === 'admitted';
+  return (
+    current.state !== statusState(decision, failsStep(decision)) ||
+    !sameKind(current.description, fitDescription(decision.summary))
+  );
+}
 
 export function statusWrite(pr: PullRequest, decision: Decision): WriteOp | undefined {
   const state = statusState(decision, failsStep(decision));
@@ -19,25 +34,8 @@ export function statusWrite(pr: PullRequest, decision: Decision): WriteOp | unde
   return { kind: 'status', number: pr.number, sha: pr.headSha, state, description };
 }
 
-/**
- * The waiting, violation and area labels. The action adds and removes only
- * the labels it is responsible for in the current configuration: the waiting
- * label only with `label` in on-waiting or with area rules (a label another
- * tool or an older configuration set is left alone).
- */
-export function labelWrites(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
-  const wanted = new Map<string, boolean>([
-    // Kept whatever on-violation says: a gate counts the PRs ahead with `-label:`.
-    [config.violationLabel, decision.state === 'violation'],
-    // Area labels let a gate count an area's admitted PRs with `label:`.
-    ...areaRules(config).map((rule): [string, boolean] => [
-      areaLabel(rule),
-      decision.state !== 'exempt' && selectorMatches(rule.selector, pr, config)
-    ])
-  ]);
-  // With area rules the waiting label is the state a gate counts with.
-  if (config.onWaiting.includes('label') || waitingIsState(config))
-    wanted.set(config.waitingLabel, decision.state === 'waiting');
+/** Adds and removes that make the PR carry exactly the wanted labels, by the names it carries them under. */
+function toWanted(pr: PullRequest, wanted: Map<string, boolean>): WriteOp[] {
   const writes: WriteOp[] = [];
   for (const [label, want] of wanted) {
     // Removed by the name the PR carries: `Backpressure: Waiting` is the same label.
@@ -46,6 +44,36 @@ export function labelWrites(pr: PullRequest, decision: Decision, config: Config)
     if (!want && carried !== undefined) writes.push({ kind: 'remove-label', number: pr.number, label: carried });
   }
   return writes;
+}
+
+/**
+ * The labels that are the queue's state, kept in every mode whatever the
+ * feedback settings (README "How the queue works"): `violation-label` on PRs
+ * in violation (a gate counts the line with `-label:`), an area label on the
+ * countable PRs each area rule selects, and `admitted-label` on the admitted
+ * PRs whose seat is limited (a WIP limit, or an area rule selects them).
+ */
+export function stateLabelWrites(pr: PullRequest, decision: Decision, config: Config, wipLimit: number): WriteOp[] {
+  const areas =
+    decision.state === 'exempt' ? [] : areaRules(config).filter((rule) => selectorMatches(rule.selector, pr, config));
+  return toWanted(
+    pr,
+    new Map<string, boolean>([
+      [config.violationLabel, decision.state === 'violation'],
+      [config.admittedLabel, decision.state === 'admitted' && (wipLimit > 0 || areas.length > 0)],
+      ...areaRules(config).map((rule): [string, boolean] => [areaLabel(rule), areas.includes(rule)])
+    ])
+  );
+}
+
+/**
+ * `waiting-label`, with `label` in on-waiting. The action adds and removes
+ * only the labels it is responsible for in the current configuration: a
+ * waiting label another tool or an older configuration set is left alone.
+ */
+export function feedbackLabelWrites(pr: PullRequest, decision: Decision, config: Config): WriteOp[] {
+  if (!config.onWaiting.includes('label')) return [];
+  return toWanted(pr, new Map([[config.waitingLabel, decision.state === 'waiting']]));
 }
 
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */

@@ -3,6 +3,7 @@
 // returns a Plan; the writer and the reporters act on the Plan.
 import type { Association, Rule, ViolationFeedback, WaitingFeedback } from '../config/types.js';
 import type { QueueFacts } from './queue.js';
+import type { LineCounts } from './admission.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
@@ -149,25 +150,33 @@ export interface Snapshot {
   history?: History;
   /** Which of the action's labels (labels.ts) exist in the repository; undefined when not read. */
   existingLabels?: string[];
+  /**
+   * admitted-label's description, which carries the stamp of the queue state (state-stamp.ts):
+   * null when the label does not exist, undefined when not read.
+   */
+  stateStamp?: string | null;
 }
 
 /**
- * What a gate reads when search counts suffice (no path rules, no glob
- * exemptions): the triggering PR plus counts of PRs ahead of it.
+ * What a gate reads when search counts suffice: the triggering PR plus
+ * counts of the PRs around it (README "API use").
  */
 export interface GateCounts {
-  /** Countable PRs not in violation that come before the PR in queue order. */
-  ahead: number;
   /** Countable PRs, violations included. */
   queueSize: number;
+  /** The seats held and the waiting line ahead of the PR (admission.ts). */
+  line: LineCounts;
   /** The author's countable open PRs created before this one (per-author cap). */
   authorOpenBefore: number;
+  /** The author's countable open PRs created after this one: their budgets count this one. */
+  authorOpenAfter: number;
   /** Keyed by window days: PRs the author opened in the window before this one. */
   authorOpenedBefore: Record<number, number>;
-  /** With area rules: of `ahead`, those admitted (not carrying the waiting label). */
-  admittedAhead?: number;
-  /** With area rules, keyed by rule name: admitted PRs ahead that carry the rule's area label. */
-  areaAdmittedAhead?: Record<string, number>;
+  /**
+   * Open PRs created in the same second as this one that the gate could not read
+   * (search compares creation times by the second; ties go by number): the counts cannot place it.
+   */
+  unreadTies?: number;
 }
 
 export type State = 'admitted' | 'waiting' | 'violation' | 'exempt';
@@ -210,12 +219,15 @@ export interface Decision {
   number: number;
   state: State;
   exemptReason?: ExemptReason;
-  /** 1-based rank among countable PRs not in violation. */
+  /**
+   * 1-based rank in line (README "How the queue works"): an admitted PR's among the admitted in
+   * queue order; a waiting PR's after every admitted PR and the waiting PRs before it.
+   */
   position?: number;
-  /** Countable PRs not in violation ahead of this one. */
+  /** position − 1. */
   ahead?: number;
   violations: Violation[];
-  /** The rule whose area budget keeps the PR waiting, when not the WIP limit. */
+  /** An area rule full at the PR's turn in the admission walk (named also when the WIP limit is full). */
   waitingOnRule?: string;
   /** That rule's occupancy: PRs it admitted (its max-open, since it is full). */
   waitingOnArea?: { rule: string; admitted: number; maxOpen: number };
@@ -261,6 +273,11 @@ export type WriteOp = (
   /** Deletes a copy of the action's own comment that a race left behind. */
   | { kind: 'delete-comment'; number: number; commentId: number; purpose: 'sticky' | 'stale' }
   | { kind: 'close'; number: number; reason: 'stale' | 'violation' }
+  /**
+   * The stamp of the queue state in admitted-label's description (state-stamp.ts): sent only
+   * when every write before it was applied, since it vouches for them. `exists`: update, else create.
+   */
+  | { kind: 'stamp-label'; name: string; color: string; description: string; exists: boolean }
 ) & { unit?: string };
 
 /** How long a waiting PR can expect to wait: the PRs ahead of it beyond the limit at the merge pace. */
@@ -328,6 +345,8 @@ export interface Plan {
   decisions: Decision[];
   /** The triggering PR's decision (gate). */
   subject?: Decision;
+  /** Why a gate read the whole queue instead of counting (README "API use"), when it did. */
+  wholeQueueReason?: string;
   writes: WriteOp[];
   /** Closes the plan wanted but max-closes-per-run held back. */
   deferredCloses: number[];

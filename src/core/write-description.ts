@@ -20,7 +20,8 @@ const VERBS: Record<string, [string, string]> = {
   post: ['post', 'posting'],
   update: ['update', 'updating'],
   delete: ['delete', 'deleting'],
-  close: ['close', 'closing']
+  close: ['close', 'closing'],
+  record: ['record', 'recording']
 };
 
 /** The verb and the rest of the phrase for `op`, names passed through `escape`. */
@@ -44,6 +45,8 @@ function phrase(op: WriteOp, escape: (text: string) => string, detail: boolean):
       return ['delete', `a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`];
     case 'close':
       return ['close', `#${op.number}${detail ? ` (${op.reason})` : ''}`];
+    case 'stamp-label':
+      return ['record', `the queue state in label "${escape(op.name)}"`];
   }
 }
 

@@ -1,19 +1,27 @@
 // All of a plan's writes, in the order that matters when a budget cuts the
-// run short: statuses first (what branch protection reads), then labels,
-// comments, the stale lifecycle, and closes last, capped by max-closes-per-run.
+// run short: the queue's state labels first and the stamp that vouches for
+// them (what makes gates cheap and right), then statuses (what branch
+// protection reads), feedback labels, comments, the stale lifecycle, and
+// closes last, capped by max-closes-per-run.
 import type { Config } from '../config/types.js';
 import { closeCommentBody, staleCommentBody, violationCloseBody } from './comments.js';
 import { duplicateCommentWrites } from './duplicates.js';
 import { closesForViolation } from './feedback.js';
 import { hasWriteAccess } from './write-access.js';
-import { findLabel, hasLabel } from './label-names.js';
-import { labelDefinitions } from './labels.js';
-import { labelWrites, statusWrite, stickyWrite } from './reconcile.js';
+import { findLabel, hasLabel, sameLabel } from './label-names.js';
+import { ADMITTED_COLOR, labelDefinitions } from './labels.js';
+import { feedbackLabelWrites, kindChanged, stateLabelWrites, statusWrite, stickyWrite } from './reconcile.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
 
 export interface Evaluated {
   pr: PullRequest;
   decision: Decision;
+  /**
+   * `changes` (advance, and the PRs around a gate's): labels where they differ, the status and
+   * sticky comment only where the decision's kind changed (reconcile.ts kindChanged); `none`:
+   * nothing (the closes a decision asks for included); default `all`.
+   */
+  shows?: 'all' | 'changes' | 'none';
 }
 
 export interface PlannedWrites {
@@ -126,31 +134,53 @@ export interface WriteContext {
    * writes add is created first; GitHub answers 422 for one that exists).
    */
   existingLabels?: string[];
+  /** The stamp to write after the state labels (state-stamp.ts): a whole-queue run whose stamp is missing or old. */
+  stamp?: string;
+}
+
+/** The stamp op, after every state label: it creates admitted-label when neither the repository nor this run has it. */
+function stampOp(
+  config: Config,
+  description: string,
+  existingLabels: string[] | undefined,
+  writes: WriteOp[]
+): WriteOp {
+  const name = config.admittedLabel;
+  const exists =
+    (existingLabels ?? []).some((label) => sameLabel(label, name)) ||
+    writes.some((op) => op.kind === 'create-label' && sameLabel(op.name, name));
+  return { kind: 'stamp-label', name, color: ADMITTED_COLOR, description, exists };
 }
 
 /** All writes for the evaluated PRs, in order (see the top of this file). A PR this run closes gets no other comment write. */
 export function planWrites(
   evaluated: Evaluated[],
   config: Config,
-  { wipLimit, lifecycle, actor, existingLabels }: WriteContext
+  { wipLimit, lifecycle, actor, existingLabels, stamp }: WriteContext
 ): PlannedWrites {
-  const { wanted, keptOpen } = wantedCloses(evaluated, config, lifecycle);
+  const shown = evaluated.filter((e) => e.shows !== 'none');
+  const { wanted, keptOpen } = wantedCloses(shown, config, lifecycle);
   const allowed = wanted.slice(0, config.maxClosesPerRun);
   const closing = new Map(allowed.map((c) => [c.pr.number, c.reason]));
 
+  const state: WriteOp[] = [];
   const statuses: WriteOp[] = [];
   const labels: WriteOp[] = [];
   const comments: WriteOp[] = [];
   const stale: WriteOp[] = [];
-  for (const { pr, decision } of evaluated) {
-    comments.push(...duplicateCommentWrites(pr, actor));
-    labels.push(...labelWrites(pr, decision, config));
+  for (const { pr, decision, shows = 'all' } of shown) {
+    // Copies a race left are cleaned where the PR is shown whole.
+    if (shows === 'all') comments.push(...duplicateCommentWrites(pr, actor));
+    state.push(...stateLabelWrites(pr, decision, config, wipLimit));
+    labels.push(...feedbackLabelWrites(pr, decision, config));
     // A PR closed for a violation needs no status either: it leaves the queue.
     if (closing.get(pr.number) === 'violation') continue;
-    const status = statusWrite(pr, decision);
-    if (status) statuses.push(status);
-    const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
-    if (sticky) comments.push(sticky);
+    if (shows === 'all' || kindChanged(pr, decision)) {
+      const status = statusWrite(pr, decision);
+      if (status) statuses.push(status);
+      const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
+      if (sticky) comments.push(sticky);
+    }
 
     if (!lifecycle || !decision.stale) continue;
     if (decision.stale.action === 'mark') stale.push(...markOps(pr, decision, config));
@@ -162,9 +192,11 @@ export function planWrites(
       });
   }
 
-  const body = [...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
+  const body = [...state, ...statuses, ...labels, ...comments, ...stale, ...allowed.flatMap(closeOps)];
+  const creates = labelCreates(body, config, existingLabels);
+  const stamped = stamp === undefined ? [] : [stampOp(config, stamp, existingLabels, creates)];
   return {
-    writes: [...labelCreates(body, config, existingLabels), ...body],
+    writes: [...creates, ...state, ...stamped, ...body.slice(state.length)],
     deferredCloses: wanted.slice(config.maxClosesPerRun).map((c) => c.pr.number),
     keptOpen
   };

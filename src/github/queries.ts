@@ -1,6 +1,6 @@
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
-import { RECENT_PULL_REQUESTS } from '../core/gate-searches.js';
+import { RECENT_PULL_REQUESTS, TIES_READ } from '../core/gate-searches.js';
 
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
@@ -178,11 +178,31 @@ query OpenPullRequests(
 ${PULL_REQUEST_FIELDS}
 ${CLOSING_ISSUES_FIELDS}`;
 
+/** The few facts of an open PR that the queue order and the gate's counts need (labels read to 100). */
+const QUEUE_FACTS =
+  'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
+
+/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
+/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+const HELD_IN_GATE_READ = 50;
+
+function heldField(first: number): string {
+  return `held: pullRequests(
+      states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
+    ) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ${QUEUE_FACTS} }
+    }`;
+}
+
 /**
  * Everything a gate reads in one request: the config file from the default
  * branch, the PR it judges with the issues it closes (and their open PRs: the
- * config is not known before this read), and the newest open PRs (read live,
- * because the search index can lag behind PRs opened seconds ago).
+ * config is not known before this read), the newest open PRs (read live,
+ * because the search index can lag behind PRs opened seconds ago), and the
+ * PRs carrying `$admitted` (the seats held; the inputs' label name: the
+ * config file may name another, then the counts read them).
  */
 export const GATE_QUERY = `
 query Gate(
@@ -193,13 +213,16 @@ query Gate(
   $withFiles: Boolean!,
   $withBodies: Boolean!,
   $withIssueFacts: Boolean = true,
-  $withIssueClaims: Boolean = true
+  $withIssueClaims: Boolean = true,
+  $admitted: String!,
+  $heldCursor: String
 ) {
   rateLimit { cost remaining resetAt }
   viewer { login }
   repository(owner: $owner, name: $name) {
     ...RepositoryFacts
     pullRequest(number: $number) { ...PullRequestFacts ...ClosingIssues }
+    ${heldField(HELD_IN_GATE_READ)}
     recent: pullRequests(states: OPEN, last: ${RECENT_PULL_REQUESTS}, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
@@ -216,21 +239,52 @@ ${REPOSITORY_FIELDS}
 ${PULL_REQUEST_FIELDS}
 ${CLOSING_ISSUES_FIELDS}`;
 
+/** What a counts document asks besides its searches. */
+export interface CountsExtras {
+  /** Looks up this many labels by name ($l0…), with their descriptions. */
+  labels?: number;
+  /** Lists the PRs carrying `$admitted` (a page of 100 from `$heldCursor`). */
+  held?: boolean;
+  /** Lists the results of the search `$ties` (TIES_READ of them), not only their count. */
+  ties?: boolean;
+}
+
 /**
- * Builds one document of aliased search counts: `{ alias: searchQuery }`,
- * and with `labels` > 0 the lookups `l0…` of labels by name ($l0…).
- * Counting costs one request whatever the queue size.
+ * Builds one document of aliased search counts: `{ alias: searchQuery }`
+ * (`$q0…`), and as `extras` asks, label lookups by name, the PRs carrying a
+ * label, and one search's results. Counting costs one request whatever the queue size.
  */
-export function searchCountsQuery(aliases: string[], labels = 0): string {
+export function searchCountsQuery(aliases: string[], extras: CountsExtras = {}): string {
+  const { labels = 0, held = false, ties = false } = extras;
   const fields = aliases.map((alias, i) => `  ${alias}: search(type: ISSUE, first: 0, query: $q${i}) { issueCount }`);
   const params = aliases.map((_, i) => `$q${i}: String!`);
-  const lookups = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name }`);
-  if (labels > 0) {
-    params.push('$owner: String!', '$name: String!', ...lookups.map((_, i) => `$l${i}: String!`));
-    fields.push(`  repository(owner: $owner, name: $name) {\n${lookups.join('\n')}\n  }`);
+  const inRepository = Array.from({ length: labels }, (_, i) => `    l${i}: label(name: $l${i}) { name description }`);
+  params.push(...inRepository.map((_, i) => `$l${i}: String!`));
+  if (held) {
+    inRepository.push(`    ${heldField(100)}`);
+    params.push('$admitted: String!', '$heldCursor: String');
+  }
+  if (inRepository.length > 0) {
+    params.push('$owner: String!', '$name: String!');
+    fields.push(`  repository(owner: $owner, name: $name) {\n${inRepository.join('\n')}\n  }`);
+  }
+  if (ties) {
+    params.push('$ties: String!');
+    fields.push(
+      `  ties: search(type: ISSUE, first: ${TIES_READ}, query: $ties) { issueCount nodes { ... on PullRequest { ${QUEUE_FACTS} } } }`
+    );
   }
   return `query SearchCounts(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}`;
 }
+
+/** The next page of the PRs holding a seat, for the few repositories where more than 100 do. */
+export const HELD_QUERY = `
+query Held($owner: String!, $name: String!, $admitted: String!, $heldCursor: String) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    ${heldField(100)}
+  }
+}`;
 
 /**
  * Closed and merged PRs, newest first: with the open ones (already read),
@@ -291,6 +345,8 @@ export const ALL_QUERIES: Record<string, string> = {
     (Object.keys(NESTED_LISTS) as NestedListName[]).map((list, i) => ({ number: i + 1, list, cursor: 'x' }))
   ),
   SEARCH_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue']),
-  SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], 2),
-  LABELS_QUERY: searchCountsQuery([], 3)
+  SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], { labels: 2 }),
+  LABELS_QUERY: searchCountsQuery([], { labels: 3 }),
+  GATE_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'], { labels: 2, held: true, ties: true }),
+  HELD_QUERY
 };

@@ -8,11 +8,11 @@ import type { PullRequest } from '../core/types.js';
 import type { GitHubSession } from './session.js';
 import { restLogin, toPullRequest, type ListConnection, type PullRequestNode } from './convert.js';
 import { query } from './graphql.js';
-import { GATE_QUERY } from './queries.js';
+import { GATE_QUERY, HELD_QUERY } from './queries.js';
 import { dataWithoutIssues } from './issues-forbidden.js';
 import { completeNestedLists, noteCappedFiles } from './read-nested.js';
 import { repositoryFacts, type RepositoryFacts, type RepositoryFactsNode } from './read-repository.js';
-import { countSearches } from './search-counts.js';
+import { countSearches, type HeldPage, type QueueFactsNode } from './search-counts.js';
 
 interface RecentNode {
   number: number;
@@ -25,7 +25,11 @@ interface RecentNode {
 
 interface GateData {
   viewer: { __typename?: string; login: string };
-  repository: RepositoryFactsNode & { pullRequest: PullRequestNode | null; recent: { nodes: RecentNode[] } };
+  repository: RepositoryFactsNode & {
+    pullRequest: PullRequestNode | null;
+    recent: { nodes: RecentNode[] };
+    held: HeldPage;
+  };
 }
 
 export interface GateRead {
@@ -36,6 +40,11 @@ export interface GateRead {
   recent: QueueFacts[];
   /** The token may not read issues (no `issues: read`): the PR's linked issues are unknown. */
   issuesForbidden?: boolean;
+  /**
+   * Every open PR carrying the label `label` (the inputs' admitted-label), whole; `facts` undefined
+   * when one of them has more labels than were read.
+   */
+  held: { label: string; facts?: QueueFacts[] };
 }
 
 /**
@@ -46,14 +55,21 @@ export interface GateRead {
  * recent PR with more than a first page of some list costs one follow-up
  * request (read-nested.ts).
  */
-export async function readGate(session: GitHubSession, configPath: string, number: number): Promise<GateRead> {
+export async function readGate(
+  session: GitHubSession,
+  configPath: string,
+  number: number,
+  admittedLabel: string
+): Promise<GateRead> {
   let issuesForbidden = false;
   const data = await query<GateData>(session, GATE_QUERY, {
     ...session.repo,
     configPath,
     number,
     withFiles: true,
-    withBodies: true
+    withBodies: true,
+    admitted: admittedLabel,
+    heldCursor: null
   }).catch((error: unknown) => {
     const rest = dataWithoutIssues<GateData>(error);
     if (!rest) throw error;
@@ -64,8 +80,10 @@ export async function readGate(session: GitHubSession, configPath: string, numbe
   const subject = data.repository.pullRequest;
   await completeNestedLists(session, [...(subject ? [subject] : []), ...data.repository.recent.nodes], true);
   if (subject) noteCappedFiles(subject, session.counts);
+  const held = allFacts(await allHeld(session, data.repository.held, admittedLabel));
   return {
     ...(issuesForbidden ? { issuesForbidden } : {}),
+    held: { label: admittedLabel, ...(held ? { facts: held } : {}) },
     facts: repositoryFacts(data.repository, data.viewer),
     subject: data.repository.pullRequest ?? undefined,
     recent: data.repository.recent.nodes.map((n) => ({
@@ -87,16 +105,73 @@ export function subjectPullRequest(read: GateRead, statusContext: string): PullR
 /** What the gate's searches need, and the action's label names to look up in the same request. */
 export type GateCountInput = GateSearchInput & { labels: string[] };
 
-/**
- * The second read: the PRs ahead, the queue size and the author's counts as
- * aliased GraphQL `search` counts (built by core/gate-searches.ts), plus which
- * of `labels` exist. One request per 30 searches (one for every config a gate
- * can count). Throws what `query` throws.
- */
-export async function readGateCounts(
+/** A PR listed by the counts document, as the queue order knows it; undefined when its labels were not all read. */
+function queueFacts(node: QueueFactsNode): QueueFacts | undefined {
+  if (!node.labels || node.labels.totalCount > node.labels.nodes.length) return undefined;
+  return {
+    number: node.number,
+    createdAt: node.createdAt,
+    isDraft: node.isDraft,
+    baseRef: node.baseRefName,
+    author: restLogin(node.author),
+    labels: node.labels.nodes.map((l) => l.name)
+  };
+}
+
+/** Every open PR carrying admitted-label: the first page came with a read, the rest (over 100) page by page. */
+async function allHeld(
   session: GitHubSession,
-  input: GateCountInput
-): Promise<{ counts: GateSearchCounts; existingLabels: string[] }> {
-  const result = await countSearches(session, gateSearches(input), input.labels);
-  return { counts: gateCounts(input, result.issueCounts), existingLabels: result.existingLabels };
+  first: HeldPage | undefined,
+  admitted: string
+): Promise<QueueFactsNode[]> {
+  const nodes = [...(first?.nodes ?? [])];
+  let page = first;
+  while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+    const data = await query<{ repository: { held: HeldPage } }>(session, HELD_QUERY, {
+      ...session.repo,
+      admitted,
+      heldCursor: page.pageInfo.endCursor
+    });
+    page = data.repository.held;
+    nodes.push(...page.nodes);
+  }
+  return nodes;
+}
+
+/** Each node's facts, or undefined when one of them has more labels than were read. */
+function allFacts(nodes: QueueFactsNode[]): QueueFacts[] | undefined {
+  const facts = nodes.map(queueFacts);
+  return facts.includes(undefined) ? undefined : (facts as QueueFacts[]);
+}
+
+/** The gate's second read, as the core reads it; `counts` undefined when a listed PR's labels were not all read. */
+export interface GateCountsRead {
+  counts?: GateSearchCounts;
+  existingLabels: string[];
+  /** admitted-label's description (the queue state's stamp); null when the label does not exist. */
+  stateStamp: string | null;
+}
+
+/**
+ * The second read: the waiting line ahead, the queue size and the author's
+ * counts as aliased GraphQL `search` counts (built by core/gate-searches.ts),
+ * the PRs holding a seat (`repository.pullRequests(labels:)`, live), the PRs
+ * of the PR's own second when search cannot order them, and which of
+ * `labels` exist, with admitted-label's description. One request per 30
+ * searches (one for every config a gate can count), plus one per further 100
+ * PRs holding a seat. Throws what `query` throws.
+ */
+export async function readGateCounts(session: GitHubSession, input: GateCountInput): Promise<GateCountsRead> {
+  const { counts: searches, ties } = gateSearches(input);
+  const admitted = input.config.admittedLabel;
+  // The seats held came with the first read, unless the config file names another label.
+  const lists = { held: input.held ? undefined : admitted, ties };
+  const result = await countSearches(session, searches, input.labels, lists);
+  const held = input.held ?? allFacts(await allHeld(session, result.held, admitted));
+  const read = result.ties && allFacts(result.ties.nodes.filter((n): n is QueueFactsNode => 'number' in n));
+  const stateStamp = result.labelDescriptions[admitted] ?? null;
+  const base = { existingLabels: result.existingLabels, stateStamp };
+  if (!held || (result.ties && !read)) return base;
+  const ownSecond = result.ties && read ? { ties: { read, total: result.ties.issueCount } } : {};
+  return { ...base, counts: gateCounts(input, result.issueCounts, { held, ...ownSecond }) };
 }

@@ -9,18 +9,18 @@ import { countSearches } from './search-counts.js';
 /**
  * One request (GraphQL `search` counts): merged PRs in the `windowDays`
  * throughput window, the open count, and 8 weeks of opened, merged and
- * closed. With `labels`, the same request looks them up (`existingLabels`).
+ * closed. With `labels`, the same request looks them up (`existingLabels`, with their descriptions).
  */
 export async function readHistory(
   session: GitHubSession,
   now: Date,
   windowDays: number,
   labels: string[] = []
-): Promise<{ history: History; existingLabels: string[] }> {
-  const { issueCounts, existingLabels } = await countSearches(
+): Promise<{ history: History; existingLabels: string[]; labelDescriptions: Record<string, string | null> }> {
+  const { issueCounts, existingLabels, labelDescriptions } = await countSearches(
     session,
     historySearches(session.repo, now, windowDays),
     labels
   );
-  return { history: historyFrom(issueCounts, now), existingLabels };
+  return { history: historyFrom(issueCounts, now), existingLabels, labelDescriptions };
 }

@@ -48,7 +48,7 @@ export async function readQueueSnapshot(
   });
   const authors = await readAuthorStats(session, config, pullRequests, now);
   // The history request also looks up the action's labels.
-  const { history, existingLabels } = await readHistory(
+  const { history, existingLabels, labelDescriptions } = await readHistory(
     session,
     now,
     config.adaptive.throughputWindowDays,
@@ -60,6 +60,8 @@ export async function readQueueSnapshot(
     pullRequests,
     authors,
     history,
-    existingLabels
+    existingLabels,
+    // The queue state's stamp (core/state-stamp.ts) is admitted-label's description.
+    stateStamp: labelDescriptions[config.admittedLabel] ?? null
   };
 }

@@ -139,10 +139,25 @@ async function unlessStatus(ignored: number, call: () => Promise<unknown>): Prom
   }
 }
 
+/** The stamp in admitted-label's description: an update, or a create when the label is missing (either way round, as found). */
+async function stampLabel({ client, repo }: Rest, op: Extract<WriteOp, { kind: 'stamp-label' }>): Promise<unknown> {
+  const update = () => client.rest.issues.updateLabel({ ...repo, name: op.name, description: op.description });
+  const create = () =>
+    client.rest.issues.createLabel({ ...repo, name: op.name, color: op.color, description: op.description });
+  try {
+    return await (op.exists ? update() : create());
+  } catch (error) {
+    // Deleted or created since the read: the other request does it.
+    if (statusOf(error) === (op.exists ? 404 : 422)) return op.exists ? create() : update();
+    throw error;
+  }
+}
+
 /**
  * The session's sender: create-label (POST …/labels), status (POST
  * …/statuses/{sha}), add/remove-label (…/issues/{n}/labels), comments
- * (POST/PATCH/DELETE …/comments), close (PATCH …/pulls/{n}). Throws Octokit's
+ * (POST/PATCH/DELETE …/comments), close (PATCH …/pulls/{n}), the state
+ * stamp (PATCH or POST …/labels). Throws Octokit's
  * error for a write GitHub refuses or fails.
  */
 export function writeSender(session: GitHubSession, options: SendOptions): Send {
@@ -178,6 +193,8 @@ export function writeSender(session: GitHubSession, options: SendOptions): Send 
         return deleteComment(rest, op.commentId);
       case 'close':
         return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
+      case 'stamp-label':
+        return stampLabel(rest, op);
     }
   };
 }

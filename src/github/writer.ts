@@ -52,7 +52,8 @@ const PERMISSION: Record<WriteOp['kind'], string> = {
   'sticky-comment': 'pull-requests: write',
   comment: 'pull-requests: write',
   'delete-comment': 'pull-requests: write',
-  close: 'pull-requests: write'
+  close: 'pull-requests: write',
+  'stamp-label': 'issues: write'
 };
 
 /**
@@ -78,7 +79,7 @@ export async function sendWithinBudgets(
 ): Promise<WriteResult> {
   const run = new WriteRun(ops, options, channel);
   for (const [index, op] of ops.entries()) {
-    const held = run.brokenUnit(op) ?? (await run.held(op));
+    const held = run.brokenUnit(op) ?? run.unvouched(op) ?? (await run.held(op));
     if (held) run.notApplied(op, held);
     else await run.send(op, index);
   }
@@ -131,6 +132,13 @@ class WriteRun {
   /** Why the rest of `op`'s unit is not sent, once a write of the unit was not applied (before any stop). */
   brokenUnit(op: WriteOp): string | undefined {
     return !this.stopped && op.unit ? this.brokenUnits.get(op.unit) : undefined;
+  }
+
+  /** The queue state's stamp vouches for every write before it (core/state-stamp.ts): not sent once one was not applied. */
+  unvouched(op: WriteOp): string | undefined {
+    return op.kind === 'stamp-label' && this.notSent.length > 0
+      ? 'not sent: a queue label before it was not applied, so the stamp would vouch for labels that are missing'
+      : undefined;
   }
 
   /** Why `op` is not sent (a budget or stop reached), or undefined when it may go now. */

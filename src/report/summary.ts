@@ -612,7 +612,8 @@ const KIND_NAMES: Record<WriteOp['kind'], string> = {
   'sticky-comment': 'backpressure comments',
   comment: 'stale and close comments',
   'delete-comment': 'duplicate comments deleted',
-  close: 'closes'
+  close: 'closes',
+  'stamp-label': 'queue state recorded'
 };
 
 function tallyByKind(ops: WriteOp[]): string {

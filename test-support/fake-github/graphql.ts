@@ -490,7 +490,8 @@ function repositoryNode(store: FakeStore) {
       const selected = order.filter(
         (pr) =>
           (!args.states || args.states.includes(pr.state)) &&
-          (!args.labels || args.labels.some((l) => pr.labels.includes(l))) &&
+          // GitHub resolves label names case-insensitively, as everywhere.
+          (!args.labels || args.labels.some((l) => pr.labels.some((own) => own.toLowerCase() === l.toLowerCase()))) &&
           (!args.baseRefName || pr.baseRefName === args.baseRefName) &&
           (!args.headRefName || pr.headRefName === args.headRefName)
       );

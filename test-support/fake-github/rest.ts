@@ -194,6 +194,21 @@ const ROUTES: Route[] = [
     }
   },
   {
+    // PATCH /repos/{owner}/{repo}/labels/{name}: GitHub finds the label case-insensitively.
+    method: 'PATCH',
+    pattern: /^\/labels\/([^/]+)$/,
+    handle: (request, store, [encoded]) => {
+      const name = decodeURIComponent(encoded);
+      const label = store.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
+      if (!label) return NOT_FOUND;
+      const body = record(request.body);
+      if (typeof body.new_name === 'string' && body.new_name !== '') label.name = body.new_name;
+      if (typeof body.color === 'string') label.color = body.color.replace(/^#/, '');
+      if (typeof body.description === 'string' || body.description === null) label.description = body.description;
+      return { status: 200, body: labelJson(request, store, label) };
+    }
+  },
+  {
     method: 'POST',
     pattern: /^\/statuses\/([0-9a-f]{40})$/,
     handle: (request, store, [sha]) => {
