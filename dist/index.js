@@ -50403,6 +50403,7 @@ const INPUT_NAMES = [
     'one-pr-per-issue',
     'on-waiting',
     'on-violation',
+    'fail-job',
     'waiting-label',
     'violation-label',
     'status-context',
@@ -50468,7 +50469,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
-const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
+const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail (a failure status), label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail (a failure status), comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"fail-job":{"description":"true: a gate\'s job also fails when its PR\'s status is failure (waiting or in violation with fail). Default false: the job passes and the status alone carries the decision, turning green by itself.","type":"boolean"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -54024,6 +54025,8 @@ class Reader {
     inputs;
     file;
     problems;
+    /** Each setting read so far, with its source: the report lists them. */
+    settings = {};
     constructor(inputs, file) {
         this.inputs = inputs;
         this.file = file;
@@ -54032,19 +54035,32 @@ class Reader {
     /** An input-only setting. */
     input(name, kind, fallback) {
         const text = (this.inputs[name] ?? '').trim();
-        return text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+        const value = text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+        this.settings[name] = { source: text === '' ? 'default' : 'input', value };
+        return value;
     }
     /** A setting the input and the file can both set. */
     get(name, kind, fallback) {
-        return this.optional(name, kind) ?? fallback;
+        const value = this.optional(name, kind);
+        if (value !== undefined)
+            return value;
+        this.settings[name] = { source: 'default', value: fallback };
+        return fallback;
     }
     /** Like get, but undefined when neither the input nor the file sets it. */
     optional(name, kind) {
         const values = this.file?.values;
+        const inFile = values !== undefined && name in values;
         // The file's value is checked even when an input wins: the file must stay valid on its own.
-        const fromFile = values && name in values ? this.fromFile([name], values[name], kind) : undefined;
+        const fromFile = inFile ? this.fromFile([name], values[name], kind) : undefined;
         const text = (this.inputs[name] ?? '').trim();
-        return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
+        if (text === '') {
+            this.settings[name] = { source: fromFile === undefined ? 'default' : 'file', value: fromFile };
+            return fromFile;
+        }
+        const value = this.fromInput(name, text, kind, undefined);
+        this.settings[name] = { source: 'input', value, ...(inFile ? { overrides: fromFile } : {}) };
+        return value;
     }
     /** `path:line:col` of a key in the file. */
     where(path) {
@@ -54176,7 +54192,9 @@ function allRules(read, configFile) {
     if (read.get('require-owner-for-agents', booleanKind, false)) {
         rules.push({ name: 'agents', selector: { agents: true }, budgets: { requireOwner: true } });
     }
-    rules.push(...fileRules(read, configFile));
+    const fromFile = fileRules(read, configFile);
+    rules.push(...fromFile);
+    read.settings.rules = { source: fromFile.length > 0 ? 'file' : 'default', value: fromFile.map((r) => r.name) };
     read.problems.push(...duplicateRuleNames(rules));
     return rules;
 }
@@ -54230,6 +54248,7 @@ function buildConfig(inputs, file) {
         rules: allRules(read, configFile),
         onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
         onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
+        failJob: read.get('fail-job', booleanKind, false),
         waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
         violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
         statusContext: read.get('status-context', statusContextKind, 'backpressure'),
@@ -54237,11 +54256,81 @@ function buildConfig(inputs, file) {
         dryRun: read.input('dry-run', booleanKind, false),
         maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
         maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
-        configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH)
+        configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH),
+        settings: read.settings
     };
     if (read.problems.length > 0)
         throw new ConfigError(inReadingOrder(read.problems, file?.path));
     return config;
+}
+
+;// CONCATENATED MODULE: ./src/core/truncate.ts
+// Shortening text for GitHub's length limits (status descriptions) and the
+// report's tables, without cutting a character in half: a cut inside an
+// emoji or a letter with its accent would show a replacement character.
+/**
+ * Made on first use, and only for text that is not plain ASCII: Intl pages
+ * in ICU data (about 3 MB) that ASCII text, where every character but a
+ * CR LF pair is its own grapheme cluster, does not need.
+ */
+let graphemes;
+/**
+ * `text` when it has at most `max` UTF-16 code units, else its longest
+ * prefix of whole grapheme clusters that leaves room for a closing `…`.
+ */
+function truncateText(text, max) {
+    if (text.length <= max)
+        return text;
+    if (!/[\u0080-\uffff]/.test(text)) {
+        const kept = text.slice(0, max - 1);
+        // CR LF is one cluster: kept whole or dropped whole.
+        return `${kept.endsWith('\r') && text[max - 1] === '\n' ? kept.slice(0, -1) : kept}…`;
+    }
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    let kept = '';
+    for (const { segment } of graphemes.segment(text)) {
+        if (kept.length + segment.length > max - 1)
+            break;
+        kept += segment;
+    }
+    return `${kept}…`;
+}
+
+;// CONCATENATED MODULE: ./src/config/settings.ts
+// The effective settings as a reader sees them (README "The config file"):
+// each value in the words of an input, and the one notice for inputs that
+// override what the config file says.
+
+const MAX_VALUE_LENGTH = 60;
+/** A setting's value as it would be written in `with:`: `auto`, `5/7d`, `a, b`; `none` when unset or empty. */
+function settingValueText(value) {
+    if (value === undefined || value === null || value === '')
+        return 'none';
+    if (Array.isArray(value))
+        return value.length === 0 ? 'none' : truncateText(value.map(String).join(', '), MAX_VALUE_LENGTH);
+    if (typeof value === 'object' && 'count' in value && 'days' in value)
+        return `${value.count}/${value.days}d`;
+    if (value === 'linked')
+        return 'true'; // require-issue: true is kept as `linked`
+    return truncateText(String(value).replace(/\s+/g, ' '), MAX_VALUE_LENGTH);
+}
+/** The inputs that override a different value of the config file, in input order. */
+function overriddenSettings(config) {
+    return Object.entries(config.settings).filter(([, s]) => s.source === 'input' && 'overrides' in s && settingValueText(s.overrides) !== settingValueText(s.value));
+}
+/**
+ * One line naming every input that overrides a different value of the config
+ * file (input > file > default), or undefined when none does.
+ */
+function overrideNotice(config) {
+    const overridden = overriddenSettings(config);
+    if (overridden.length === 0)
+        return undefined;
+    const list = overridden
+        .map(([name, s]) => `${name} (input ${settingValueText(s.value)}, file ${settingValueText(s.overrides)})`)
+        .join('; ');
+    return (`${overridden.length === 1 ? 'An input overrides' : `${overridden.length} inputs override`} ${config.configPath}: ${list}. ` +
+        `An input that is set wins over the file: remove it from the workflow's with: to use the file's value.`);
 }
 
 ;// CONCATENATED MODULE: ./src/app/action-error.ts
@@ -54280,9 +54369,32 @@ function feedbackFor(decision, config) {
 function judged(decision, config) {
     return { ...decision, feedback: [...feedbackFor(decision, config)] };
 }
-/** A gate's step fails for its PR only where `fail` is chosen. */
-function failsStep(decision) {
+/** The PR's commit status is `failure` only where `fail` is chosen; otherwise `success` (the label or comment tells). */
+function failsStatus(decision) {
     return decision.feedback.includes('fail');
+}
+/**
+ * Why a gate's job fails for its PR, or undefined when it passes. The status
+ * is the check: a failed job run would stay red on the PR after advance or a
+ * sweep turns the status green, so by default the job passes and the
+ * `failure` status carries the decision. The job fails for it only when the
+ * user opts in (`fail-job`), or when that status was planned and not written
+ * (a read-only token on a fork's PR, a fault): then the failed job is the only
+ * signal. Dry-run writes nothing by choice and never fails for a decision.
+ * `subject`: the gate's decision (undefined in advance and sweep: they pass).
+ */
+function jobFailure(subject, execution, config) {
+    if (!subject || !failsStatus(subject))
+        return undefined;
+    if (config.failJob)
+        return subject.summary;
+    if (execution.dryRun)
+        return undefined;
+    const unwritten = execution.notApplied.find(({ op }) => op.kind === 'status' && op.number === subject.number);
+    if (!unwritten)
+        return undefined;
+    return (`${subject.summary} (the "${config.statusContext}" status could not be written: ${unwritten.why}; ` +
+        `the failed job says it instead)`);
 }
 /** A rule that picks its authors by name or association and says `close` itself. */
 function namesAuthorsToClose(rule) {
@@ -60495,38 +60607,6 @@ function trustCandidates(config, pullRequests, stats) {
         .map(([, { login }]) => login);
 }
 
-;// CONCATENATED MODULE: ./src/core/truncate.ts
-// Shortening text for GitHub's length limits (status descriptions) and the
-// report's tables, without cutting a character in half: a cut inside an
-// emoji or a letter with its accent would show a replacement character.
-/**
- * Made on first use, and only for text that is not plain ASCII: Intl pages
- * in ICU data (about 3 MB) that ASCII text, where every character but a
- * CR LF pair is its own grapheme cluster, does not need.
- */
-let graphemes;
-/**
- * `text` when it has at most `max` UTF-16 code units, else its longest
- * prefix of whole grapheme clusters that leaves room for a closing `…`.
- */
-function truncateText(text, max) {
-    if (text.length <= max)
-        return text;
-    if (!/[\u0080-\uffff]/.test(text)) {
-        const kept = text.slice(0, max - 1);
-        // CR LF is one cluster: kept whole or dropped whole.
-        return `${kept.endsWith('\r') && text[max - 1] === '\n' ? kept.slice(0, -1) : kept}…`;
-    }
-    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    let kept = '';
-    for (const { segment } of graphemes.segment(text)) {
-        if (kept.length + segment.length > max - 1)
-            break;
-        kept += segment;
-    }
-    return `${kept}…`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 // The one line that explains a decision: the commit status description and
 // the gate's step message (README "What people see"). GitHub cuts descriptions at 140 chars.
@@ -61317,7 +61397,7 @@ function significantChange(before, after) {
 
 
 function statusWrite(pr, decision) {
-    const state = statusState(decision, failsStep(decision));
+    const state = statusState(decision, failsStatus(decision));
     const description = fitDescription(decision.summary);
     const current = pr.status;
     if (current && current.state === state && !significantChange(current.description, description))
@@ -63956,6 +64036,7 @@ function readingNotes(context) {
 
 
 
+
 async function run(now = new Date()) {
     try {
         // Masked first, so that no line the run prints can show the token.
@@ -63977,6 +64058,9 @@ async function run(now = new Date()) {
         const planned = await readAndPlan(session, inputs, scope, now, { configPath: inputConfig.configPath });
         if ('skip' in planned)
             return skip(planned.skip);
+        const overridden = overrideNotice(planned.config);
+        if (overridden)
+            notice(overridden);
         const execution = await write(session, planned, context);
         report(session, planned, execution);
         await summary.addRaw(renderSummary({ ...planned, execution, runUrl: context.runUrl })).write();
@@ -64014,13 +64098,21 @@ function report(session, { plan, config }, execution) {
     info(`Requests: ${count(counts.graphql)} GraphQL (${count(counts.graphqlCost)} points), ` +
         `${count(counts.restReads)} REST reads, ${count(counts.restWrites)} REST writes.`);
 }
-/** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
-function conclude({ plan }, execution) {
+/**
+ * The step's result: failed writes fail it; a gate's decision fails it only
+ * where jobFailure says so (opted in, or its failure status not written).
+ * Otherwise the status carries the decision and the job passes.
+ */
+function conclude({ plan, config }, execution) {
     if (execution.failure)
         setFailed(execution.failure);
     const subject = plan.subject;
-    if (subject && failsStep(subject))
-        setFailed(subject.summary);
+    const failure = jobFailure(subject, execution, config);
+    if (failure)
+        setFailed(failure);
+    // A passing job with a failure status: the decision still shows on the run's page.
+    else if (subject && failsStatus(subject))
+        notice(subject.summary);
     else if (subject)
         info(subject.summary);
 }

@@ -6,13 +6,13 @@ import { areaLabel, areaRules, waitingIsState } from './areas.js';
 import { significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
-import { failsStep } from './feedback.js';
+import { failsStatus } from './feedback.js';
 import { findLabel } from './label-names.js';
 import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
 
 export function statusWrite(pr: PullRequest, decision: Decision): WriteOp | undefined {
-  const state = statusState(decision, failsStep(decision));
+  const state = statusState(decision, failsStatus(decision));
   const description = fitDescription(decision.summary);
   const current = pr.status;
   if (current && current.state === state && !significantChange(current.description, description)) return undefined;
