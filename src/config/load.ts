@@ -534,6 +534,8 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH),
     settings: read.settings
   };
+  // The runner passes action.yml's default path as if it were set: that is no choice of the user's.
+  if (config.configPath === DEFAULT_CONFIG_PATH) read.settings['config-path'].source = 'default';
   if (read.problems.length > 0) throw new ConfigError(inReadingOrder(read.problems, file?.path));
   return config;
 }
