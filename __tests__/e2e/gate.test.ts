@@ -137,3 +137,31 @@ describe('gate on pull_request with wip-limit 50 and 120 open PRs', () => {
     expect(result.graphql + result.restReads + result.writes).toBe(0);
   });
 });
+
+describe('an input that overrides the config file', () => {
+  test('is named in one notice, and the summary lists every setting with its source', async () => {
+    const github = await session(
+      createStore({
+        pullRequests: openPullRequests(8),
+        repository: { files: { '.github/backpressure.yml': 'wip-limit: 5\nstale-days: 30\n' } }
+      })
+    );
+    try {
+      const run = (inputs: Record<string, string>) =>
+        github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 7, 'synchronize'), inputs });
+      const overridden = await run({ 'wip-limit': '10' });
+      expect(overridden.outputs.result).toBe('admitted');
+      expect(overridden.notices).toEqual([
+        'An input overrides .github/backpressure.yml: wip-limit (input 10, file 5). ' +
+          "An input that is set wins over the file: remove it from the workflow's with: to use the file's value."
+      ]);
+      expect(overridden.summary).toContain('| `wip-limit` | 10 | input (the file says 5) |');
+      expect(overridden.summary).toContain('| `stale-days` | 30 | file |');
+      const fromFile = await run({});
+      expect(fromFile.outputs.result).toBe('waiting');
+      expect(fromFile.notices).toEqual(['Waiting: position 7, 2 PRs ahead beyond the limit of 5']);
+    } finally {
+      await github.close();
+    }
+  });
+});
