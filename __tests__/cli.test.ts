@@ -297,8 +297,15 @@ describe('plan on a busy repository', () => {
 
 describe('npm run demo -- --serve', () => {
   let demo: ChildProcessWithoutNullStreams | undefined;
+  // The tests write the demo's summaries here: demo-output/ is the user's, never touched by `npm test`.
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-backpressure-demo-'));
+  const userOutput = path.join(REPO_ROOT, 'demo-output');
+  const before = fs.existsSync(userOutput)
+    ? fs.readdirSync(userOutput).map((f) => fs.statSync(path.join(userOutput, f)).mtimeMs)
+    : [];
   afterAll(() => {
     if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+    fs.rmSync(outDir, { recursive: true, force: true });
   });
 
   test('keeps the fake GitHub up and prints a plan command that works against it', async () => {
@@ -310,7 +317,7 @@ describe('npm run demo -- --serve', () => {
     const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const child = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--serve'], {
       cwd: REPO_ROOT,
-      env: { ...inherited, DEMO_OPEN_PRS: '60' }
+      env: { ...inherited, DEMO_OPEN_PRS: '60', DEMO_OUTPUT_DIR: outDir }
     });
     demo = child;
     let output = '';
@@ -342,5 +349,25 @@ describe('npm run demo -- --serve', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  test('writes its summaries where DEMO_OUTPUT_DIR says, and leaves demo-output/ alone', () => {
+    expect(fs.readdirSync(outDir)).toContain('summary.md');
+    const after = fs.existsSync(userOutput)
+      ? fs.readdirSync(userOutput).map((f) => fs.statSync(path.join(userOutput, f)).mtimeMs)
+      : [];
+    expect(after).toEqual(before);
+  });
+
+  test("the sweep's summary answers on its first screen: the queue in one line, then what to do next", () => {
+    const summary = fs.readFileSync(path.join(outDir, 'summary.md'), 'utf8');
+    // A screen of a rendered summary: the title and a dozen lines, before any chart or table.
+    const firstScreen = summary.split('\n').slice(0, 14).join('\n');
+    expect(firstScreen).toMatch(
+      /^## PR Backpressure: sweep of acme\/busy-repo\n\n\*\*The queue is (growing|shrinking|steady)/
+    );
+    expect(firstScreen).toMatch(/a new PR (can expect to wait about [\d,]+ days?|is admitted at once)/);
+    expect(firstScreen).toContain('**What to do next:**');
+    expect(summary.indexOf('**What to do next:**')).toBeLessThan(summary.indexOf('```mermaid'));
   });
 });

@@ -20,6 +20,8 @@ interface Step {
   env?: Record<string, unknown>;
 }
 interface Job {
+  /** The check run's name; the job id when absent. */
+  name?: string;
   'runs-on'?: string;
   steps?: Step[];
   /** A call of a reusable workflow instead of steps. */
@@ -224,6 +226,15 @@ describe.each(sources)('%s', (_where, source) => {
       (job.steps ?? []).flatMap((step) => (step.run ? [step.run] : []))
     );
     for (const script of scripts) expect(script).not.toContain('${{');
+  });
+
+  test('a job that runs the action is named apart from its status (README "Require the `backpressure` status")', () => {
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      for (const step of (job.steps ?? []).filter(isThisAction)) {
+        const context = String(step.with?.['status-context'] ?? 'backpressure');
+        expect([id, (job.name ?? id).toLowerCase()]).not.toEqual([id, context.toLowerCase()]);
+      }
+    }
   });
 
   test('the action gets only inputs action.yml declares, with values it accepts', () => {

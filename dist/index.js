@@ -36753,6 +36753,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 4352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -50220,6 +50403,7 @@ const INPUT_NAMES = [
     'one-pr-per-issue',
     'on-waiting',
     'on-violation',
+    'fail-job',
     'waiting-label',
     'admitted-label',
     'violation-label',
@@ -50286,7 +50470,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
-const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail, label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail, comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"admitted-label":{"description":"Label kept on the admitted PRs: the queue\'s memory of who holds a seat. Default \\"backpressure: admitted\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
+const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail (a failure status), label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail (a failure status), comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"fail-job":{"description":"true: a gate\'s job also fails when its PR\'s status is failure (waiting or in violation with fail). Default false: the job passes and the status alone carries the decision, turning green by itself.","type":"boolean"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"admitted-label":{"description":"Label kept on the admitted PRs: the queue\'s memory of who holds a seat. Default \\"backpressure: admitted\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -53842,6 +54026,8 @@ class Reader {
     inputs;
     file;
     problems;
+    /** Each setting read so far, with its source: the report lists them. */
+    settings = {};
     constructor(inputs, file) {
         this.inputs = inputs;
         this.file = file;
@@ -53850,19 +54036,32 @@ class Reader {
     /** An input-only setting. */
     input(name, kind, fallback) {
         const text = (this.inputs[name] ?? '').trim();
-        return text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+        const value = text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+        this.settings[name] = { source: text === '' ? 'default' : 'input', value };
+        return value;
     }
     /** A setting the input and the file can both set. */
     get(name, kind, fallback) {
-        return this.optional(name, kind) ?? fallback;
+        const value = this.optional(name, kind);
+        if (value !== undefined)
+            return value;
+        this.settings[name] = { source: 'default', value: fallback };
+        return fallback;
     }
     /** Like get, but undefined when neither the input nor the file sets it. */
     optional(name, kind) {
         const values = this.file?.values;
+        const inFile = values !== undefined && name in values;
         // The file's value is checked even when an input wins: the file must stay valid on its own.
-        const fromFile = values && name in values ? this.fromFile([name], values[name], kind) : undefined;
+        const fromFile = inFile ? this.fromFile([name], values[name], kind) : undefined;
         const text = (this.inputs[name] ?? '').trim();
-        return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
+        if (text === '') {
+            this.settings[name] = { source: fromFile === undefined ? 'default' : 'file', value: fromFile };
+            return fromFile;
+        }
+        const value = this.fromInput(name, text, kind, undefined);
+        this.settings[name] = { source: 'input', value, ...(inFile ? { overrides: fromFile } : {}) };
+        return value;
     }
     /** `path:line:col` of a key in the file. */
     where(path) {
@@ -53994,7 +54193,9 @@ function allRules(read, configFile) {
     if (read.get('require-owner-for-agents', booleanKind, false)) {
         rules.push({ name: 'agents', selector: { agents: true }, budgets: { requireOwner: true } });
     }
-    rules.push(...fileRules(read, configFile));
+    const fromFile = fileRules(read, configFile);
+    rules.push(...fromFile);
+    read.settings.rules = { source: fromFile.length > 0 ? 'file' : 'default', value: fromFile.map((r) => r.name) };
     read.problems.push(...duplicateRuleNames(rules));
     return rules;
 }
@@ -54048,6 +54249,7 @@ function buildConfig(inputs, file) {
         rules: allRules(read, configFile),
         onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
         onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
+        failJob: read.get('fail-job', booleanKind, false),
         waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
         violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
         admittedLabel: read.get('admitted-label', labelName, 'backpressure: admitted'),
@@ -54056,11 +54258,84 @@ function buildConfig(inputs, file) {
         dryRun: read.input('dry-run', booleanKind, false),
         maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
         maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
-        configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH)
+        configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH),
+        settings: read.settings
     };
+    // The runner passes action.yml's default path as if it were set: that is no choice of the user's.
+    if (config.configPath === DEFAULT_CONFIG_PATH)
+        read.settings['config-path'].source = 'default';
     if (read.problems.length > 0)
         throw new ConfigError(inReadingOrder(read.problems, file?.path));
     return config;
+}
+
+;// CONCATENATED MODULE: ./src/core/truncate.ts
+// Shortening text for GitHub's length limits (status descriptions) and the
+// report's tables, without cutting a character in half: a cut inside an
+// emoji or a letter with its accent would show a replacement character.
+/**
+ * Made on first use, and only for text that is not plain ASCII: Intl pages
+ * in ICU data (about 3 MB) that ASCII text, where every character but a
+ * CR LF pair is its own grapheme cluster, does not need.
+ */
+let graphemes;
+/**
+ * `text` when it has at most `max` UTF-16 code units, else its longest
+ * prefix of whole grapheme clusters that leaves room for a closing `…`.
+ */
+function truncateText(text, max) {
+    if (text.length <= max)
+        return text;
+    if (!/[\u0080-\uffff]/.test(text)) {
+        const kept = text.slice(0, max - 1);
+        // CR LF is one cluster: kept whole or dropped whole.
+        return `${kept.endsWith('\r') && text[max - 1] === '\n' ? kept.slice(0, -1) : kept}…`;
+    }
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    let kept = '';
+    for (const { segment } of graphemes.segment(text)) {
+        if (kept.length + segment.length > max - 1)
+            break;
+        kept += segment;
+    }
+    return `${kept}…`;
+}
+
+;// CONCATENATED MODULE: ./src/config/settings.ts
+// The effective settings as a reader sees them (README "The config file"):
+// each value in the words of an input, and the one notice for inputs that
+// override what the config file says.
+
+const MAX_VALUE_LENGTH = 60;
+/** A setting's value as it would be written in `with:`: `auto`, `5/7d`, `a, b`; `none` when unset or empty. */
+function settingValueText(value) {
+    if (value === undefined || value === null || value === '')
+        return 'none';
+    if (Array.isArray(value))
+        return value.length === 0 ? 'none' : truncateText(value.map(String).join(', '), MAX_VALUE_LENGTH);
+    if (typeof value === 'object' && 'count' in value && 'days' in value)
+        return `${value.count}/${value.days}d`;
+    if (value === 'linked')
+        return 'true'; // require-issue: true is kept as `linked`
+    return truncateText(String(value).replace(/\s+/g, ' '), MAX_VALUE_LENGTH);
+}
+/** The inputs that override a different value of the config file, in input order. */
+function overriddenSettings(config) {
+    return Object.entries(config.settings).filter(([, s]) => s.source === 'input' && 'overrides' in s && settingValueText(s.overrides) !== settingValueText(s.value));
+}
+/**
+ * One line naming every input that overrides a different value of the config
+ * file (input > file > default), or undefined when none does.
+ */
+function overrideNotice(config) {
+    const overridden = overriddenSettings(config);
+    if (overridden.length === 0)
+        return undefined;
+    const list = overridden
+        .map(([name, s]) => `${name} (input ${settingValueText(s.value)}, file ${settingValueText(s.overrides)})`)
+        .join('; ');
+    return (`${overridden.length === 1 ? 'An input overrides' : `${overridden.length} inputs override`} ${config.configPath}: ${list}. ` +
+        `An input that is set wins over the file: remove it from the workflow's with: to use the file's value.`);
 }
 
 ;// CONCATENATED MODULE: ./src/app/action-error.ts
@@ -54099,9 +54374,32 @@ function feedbackFor(decision, config) {
 function judged(decision, config) {
     return { ...decision, feedback: [...feedbackFor(decision, config)] };
 }
-/** A gate's step fails for its PR only where `fail` is chosen. */
-function failsStep(decision) {
+/** The PR's commit status is `failure` only where `fail` is chosen; otherwise `success` (the label or comment tells). */
+function failsStatus(decision) {
     return decision.feedback.includes('fail');
+}
+/**
+ * Why a gate's job fails for its PR, or undefined when it passes. The status
+ * is the check: a failed job run would stay red on the PR after advance or a
+ * sweep turns the status green, so by default the job passes and the
+ * `failure` status carries the decision. The job fails for it only when the
+ * user opts in (`fail-job`), or when that status was planned and not written
+ * (a read-only token on a fork's PR, a fault): then the failed job is the only
+ * signal. Dry-run writes nothing by choice and never fails for a decision.
+ * `subject`: the gate's decision (undefined in advance and sweep: they pass).
+ */
+function jobFailure(subject, execution, config) {
+    if (!subject || !failsStatus(subject))
+        return undefined;
+    if (config.failJob)
+        return subject.summary;
+    if (execution.dryRun)
+        return undefined;
+    const unwritten = execution.notApplied.find(({ op }) => op.kind === 'status' && op.number === subject.number);
+    if (!unwritten)
+        return undefined;
+    return (`${subject.summary} (the "${config.statusContext}" status could not be written: ${unwritten.why}; ` +
+        `the failed job says it instead)`);
 }
 /** A rule that picks its authors by name or association and says `close` itself. */
 function namesAuthorsToClose(rule) {
@@ -54932,298 +55230,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var content_type_dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -56003,7 +56011,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,content_type_dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -60689,38 +60697,6 @@ function trustCandidates(config, pullRequests, stats) {
         .map(([, { login }]) => login);
 }
 
-;// CONCATENATED MODULE: ./src/core/truncate.ts
-// Shortening text for GitHub's length limits (status descriptions) and the
-// report's tables, without cutting a character in half: a cut inside an
-// emoji or a letter with its accent would show a replacement character.
-/**
- * Made on first use, and only for text that is not plain ASCII: Intl pages
- * in ICU data (about 3 MB) that ASCII text, where every character but a
- * CR LF pair is its own grapheme cluster, does not need.
- */
-let graphemes;
-/**
- * `text` when it has at most `max` UTF-16 code units, else its longest
- * prefix of whole grapheme clusters that leaves room for a closing `…`.
- */
-function truncateText(text, max) {
-    if (text.length <= max)
-        return text;
-    if (!/[\u0080-\uffff]/.test(text)) {
-        const kept = text.slice(0, max - 1);
-        // CR LF is one cluster: kept whole or dropped whole.
-        return `${kept.endsWith('\r') && text[max - 1] === '\n' ? kept.slice(0, -1) : kept}…`;
-    }
-    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    let kept = '';
-    for (const { segment } of graphemes.segment(text)) {
-        if (kept.length + segment.length > max - 1)
-            break;
-        kept += segment;
-    }
-    return `${kept}…`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 // The one line that explains a decision: the commit status description and
 // the gate's step message (README "What people see"). GitHub cuts descriptions at 140 chars.
@@ -61673,11 +61649,11 @@ function kindChanged(pr, decision) {
     const current = pr.status;
     if (!current)
         return decision.state === 'admitted';
-    return (current.state !== statusState(decision, failsStep(decision)) ||
+    return (current.state !== statusState(decision, failsStatus(decision)) ||
         !sameKind(current.description, fitDescription(decision.summary)));
 }
 function statusWrite(pr, decision) {
-    const state = statusState(decision, failsStep(decision));
+    const state = statusState(decision, failsStatus(decision));
     const description = fitDescription(decision.summary);
     const current = pr.status;
     if (current && current.state === state && !significantChange(current.description, description))
@@ -63993,17 +63969,53 @@ function writeJson(fd, object) {
     external_node_fs_default().writeSync(fd, pending);
 }
 
+;// CONCATENATED MODULE: ./src/core/outlook.ts
+// The state of the queue in one look (README "What people see"): is it
+// growing or shrinking, how fast, and how long would a PR opened now wait.
+// The summary's headline and its "what to do next" rest on this.
+
+/** Below one PR a week either way, the queue counts as steady: weekly counts are whole PRs. */
+const STEADY_PER_WEEK = 1;
+/** The queue's trend and a new PR's expected wait, from the plan alone. */
+function queueOutlook(plan) {
+    const outlook = {};
+    const flow = plan.flow;
+    if (flow && flow.fullWeeks > 0) {
+        const perWeek = flow.growthPerWeek;
+        const direction = perWeek >= STEADY_PER_WEEK ? 'growing' : perWeek <= -STEADY_PER_WEEK ? 'shrinking' : 'steady';
+        outlook.trend = { direction, perWeek, fullWeeks: flow.fullWeeks };
+    }
+    if (plan.read === 'queue' && plan.wipLimit > 0 && plan.pace) {
+        const position = Math.max(0, ...plan.decisions.map((d) => d.position ?? 0)) + 1;
+        const days = expectedWaitDays(position, plan.wipLimit, plan.pace.perDay);
+        outlook.newPullRequest = { position, perDay: plan.pace.perDay, ...(days === null ? {} : { waitDays: days }) };
+    }
+    return outlook;
+}
+
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * Plot colours readable in both of GitHub's themes: mermaid's own palette
+ * starts with a pale lavender that vanishes on white. Each has a relative
+ * luminance between 0.2 and 0.3, so it contrasts at least 3:1 (WCAG's
+ * measure for graphics) with a white page and with the dark theme's chart
+ * background (#333) and page (#0d1117); the render test checks it.
+ * Opened and open PRs green, merged PRs purple: GitHub's own colours for them.
+ */
+const CHART_COLORS = { opened: '#2da44e', merged: '#a371f7', open: '#218bff' };
 /** "Sep 29" from "2026-09-29": short enough for an x-axis tick. */
 function weekLabel(weekStart) {
     const [, month, day] = weekStart.slice(0, 10).split('-').map(Number);
     return month && day ? `${MONTHS[month - 1]} ${day}` : weekStart;
 }
-function xyChart(title, weeks, series, top) {
+/** `series` are drawn in `colors`' order (mermaid gives each plot the next colour of the palette). */
+function xyChart(title, weeks, series, colors, top) {
+    const palette = JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: colors.join(', ') } } });
     return [
         '```mermaid',
+        `%%{init: ${palette}}%%`,
         'xychart-beta',
         `  title "${title}"`,
         `  x-axis [${weeks.map((w) => `"${weekLabel(w.weekStart)}"`).join(', ')}]`,
@@ -64020,9 +64032,9 @@ function weeklyChart(flow) {
     const backlog = full.every((w) => w.openAtEnd !== undefined) ? full.map((w) => w.openAtEnd ?? 0) : undefined;
     const charts = [];
     if (full.length > 0) {
-        charts.push(...xyChart('PRs opened (bars) and merged (line) per full week', full, [`bar [${full.map((w) => w.opened).join(', ')}]`, `line [${full.map((w) => w.merged).join(', ')}]`], Math.max(...full.flatMap((w) => [w.opened, w.merged]))));
+        charts.push(...xyChart('PRs opened (bars) and merged (line) per full week', full, [`bar [${full.map((w) => w.opened).join(', ')}]`, `line [${full.map((w) => w.merged).join(', ')}]`], [CHART_COLORS.opened, CHART_COLORS.merged], Math.max(...full.flatMap((w) => [w.opened, w.merged]))));
         if (backlog)
-            charts.push('', ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], Math.max(...backlog)));
+            charts.push('', ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], [CHART_COLORS.open], Math.max(...backlog)));
     }
     const partial = weeks.find((w) => w.partial);
     const partialNote = partial
@@ -64080,6 +64092,8 @@ function weeklyChart(flow) {
 
 
 
+
+
 const MAX_ROWS = 50;
 const MAX_WAITING_ROWS = 20;
 const MAX_AUTHORS = 10;
@@ -64087,6 +64101,8 @@ const MAX_VIOLATION_ROWS = 20;
 const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
+/** Rows (or list items) a reader sees without scrolling past the table; longer ones are folded. */
+const SCREEN_ROWS = 15;
 const plural = (n, one, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 function renderSummary(input) {
     const context = {
@@ -64108,18 +64124,26 @@ function renderSummary(input) {
             sharedIssuesSection(context),
             authorsSection(context)
         ];
+    // The first screen answers: a gate's reader came for their own PR, a sweep's for the queue.
+    const answer = input.plan.subject
+        ? [subjectSection(context), overview(context), dryRunNote(context), historySection(context)]
+        : [
+            headlineSection(context),
+            nextStepsSection(context),
+            dryRunNote(context),
+            historySection(context),
+            overview(context)
+        ];
     const sections = [
         titleLine(context),
-        // A gate's reader came for their own PR: its decision comes first.
-        subjectSection(context),
-        overview(context),
+        ...answer,
         ...queueSections,
         staleSection(context),
         lockedSection(context),
         neglectedSection(context),
-        historySection(context),
         writesSection(context),
         leftSection(context),
+        settingsSection(context),
         requestsSection(context)
     ];
     return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
@@ -64149,10 +64173,24 @@ function table(header, rows) {
     const align = header.map((h) => /^(#|position|open|admitted|waiting|violations|idle days|PRs|writes)$/.test(h) ? '---:' : '---');
     return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
+/**
+ * `body` behind a disclosure when it has more than a screen of `rows`: GitHub
+ * shows `summary` (plain text: HTML, not markdown) and opens the rest on a click.
+ */
+function folded(summary, body, rows) {
+    if (rows <= SCREEN_ROWS)
+        return body;
+    return ['<details>', `<summary>${summary}</summary>`, '', body, '', '</details>'].join('\n');
+}
 /** The first `max` items rendered by `render`, then a line saying how many were left out. */
 function bounded(items, max, render) {
     const shown = render(items.slice(0, max));
     return items.length > max ? `${shown}\n\n… and ${count(items.length - max)} more.` : shown;
+}
+/** The first MAX_ROWS `items` as one table (see bounded), folded when that runs past a screen. */
+function foldedRows(summary, items, render) {
+    const shown = items.length > MAX_ROWS ? `${summary} (the first ${count(MAX_ROWS)})` : summary;
+    return folded(shown, bounded(items, MAX_ROWS, render), Math.min(items.length, MAX_ROWS));
 }
 function numberList(context, numbers) {
     const shown = numbers.slice(0, MAX_ROWS).map((n) => prLink(context, n));
@@ -64166,17 +64204,98 @@ function titleLine(context) {
     const { repository } = context.snapshot;
     return `## PR Backpressure: ${context.plan.mode} of ${escapeMarkdown(repository.owner)}/${escapeMarkdown(repository.name)}`;
 }
+/** "WIP limit **50**", "WIP limit **190** (auto)" or "no WIP limit". */
+function limitText(plan) {
+    return plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
+}
+/**
+ * The counts behind the decisions: in a gate, the queue size and limit it
+ * counted (after its PR's line); in a sweep (whose headline has them) how
+ * `auto` set the limit.
+ */
 function overview(context) {
-    const { plan, execution } = context;
-    const limit = plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
-    const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
+    const { plan } = context;
+    const lines = plan.subject ? [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limitText(plan)}`] : [];
     if (plan.adaptive)
-        lines.push('', adaptiveLine(plan.adaptive));
-    if (plan.pace && plan.wipLimit > 0)
-        lines.push('', expectedWaitLine(context));
-    if (execution.dryRun)
-        lines.push('', '> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.');
+        lines.push(...(lines.length > 0 ? [''] : []), adaptiveLine(plan.adaptive));
     return lines.join('\n');
+}
+function dryRunNote(context) {
+    if (!context.execution.dryRun)
+        return '';
+    return ['> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.'].join('\n');
+}
+/**
+ * The state of the queue in one line: growing or shrinking and how fast, its
+ * size and limit, and how long a PR opened now can expect to wait.
+ */
+function headlineSection(context) {
+    const { plan } = context;
+    const { trend, newPullRequest } = queueOutlook(plan);
+    const size = `${plural(plan.queueSize, 'PR')} in the review queue, ${limitText(plan).replace(/\*\*/g, '')}`;
+    const parts = [];
+    if (trend) {
+        const rate = `~${plural(Math.round(Math.abs(trend.perWeek)), 'PR')} a week`;
+        const state = trend.direction === 'steady' ? 'steady' : `${trend.direction} by ${rate}`;
+        parts.push(`**The queue is ${state}**: ${size}`);
+    }
+    else
+        parts.push(`**${size}**`);
+    if (newPullRequest) {
+        const { waitDays } = newPullRequest;
+        parts.push(waitDays === undefined
+            ? `no PR was merged in the last ${plural(plan.pace?.windowDays ?? 0, 'day')}, so a new PR's wait has no estimate`
+            : waitDays === 0
+                ? 'a new PR is admitted at once'
+                : `a new PR can expect to wait about ${plural(Math.ceil(waitDays), 'day')}`);
+    }
+    return `${parts.join('; ')}.`;
+}
+/** What a maintainer should do next, most pressing first; "nothing" when the queue keeps up. */
+function nextStepsSection(context) {
+    const steps = [growthStep(context), neglectStep(context), writesLeftStep(context)].filter((s) => s !== '');
+    if (steps.length === 0) {
+        const trend = queueOutlook(context.plan).trend;
+        const why = trend ? ': merges keep up with the inflow' : '';
+        return `> [!TIP]\n> **What to do next:** nothing needs you now${why}.`;
+    }
+    if (steps.length === 1)
+        return `> [!IMPORTANT]\n> **What to do next:** ${steps[0]}`;
+    return ['> [!IMPORTANT]', '> **What to do next:**', ...steps.map((s) => `> - ${s}`)].join('\n');
+}
+const round = (n) => count(Math.round(n));
+/** When the open queue grows week by week: merge or close more, or slow the inflow. */
+function growthStep(context) {
+    const flow = context.plan.flow;
+    if (!flow || queueOutlook(context.plan).trend?.direction !== 'growing')
+        return '';
+    const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
+    return (`merge or close more PRs a week, or slow the inflow (\`max-open-per-author\`, \`max-opened-per-author\`): ` +
+        `${round(flow.openedPerWeek)} opened a week vs ${round(flow.mergedPerWeek)} merged${unmerged} ` +
+        `(average of the last ${plural(flow.fullWeeks, 'full week')}). Raising the WIP limit alone only moves the wait.`);
+}
+/** PRs the maintainers left waiting: the oldest first. */
+function neglectStep(context) {
+    const neglected = context.plan.decisions.filter((d) => d.stale?.neglected).length;
+    if (neglected === 0)
+        return '';
+    return (`review the ${plural(neglected, 'PR')} waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} ` +
+        `or more, oldest first (Neglected, below).`);
+}
+/** Writes a budget held back, and how many runs they take at max-writes-per-run. */
+function writesLeftStep(context) {
+    const { execution, config } = context;
+    if (execution.dryRun)
+        return '';
+    const left = execution.notApplied.filter((n) => !n.why.startsWith('not applicable')).length;
+    if (left === 0)
+        return '';
+    const byBudget = execution.notApplied.some((n) => n.why.startsWith('max-writes-per-run'));
+    const max = config.maxWritesPerRun;
+    if (!byBudget || max === 0)
+        return `let the next run try the ${plural(left, 'write')} left again.`;
+    return (`let the next ${plural(Math.ceil(left / max), 'run')} write the ${plural(left, 'write')} left, ` +
+        `${count(max)} a run (\`max-writes-per-run\`; statuses first).`);
 }
 function fixed(n) {
     return decimal(n, { maximumFractionDigits: 2 });
@@ -64187,34 +64306,30 @@ function adaptiveLine(a) {
     return (`Limit \`auto\`: ${plural(a.mergedInWindow, 'PR')} merged in the last ${plural(a.windowDays, 'day')} = ${fixed(a.perDay)} per day` +
         ` × ${plural(a.targetReviewDays, 'target review day')} = ${count(a.raw)}, clamped to ${range} → **${count(a.limit)}**`);
 }
-/** Little's law for the last waiting PR, from the expected wait the core put on its decision. */
-function expectedWaitLine(context) {
-    const last = byState(context.plan, 'waiting').at(-1);
-    if (!last || last.position === undefined)
-        return 'No PR is waiting.';
-    const at = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}`;
-    if (last.waitingOnArea) {
-        return (`${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), ` +
-            `not for the WIP limit: there is no estimate of its wait.`);
-    }
-    const beyond = last.position - context.plan.wipLimit;
-    const who = `${at}, is ${count(beyond)} beyond the limit`;
-    if (!last.eta)
-        return (`${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, ` +
-            `so there is no estimate of its wait.`);
-    return (`${who}: at ${paceText(last.eta.perDay)} merges per day ` +
-        `it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`);
+/** What happens next to a gate's PR, in its reader's terms; '' for an admitted or exempt PR. */
+function subjectNext(context, subject) {
+    const check = `the \`${escapeMarkdown(context.config.statusContext)}\` status`;
+    if (subject.state === 'violation')
+        return `Next: its author acts on the reason above; ${check} is judged again at the PR's next event or the next sweep.`;
+    if (subject.state !== 'waiting')
+        return '';
+    const when = subject.waitingOnArea
+        ? `when rule ${escapeMarkdown(subject.waitingOnArea.rule)} has room`
+        : `when room frees up${subject.eta ? ` (${expectedIn(subject.eta)})` : ''}`;
+    return `Next: nothing to do; ${check} turns green by itself ${when}.`;
 }
 function subjectSection(context) {
     const subject = context.plan.subject;
     if (!subject)
         return '';
     const by = author(context, subject.number);
+    const next = subjectNext(context, subject);
     return [
         `### This PR: ${prLink(context, subject.number)} ${title(context, subject.number)}${by ? ` by ${by}` : ''}`,
         '',
         `**${escapeMarkdown(subject.summary)}**`,
         ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
+        ...(next ? ['', next] : []),
         ...(subject.stale
             ? [
                 '',
@@ -64285,7 +64400,7 @@ function admittedSection(context) {
         `### Admitted${shownNote}`,
         ...priorityNote(context, decisions),
         '',
-        bounded(decisions, MAX_ROWS, (shown) => table(HEADER, shown.map((d) => queueRow(context, d))))
+        folded(`The ${decisions.length > MAX_ROWS ? `first ${count(MAX_ROWS)} ` : ''}admitted PRs in queue order`, bounded(decisions, MAX_ROWS, (shown) => table(HEADER, shown.map((d) => queueRow(context, d)))), Math.min(decisions.length, MAX_ROWS))
     ].join('\n');
 }
 /**
@@ -64329,8 +64444,10 @@ function waitingSection(context) {
         ...priorityNote(context, decisions),
         ...(paceLine.length > 0 ? ['', ...paceLine] : []),
         '',
-        table([...HEADER, 'why', 'expected wait'], rows),
-        ...(shown.length < decisions.length ? ['', `… and ${count(decisions.length - shown.length)} more.`] : [])
+        folded(`The ${shown.length < decisions.length ? 'first waiting PRs of each reason' : 'waiting PRs'} in queue order`, [
+            table([...HEADER, 'why', 'expected wait'], rows),
+            ...(shown.length < decisions.length ? ['', `… and ${count(decisions.length - shown.length)} more.`] : [])
+        ].join('\n'), rows.length)
     ].join('\n');
 }
 /** The budget as the reader set it: `max-open-per-author`, or `require-owner` (rule agents) for a file rule. */
@@ -64381,9 +64498,7 @@ function violationsSection(context) {
         '',
         table(['budget', 'PRs', 'authors most affected'], byPrs.map(([key, group]) => [key, count(group.prs.size), mostAffected(group.authors)])),
         '',
-        rows.length > MAX_VIOLATION_ROWS ? `The first ${count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
-        '',
-        bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown))
+        folded(`The first ${count(MAX_VIOLATION_ROWS)} in queue order, with the reason each one shows`, bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown)), Math.min(rows.length, MAX_VIOLATION_ROWS))
     ].join('\n');
 }
 function issueLink(context, number) {
@@ -64407,7 +64522,7 @@ function sharedIssuesSection(context) {
         '',
         'The first PR in line holds the issue; the others can work together there.',
         '',
-        bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown))
+        folded('Each issue, its holder and the other PRs', bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown)), Math.min(rows.length, MAX_ROWS))
     ].join('\n');
 }
 function authorsSection(context) {
@@ -64493,7 +64608,7 @@ function staleSection(context) {
         '',
         intro,
         '',
-        bounded(acted, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'whose move', 'outcome'], shown.map((d) => [
+        foldedRows('Each PR the lifecycle acted on', acted, (shown) => table(['PR', 'title', 'author', 'idle days', 'whose move', 'outcome'], shown.map((d) => [
             prLink(context, d.number),
             title(context, d.number),
             author(context, d.number),
@@ -64515,7 +64630,7 @@ function neglectedSection(context) {
         // With stale off, stale-days is 0: the threshold is the one the core applied.
         `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
         '',
-        bounded(neglected, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [
+        foldedRows('Each neglected PR, oldest first', neglected, (shown) => table(['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'], shown.map((d) => [
             prLink(context, d.number),
             title(context, d.number),
             author(context, d.number),
@@ -64537,7 +64652,7 @@ function lockedSection(context) {
         'These conversations are locked, so the stale lifecycle leaves them alone and ' +
             'the action posts no comment on them; without the lock they would have been marked or closed.',
         '',
-        bounded(skipped, MAX_ROWS, (shown) => table(['PR', 'title', 'author', 'idle days', 'would have been'], shown.map((d) => [
+        foldedRows('Each locked PR', skipped, (shown) => table(['PR', 'title', 'author', 'idle days', 'would have been'], shown.map((d) => [
             prLink(context, d.number),
             title(context, d.number),
             author(context, d.number),
@@ -64550,27 +64665,7 @@ function historySection(context) {
     const flow = context.plan.flow;
     if (!flow)
         return '';
-    return [`### Inflow, merges and the open queue`, '', weeklyChart(flow), ...nextStepLine(context, flow)].join('\n');
-}
-const round = (n) => count(Math.round(n));
-/** What a maintainer should do next when the open queue grows week by week. */
-function nextStepLine(context, flow) {
-    if (flow.fullWeeks === 0 || flow.growthPerWeek < 1)
-        return [];
-    const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
-    const last = byState(context.plan, 'waiting')
-        .filter((d) => d.eta)
-        .at(-1);
-    const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
-    return [
-        '',
-        `> [!IMPORTANT]`,
-        `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} ` +
-            `(average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
-            `the queue grows by ~${round(flow.growthPerWeek)} a week${wait}. ` +
-            'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); ' +
-            'raising the WIP limit alone only moves the wait.'
-    ];
+    return [`### Inflow, merges and the open queue`, '', weeklyChart(flow)].join('\n');
 }
 /** One line per write, PR-derived parts escaped. */
 function describeOne(op) {
@@ -64596,6 +64691,10 @@ function tallyByKind(ops) {
 /** A bullet list of the first MAX_ROWS items: only those are described, of a run's thousands of writes. */
 function writeList(items, describe) {
     return bounded(items, MAX_ROWS, (shown) => shown.map((item) => `- ${describe(item)}`).join('\n'));
+}
+/** writeList, folded when it runs past a screen. */
+function foldedWriteList(summary, items, describe) {
+    return folded(summary, writeList(items, describe), Math.min(items.length, MAX_ROWS));
 }
 /** One group per reason: a budget that stops a run leaves thousands of writes with the same why. */
 function notAppliedList(notApplied) {
@@ -64623,13 +64722,13 @@ function writesSection(context) {
         lines.push(`### Would write (${count(would.length)})`, '');
         lines.push(would.length === 0
             ? 'Nothing: every PR already shows its state.'
-            : `${tallyByKind(would)}\n\n${writeList(would, describeOne)}`);
+            : `${tallyByKind(would)}\n\n${foldedWriteList('Each write, in order', would, describeOne)}`);
     }
     else {
         lines.push(`### Writes (${count(execution.applied.length)})`, '');
         lines.push(execution.applied.length === 0
             ? 'Nothing written: every PR already showed its state.'
-            : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied, describeOne)}`);
+            : `${tallyByKind(execution.applied)}\n\n${foldedWriteList('Each write, in order', execution.applied, describeOne)}`);
         if (execution.notApplied.length > 0) {
             lines.push('', `**Not applied (${count(execution.notApplied.length)})**`, '', notAppliedList(execution.notApplied));
         }
@@ -64652,6 +64751,47 @@ function leftSection(context) {
         lines.push(`- ${plural(left.length, 'write')} not applied; the next run plans them again.`);
     }
     return lines.length === 0 ? '' : ['### Left for the next run', '', ...lines].join('\n');
+}
+const SOURCE_ORDER = { input: 0, file: 1, default: 2 };
+/**
+ * Each effective setting and where it came from (input > file > default):
+ * one line naming what the inputs and the file set, then every setting in a
+ * folded table.
+ */
+function settingsSection(context) {
+    const { config } = context;
+    const settings = Object.entries(config.settings);
+    if (settings.length === 0)
+        return '';
+    const file = `\`${escapeMarkdown(config.configPath)}\``;
+    const names = (source) => settings.filter(([, s]) => s.source === source).map(([name]) => `\`${name}\``);
+    const overridden = settings
+        .filter(([, s]) => s.source === 'input' && 'overrides' in s)
+        .map(([name]) => `\`${name}\``);
+    const fromInputs = names('input');
+    const fromFile = [...names('file'), ...overridden.map((name) => `${name} (overridden by its input)`)];
+    const line = [
+        fromInputs.length > 0 ? `From the inputs: ${fromInputs.join(', ')}.` : 'No input is set.',
+        fromFile.length > 0 ? `From ${file}: ${fromFile.join(', ')}.` : `Nothing from ${file}.`,
+        'Every other setting is its built-in default.'
+    ].join(' ');
+    const from = (s) => s.source === 'input'
+        ? 'overrides' in s
+            ? `input (the file says ${escapeMarkdown(settingValueText(s.overrides))})`
+            : 'input'
+        : s.source === 'file'
+            ? 'file'
+            : 'default';
+    const rows = [...settings]
+        .sort(([, a], [, b]) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source])
+        .map(([name, s]) => [`\`${name}\``, escapeMarkdown(settingValueText(s.value)), from(s)]);
+    return [
+        '### Settings',
+        '',
+        line,
+        '',
+        folded(`Every setting (${count(rows.length)}), its value and where it came from`, table(['setting', 'value', 'from'], rows), Number.POSITIVE_INFINITY)
+    ].join('\n');
 }
 function requestsSection(context) {
     const r = context.execution.requests;
@@ -64694,6 +64834,7 @@ function readingNotes(context) {
 
 
 
+
 async function run(now = new Date()) {
     try {
         // Masked first, so that no line the run prints can show the token.
@@ -64718,6 +64859,9 @@ async function run(now = new Date()) {
         });
         if ('skip' in planned)
             return skip(planned.skip);
+        const overridden = overrideNotice(planned.config);
+        if (overridden)
+            notice(overridden);
         const execution = await write(session, planned, context);
         report(session, planned, execution);
         await summary.addRaw(renderSummary({ ...planned, execution, runUrl: context.runUrl })).write();
@@ -64755,13 +64899,21 @@ function report(session, { plan, config }, execution) {
     info(`Requests: ${count(counts.graphql)} GraphQL (${count(counts.graphqlCost)} points), ` +
         `${count(counts.restReads)} REST reads, ${count(counts.restWrites)} REST writes.`);
 }
-/** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
-function conclude({ plan }, execution) {
+/**
+ * The step's result: failed writes fail it; a gate's decision fails it only
+ * where jobFailure says so (opted in, or its failure status not written).
+ * Otherwise the status carries the decision and the job passes.
+ */
+function conclude({ plan, config }, execution) {
     if (execution.failure)
         setFailed(execution.failure);
     const subject = plan.subject;
-    if (subject && failsStep(subject))
-        setFailed(subject.summary);
+    const failure = jobFailure(subject, execution, config);
+    if (failure)
+        setFailed(failure);
+    // A passing job with a failure status: the decision still shows on the run's page.
+    else if (subject && failsStatus(subject))
+        notice(subject.summary);
     else if (subject)
         info(subject.summary);
 }

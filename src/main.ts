@@ -4,9 +4,10 @@ import * as core from '@actions/core';
 import { readInputs } from './config/inputs.js';
 import { buildConfig } from './config/load.js';
 import { ConfigError } from './config/errors.js';
+import { overrideNotice } from './config/settings.js';
 import { ActionError } from './app/action-error.js';
 import type { ExecutionReport } from './core/types.js';
-import { failsStep } from './core/feedback.js';
+import { failsStatus, jobFailure } from './core/feedback.js';
 import { count } from './core/count.js';
 import { isOwnLabel } from './core/labels.js';
 import { describeGitHubError } from './github/errors.js';
@@ -46,6 +47,8 @@ export async function run(now: Date = new Date()): Promise<void> {
       admittedLabel: inputConfig.admittedLabel
     });
     if ('skip' in planned) return skip(planned.skip);
+    const overridden = overrideNotice(planned.config);
+    if (overridden) core.notice(overridden);
     const execution = await write(session, planned, context);
     report(session, planned, execution);
     await core.summary.addRaw(renderSummary({ ...planned, execution, runUrl: context.runUrl })).write();
@@ -92,11 +95,18 @@ function report(session: GitHubSession, { plan, config }: PlannedRun, execution:
   );
 }
 
-/** The step's result: failed writes fail it; a waiting or violating PR fails it only where `fail` is selected. */
-function conclude({ plan }: PlannedRun, execution: ExecutionReport): void {
+/**
+ * The step's result: failed writes fail it; a gate's decision fails it only
+ * where jobFailure says so (opted in, or its failure status not written).
+ * Otherwise the status carries the decision and the job passes.
+ */
+function conclude({ plan, config }: PlannedRun, execution: ExecutionReport): void {
   if (execution.failure) core.setFailed(execution.failure);
   const subject = plan.subject;
-  if (subject && failsStep(subject)) core.setFailed(subject.summary);
+  const failure = jobFailure(subject, execution, config);
+  if (failure) core.setFailed(failure);
+  // A passing job with a failure status: the decision still shows on the run's page.
+  else if (subject && failsStatus(subject)) core.notice(subject.summary);
   else if (subject) core.info(subject.summary);
 }
 

@@ -33,6 +33,7 @@ export interface ActionRun {
   summary: string;
   errors: string[];
   warnings: string[];
+  notices: string[];
 }
 
 /** `name<<DELIM` heredocs and `name=value` lines, as @actions/core writes GITHUB_OUTPUT. */
@@ -133,7 +134,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       outputs: parseOutputFile(fs.readFileSync(outputFile, 'utf8')),
       summary: fs.readFileSync(summaryFile, 'utf8'),
       errors: workflowCommands(stdout, 'error'),
-      warnings: workflowCommands(stdout, 'warning')
+      warnings: workflowCommands(stdout, 'warning'),
+      notices: workflowCommands(stdout, 'notice')
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

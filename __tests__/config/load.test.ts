@@ -1,6 +1,7 @@
 // buildConfig: built-in defaults, input parsing, precedence (input > file > default)
 // and the rules the inputs and the file make.
 import { buildConfig, DEFAULT_STALE_MESSAGE, DEFAULT_CLOSE_MESSAGE } from '../../src/config/load.js';
+import { INPUT_NAMES } from '../../src/config/inputs.js';
 import type { Config } from '../../src/config/types.js';
 
 const PATH = '.github/backpressure.yml';
@@ -24,6 +25,7 @@ test('no inputs and no file: the built-in defaults', () => {
     rules: [],
     onWaiting: ['fail'],
     onViolation: ['fail'],
+    failJob: false,
     waitingLabel: 'backpressure: waiting',
     violationLabel: 'backpressure: violation',
     admittedLabel: 'backpressure: admitted',
@@ -45,8 +47,30 @@ test('no inputs and no file: the built-in defaults', () => {
     dryRun: false,
     maxClosesPerRun: 10,
     maxWritesPerRun: 300,
-    configPath: '.github/backpressure.yml'
+    configPath: '.github/backpressure.yml',
+    settings: expect.any(Object)
   });
+});
+
+test('each setting says where its value came from: an input over the file, the file, or the built-in default', () => {
+  const text =
+    'wip-limit: auto\nstale-days: 30\nrules:\n  - name: docs\n    match: { paths: [docs/**] }\n    max-open: 5\n';
+  const { settings } = buildConfig(
+    { 'wip-limit': '50', 'max-changed-lines': '900', 'dry-run': 'true' },
+    { path: 'x.yml', text }
+  );
+  expect(settings['wip-limit']).toEqual({ source: 'input', value: 50, overrides: 'auto' });
+  expect(settings['max-changed-lines']).toEqual({ source: 'input', value: 900 });
+  expect(settings['dry-run']).toEqual({ source: 'input', value: true });
+  expect(settings['stale-days']).toEqual({ source: 'file', value: 30 });
+  expect(settings.rules).toEqual({ source: 'file', value: ['docs'] });
+  expect(settings['min-wip-limit']).toEqual({ source: 'default', value: 10 });
+  expect(settings['max-wip-limit']).toEqual({ source: 'default', value: undefined });
+  expect(settings.mode).toEqual({ source: 'default', value: 'auto' });
+  // Every input but the token, and the file's rules, has a source.
+  expect(Object.keys(settings).sort()).toEqual(
+    [...INPUT_NAMES.filter((name) => name !== 'github-token'), 'rules'].sort()
+  );
 });
 
 test('an empty file, a comment-only file and empty inputs are all the defaults', () => {

@@ -39,6 +39,7 @@ max-changed-files: 100
 require-owner-for-agents: true
 on-waiting: [fail, label]
 on-violation: [fail, comment]
+fail-job: false
 waiting-label: "queue: waiting"
 violation-label: "queue: violation"
 status-context: queue

@@ -1,6 +1,6 @@
 // Issue 6 end to end: `wip-limit: auto` from a known merge history, and a
 // summary that shows hostile PR text as plain text.
-import { scheduleEvent } from '../../test-support/events.js';
+import { pullRequestEvent, scheduleEvent } from '../../test-support/events.js';
 import { createStore, makePullRequest } from '../../test-support/fake-github/store.js';
 import { openPullRequests, session } from './harness.js';
 import { DAY_MS } from '../../src/core/time.js';
@@ -36,6 +36,14 @@ describe('wip-limit auto', () => {
       expect(summary).toContain('xychart-beta');
       expect(summary).toMatch(/\| week of \| opened \| merged \| closed unmerged \| open at week's end \|/);
       expect(summary).toContain("Open PRs at each week's end");
+
+      // A gate with auto reads the merge history the limit comes from: one GraphQL request more (README "API use").
+      const gate = await github.run({
+        eventName: 'pull_request',
+        event: pullRequestEvent(store, 20, 'synchronize'),
+        inputs: { 'wip-limit': 'auto', 'min-wip-limit': '5', 'target-review-days': '7' }
+      });
+      expect([gate.exitCode, gate.outputs['wip-limit'], gate.graphql]).toEqual([0, '14', 3]);
     } finally {
       await github.close();
     }

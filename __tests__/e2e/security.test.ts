@@ -34,7 +34,12 @@ const CHECKS: Record<string, () => Promise<void>> = {
           .run({ eventName: 'schedule', event: scheduleEvent(), inputs: INPUTS, token: SECRET, env: DEBUG, ...options })
           .then((r) => void runs.push(r));
       await run();
-      await run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 8) });
+      // A waiting PR, with fail-job so that its line is also an error.
+      await run({
+        eventName: 'pull_request',
+        event: pullRequestEvent(github.store, 8),
+        inputs: { ...INPUTS, 'fail-job': 'true' }
+      });
       github.fake.failNext({ kind: 'rest-write' }, { status: 503, body: { message: 'Service Unavailable' } }, 100);
       github.store.pullRequests[0].isDraft = true; // a change, so the sweep writes and fails
       await run();
@@ -104,7 +109,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
         event: { ...event, config: 'wip-limit: 500' },
         inputs: {}
       });
-      expect(result.errors).toEqual(['Waiting: position 10, 5 PRs ahead beyond the limit of 5']);
+      expect(result.notices).toEqual(['Waiting: position 10, 5 PRs ahead beyond the limit of 5']);
       // The file is only ever read through the default branch's ref, never the PR's head.
       const reads = github.fake.requests.filter((r) => r.kind === 'graphql').map((r) => JSON.stringify(r.body));
       expect(reads.some((body) => body.includes('defaultBranchRef') && body.includes('.github/backpressure.yml'))).toBe(

@@ -18,14 +18,16 @@ describe('weeklyChart', () => {
 
   test('draws full weeks only: opened as bars, merged as a line, and the open backlog at each week end', () => {
     expect(chart).toContain(
-      '```mermaid\nxychart-beta\n  title "PRs opened (bars) and merged (line) per full week"\n  x-axis ["Sep 28", "Oct 5"]'
+      '```mermaid\n%%{init: {"themeVariables":{"xyChart":{"plotColorPalette":"#2da44e, #a371f7"}}}}%%\nxychart-beta\n' +
+        '  title "PRs opened (bars) and merged (line) per full week"\n  x-axis ["Sep 28", "Oct 5"]'
     );
     expect(chart).toContain('bar [40, 55]');
     expect(chart).toContain('line [12, 9]');
     expect(chart).toContain('y-axis "PRs" 0 --> 55');
     // Backlog: 100 now; end of Oct 5 = 100 − 6 + 1 = 95; end of Sep 28 = 95 − 55 + 10 = 50.
     expect(chart).toContain(
-      'title "Open PRs at each week\'s end"\n  x-axis ["Sep 28", "Oct 5"]\n  y-axis "PRs" 0 --> 95\n  line [50, 95]'
+      '%%{init: {"themeVariables":{"xyChart":{"plotColorPalette":"#218bff"}}}}%%\nxychart-beta\n' +
+        '  title "Open PRs at each week\'s end"\n  x-axis ["Sep 28", "Oct 5"]\n  y-axis "PRs" 0 --> 95\n  line [50, 95]'
     );
   });
 

@@ -1,6 +1,7 @@
 import type { WriteOp } from '../../src/core/types.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { flowOf } from '../../src/core/flow.js';
+import { buildConfig } from '../../src/config/load.js';
 import { ADAPTIVE, NOW, config, decision, dryRun, execution, plan, pr, snapshot } from './fixtures.js';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> | @octocat **bold**';
@@ -43,14 +44,15 @@ describe('renderSummary', () => {
     );
   });
 
-  test('a gate shows its own PR and the decision first', () => {
+  test('a gate shows its own PR, the decision and what happens next first', () => {
     const subject = decision(7, 'waiting', {
       position: 5,
       ahead: 4,
-      summary: 'Waiting: position 5, 3 PRs ahead beyond the limit of 2'
+      summary: 'Waiting: position 5, 3 PRs ahead beyond the limit of 2; expected in about 2 days',
+      eta: { days: 1.5, perDay: 2 }
     });
     const markdown = renderSummary({
-      plan: plan([subject], { mode: 'gate', subject, queueSize: 6 }),
+      plan: plan([subject], { mode: 'gate', subject, queueSize: 6, pace }),
       snapshot: snapshot([pr(7, { title: 'Add caching' })]),
       config,
       execution: execution()
@@ -59,18 +61,57 @@ describe('renderSummary', () => {
     const top = [
       '## PR Backpressure: gate of acme/widgets',
       '### This PR: [#7](https://github.com/acme/widgets/pull/7) Add caching by author7',
-      '**Waiting\\: position 5, 3 PRs ahead beyond the limit of 2**',
+      '**Waiting\\: position 5, 3 PRs ahead beyond the limit of 2; expected in about 2 days**',
+      'Next: nothing to do; the `backpressure` status turns green by itself when room frees up (expected in about 2 days).',
       '**6 PRs** in the review queue · WIP limit **2**'
     ].join('\n\n');
     expect(markdown.slice(0, top.length)).toBe(top);
-    // It read no other PR, so no tables of one row.
+    // It read no other PR, so no tables of one row, and no claims about the rest of the queue.
     expect(markdown).toContain("the scheduled sweep's summary shows the whole queue");
     expect(markdown).not.toContain('### Counts');
+    expect(markdown).not.toMatch(/No PR is waiting|last waiting PR|a new PR/);
+  });
+
+  test("a gate's summary makes no claim about the queue beyond its PR, whatever its PR's state", () => {
+    const history = {
+      mergedInWindow: 56,
+      openNow: 400,
+      weeks: ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'].map((weekStart) => ({
+        weekStart,
+        opened: 90,
+        merged: 40,
+        closed: 50
+      }))
+    };
+    for (const subject of [
+      decision(3, 'admitted', { position: 3, summary: 'Admitted: position 3 of 400 (limit 11)' }),
+      decision(9, 'waiting', { position: 200, summary: 'Waiting: position 200, 189 PRs ahead beyond the limit of 11' }),
+      decision(4, 'violation', { summary: 'Violation: 1,200 changed lines; the limit is 1,000' })
+    ]) {
+      const markdown = renderSummary({
+        plan: plan([subject], {
+          mode: 'gate',
+          subject,
+          queueSize: 400,
+          wipLimit: 11,
+          adaptive: ADAPTIVE,
+          pace,
+          flow: flowOf(history, new Date(NOW))
+        }),
+        snapshot: snapshot([pr(subject.number)], { history }),
+        config,
+        execution: execution()
+      });
+      expect(markdown).not.toMatch(/No PR is waiting|last waiting PR|a new PR|What to do next|The queue is/);
+      // The counts it read: the queue size, the limit and how auto set it, and the weekly history.
+      expect(markdown).toContain('**400 PRs** in the review queue · WIP limit **11** (auto)');
+      expect(markdown).toContain('### Inflow, merges and the open queue');
+    }
   });
 
   const pace = { mergedInWindow: 42, windowDays: 28, perDay: 1.5 };
 
-  test('auto shows the formula, the clamp and the expected wait of the last waiting PR', () => {
+  test("auto shows the formula and the clamp; the headline gives a new PR's expected wait", () => {
     const decisions = [
       decision(1, 'admitted', { position: 1 }),
       ...[2, 3, 4].map((n) =>
@@ -83,14 +124,12 @@ describe('renderSummary', () => {
       config,
       execution: execution()
     });
-    expect(markdown).toContain('WIP limit **11** (auto)');
     expect(markdown).toContain(
       'Limit `auto`: 42 PRs merged in the last 28 days = 1.5 per day × 7 target review days = 11, clamped to [10, no maximum] → **11**'
     );
-    // #4 is at position 14: 3 beyond the limit of 11, at 1.5 a day: 2 days.
+    // The last in line is at position 14: a new PR would be 15th, 4 beyond the limit of 11, at 1.5 a day: 2.7 days.
     expect(markdown).toContain(
-      'The last waiting PR, [#4](https://github.com/acme/widgets/pull/4) at position 14, is 3 beyond the limit: at 1.5 merges ' +
-        'per day it can expect to wait about 2 days (3 / 1.5).'
+      '**4 PRs in the review queue, WIP limit 11 (auto)**; a new PR can expect to wait about 3 days.'
     );
   });
 
@@ -116,13 +155,13 @@ describe('renderSummary', () => {
       execution: execution()
     });
     expect(markdown).toContain('clamped to [10, 40] → **10**');
-    expect(markdown).toContain('no PR was merged in the last 28 days, so there is no estimate of its wait.');
+    expect(markdown).toContain("no PR was merged in the last 28 days, so a new PR's wait has no estimate.");
     expect(markdown).toContain(
       '| 12 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | beyond the limit | unknown: no merges |'
     );
   });
 
-  test('auto with the last waiting PR held by an area rule gives no estimate', () => {
+  test('a PR waiting for room in an area has no estimate: it waits until its area has room', () => {
     const waiting = decision(1, 'waiting', {
       position: 3,
       waitingOnRule: 'docs',
@@ -134,9 +173,6 @@ describe('renderSummary', () => {
       config,
       execution: execution()
     });
-    expect(markdown).toContain(
-      'at position 3, waits for room in its area (rule docs), not for the WIP limit: there is no estimate of its wait.'
-    );
     expect(markdown).toContain(
       '| 3 | [#1](https://github.com/acme/widgets/pull/1) | Change 1 | author1 | 11 d |  | area docs full (6/6) | when docs has room |'
     );
@@ -353,7 +389,7 @@ describe('renderSummary', () => {
         '| `max-open-per-author` | 8 | ann (3), bob (2), cy (1) and 2 more |'
       ].join('\n')
     );
-    expect(markdown).toContain('The first 20 in queue order:');
+    expect(markdown).toContain('<summary>The first 20 in queue order, with the reason each one shows</summary>');
     expect(markdown).toContain(
       '| [#1](https://github.com/acme/widgets/pull/1) | Change 1 | ann | `max-open-per-author` | ann has more than 15 open PRs'
     );
@@ -361,7 +397,7 @@ describe('renderSummary', () => {
     expect(markdown).not.toContain('| inputs |');
   });
 
-  test('a growing queue gets a line on what to do next', () => {
+  test("a sweep's summary answers first: the queue in one line, what to do next, then the charts", () => {
     const history = {
       mergedInWindow: 800,
       openNow: 3_000,
@@ -377,24 +413,100 @@ describe('renderSummary', () => {
       ].map((weekStart) => ({ weekStart, opened: 431, merged: 205, closed: 205 }))
     };
     const last = decision(9, 'waiting', { position: 1_100, eta: { days: 40.2, perDay: 28 } });
+    const queue = { queueSize: 1_100, pace: { mergedInWindow: 784, windowDays: 28, perDay: 28 } };
     const growing = renderSummary({
-      plan: plan([last], { flow: flowOf(history, new Date(NOW)) }),
+      plan: plan([last], { ...queue, flow: flowOf(history, new Date(NOW)) }),
       snapshot: snapshot([pr(9)], { history }),
       config,
       execution: execution()
     });
-    expect(growing).toContain(
-      '> **What to do next:** inflow 431/week vs 205 merged (average of the last 7 full weeks): the queue grows by ~226 a week; ' +
-        'at this pace the last waiting PR waits ~41 days.'
-    );
+    // A new PR joins at 1,101: 1,099 beyond the limit of 2 at 28 merges a day, 39.25 days.
+    const headline =
+      '**The queue is growing by ~226 PRs a week**: 1,100 PRs in the review queue, WIP limit 2; ' +
+      'a new PR can expect to wait about 40 days.';
+    const next =
+      '> [!IMPORTANT]\n> **What to do next:** merge or close more PRs a week, or slow the inflow (`max-open-per-author`, ' +
+      '`max-opened-per-author`): 431 opened a week vs 205 merged (average of the last 7 full weeks). Raising the WIP limit ' +
+      'alone only moves the wait.';
+    expect(growing.split('\n\n').slice(0, 3)).toEqual(['## PR Backpressure: sweep of acme/widgets', headline, next]);
+    expect(growing.indexOf('```mermaid')).toBeGreaterThan(growing.indexOf(next));
+    expect(growing.indexOf('### Waiting')).toBeGreaterThan(growing.indexOf('```mermaid'));
+
     const steady = { ...history, weeks: history.weeks.map((w) => ({ ...w, opened: 200 })) };
     const shrinking = renderSummary({
-      plan: plan([last], { flow: flowOf(steady, new Date(NOW)) }),
+      plan: plan([last], { ...queue, flow: flowOf(steady, new Date(NOW)) }),
       snapshot: snapshot([pr(9)], { history: steady }),
       config,
       execution: execution()
     });
-    expect(shrinking).not.toContain('What to do next');
+    expect(shrinking.split('\n\n').slice(1, 3)).toEqual([
+      '**The queue is shrinking by ~5 PRs a week**: 1,100 PRs in the review queue, WIP limit 2; a new PR can expect to wait ' +
+        'about 40 days.',
+      '> [!TIP]\n> **What to do next:** nothing needs you now: merges keep up with the inflow.'
+    ]);
+  });
+
+  test('what to do next lists each step: neglected PRs, and the runs the writes left take', () => {
+    const neglect = {
+      whoseMove: 'maintainers' as const,
+      reason: 'no review yet',
+      lastActivity: NOW_MINUS_40,
+      idleDays: 40,
+      action: 'none' as const,
+      neglected: true
+    };
+    const statuses: WriteOp[] = Array.from({ length: 700 }, (_, i) => ({
+      kind: 'status',
+      number: i + 1,
+      sha: 'abc',
+      state: 'success',
+      description: 'Admitted'
+    }));
+    const markdown = renderSummary({
+      plan: plan([decision(1, 'admitted', { position: 1, stale: neglect }), decision(2, 'admitted', { position: 2 })], {
+        writes: statuses
+      }),
+      snapshot: snapshot([pr(1), pr(2)]),
+      config: { ...config, maxWritesPerRun: 300 },
+      execution: execution({
+        applied: statuses.slice(0, 300),
+        notApplied: statuses
+          .slice(300)
+          .map((op) => ({ op, why: 'max-writes-per-run (300) reached; left for the next run' }))
+      })
+    });
+    expect(markdown).toContain(
+      [
+        '> [!IMPORTANT]',
+        '> **What to do next:**',
+        '> - review the 1 PR waiting on the maintainers for 30 days or more, oldest first (Neglected, below).',
+        '> - let the next 2 runs write the 400 writes left, 300 a run (`max-writes-per-run`; statuses first).'
+      ].join('\n')
+    );
+    // 300 writes listed: the first 50, folded.
+    expect(markdown).toContain('<details>\n<summary>Each write, in order</summary>\n\n- set status success on #1');
+  });
+
+  test('the settings say where each value came from: input, file or default', () => {
+    const withFile = buildConfig(
+      { 'wip-limit': '50', 'max-changed-lines': '900' },
+      { path: '.github/backpressure.yml', text: 'wip-limit: auto\nstale-days: 30\n' }
+    );
+    const markdown = renderSummary({
+      plan: plan([decision(1, 'admitted', { position: 1 })]),
+      snapshot: snapshot([pr(1)]),
+      config: withFile,
+      execution: execution()
+    });
+    expect(markdown).toContain(
+      '### Settings\n\nFrom the inputs: `wip-limit`, `max-changed-lines`. From `.github/backpressure.yml`: `stale-days`, ' +
+        '`wip-limit` (overridden by its input). Every other setting is its built-in default.'
+    );
+    expect(markdown).toContain('<summary>Every setting (46), its value and where it came from</summary>');
+    expect(markdown).toContain('| `wip-limit` | 50 | input (the file says auto) |');
+    expect(markdown).toContain('| `stale-days` | 30 | file |');
+    expect(markdown).toContain('| `min-wip-limit` | 10 | default |');
+    expect(markdown).toContain('| `on-waiting` | fail | default |');
   });
 
   test('stale marks the write budget held back say "would mark: deferred", not marked', () => {

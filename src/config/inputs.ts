@@ -26,6 +26,7 @@ export const INPUT_NAMES: readonly string[] = [
   'one-pr-per-issue',
   'on-waiting',
   'on-violation',
+  'fail-job',
   'waiting-label',
   'admitted-label',
   'violation-label',

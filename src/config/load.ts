@@ -13,7 +13,8 @@ import {
   type OpeningRate,
   type RequireIssue,
   type Rule,
-  type Selector
+  type Selector,
+  type Setting
 } from './types.js';
 import { ConfigError } from './errors.js';
 import { describe, isRecord, keyPathName, readConfigFile, type ConfigFile, type KeyPath } from './file.js';
@@ -258,6 +259,8 @@ const configPathKind: Kind<string> = textKind<string>((text) => {
 
 class Reader {
   readonly problems: string[];
+  /** Each setting read so far, with its source: the report lists them. */
+  readonly settings: Record<string, Setting> = {};
 
   constructor(
     private readonly inputs: Record<string, string>,
@@ -269,21 +272,33 @@ class Reader {
   /** An input-only setting. */
   input<T>(name: string, kind: Kind<T>, fallback: T): T {
     const text = (this.inputs[name] ?? '').trim();
-    return text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+    const value = text === '' ? fallback : this.fromInput(name, text, kind, fallback);
+    this.settings[name] = { source: text === '' ? 'default' : 'input', value };
+    return value;
   }
 
   /** A setting the input and the file can both set. */
   get<T>(name: string, kind: Kind<T>, fallback: T): T {
-    return this.optional(name, kind) ?? fallback;
+    const value = this.optional(name, kind);
+    if (value !== undefined) return value;
+    this.settings[name] = { source: 'default', value: fallback };
+    return fallback;
   }
 
   /** Like get, but undefined when neither the input nor the file sets it. */
   optional<T>(name: string, kind: Kind<T>): T | undefined {
     const values = this.file?.values;
+    const inFile = values !== undefined && name in values;
     // The file's value is checked even when an input wins: the file must stay valid on its own.
-    const fromFile = values && name in values ? this.fromFile([name], values[name], kind) : undefined;
+    const fromFile = inFile ? this.fromFile([name], values[name], kind) : undefined;
     const text = (this.inputs[name] ?? '').trim();
-    return text !== '' ? this.fromInput(name, text, kind, undefined) : fromFile;
+    if (text === '') {
+      this.settings[name] = { source: fromFile === undefined ? 'default' : 'file', value: fromFile };
+      return fromFile;
+    }
+    const value = this.fromInput(name, text, kind, undefined);
+    this.settings[name] = { source: 'input', value, ...(inFile ? { overrides: fromFile } : {}) };
+    return value;
   }
 
   /** `path:line:col` of a key in the file. */
@@ -450,7 +465,9 @@ function allRules(read: Reader, configFile: ConfigFile | undefined): Rule[] {
   if (read.get('require-owner-for-agents', booleanKind, false)) {
     rules.push({ name: 'agents', selector: { agents: true }, budgets: { requireOwner: true } });
   }
-  rules.push(...fileRules(read, configFile));
+  const fromFile = fileRules(read, configFile);
+  rules.push(...fromFile);
+  read.settings.rules = { source: fromFile.length > 0 ? 'file' : 'default', value: fromFile.map((r) => r.name) };
   read.problems.push(...duplicateRuleNames(rules));
   return rules;
 }
@@ -506,6 +523,7 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     rules: allRules(read, configFile),
     onWaiting: read.get('on-waiting', anyOf(WAITING_FEEDBACK), ['fail']),
     onViolation: read.get('on-violation', anyOf(VIOLATION_FEEDBACK), ['fail']),
+    failJob: read.get('fail-job', booleanKind, false),
     waitingLabel: read.get('waiting-label', labelName, 'backpressure: waiting'),
     violationLabel: read.get('violation-label', labelName, 'backpressure: violation'),
     admittedLabel: read.get('admitted-label', labelName, 'backpressure: admitted'),
@@ -514,8 +532,11 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     dryRun: read.input('dry-run', booleanKind, false),
     maxClosesPerRun: read.get('max-closes-per-run', wholeNumber(0), 10),
     maxWritesPerRun: read.get('max-writes-per-run', wholeNumber(0), 300),
-    configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH)
+    configPath: read.input('config-path', configPathKind, DEFAULT_CONFIG_PATH),
+    settings: read.settings
   };
+  // The runner passes action.yml's default path as if it were set: that is no choice of the user's.
+  if (config.configPath === DEFAULT_CONFIG_PATH) read.settings['config-path'].source = 'default';
   if (read.problems.length > 0) throw new ConfigError(inReadingOrder(read.problems, file?.path));
   return config;
 }

@@ -96,6 +96,18 @@ export interface AdaptiveConfig {
   targetReviewDays: number;
 }
 
+/** Where a setting's effective value came from: precedence is input > file > default (README "The config file"). */
+export type SettingSource = 'input' | 'file' | 'default';
+
+/** One setting as the run applies it, for the report ("Settings") and the override notice. */
+export interface Setting {
+  source: SettingSource;
+  /** The parsed value (a number, text, list, `{ count, days }`…); undefined for an unset optional budget. */
+  value: unknown;
+  /** The file's value that an input overrode (source `input` only). */
+  overrides?: unknown;
+}
+
 export interface Config {
   mode: Mode;
   /** A number (0 = off) or 'auto' (Little's law, see adaptive). */
@@ -114,6 +126,8 @@ export interface Config {
   rules: Rule[];
   onWaiting: WaitingFeedback[];
   onViolation: ViolationFeedback[];
+  /** true: a gate's job fails when its PR's status is failure; otherwise only the status says so (README "Inputs"). */
+  failJob: boolean;
   waitingLabel: string;
   violationLabel: string;
   /** The label on the PRs that hold a seat (README "How the queue works"): the queue's memory of who is admitted. */
@@ -124,4 +138,6 @@ export interface Config {
   maxClosesPerRun: number;
   maxWritesPerRun: number;
   configPath: string;
+  /** Every input and file key by name (`wip-limit`, `rules`, …), with its effective value and source. */
+  settings: Record<string, Setting>;
 }

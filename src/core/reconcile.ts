@@ -6,7 +6,7 @@ import { areaLabel, areaRules } from './areas.js';
 import { sameKind, significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
-import { failsStep } from './feedback.js';
+import { failsStatus } from './feedback.js';
 import { findLabel } from './label-names.js';
 import { selectorMatches } from './rules.js';
 import type { Decision, PullRequest, WriteOp } from './types.js';
@@ -21,13 +21,13 @@ export function kindChanged(pr: PullRequest, decision: Decision): boolean {
   const current = pr.status;
   if (!current) return decision.state === 'admitted';
   return (
-    current.state !== statusState(decision, failsStep(decision)) ||
+    current.state !== statusState(decision, failsStatus(decision)) ||
     !sameKind(current.description, fitDescription(decision.summary))
   );
 }
 
 export function statusWrite(pr: PullRequest, decision: Decision): WriteOp | undefined {
-  const state = statusState(decision, failsStep(decision));
+  const state = statusState(decision, failsStatus(decision));
   const description = fitDescription(decision.summary);
   const current = pr.status;
   if (current && current.state === state && !significantChange(current.description, description)) return undefined;

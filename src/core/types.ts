@@ -235,7 +235,7 @@ export interface Decision {
   priority?: boolean;
   /** Little's law for a PR waiting on the WIP limit, when the merge pace is known and not zero. */
   eta?: ExpectedWait;
-  /** One line: the status description and the step's failure message. */
+  /** One line: the status description, and the job's notice or failure message. */
   summary: string;
   /** What the PR gets for it: `on-waiting` when waiting, `on-violation` or its rules' own when violating. */
   feedback: Feedback[];

@@ -8,15 +8,28 @@ import { count } from '../core/count.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * Plot colours readable in both of GitHub's themes: mermaid's own palette
+ * starts with a pale lavender that vanishes on white. Each has a relative
+ * luminance between 0.2 and 0.3, so it contrasts at least 3:1 (WCAG's
+ * measure for graphics) with a white page and with the dark theme's chart
+ * background (#333) and page (#0d1117); the render test checks it.
+ * Opened and open PRs green, merged PRs purple: GitHub's own colours for them.
+ */
+export const CHART_COLORS = { opened: '#2da44e', merged: '#a371f7', open: '#218bff' } as const;
+
 /** "Sep 29" from "2026-09-29": short enough for an x-axis tick. */
 function weekLabel(weekStart: string): string {
   const [, month, day] = weekStart.slice(0, 10).split('-').map(Number);
   return month && day ? `${MONTHS[month - 1]} ${day}` : weekStart;
 }
 
-function xyChart(title: string, weeks: WeekFlow[], series: string[], top: number): string[] {
+/** `series` are drawn in `colors`' order (mermaid gives each plot the next colour of the palette). */
+function xyChart(title: string, weeks: WeekFlow[], series: string[], colors: string[], top: number): string[] {
+  const palette = JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: colors.join(', ') } } });
   return [
     '```mermaid',
+    `%%{init: ${palette}}%%`,
     'xychart-beta',
     `  title "${title}"`,
     `  x-axis [${weeks.map((w) => `"${weekLabel(w.weekStart)}"`).join(', ')}]`,
@@ -38,13 +51,20 @@ export function weeklyChart(flow: Flow): string {
         'PRs opened (bars) and merged (line) per full week',
         full,
         [`bar [${full.map((w) => w.opened).join(', ')}]`, `line [${full.map((w) => w.merged).join(', ')}]`],
+        [CHART_COLORS.opened, CHART_COLORS.merged],
         Math.max(...full.flatMap((w) => [w.opened, w.merged]))
       )
     );
     if (backlog)
       charts.push(
         '',
-        ...xyChart("Open PRs at each week's end", full, [`line [${backlog.join(', ')}]`], Math.max(...backlog))
+        ...xyChart(
+          "Open PRs at each week's end",
+          full,
+          [`line [${backlog.join(', ')}]`],
+          [CHART_COLORS.open],
+          Math.max(...backlog)
+        )
       );
   }
   const partial = weeks.find((w) => w.partial);

@@ -1,19 +1,23 @@
-// The job summary (README "What people see"): the queue at a glance, how the limit was set,
-// who is admitted, waiting or in violation, what the run wrote (or would
-// have), and inflow versus throughput. Every PR-derived string is escaped.
+// The job summary (README "What people see"). It answers first: the state of
+// the queue in one line (or, in a gate, its PR's decision), what to do next,
+// the charts; then the tables, folded where they run past a screen: who is
+// admitted, waiting or in violation, stale and neglected PRs, what the run
+// wrote (or would have), the settings and where each came from. One function
+// per section. Every PR-derived string is escaped.
 import type { Config } from '../config/types.js';
+import { settingValueText } from '../config/settings.js';
 import type {
   AdaptiveLimit,
   Decision,
   ExecutionReport,
-  Flow,
   Plan,
   PullRequest,
   Snapshot,
   State,
   WriteOp
 } from '../core/types.js';
-import { paceText, violationSetting } from '../core/describe.js';
+import { expectedIn, paceText, violationSetting } from '../core/describe.js';
+import { queueOutlook } from '../core/outlook.js';
 import { neglectDays } from '../core/stale.js';
 import { escapeMarkdown, truncate } from '../core/escape.js';
 import { weeklyChart } from './mermaid.js';
@@ -39,6 +43,8 @@ const MAX_VIOLATION_ROWS = 20;
 const MAX_AFFECTED_AUTHORS = 3;
 const MAX_NOT_APPLIED_SHOWN = 10;
 const TITLE_MAX = 80;
+/** Rows (or list items) a reader sees without scrolling past the table; longer ones are folded. */
+const SCREEN_ROWS = 15;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
@@ -68,18 +74,26 @@ export function renderSummary(input: SummaryInput): string {
         sharedIssuesSection(context),
         authorsSection(context)
       ];
+  // The first screen answers: a gate's reader came for their own PR, a sweep's for the queue.
+  const answer = input.plan.subject
+    ? [subjectSection(context), overview(context), dryRunNote(context), historySection(context)]
+    : [
+        headlineSection(context),
+        nextStepsSection(context),
+        dryRunNote(context),
+        historySection(context),
+        overview(context)
+      ];
   const sections = [
     titleLine(context),
-    // A gate's reader came for their own PR: its decision comes first.
-    subjectSection(context),
-    overview(context),
+    ...answer,
     ...queueSections,
     staleSection(context),
     lockedSection(context),
     neglectedSection(context),
-    historySection(context),
     writesSection(context),
     leftSection(context),
+    settingsSection(context),
     requestsSection(context)
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
@@ -117,10 +131,25 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/**
+ * `body` behind a disclosure when it has more than a screen of `rows`: GitHub
+ * shows `summary` (plain text: HTML, not markdown) and opens the rest on a click.
+ */
+function folded(summary: string, body: string, rows: number): string {
+  if (rows <= SCREEN_ROWS) return body;
+  return ['<details>', `<summary>${summary}</summary>`, '', body, '', '</details>'].join('\n');
+}
+
 /** The first `max` items rendered by `render`, then a line saying how many were left out. */
 function bounded<T>(items: T[], max: number, render: (shown: T[]) => string): string {
   const shown = render(items.slice(0, max));
   return items.length > max ? `${shown}\n\n… and ${count(items.length - max)} more.` : shown;
+}
+
+/** The first MAX_ROWS `items` as one table (see bounded), folded when that runs past a screen. */
+function foldedRows<T>(summary: string, items: T[], render: (shown: T[]) => string): string {
+  const shown = items.length > MAX_ROWS ? `${summary} (the first ${count(MAX_ROWS)})` : summary;
+  return folded(shown, bounded(items, MAX_ROWS, render), Math.min(items.length, MAX_ROWS));
 }
 
 function numberList(context: Context, numbers: number[]): string {
@@ -139,20 +168,106 @@ function titleLine(context: Context): string {
   return `## PR Backpressure: ${context.plan.mode} of ${escapeMarkdown(repository.owner)}/${escapeMarkdown(repository.name)}`;
 }
 
+/** "WIP limit **50**", "WIP limit **190** (auto)" or "no WIP limit". */
+function limitText(plan: Plan): string {
+  return plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
+}
+
+/**
+ * The counts behind the decisions: in a gate, the queue size and limit it
+ * counted (after its PR's line); in a sweep (whose headline has them) how
+ * `auto` set the limit.
+ */
 function overview(context: Context): string {
-  const { plan, execution } = context;
-  const limit =
-    plan.wipLimit > 0 ? `WIP limit **${count(plan.wipLimit)}**${plan.adaptive ? ' (auto)' : ''}` : 'no WIP limit';
-  const lines = [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limit}`];
-  if (plan.adaptive) lines.push('', adaptiveLine(plan.adaptive));
-  if (plan.pace && plan.wipLimit > 0) lines.push('', expectedWaitLine(context));
-  if (execution.dryRun)
-    lines.push(
-      '',
-      '> [!NOTE]',
-      '> Dry run: nothing was written. The writes below are what the action would have done.'
-    );
+  const { plan } = context;
+  const lines = plan.subject ? [`**${plural(plan.queueSize, 'PR')}** in the review queue · ${limitText(plan)}`] : [];
+  if (plan.adaptive) lines.push(...(lines.length > 0 ? [''] : []), adaptiveLine(plan.adaptive));
   return lines.join('\n');
+}
+
+function dryRunNote(context: Context): string {
+  if (!context.execution.dryRun) return '';
+  return ['> [!NOTE]', '> Dry run: nothing was written. The writes below are what the action would have done.'].join(
+    '\n'
+  );
+}
+
+/**
+ * The state of the queue in one line: growing or shrinking and how fast, its
+ * size and limit, and how long a PR opened now can expect to wait.
+ */
+function headlineSection(context: Context): string {
+  const { plan } = context;
+  const { trend, newPullRequest } = queueOutlook(plan);
+  const size = `${plural(plan.queueSize, 'PR')} in the review queue, ${limitText(plan).replace(/\*\*/g, '')}`;
+  const parts: string[] = [];
+  if (trend) {
+    const rate = `~${plural(Math.round(Math.abs(trend.perWeek)), 'PR')} a week`;
+    const state = trend.direction === 'steady' ? 'steady' : `${trend.direction} by ${rate}`;
+    parts.push(`**The queue is ${state}**: ${size}`);
+  } else parts.push(`**${size}**`);
+  if (newPullRequest) {
+    const { waitDays } = newPullRequest;
+    parts.push(
+      waitDays === undefined
+        ? `no PR was merged in the last ${plural(plan.pace?.windowDays ?? 0, 'day')}, so a new PR's wait has no estimate`
+        : waitDays === 0
+          ? 'a new PR is admitted at once'
+          : `a new PR can expect to wait about ${plural(Math.ceil(waitDays), 'day')}`
+    );
+  }
+  return `${parts.join('; ')}.`;
+}
+
+/** What a maintainer should do next, most pressing first; "nothing" when the queue keeps up. */
+function nextStepsSection(context: Context): string {
+  const steps = [growthStep(context), neglectStep(context), writesLeftStep(context)].filter((s) => s !== '');
+  if (steps.length === 0) {
+    const trend = queueOutlook(context.plan).trend;
+    const why = trend ? ': merges keep up with the inflow' : '';
+    return `> [!TIP]\n> **What to do next:** nothing needs you now${why}.`;
+  }
+  if (steps.length === 1) return `> [!IMPORTANT]\n> **What to do next:** ${steps[0]}`;
+  return ['> [!IMPORTANT]', '> **What to do next:**', ...steps.map((s) => `> - ${s}`)].join('\n');
+}
+
+const round = (n: number) => count(Math.round(n));
+
+/** When the open queue grows week by week: merge or close more, or slow the inflow. */
+function growthStep(context: Context): string {
+  const flow = context.plan.flow;
+  if (!flow || queueOutlook(context.plan).trend?.direction !== 'growing') return '';
+  const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
+  return (
+    `merge or close more PRs a week, or slow the inflow (\`max-open-per-author\`, \`max-opened-per-author\`): ` +
+    `${round(flow.openedPerWeek)} opened a week vs ${round(flow.mergedPerWeek)} merged${unmerged} ` +
+    `(average of the last ${plural(flow.fullWeeks, 'full week')}). Raising the WIP limit alone only moves the wait.`
+  );
+}
+
+/** PRs the maintainers left waiting: the oldest first. */
+function neglectStep(context: Context): string {
+  const neglected = context.plan.decisions.filter((d) => d.stale?.neglected).length;
+  if (neglected === 0) return '';
+  return (
+    `review the ${plural(neglected, 'PR')} waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} ` +
+    `or more, oldest first (Neglected, below).`
+  );
+}
+
+/** Writes a budget held back, and how many runs they take at max-writes-per-run. */
+function writesLeftStep(context: Context): string {
+  const { execution, config } = context;
+  if (execution.dryRun) return '';
+  const left = execution.notApplied.filter((n) => !n.why.startsWith('not applicable')).length;
+  if (left === 0) return '';
+  const byBudget = execution.notApplied.some((n) => n.why.startsWith('max-writes-per-run'));
+  const max = config.maxWritesPerRun;
+  if (!byBudget || max === 0) return `let the next run try the ${plural(left, 'write')} left again.`;
+  return (
+    `let the next ${plural(Math.ceil(left / max), 'run')} write the ${plural(left, 'write')} left, ` +
+    `${count(max)} a run (\`max-writes-per-run\`; statuses first).`
+  );
 }
 
 function fixed(n: number): string {
@@ -168,39 +283,29 @@ function adaptiveLine(a: AdaptiveLimit): string {
   );
 }
 
-/** Little's law for the last waiting PR, from the expected wait the core put on its decision. */
-function expectedWaitLine(context: Context): string {
-  const last = byState(context.plan, 'waiting').at(-1);
-  if (!last || last.position === undefined) return 'No PR is waiting.';
-  const at = `The last waiting PR, ${prLink(context, last.number)} at position ${count(last.position)}`;
-  if (last.waitingOnArea) {
-    return (
-      `${at}, waits for room in its area (rule ${escapeMarkdown(last.waitingOnArea.rule)}), ` +
-      `not for the WIP limit: there is no estimate of its wait.`
-    );
-  }
-  const beyond = last.position - context.plan.wipLimit;
-  const who = `${at}, is ${count(beyond)} beyond the limit`;
-  if (!last.eta)
-    return (
-      `${who}; no PR was merged in the last ${plural(context.plan.pace?.windowDays ?? 0, 'day')}, ` +
-      `so there is no estimate of its wait.`
-    );
-  return (
-    `${who}: at ${paceText(last.eta.perDay)} merges per day ` +
-    `it can expect to wait about ${plural(Math.ceil(last.eta.days), 'day')} (${count(beyond)} / ${paceText(last.eta.perDay)}).`
-  );
+/** What happens next to a gate's PR, in its reader's terms; '' for an admitted or exempt PR. */
+function subjectNext(context: Context, subject: Decision): string {
+  const check = `the \`${escapeMarkdown(context.config.statusContext)}\` status`;
+  if (subject.state === 'violation')
+    return `Next: its author acts on the reason above; ${check} is judged again at the PR's next event or the next sweep.`;
+  if (subject.state !== 'waiting') return '';
+  const when = subject.waitingOnArea
+    ? `when rule ${escapeMarkdown(subject.waitingOnArea.rule)} has room`
+    : `when room frees up${subject.eta ? ` (${expectedIn(subject.eta)})` : ''}`;
+  return `Next: nothing to do; ${check} turns green by itself ${when}.`;
 }
 
 function subjectSection(context: Context): string {
   const subject = context.plan.subject;
   if (!subject) return '';
   const by = author(context, subject.number);
+  const next = subjectNext(context, subject);
   return [
     `### This PR: ${prLink(context, subject.number)} ${title(context, subject.number)}${by ? ` by ${by}` : ''}`,
     '',
     `**${escapeMarkdown(subject.summary)}**`,
     ...subject.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`),
+    ...(next ? ['', next] : []),
     ...(subject.stale
       ? [
           '',
@@ -278,11 +383,15 @@ function admittedSection(context: Context): string {
     `### Admitted${shownNote}`,
     ...priorityNote(context, decisions),
     '',
-    bounded(decisions, MAX_ROWS, (shown) =>
-      table(
-        HEADER,
-        shown.map((d) => queueRow(context, d))
-      )
+    folded(
+      `The ${decisions.length > MAX_ROWS ? `first ${count(MAX_ROWS)} ` : ''}admitted PRs in queue order`,
+      bounded(decisions, MAX_ROWS, (shown) =>
+        table(
+          HEADER,
+          shown.map((d) => queueRow(context, d))
+        )
+      ),
+      Math.min(decisions.length, MAX_ROWS)
     )
   ].join('\n');
 }
@@ -327,8 +436,14 @@ function waitingSection(context: Context): string {
     ...priorityNote(context, decisions),
     ...(paceLine.length > 0 ? ['', ...paceLine] : []),
     '',
-    table([...HEADER, 'why', 'expected wait'], rows),
-    ...(shown.length < decisions.length ? ['', `… and ${count(decisions.length - shown.length)} more.`] : [])
+    folded(
+      `The ${shown.length < decisions.length ? 'first waiting PRs of each reason' : 'waiting PRs'} in queue order`,
+      [
+        table([...HEADER, 'why', 'expected wait'], rows),
+        ...(shown.length < decisions.length ? ['', `… and ${count(decisions.length - shown.length)} more.`] : [])
+      ].join('\n'),
+      rows.length
+    )
   ].join('\n');
 }
 
@@ -384,9 +499,11 @@ function violationsSection(context: Context): string {
       byPrs.map(([key, group]) => [key, count(group.prs.size), mostAffected(group.authors)])
     ),
     '',
-    rows.length > MAX_VIOLATION_ROWS ? `The first ${count(MAX_VIOLATION_ROWS)} in queue order:` : 'Each one:',
-    '',
-    bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown))
+    folded(
+      `The first ${count(MAX_VIOLATION_ROWS)} in queue order, with the reason each one shows`,
+      bounded(rows, MAX_VIOLATION_ROWS, (shown) => table(['PR', 'title', 'author', 'budget', 'reason'], shown)),
+      Math.min(rows.length, MAX_VIOLATION_ROWS)
+    )
   ].join('\n');
 }
 
@@ -414,7 +531,11 @@ function sharedIssuesSection(context: Context): string {
     '',
     'The first PR in line holds the issue; the others can work together there.',
     '',
-    bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown))
+    folded(
+      'Each issue, its holder and the other PRs',
+      bounded(rows, MAX_ROWS, (shown) => table(['issue', 'held by', 'other PRs'], shown)),
+      Math.min(rows.length, MAX_ROWS)
+    )
   ].join('\n');
 }
 
@@ -504,7 +625,7 @@ function staleSection(context: Context): string {
     '',
     intro,
     '',
-    bounded(acted, MAX_ROWS, (shown) =>
+    foldedRows('Each PR the lifecycle acted on', acted, (shown) =>
       table(
         ['PR', 'title', 'author', 'idle days', 'whose move', 'outcome'],
         shown.map((d) => [
@@ -531,7 +652,7 @@ function neglectedSection(context: Context): string {
     // With stale off, stale-days is 0: the threshold is the one the core applied.
     `Waiting on the maintainers for ${plural(neglectDays(context.config), 'day')} or more: these are never marked stale or closed.`,
     '',
-    bounded(neglected, MAX_ROWS, (shown) =>
+    foldedRows('Each neglected PR, oldest first', neglected, (shown) =>
       table(
         ['PR', 'title', 'author', 'idle days', 'waiting on the maintainers because'],
         shown.map((d) => [
@@ -557,7 +678,7 @@ function lockedSection(context: Context): string {
     'These conversations are locked, so the stale lifecycle leaves them alone and ' +
       'the action posts no comment on them; without the lock they would have been marked or closed.',
     '',
-    bounded(skipped, MAX_ROWS, (shown) =>
+    foldedRows('Each locked PR', skipped, (shown) =>
       table(
         ['PR', 'title', 'author', 'idle days', 'would have been'],
         shown.map((d) => [
@@ -575,28 +696,7 @@ function lockedSection(context: Context): string {
 function historySection(context: Context): string {
   const flow = context.plan.flow;
   if (!flow) return '';
-  return [`### Inflow, merges and the open queue`, '', weeklyChart(flow), ...nextStepLine(context, flow)].join('\n');
-}
-
-const round = (n: number) => count(Math.round(n));
-
-/** What a maintainer should do next when the open queue grows week by week. */
-function nextStepLine(context: Context, flow: Flow): string[] {
-  if (flow.fullWeeks === 0 || flow.growthPerWeek < 1) return [];
-  const unmerged = flow.closedUnmergedPerWeek ? ` and ${round(flow.closedUnmergedPerWeek)} closed unmerged` : '';
-  const last = byState(context.plan, 'waiting')
-    .filter((d) => d.eta)
-    .at(-1);
-  const wait = last?.eta ? `; at this pace the last waiting PR waits ~${plural(Math.ceil(last.eta.days), 'day')}` : '';
-  return [
-    '',
-    `> [!IMPORTANT]`,
-    `> **What to do next:** inflow ${round(flow.openedPerWeek)}/week vs ${round(flow.mergedPerWeek)} merged${unmerged} ` +
-      `(average of the last ${plural(flow.fullWeeks, 'full week')}): ` +
-      `the queue grows by ~${round(flow.growthPerWeek)} a week${wait}. ` +
-      'Merge or close more PRs a week, or slow the inflow (`max-open-per-author`, `max-opened-per-author`); ' +
-      'raising the WIP limit alone only moves the wait.'
-  ];
+  return [`### Inflow, merges and the open queue`, '', weeklyChart(flow)].join('\n');
 }
 
 /** One line per write, PR-derived parts escaped. */
@@ -627,6 +727,11 @@ function writeList<T>(items: T[], describe: (item: T) => string): string {
   return bounded(items, MAX_ROWS, (shown) => shown.map((item) => `- ${describe(item)}`).join('\n'));
 }
 
+/** writeList, folded when it runs past a screen. */
+function foldedWriteList<T>(summary: string, items: T[], describe: (item: T) => string): string {
+  return folded(summary, writeList(items, describe), Math.min(items.length, MAX_ROWS));
+}
+
 /** One group per reason: a budget that stops a run leaves thousands of writes with the same why. */
 function notAppliedList(notApplied: ExecutionReport['notApplied']): string {
   const byWhy = new Map<string, WriteOp[]>();
@@ -654,14 +759,14 @@ function writesSection(context: Context): string {
     lines.push(
       would.length === 0
         ? 'Nothing: every PR already shows its state.'
-        : `${tallyByKind(would)}\n\n${writeList(would, describeOne)}`
+        : `${tallyByKind(would)}\n\n${foldedWriteList('Each write, in order', would, describeOne)}`
     );
   } else {
     lines.push(`### Writes (${count(execution.applied.length)})`, '');
     lines.push(
       execution.applied.length === 0
         ? 'Nothing written: every PR already showed its state.'
-        : `${tallyByKind(execution.applied)}\n\n${writeList(execution.applied, describeOne)}`
+        : `${tallyByKind(execution.applied)}\n\n${foldedWriteList('Each write, in order', execution.applied, describeOne)}`
     );
     if (execution.notApplied.length > 0) {
       lines.push(
@@ -693,6 +798,54 @@ function leftSection(context: Context): string {
     lines.push(`- ${plural(left.length, 'write')} not applied; the next run plans them again.`);
   }
   return lines.length === 0 ? '' : ['### Left for the next run', '', ...lines].join('\n');
+}
+
+const SOURCE_ORDER = { input: 0, file: 1, default: 2 } as const;
+
+/**
+ * Each effective setting and where it came from (input > file > default):
+ * one line naming what the inputs and the file set, then every setting in a
+ * folded table.
+ */
+function settingsSection(context: Context): string {
+  const { config } = context;
+  const settings = Object.entries(config.settings);
+  if (settings.length === 0) return '';
+  const file = `\`${escapeMarkdown(config.configPath)}\``;
+  const names = (source: keyof typeof SOURCE_ORDER) =>
+    settings.filter(([, s]) => s.source === source).map(([name]) => `\`${name}\``);
+  const overridden = settings
+    .filter(([, s]) => s.source === 'input' && 'overrides' in s)
+    .map(([name]) => `\`${name}\``);
+  const fromInputs = names('input');
+  const fromFile = [...names('file'), ...overridden.map((name) => `${name} (overridden by its input)`)];
+  const line = [
+    fromInputs.length > 0 ? `From the inputs: ${fromInputs.join(', ')}.` : 'No input is set.',
+    fromFile.length > 0 ? `From ${file}: ${fromFile.join(', ')}.` : `Nothing from ${file}.`,
+    'Every other setting is its built-in default.'
+  ].join(' ');
+  const from = (s: (typeof settings)[number][1]) =>
+    s.source === 'input'
+      ? 'overrides' in s
+        ? `input (the file says ${escapeMarkdown(settingValueText(s.overrides))})`
+        : 'input'
+      : s.source === 'file'
+        ? 'file'
+        : 'default';
+  const rows = [...settings]
+    .sort(([, a], [, b]) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source])
+    .map(([name, s]) => [`\`${name}\``, escapeMarkdown(settingValueText(s.value)), from(s)]);
+  return [
+    '### Settings',
+    '',
+    line,
+    '',
+    folded(
+      `Every setting (${count(rows.length)}), its value and where it came from`,
+      table(['setting', 'value', 'from'], rows),
+      Number.POSITIVE_INFINITY
+    )
+  ].join('\n');
 }
 
 function requestsSection(context: Context): string {
