@@ -32,7 +32,8 @@ const CHECKS: Record<string, () => Promise<void>> = {
       const [older, newer] = await Promise.all([gate(50), gate(51)]);
       expect([older.outputs.result, newer.outputs.result]).toEqual(['admitted', 'waiting']);
       expect(older.exitCode).toBe(0);
-      expect(newer.notices).toEqual(['Waiting: position 51, 1 PRs ahead beyond the limit of 50']);
+      // (A fresh repository: each gate also says it read the whole queue.)
+      expect(newer.notices).toContain('Waiting: position 51, 1 PRs ahead beyond the limit of 50');
       expect(github.status(50)).toMatchObject({
         state: 'success',
         description: 'Admitted: position 50 of 51 (limit 50)'

@@ -166,6 +166,7 @@ describe("the action's own label events", () => {
         repository: { files: { '.github/backpressure.yml': 'stale-label: Idle\n' } }
       })
     );
+    await installed(github, { 'wip-limit': '5' });
   });
   afterAll(() => github.close());
 

@@ -147,6 +147,7 @@ describe('an input that overrides the config file', () => {
         repository: { files: { '.github/backpressure.yml': 'wip-limit: 5\nstale-days: 30\n' } }
       })
     );
+    await installed(github, { 'wip-limit': '10' });
     try {
       const run = (inputs: Record<string, string>) =>
         github.run({ eventName: 'pull_request', event: pullRequestEvent(github.store, 7, 'synchronize'), inputs });
@@ -158,9 +159,16 @@ describe('an input that overrides the config file', () => {
       ]);
       expect(overridden.summary).toContain('| `wip-limit` | 10 | input (the file says 5) |');
       expect(overridden.summary).toContain('| `stale-days` | 30 | file |');
+      // The file's lower limit: #7 keeps the seat it was given (no pre-emption); a PR behind it waits.
       const fromFile = await run({});
-      expect(fromFile.outputs.result).toBe('waiting');
-      expect(fromFile.notices).toEqual(['Waiting: position 7, 2 PRs ahead beyond the limit of 5']);
+      expect(fromFile.outputs.result).toBe('admitted');
+      expect(fromFile.notices).toEqual([]);
+      const behind = await github.run({
+        eventName: 'pull_request',
+        event: pullRequestEvent(github.store, 8, 'synchronize'),
+        inputs: {}
+      });
+      expect(behind.notices).toEqual(['Waiting: position 8, 3 PRs ahead beyond the limit of 5']);
     } finally {
       await github.close();
     }
