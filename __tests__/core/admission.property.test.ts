@@ -8,7 +8,7 @@
 // showed Admitted turns waiting unless the event was its own. At the end a
 // sweep leaves a second sweep nothing to write. Failures print the seed.
 import type { Config } from '../../src/config/types.js';
-import { areaRules } from '../../src/core/areas.js';
+import { isAreaRule } from '../../src/core/seat-groups.js';
 import { planGateFromCounts } from '../../src/core/plan-gate.js';
 import { plan } from '../../src/core/plan.js';
 import { selectorMatches } from '../../src/core/rules.js';
@@ -138,7 +138,9 @@ function run(
   }
   const subject = s.pullRequests.find((p) => p.number === happened.number) as PullRequest;
   const counts = countsFromLabels(subject, s.pullRequests, c, now);
-  const answer = planGateFromCounts(subject, counts, { ...s, pullRequests: [subject] }, c, now, happened.reopened);
+  const answer = planGateFromCounts(subject, counts, { ...s, pullRequests: [subject] }, c, now, {
+    reopened: happened.reopened
+  });
   const gate = 'plan' in answer ? answer.plan : plan(s, c, now, { mode: 'gate', number: happened.number });
   world.log.push(`  gate #${happened.number}: ${'plan' in answer ? 'counts' : `queue (${answer.needsQueue})`}`);
   world.snapshot = applyWrites(s, gate.writes, now.toISOString());
@@ -166,7 +168,7 @@ function checkInvariants(
     problems.push(
       `${admitted.length} PRs show Admitted under a limit of ${c.wipLimit}: ${admitted.map((p) => p.number)}`
     );
-  for (const area of areaRules(c)) {
+  for (const area of c.rules.filter(isAreaRule)) {
     const inArea = admitted.filter((p) => selectorMatches(area.selector, p, c));
     if (inArea.length > (area.budgets.maxOpen ?? 0))
       problems.push(`${inArea.length} PRs show Admitted in ${area.name} (max-open ${area.budgets.maxOpen})`);

@@ -11,7 +11,9 @@ import { byLogin, loginKey } from './logins.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
 import { holdsSeat, keepsSeat, Seats, type Seat } from './admission.js';
-import { areaLabel, areasOf } from './areas.js';
+import { areaLabel } from './areas.js';
+import { groupsOf, type ReviewerLimit, type SeatGroup } from './seat-groups.js';
+import { reviewerLimits } from './review-capacity.js';
 import { hasLabel } from './label-names.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
@@ -62,8 +64,8 @@ export interface Place {
   admitted: boolean;
   queueSize: number;
   wipLimit: number;
-  /** The full area rule that keeps it waiting (with the PRs it admits), when the WIP limit has room. */
-  area?: { rule: Rule; admitted: number };
+  /** The full group (area rule or reviewer) that keeps it waiting, with the PRs it admits. */
+  group?: { group: SeatGroup; admitted: number };
   perDay?: number;
   priority: boolean;
 }
@@ -74,7 +76,7 @@ export function placeDecision(pr: PullRequest, place: Place, config: Config): De
 }
 
 function placed(pr: PullRequest, place: Place): Unjudged {
-  const { position, queueSize, wipLimit, area } = place;
+  const { position, queueSize, wipLimit, group } = place;
   const ahead = position - 1;
   const priority = place.priority ? { priority: true } : {};
   if (place.admitted)
@@ -88,13 +90,22 @@ function placed(pr: PullRequest, place: Place): Unjudged {
       summary: admittedLine(position, queueSize, wipLimit)
     };
   const waiting = { number: pr.number, state: 'waiting' as const, position, ahead, violations: [], ...priority };
-  if (area) {
-    const maxOpen = area.rule.budgets.maxOpen ?? 0;
+  if (group?.group.reviewer !== undefined) {
+    const { reviewer, rule, limit } = group.group;
+    const waitingOnReviewer = { reviewer, rule: rule.name, admitted: group.admitted, limit };
     return {
       ...waiting,
-      waitingOnRule: area.rule.name,
-      waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
-      summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
+      waitingOnReviewer,
+      summary: waitingLine(position, ahead, wipLimit, undefined, undefined, waitingOnReviewer)
+    };
+  }
+  if (group) {
+    const { rule, limit: maxOpen } = group.group;
+    return {
+      ...waiting,
+      waitingOnRule: rule.name,
+      waitingOnArea: { rule: rule.name, admitted: group.admitted, maxOpen },
+      summary: waitingLine(position, ahead, wipLimit, { name: rule.name, maxOpen })
     };
   }
   const eta = expectedWait(position, wipLimit, place.perDay);
@@ -128,10 +139,11 @@ function byAuthorKey(countable: PullRequest[]): Map<string, PullRequest[]> {
   return byAuthor;
 }
 
-/** A countable PR with the rules it breaks (none: it is in line). */
+/** A countable PR with the rules it breaks (none: it is in line) and the seat groups it is in. */
 interface Judged {
   pr: PullRequest;
   rules: Rule[];
+  groups: SeatGroup[];
   violations: Violation[];
 }
 
@@ -142,15 +154,15 @@ interface Judged {
  */
 function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<number, Seat> {
   const held = seatsHeld(inLine, config);
-  const heldByArea = new Map<Rule, number>();
-  for (const j of held) for (const rule of areasOf(j.rules)) heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
-  const walk = new Seats(wipLimit, held.size, heldByArea);
+  const heldByGroup: Record<string, number> = {};
+  for (const j of held) for (const group of j.groups) heldByGroup[group.key] = (heldByGroup[group.key] ?? 0) + 1;
+  const walk = new Seats(wipLimit, held.size, heldByGroup);
   const seats = new Map<number, Seat>();
-  for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
-  // The area a waiting PR waits on, once every seat is taken.
+  for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(j.groups));
+  // The group a waiting PR waits on, once every seat is taken.
   for (const j of inLine) {
     const seat = seats.get(j.pr.number) as Seat;
-    if (!seat.admitted) seat.area = walk.fullArea(areasOf(j.rules));
+    if (!seat.admitted) seat.group = walk.fullGroup(j.groups);
   }
   return seats;
 }
@@ -162,15 +174,15 @@ function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<numbe
 function seatsHeld(inLine: Judged[], config: Config): Set<Judged> {
   const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
   const counted: Record<string, number> = {};
-  const count = (rule: Rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
-  for (const j of carrying)
-    for (const rule of areasOf(j.rules)) if (hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+  const count = (group: SeatGroup) => (counted[group.key] = (counted[group.key] ?? 0) + 1);
+  const labelled = (j: Judged, group: SeatGroup) =>
+    group.reviewer === undefined && hasLabel(j.pr.labels, areaLabel(group.rule));
+  for (const j of carrying) for (const group of j.groups) if (labelled(j, group)) count(group);
   const kept = new Set<Judged>();
   for (const j of carrying) {
-    const areas = areasOf(j.rules);
-    if (!keepsSeat(j.pr, areas, counted)) continue;
+    if (!keepsSeat(j.pr, j.groups, counted)) continue;
     kept.add(j);
-    for (const rule of areas) if (!hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+    for (const group of j.groups) if (!labelled(j, group)) count(group);
   }
   return kept;
 }
@@ -181,14 +193,15 @@ function seatsHeld(inLine: Judged[], config: Config): Set<Judged> {
  * walk. Positions: an admitted PR's is its rank among the admitted ones in
  * queue order; a waiting PR's comes after every admitted PR and the waiting
  * PRs before it. `perDay`: the merge pace for expected waits,
- * when the history was read.
+ * when the history was read; `reviewerLimit`: each reviewer's limit (review-capacity.ts).
  */
 export function decideQueue(
   snapshot: Snapshot,
   config: Config,
   wipLimit: number,
   now: Date,
-  perDay?: number
+  perDay?: number,
+  reviewerLimit: ReviewerLimit = reviewerLimits(config)
 ): QueueDecisions {
   const exempt: Decision[] = [];
   const countable: PullRequest[] = [];
@@ -207,7 +220,8 @@ export function decideQueue(
     const rules = rulesOf(pr);
     const stats = statsOf(pr.author);
     const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
-    return { pr, rules, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
+    const groups = groupsOf(rules, pr.reviewRequests ?? [], reviewerLimit);
+    return { pr, rules, groups, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
   });
   const seats = walkLine(
     judgedPrs.filter((j) => j.violations.length === 0),
@@ -222,7 +236,14 @@ export function decideQueue(
     if (violations.length > 0) return violationDecision(pr, violations, config);
     const seat = seats.get(pr.number) as Seat;
     const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
-    const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
+    const place = {
+      position,
+      admitted: seat.admitted,
+      group: seat.group,
+      queueSize: countable.length,
+      wipLimit,
+      perDay
+    };
     return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
   });
   exempt.sort((a, b) => a.number - b.number);

@@ -17,8 +17,13 @@ export function waitingLine(
   ahead: number,
   wipLimit: number,
   waitingOnRule?: { name: string; maxOpen: number },
-  eta?: ExpectedWait
+  eta?: ExpectedWait,
+  waitingOnReviewer?: { reviewer: string; admitted: number; limit: number }
 ): string {
+  if (waitingOnReviewer) {
+    const { reviewer, admitted, limit } = waitingOnReviewer;
+    return `Waiting: position ${count(position)}; @${reviewer} has ${count(admitted)} of ${count(limit)} reviews in progress`;
+  }
   if (waitingOnRule) {
     return (
       `Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} ` +

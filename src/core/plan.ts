@@ -7,19 +7,35 @@ import { sharedIssues } from './issue-budgets.js';
 import { stampedDescription, stampMatches } from './state-stamp.js';
 import { decideStale } from './stale.js';
 import { flowOf, mergePace } from './flow.js';
+import { reviewerLimitOf, reviewPace } from './review-capacity.js';
+import type { ReviewerLimit } from './seat-groups.js';
 import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
 import { planWrites, type Evaluated } from './writes.js';
 
-/** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
-export function effectiveLimit(
-  snapshot: Snapshot,
-  config: Config,
-  now: Date
-): { wipLimit: number; adaptive?: AdaptiveLimit; pace?: MergePace; flow?: Flow } {
+/** The limits in effect: the WIP limit, each reviewer's, and what the history tells. */
+export interface Limits {
+  wipLimit: number;
+  adaptive?: AdaptiveLimit;
+  pace?: MergePace;
+  flow?: Flow;
+  /** Each reviewer's limit (review-capacity.ts). */
+  reviewerLimit: ReviewerLimit;
+  /** Reviews per day by reviewer, when the review history was read. */
+  reviewPace?: Map<string, number>;
+}
+
+/**
+ * The WIP limit (and how `auto` got it) and each reviewer's, with the merge pace and weekly flow
+ * when the history was read. Throws when `auto` has no history to work from.
+ */
+export function effectiveLimit(snapshot: Snapshot, config: Config, now: Date): Limits {
   const { history } = snapshot;
-  const known = history
-    ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) }
-    : {};
+  const reviewPaces = snapshot.reviewHistory ? reviewPace(snapshot.reviewHistory, now) : undefined;
+  const known = {
+    ...(history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {}),
+    reviewerLimit: reviewerLimitOf(config, snapshot.reviewHistory, now),
+    ...(reviewPaces ? { reviewPace: reviewPaces } : {})
+  };
   if (config.wipLimit !== 'auto') return { wipLimit: config.wipLimit, ...known };
   if (!history) throw new Error('wip-limit "auto" needs the merge history, and the snapshot has none');
   const adaptive = adaptiveLimit(history, config.adaptive);
@@ -42,8 +58,8 @@ function shows(scope: PlanScope, pr: PullRequest, reconciled: boolean): Evaluate
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {
-  const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
-  const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
+  const { wipLimit, adaptive, pace, flow, reviewerLimit } = effectiveLimit(snapshot, config, now);
+  const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay, reviewerLimit);
   const byNumber = new Map<number, PullRequest>(snapshot.pullRequests.map((pr) => [pr.number, pr]));
   const evaluated: Evaluated[] = decisions.map((decision) => ({
     pr: byNumber.get(decision.number) as PullRequest,

@@ -4,6 +4,7 @@
 import type { Association, Rule, ViolationFeedback, WaitingFeedback } from '../config/types.js';
 import type { QueueFacts } from './queue.js';
 import type { LineCounts } from './admission.js';
+import type { ReviewHistory } from './review-capacity.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
@@ -62,6 +63,11 @@ export interface PullRequest {
   changedFiles: number;
   /** Changed file paths; present only when a rule needs paths. */
   files?: string[];
+  /**
+   * Pending review requests: logins (bots as name[bot]) and `org/team` names; read when a rule has
+   * max-review-requests or assign-reviewers is on (README "Review capacity").
+   */
+  reviewRequests?: string[];
   mergeable: Mergeable;
   /** Comments, reviews, pushes, reopen and ready-for-review events, oldest first. */
   events: PullRequestEvent[];
@@ -150,6 +156,8 @@ export interface Snapshot {
   history?: History;
   /** Which of the action's labels (labels.ts) exist in the repository; undefined when not read. */
   existingLabels?: string[];
+  /** The PRs merged in the throughput window with their reviews, for `max-review-requests: auto`. */
+  reviewHistory?: ReviewHistory;
   /**
    * admitted-label's description, which carries the stamp of the queue state (state-stamp.ts):
    * null when the label does not exist, undefined when not read.
@@ -231,6 +239,8 @@ export interface Decision {
   waitingOnRule?: string;
   /** That rule's occupancy: PRs it admitted (its max-open, since it is full). */
   waitingOnArea?: { rule: string; admitted: number; maxOpen: number };
+  /** A reviewer whose review capacity is full keeps the PR waiting (README "Review capacity"). */
+  waitingOnReviewer?: { reviewer: string; rule: string; admitted: number; limit: number };
   /** Carries a priority-labels label, so it comes before every PR without one. */
   priority?: boolean;
   /** Little's law for a PR waiting on the WIP limit, when the merge pace is known and not zero. */

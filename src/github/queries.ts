@@ -2,6 +2,10 @@
 // GitHub's published schema, so a field GitHub would reject fails in CI.
 import { RECENT_PULL_REQUESTS, TIES_READ } from '../core/gate-searches.js';
 
+/** A requested reviewer: a user (or bot) by login, a team by `org/slug`. */
+export const REQUESTED_REVIEWER =
+  'requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Team { combinedSlug } }';
+
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
  * comes with the PR, the rest (for the few PRs that have more) in batched
@@ -13,6 +17,7 @@ export const NESTED_LISTS = {
   labels: { forward: true, page: 20, args: '', nodes: 'name' },
   assignees: { forward: true, page: 10, args: '', nodes: 'login' },
   files: { forward: true, page: 50, args: '', nodes: 'path' },
+  reviewRequests: { forward: true, page: 10, args: '', nodes: REQUESTED_REVIEWER },
   // No bodies: a comment can be 65,536 characters. The action's own comments
   // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
   comments: {
@@ -74,6 +79,9 @@ fragment PullRequestFacts on PullRequest {
   ${nestedList('labels')}
   ${nestedList('assignees')}
   files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
+  reviewRequests(first: ${NESTED_LISTS.reviewRequests.page}) @include(if: $withReviewRequests) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${REQUESTED_REVIEWER} }
+  }
   commits(last: 1) {
     nodes {
       commit {
@@ -159,6 +167,7 @@ query OpenPullRequests(
   $cursor: String,
   $pageSize: Int!,
   $withFiles: Boolean!,
+  $withReviewRequests: Boolean = false,
   $withBodies: Boolean!,
   $own: [ID!]!,
   $withIssues: Boolean = false,
@@ -211,6 +220,7 @@ query Gate(
   $configPath: String!,
   $number: Int!,
   $withFiles: Boolean!,
+  $withReviewRequests: Boolean = false,
   $withBodies: Boolean!,
   $withIssueFacts: Boolean = true,
   $withIssueClaims: Boolean = true,
@@ -231,6 +241,7 @@ query Gate(
         baseRefName
         author { __typename login }
         ${nestedList('labels', 100)}
+        ${nestedList('reviewRequests', 20)}
       }
     }
   }
@@ -334,6 +345,30 @@ ${fields}
 }`;
 }
 
+/**
+ * The PRs merged in the throughput window (issue search, pages of 50) with their reviews and review
+ * requests: each reviewer's pace for `max-review-requests: auto` (core/review-capacity.ts).
+ */
+export const REVIEW_HISTORY_QUERY = `
+query ReviewHistory($q: String!, $cursor: String) {
+  rateLimit { cost remaining resetAt }
+  search(type: ISSUE, query: $q, first: 50, after: $cursor) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ... on PullRequest {
+        number
+        author { __typename login }
+        reviews(last: 50) { totalCount nodes { author { __typename login } submittedAt } }
+        timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT], first: 20) {
+          totalCount
+          nodes { ... on ReviewRequestedEvent { createdAt ${REQUESTED_REVIEWER} } }
+        }
+      }
+    }
+  }
+}`;
+
 /** A sample of each document, for the schema test. */
 export const ALL_QUERIES: Record<string, string> = {
   REPOSITORY_QUERY,
@@ -348,5 +383,6 @@ export const ALL_QUERIES: Record<string, string> = {
   SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], { labels: 2 }),
   LABELS_QUERY: searchCountsQuery([], { labels: 3 }),
   GATE_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'], { labels: 2, held: true, ties: true }),
+  REVIEW_HISTORY_QUERY,
   HELD_QUERY
 };
