@@ -47,6 +47,8 @@ export function keepsSeat(
 /** What one PR of the waiting line got from the walk. */
 export interface Seat {
   admitted: boolean;
+  /** It gave its seat up: its author's move for this many days (yield-days); it takes none until the author acts. */
+  yielded?: number;
   /** Waiting on a group that is full once the walk is over (Seats.fullGroup): the group and the PRs it admits. */
   group?: { group: SeatGroup; admitted: number };
 }

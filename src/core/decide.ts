@@ -3,7 +3,7 @@
 // walk (admission.ts), who is admitted or waiting.
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
-import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
+import { admittedLine, exemptLine, violationLine, waitingLine, yieldedLine } from './describe.js';
 import { expectedWaitDays } from './adaptive.js';
 import { judged, type Unjudged } from './feedback.js';
 import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHolders } from './issue-budgets.js';
@@ -13,7 +13,7 @@ import { ownBudgetViolations, rulesFor } from './rules.js';
 import { holdsSeat, keepsSeat, Seats, type Seat } from './admission.js';
 import { areaLabel } from './areas.js';
 import { groupsOf, type ReviewerLimit, type SeatGroup } from './seat-groups.js';
-import { reviewerLimits } from './review-capacity.js';
+import { reviewerLimits, yieldedDays } from './review-capacity.js';
 import { hasLabel } from './label-names.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
@@ -66,6 +66,8 @@ export interface Place {
   wipLimit: number;
   /** The full group (area rule or reviewer) that keeps it waiting, with the PRs it admits. */
   group?: { group: SeatGroup; admitted: number };
+  /** It gave its seat up: its author's move for this many days (yield-days). */
+  yielded?: number;
   perDay?: number;
   priority: boolean;
 }
@@ -90,6 +92,8 @@ function placed(pr: PullRequest, place: Place): Unjudged {
       summary: admittedLine(position, queueSize, wipLimit)
     };
   const waiting = { number: pr.number, state: 'waiting' as const, position, ahead, violations: [], ...priority };
+  if (place.yielded !== undefined)
+    return { ...waiting, yielded: place.yielded, summary: yieldedLine(position, place.yielded) };
   if (group?.group.reviewer !== undefined) {
     const { reviewer, rule, limit } = group.group;
     const waitingOnReviewer = { reviewer, rule: rule.name, admitted: group.admitted, limit };
@@ -145,6 +149,8 @@ interface Judged {
   rules: Rule[];
   groups: SeatGroup[];
   violations: Violation[];
+  /** Its author's move for this many days, at least yield-days: it takes no seat (README "Review capacity"). */
+  yielded?: number;
 }
 
 /**
@@ -153,14 +159,18 @@ interface Judged {
  * Returns each PR's seat by number.
  */
 function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<number, Seat> {
-  const held = seatsHeld(inLine, config);
+  const seating = inLine.filter((j) => j.yielded === undefined);
+  const held = seatsHeld(seating, config);
   const heldByGroup: Record<string, number> = {};
   for (const j of held) for (const group of j.groups) heldByGroup[group.key] = (heldByGroup[group.key] ?? 0) + 1;
   const walk = new Seats(wipLimit, held.size, heldByGroup);
   const seats = new Map<number, Seat>();
-  for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(j.groups));
-  // The group a waiting PR waits on, once every seat is taken.
   for (const j of inLine) {
+    if (j.yielded !== undefined) seats.set(j.pr.number, { admitted: false, yielded: j.yielded });
+    else seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(j.groups));
+  }
+  // The group a waiting PR waits on, once every seat is taken.
+  for (const j of seating) {
     const seat = seats.get(j.pr.number) as Seat;
     if (!seat.admitted) seat.group = walk.fullGroup(j.groups);
   }
@@ -221,7 +231,9 @@ export function decideQueue(
     const stats = statsOf(pr.author);
     const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
     const groups = groupsOf(rules, pr.reviewRequests ?? [], reviewerLimit);
-    return { pr, rules, groups, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
+    const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+    const yielded = yieldedDays(pr, config, snapshot.actor, now);
+    return { pr, rules, groups, violations, ...(yielded === undefined ? {} : { yielded }) };
   });
   const seats = walkLine(
     judgedPrs.filter((j) => j.violations.length === 0),
@@ -240,6 +252,7 @@ export function decideQueue(
       position,
       admitted: seat.admitted,
       group: seat.group,
+      yielded: seat.yielded,
       queueSize: countable.length,
       wipLimit,
       perDay

@@ -37,6 +37,14 @@ export function waitingLine(
   return withEta.length <= STATUS_DESCRIPTION_MAX ? withEta : line;
 }
 
+/** A PR that gave its seat up (yield-days): what happened and what brings it back. */
+export function yieldedLine(position: number, days: number): string {
+  return (
+    `Waiting: position ${count(position)}; the author's move for ${count(days)} days, ` +
+    'so its seat went to the next PR: act on it to rejoin the line'
+  );
+}
+
 /** "expected in about 4 days" / "expected within a day": whole days, rounded up. */
 export function expectedIn(eta: ExpectedWait): string {
   const days = Math.ceil(eta.days);

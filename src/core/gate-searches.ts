@@ -21,6 +21,7 @@ import {
   type SeatGroup
 } from './seat-groups.js';
 import { rulesFor } from './rules.js';
+import { reviewerLoads } from './assign-reviewers.js';
 import { hasAnyLabel, hasLabel } from './label-names.js';
 import { sameLogin } from './logins.js';
 import { createdBefore, isCountable, isPriority, queueOrder, type QueueFacts } from './queue.js';
@@ -342,6 +343,7 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
   };
   const newerThanLiveCutoff = (r: QueueFacts) => createdAt(r) >= liveCutoff;
   return {
+    ...(input.config.reviewers.assign === 'off' ? {} : { reviewerLoads: reviewerLoads(heldList) }),
     queueSize:
       result.queue +
       liveCountable.filter(newerThanLiveCutoff).length +

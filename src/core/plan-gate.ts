@@ -8,7 +8,8 @@ import { exemptDecision, placeDecision, violationDecision, violationsOf } from '
 import { holdsSeat, keepsSeat, lineFromCounts, type LineCounts } from './admission.js';
 import { areaLabel } from './areas.js';
 import { groupsOf, isAreaRule, isReviewRule, type ReviewerLimit, type SeatGroup } from './seat-groups.js';
-import { reviewerKey } from './review-capacity.js';
+import { reviewerKey, yieldedDays } from './review-capacity.js';
+import { chooseReviewer, poolLimit } from './assign-reviewers.js';
 import { isExemptLine } from './describe.js';
 import { hasWildcard } from './globs.js';
 import { claimsIncomplete, holdersFromClaims, repositoryName } from './issue-budgets.js';
@@ -74,7 +75,7 @@ export function decideFromCounts(
   counts: GateCounts,
   snapshot: Snapshot,
   config: Config,
-  limits: Pick<Limits, 'wipLimit' | 'reviewerLimit'> & { perDay?: number }
+  limits: Pick<Limits, 'wipLimit' | 'reviewerLimit'> & { perDay?: number; now?: Date }
 ): Decision | undefined {
   const { wipLimit, reviewerLimit, perDay } = limits;
   const exempt = exemptDecision(pr, config);
@@ -94,12 +95,13 @@ export function decideFromCounts(
   );
   if (violations.length > 0) return violationDecision(pr, violations, config);
   const groups = ownGroups(pr, config, reviewerLimit);
-  const keeps = holdsSeat(pr, config) && keepsSeat(pr, groups, counts.line.heldByGroup);
+  const yielded = limits.now && yieldedDays(pr, config, snapshot.actor, limits.now);
+  const keeps = yielded === undefined && holdsSeat(pr, config) && keepsSeat(pr, groups, counts.line.heldByGroup);
   const line = keeps ? withSeat(counts.line, groups) : counts.line;
   const areaGroups = groupsOf(config.rules.filter(isAreaRule), [], reviewerLimit);
   const walk = lineFromCounts(line, wipLimit, areaGroups, groups);
   if (!walk) return undefined;
-  const admitted = keeps || walk.seat.admitted;
+  const admitted = yielded === undefined && (keeps || walk.seat.admitted);
   // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
   // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
   // where every PR that could take a seat holds one; otherwise the position is off by those, for
@@ -108,6 +110,7 @@ export function decideFromCounts(
   const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : (line.aheadOutsideGroups ?? 0));
   const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
   const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
+  if (yielded !== undefined) return placeDecision(pr, { ...place, yielded }, config);
   return placeDecision(pr, admitted ? place : { ...place, group: walk.seat.group }, config);
 }
 
@@ -237,7 +240,12 @@ export function planGateFromCounts(
           : 'the queue labels were last reconciled under another configuration (or by hand)'
     };
   const { wipLimit, adaptive, pace, flow, reviewerLimit } = effectiveLimit(snapshot, config, now);
-  const decision = decideFromCounts(pr, counts, snapshot, config, { wipLimit, reviewerLimit, perDay: pace?.perDay });
+  const decision = decideFromCounts(pr, counts, snapshot, config, {
+    wipLimit,
+    reviewerLimit,
+    perDay: pace?.perDay,
+    now
+  });
   if (!decision)
     return {
       needsQueue: counts.unreadTies
@@ -248,6 +256,14 @@ export function planGateFromCounts(
   if (moved) return { needsQueue: moved };
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
+  const assigned = chooseReviewer(
+    pr,
+    decision,
+    config,
+    counts.reviewerLoads ?? new Map(),
+    poolLimit(rulesFor(pr, config), reviewerLimit)
+  );
+  if (assigned) decision.assigned = assigned;
   const planned = planWrites([{ pr, decision }], config, {
     wipLimit,
     lifecycle: false,

@@ -7,7 +7,9 @@ import { sharedIssues } from './issue-budgets.js';
 import { stampedDescription, stampMatches } from './state-stamp.js';
 import { decideStale } from './stale.js';
 import { flowOf, mergePace } from './flow.js';
-import { reviewerLimitOf, reviewPace } from './review-capacity.js';
+import { reviewerKey, reviewerLimitOf, reviewPace } from './review-capacity.js';
+import { chooseReviewer, poolLimit, reviewerLoads } from './assign-reviewers.js';
+import { rulesFor } from './rules.js';
 import type { ReviewerLimit } from './seat-groups.js';
 import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
 import { planWrites, type Evaluated } from './writes.js';
@@ -57,6 +59,23 @@ function shows(scope: PlanScope, pr: PullRequest, reconciled: boolean): Evaluate
   return 'changes';
 }
 
+/**
+ * assign-reviewers: each admitted PR this run writes to that waits on nobody's review gets one, in
+ * position order, each request counted in the next one's loads.
+ */
+function assignAll(evaluated: Evaluated[], config: Config, limit: ReviewerLimit, scope: PlanScope): void {
+  if (config.reviewers.assign === 'off') return;
+  const admitted = evaluated.filter((e) => e.decision.state === 'admitted');
+  const loads = reviewerLoads(admitted.map((e) => e.pr));
+  for (const { pr, decision } of admitted) {
+    if (scope.mode === 'gate' && pr.number !== scope.number) continue;
+    const assigned = chooseReviewer(pr, decision, config, loads, poolLimit(rulesFor(pr, config), limit));
+    if (!assigned) continue;
+    decision.assigned = assigned;
+    loads.set(reviewerKey(assigned.reviewer), assigned.load + 1);
+  }
+}
+
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {
   const { wipLimit, adaptive, pace, flow, reviewerLimit } = effectiveLimit(snapshot, config, now);
   const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay, reviewerLimit);
@@ -67,6 +86,7 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
   }));
   // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
   for (const { pr, decision } of evaluated) decision.stale = decideStale(pr, config, snapshot.actor, now);
+  assignAll(evaluated, config, reviewerLimit, scope);
   // Every PR's state labels are reconciled here, so the stamp can vouch for them (state-stamp.ts).
   const reconciled = stampMatches(snapshot.stateStamp, config);
   // A run that writes every PR's state labels records that in the stamp: a sweep or an advance.

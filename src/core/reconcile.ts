@@ -4,6 +4,7 @@
 import type { Config } from '../config/types.js';
 import { areaLabel } from './areas.js';
 import { isAreaRule, isReviewRule, labelledRules } from './seat-groups.js';
+import { assignedReviewer } from './assign-reviewers.js';
 import { sameKind, significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
@@ -82,16 +83,17 @@ export function feedbackLabelWrites(pr: PullRequest, decision: Decision, config:
 }
 
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
-export function stickyWrite(pr: PullRequest, decision: Decision, wipLimit: number): WriteOp | undefined {
+export function stickyWrite(pr: PullRequest, decision: Decision, wipLimit: number, actor = ''): WriteOp | undefined {
   if (pr.locked) return undefined;
+  const assigned = assignedReviewer(pr, decision, actor);
   // The body is built only for a PR that has the comment or gets one: a sweep asks this of every PR.
   if (pr.sticky) {
-    const body = stickyBody(decision, wipLimit);
+    const body = stickyBody(decision, wipLimit, assigned);
     return significantChange(pr.sticky.body.trim(), body.trim())
       ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
       : undefined;
   }
   return decision.feedback.includes('comment')
-    ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit) }
+    ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit, assigned) }
     : undefined;
 }

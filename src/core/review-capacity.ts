@@ -4,6 +4,9 @@
 // target-review-days, clamped to [min-review-requests, max-review-requests-cap]).
 import type { Config } from '../config/types.js';
 import { loginKey } from './logins.js';
+import { daysBetween } from './time.js';
+import type { PullRequest } from './types.js';
+import { whoseMove } from './whose-move.js';
 import type { ReviewerLimit } from './seat-groups.js';
 import { DAY_MS } from './time.js';
 
@@ -99,4 +102,17 @@ export function reviewerLimitOf(
   now: Date
 ): ReviewerLimit {
   return reviewerLimits(config, history ? reviewPace(history, now) : undefined);
+}
+
+/**
+ * With `yield-days`: how long the PR has been its author's move without activity, when that is at
+ * least yield-days (it then gives its seat to the waiting line until the author acts); else undefined.
+ */
+export function yieldedDays(pr: PullRequest, config: Config, actor: string, now: Date): number | undefined {
+  const days = config.reviewers.yieldDays;
+  if (days === 0) return undefined;
+  const move = whoseMove(pr, config, actor, now);
+  if (move.whoseMove !== 'author') return undefined;
+  const idle = daysBetween(move.lastActivity, now);
+  return idle >= days ? idle : undefined;
 }

@@ -1,8 +1,8 @@
-// The groups a seat counts against besides the WIP limit (README "Review
-// capacity"): each area rule (`max-open`, the PRs it
-// selects) and each reviewer of a rule with `max-review-requests` (the PRs it
-// selects that wait on that reviewer's review). A PR takes a seat only when
-// every group it is in has room; it takes a place in each.
+// The groups a seat counts against besides the WIP limit, as README
+// "Review capacity" says: each area rule (`max-open`, the PRs it selects)
+// and each reviewer of a rule with `max-review-requests` (the PRs it selects
+// that wait on that reviewer's review). A PR takes a seat only when every
+// group it is in has room; it takes a place in each.
 import type { Config, Rule } from '../config/types.js';
 import { areaLabel } from './areas.js';
 import { hasLabel } from './label-names.js';

@@ -5,6 +5,7 @@ import type { Association, Rule, ViolationFeedback, WaitingFeedback } from '../c
 import type { QueueFacts } from './queue.js';
 import type { LineCounts } from './admission.js';
 import type { ReviewHistory } from './review-capacity.js';
+import type { Assignment } from './assign-reviewers.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
@@ -17,6 +18,8 @@ export interface PullRequestEvent {
   association?: Association; // for comments and reviews
   at: string; // ISO time
   reviewState?: ReviewState; // for reviews
+  /** For review_requested: who was asked (a login, or `org/team`). */
+  reviewer?: string;
 }
 
 /** The action's own sticky comment on a PR, found by its hidden marker. */
@@ -172,6 +175,8 @@ export interface Snapshot {
 export interface GateCounts {
   /** Countable PRs, violations included. */
   queueSize: number;
+  /** The admitted PRs waiting on each reviewer (by reviewerKey), from the seats held: assign-reviewers. */
+  reviewerLoads?: Map<string, number>;
   /** The seats held and the waiting line ahead of the PR (admission.ts). */
   line: LineCounts;
   /** The author's countable open PRs created before this one (per-author cap). */
@@ -239,6 +244,10 @@ export interface Decision {
   waitingOnRule?: string;
   /** That rule's occupancy: PRs it admitted (its max-open, since it is full). */
   waitingOnArea?: { rule: string; admitted: number; maxOpen: number };
+  /** It gave its seat up to the waiting line: its author's move for this many days (yield-days). */
+  yielded?: number;
+  /** assign-reviewers: the reviewer this run asks for, and why (their load and limit). */
+  assigned?: Assignment;
   /** A reviewer whose review capacity is full keeps the PR waiting (README "Review capacity"). */
   waitingOnReviewer?: { reviewer: string; rule: string; admitted: number; limit: number };
   /** Carries a priority-labels label, so it comes before every PR without one. */
@@ -283,6 +292,8 @@ export type WriteOp = (
   /** Deletes a copy of the action's own comment that a race left behind. */
   | { kind: 'delete-comment'; number: number; commentId: number; purpose: 'sticky' | 'stale' }
   | { kind: 'close'; number: number; reason: 'stale' | 'violation' }
+  /** assign-reviewers: a review request (a login, or `org/team` for a team review request). */
+  | { kind: 'request-review'; number: number; reviewer: string }
   /**
    * The stamp of the queue state in admitted-label's description (state-stamp.ts): sent only
    * when every write before it was applied, since it vouches for them. `exists`: update, else create.

@@ -74,7 +74,12 @@ export interface PullRequestNode {
     authorAssociation: Association;
     author: ActorNode | null;
   }> | null;
-  timelineItems: ListConnection<{ __typename: string; createdAt?: string; actor?: ActorNode | null } | null>;
+  timelineItems: ListConnection<{
+    __typename: string;
+    createdAt?: string;
+    actor?: ActorNode | null;
+    requestedReviewer?: RequestedReviewerNode | null;
+  } | null>;
   /** Present when the read asked for linked issues. */
   closingIssuesReferences?: ClosingIssuesNode;
 }
@@ -138,7 +143,9 @@ function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
   if (head) events.push({ kind: 'commit', actor: author, at: head.committedDate });
   for (const item of node.timelineItems.nodes) {
     const kind = item && TIMELINE_KINDS[item.__typename];
-    if (kind && item.createdAt) events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
+    if (!kind || !item.createdAt) continue;
+    const reviewer = kind === 'review_requested' ? reviewerName(item.requestedReviewer) : undefined;
+    events.push({ kind, actor: restLogin(item.actor), at: item.createdAt, ...(reviewer ? { reviewer } : {}) });
   }
   return events.sort((a, b) => byCodeUnits(a.at, b.at));
 }

@@ -39,7 +39,7 @@ export const NESTED_LISTS = {
     args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
     nodes: `__typename
       ... on ReopenedEvent { createdAt actor { __typename login } }
-      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } ${REQUESTED_REVIEWER} }
       ... on ReadyForReviewEvent { createdAt actor { __typename login } }
       ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
   }

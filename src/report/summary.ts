@@ -713,7 +713,8 @@ const KIND_NAMES: Record<WriteOp['kind'], string> = {
   comment: 'stale and close comments',
   'delete-comment': 'duplicate comments deleted',
   close: 'closes',
-  'stamp-label': 'queue state recorded'
+  'stamp-label': 'queue state recorded',
+  'request-review': 'review requests'
 };
 
 function tallyByKind(ops: WriteOp[]): string {
