@@ -189,12 +189,13 @@ ${CLOSING_ISSUES_FIELDS}`;
 
 /** The few facts of an open PR that the queue order and the gate's counts need (labels read to 100). */
 const QUEUE_FACTS =
-  'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
+  'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } } ' +
+  `reviewRequests(first: 20) { totalCount nodes { ${REQUESTED_REVIEWER} } }`;
 
-/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
-/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+/** The gate's first read lists this many seats held (the default limit); more come in pages of 100. */
 const HELD_IN_GATE_READ = 50;
 
+/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
 function heldField(first: number): string {
   return `held: pullRequests(
       states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
