@@ -261,3 +261,47 @@ describe('assign-reviewers: least-loaded', () => {
     ).toEqual([]);
   });
 });
+
+describe('the reviewer report', () => {
+  test('per reviewer: requested, admitted, pace, limit, expected wait, oldest review owed; overloaded and idle marked', () => {
+    const c = config({ 'wip-limit': '10', 'max-review-requests': '2' });
+    const prs = [
+      asking(1, ['ann'], { createdAt: daysAgo(9) }),
+      asking(2, ['ann'], { createdAt: daysAgo(3) }),
+      asking(3, ['ann', 'bob'], { createdAt: daysAgo(2) }),
+      asking(4, ['acme/docs'], { isDraft: true })
+    ];
+    const history = {
+      windowDays: 28,
+      pullRequests: [
+        {
+          author: 'carl',
+          reviews: [
+            { author: 'ann', at: daysAgo(1) },
+            { author: 'ann', at: daysAgo(2) }
+          ],
+          requests: []
+        }
+      ]
+    };
+    const rows = plan(snapshot(prs, { reviewHistory: history }), c, NOW, sweep).reviewers;
+    expect(rows).toEqual([
+      {
+        reviewer: 'ann',
+        requested: 3,
+        admitted: 2,
+        perWeek: 0.5,
+        limit: 2,
+        expectedWaitDays: 3 / (2 / 28),
+        oldestOwedDays: 9,
+        neglected: 0,
+        state: 'overloaded'
+      },
+      { reviewer: 'bob', requested: 1, admitted: 0, limit: 2, neglected: 0, state: 'idle' }
+    ]);
+  });
+
+  test('no review capacity and no assignment: no reviewer report', () => {
+    expect(plan(snapshot([asking(1, ['ann'])]), config(), NOW, sweep).reviewers).toBeUndefined();
+  });
+});

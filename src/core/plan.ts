@@ -10,6 +10,9 @@ import { flowOf, mergePace } from './flow.js';
 import { reviewerKey, reviewerLimitOf, reviewPace } from './review-capacity.js';
 import { chooseReviewer, poolLimit, reviewerLoads } from './assign-reviewers.js';
 import { rulesFor } from './rules.js';
+import { reviewerRows, type ReviewerRow } from './reviewer-report.js';
+
+const reviewersOf = (rows: ReviewerRow[]) => (rows.length > 0 ? { reviewers: rows } : {});
 import type { ReviewerLimit } from './seat-groups.js';
 import type { AdaptiveLimit, Flow, MergePace, Plan, PlanScope, PullRequest, Snapshot } from './types.js';
 import { planWrites, type Evaluated } from './writes.js';
@@ -77,7 +80,7 @@ function assignAll(evaluated: Evaluated[], config: Config, limit: ReviewerLimit,
 }
 
 export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanScope): Plan {
-  const { wipLimit, adaptive, pace, flow, reviewerLimit } = effectiveLimit(snapshot, config, now);
+  const { wipLimit, adaptive, pace, flow, reviewerLimit, reviewPace: paces } = effectiveLimit(snapshot, config, now);
   const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay, reviewerLimit);
   const byNumber = new Map<number, PullRequest>(snapshot.pullRequests.map((pr) => [pr.number, pr]));
   const evaluated: Evaluated[] = decisions.map((decision) => ({
@@ -115,6 +118,7 @@ export function plan(snapshot: Snapshot, config: Config, now: Date, scope: PlanS
     decisions,
     subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
     ...planned,
-    sharedIssues: sharedIssues(snapshot, config)
+    sharedIssues: sharedIssues(snapshot, config),
+    ...reviewersOf(reviewerRows(evaluated, config, reviewerLimit, now, paces))
   };
 }

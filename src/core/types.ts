@@ -6,6 +6,7 @@ import type { QueueFacts } from './queue.js';
 import type { LineCounts } from './admission.js';
 import type { ReviewHistory } from './review-capacity.js';
 import type { Assignment } from './assign-reviewers.js';
+import type { ReviewerRow } from './reviewer-report.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
@@ -373,6 +374,8 @@ export interface Plan {
   deferredCloses: number[];
   /** Stale PRs due to close that stay open, marked: the author has write access (README "Stale lifecycle"). */
   keptOpen: number[];
+  /** Review capacity per reviewer (reviewer-report.ts), when it or assignment is on and the queue was read. */
+  reviewers?: ReviewerRow[];
   /** Issues of this repository that more than one open PR closes (when linked issues were read). */
   sharedIssues?: SharedIssue[];
 }
