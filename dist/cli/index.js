@@ -52748,6 +52748,78 @@ function assignedReviewer(pr, decision, actor) {
     return asked.at(-1)?.reviewer;
 }
 
+;// CONCATENATED MODULE: ./src/core/compare.ts
+// One order for strings that need no language rules: ISO-8601 times (of one
+// format, as GitHub writes them) and names as tie-breakers. localeCompare
+// would page in ICU's collation data for the same order (README "Decisions where the spec is silent").
+/** Code-unit order: negative when `a` comes first, 0 when equal. Usable as a sort comparator. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/reviewer-report.ts
+
+
+
+
+
+/** When a reviewer was asked on a PR: the latest request event for them, else the PR's creation. */
+function askedAt(pr, reviewer) {
+    const key = review_capacity_reviewerKey(reviewer);
+    const asked = pr.events.filter((e) => e.kind === 'review_requested' && e.reviewer && review_capacity_reviewerKey(e.reviewer) === key);
+    return asked.at(-1)?.at ?? pr.createdAt;
+}
+/**
+ * One row per reviewer waited on by a countable PR, the busiest first; empty without review
+ * capacity or assignment. `pace`: reviews per day by reviewerKey, when read.
+ */
+function reviewerRows(evaluated, config, limit, now, pace) {
+    const reviewRule = config.rules.find(seat_groups_isReviewRule);
+    if (!reviewRule && config.reviewers.assign === 'off')
+        return [];
+    const rows = new Map();
+    for (const { pr, decision } of evaluated) {
+        if (decision.state === 'exempt')
+            continue;
+        for (const reviewer of new Set(pr.reviewRequests ?? [])) {
+            const key = review_capacity_reviewerKey(reviewer);
+            const rule = rules_rulesFor(pr, config).find(seat_groups_isReviewRule) ?? reviewRule;
+            const row = rows.get(key) ?? {
+                reviewer,
+                requested: 0,
+                admitted: 0,
+                waiting: 0,
+                neglected: 0,
+                state: 'ok',
+                ...(rule ? { limit: limit(rule, reviewer) } : {})
+            };
+            row.requested++;
+            if (decision.state === 'admitted') {
+                row.admitted++;
+                const owed = daysBetween(askedAt(pr, reviewer), now);
+                row.oldestOwedDays = Math.max(row.oldestOwedDays ?? 0, owed);
+            }
+            if (decision.state === 'waiting')
+                row.waiting++;
+            if (decision.stale?.neglected)
+                row.neglected++;
+            rows.set(key, row);
+        }
+    }
+    return [...rows.entries()]
+        .map(([key, { waiting, ...row }]) => {
+        const perDay = pace?.get(key);
+        const overloaded = row.limit !== undefined && row.admitted >= row.limit && waiting > 0;
+        return {
+            ...row,
+            ...(perDay === undefined ? {} : { perWeek: perDay * 7 }),
+            ...(perDay ? { expectedWaitDays: (row.admitted + waiting) / perDay } : {}),
+            state: overloaded ? 'overloaded' : row.admitted === 0 ? 'idle' : 'ok'
+        };
+    })
+        .sort((a, b) => b.requested - a.requested || byCodeUnits(a.reviewer, b.reviewer));
+}
+
 ;// CONCATENATED MODULE: ./src/core/escape.ts
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
@@ -52886,15 +52958,6 @@ function violationCloseBody(pr, decision) {
     const reasons = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
     return (`${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.` +
         `\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`);
-}
-
-;// CONCATENATED MODULE: ./src/core/compare.ts
-// One order for strings that need no language rules: ISO-8601 times (of one
-// format, as GitHub writes them) and names as tie-breakers. localeCompare
-// would page in ICU's collation data for the same order (README "Decisions where the spec is silent").
-/** Code-unit order: negative when `a` comes first, 0 when equal. Usable as a sort comparator. */
-function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/core/duplicates.ts
@@ -53226,6 +53289,8 @@ function writes_planWrites(evaluated, config, { wipLimit, lifecycle, actor, exis
 
 
 
+const reviewersOf = (rows) => (rows.length > 0 ? { reviewers: rows } : {});
+
 /**
  * The WIP limit (and how `auto` got it) and each reviewer's, with the merge pace and weekly flow
  * when the history was read. Throws when `auto` has no history to work from.
@@ -53281,7 +53346,7 @@ function assignAll(evaluated, config, limit, scope) {
     }
 }
 function plan_plan(snapshot, config, now, scope) {
-    const { wipLimit, adaptive, pace, flow, reviewerLimit } = plan_effectiveLimit(snapshot, config, now);
+    const { wipLimit, adaptive, pace, flow, reviewerLimit, reviewPace: paces } = plan_effectiveLimit(snapshot, config, now);
     const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay, reviewerLimit);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
     const evaluated = decisions.map((decision) => ({
@@ -53316,7 +53381,8 @@ function plan_plan(snapshot, config, now, scope) {
         decisions,
         subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
         ...planned,
-        sharedIssues: sharedIssues(snapshot, config)
+        sharedIssues: sharedIssues(snapshot, config),
+        ...reviewersOf(reviewerRows(evaluated, config, reviewerLimit, now, paces))
     };
 }
 
@@ -64037,6 +64103,7 @@ function renderSummary(input) {
             waitingSection(context),
             violationsSection(context),
             sharedIssuesSection(context),
+            reviewersSection(context),
             authorsSection(context)
         ];
     // The first screen answers: a gate's reader came for their own PR, a sweep's for the queue.
@@ -64277,9 +64344,14 @@ function queueRow(context, d) {
         d.priority ? 'priority' : ''
     ];
 }
-/** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
+/** Why a PR waits, in the reader's terms: "area docs full (6/6)", "@ann full (2/2)" or "beyond the limit". */
 function waitingWhy(d) {
     const area = d.waitingOnArea;
+    const reviewer = d.waitingOnReviewer;
+    if (d.yielded !== undefined)
+        return `the author's move for ${plural(d.yielded, 'day')}: seat given up`;
+    if (reviewer)
+        return `${escapeMarkdown(`@${reviewer.reviewer}`)} full (${count(reviewer.admitted)}/${count(reviewer.limit)})`;
     return area
         ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})`
         : 'beyond the limit';
@@ -64530,6 +64602,48 @@ function staleSection(context) {
             count(d.stale.idleDays),
             escapeMarkdown(`${d.stale.whoseMove}: ${d.stale.reason}`),
             staleOutcome(context, d)
+        ])))
+    ].join('\n');
+}
+/** Review capacity per reviewer: who is overloaded, who is idle, and the maintainers' own backlog. */
+function reviewersSection(context) {
+    const rows = context.plan.reviewers;
+    if (!rows || rows.length === 0)
+        return '';
+    const overloaded = rows.filter((r) => r.state === 'overloaded').length;
+    const idle = rows.filter((r) => r.state === 'idle').length;
+    const backlog = rows.reduce((sum, r) => sum + r.neglected, 0);
+    const days = (n) => (n === undefined ? 'n/a' : `~${plural(Math.ceil(n), 'day')}`);
+    return [
+        `### Reviewers (${count(rows.length)})`,
+        '',
+        `${plural(overloaded, 'reviewer')} overloaded (every seat taken and PRs waiting), ${count(idle)} idle (nothing admitted ` +
+            `waiting on them).` +
+            (backlog > 0
+                ? ` ${plural(backlog, 'PR')} ${backlog === 1 ? 'has' : 'have'} waited on the maintainers for ` +
+                    `${plural(neglectDays(context.config), 'day')} or more (the backlog column).`
+                : ''),
+        '',
+        foldedRows('Each reviewer, the most requested first', rows, (shown) => table([
+            'reviewer',
+            'requested',
+            'admitted',
+            'reviews a week',
+            'limit',
+            'expected wait',
+            'oldest review owed',
+            'backlog',
+            ''
+        ], shown.map((r) => [
+            escapeMarkdown(`@${r.reviewer}`),
+            count(r.requested),
+            count(r.admitted),
+            r.perWeek === undefined ? 'n/a' : fixed(r.perWeek),
+            r.limit === undefined ? 'none' : count(r.limit),
+            days(r.expectedWaitDays),
+            r.oldestOwedDays === undefined ? '' : plural(r.oldestOwedDays, 'day'),
+            count(r.neglected),
+            r.state === 'ok' ? '' : r.state
         ])))
     ].join('\n');
 }
