@@ -57,8 +57,19 @@ describe('auto mode, by event', () => {
       pullRequest('closed'),
       { mode: 'advance', closedNumber: 7, closedAuthor: 'octocat' }
     ],
-    ['a review submitted', 'pull_request_review', review('submitted'), { mode: 'gate', number: 9 }],
-    ['a review dismissed', 'pull_request_review', review('dismissed'), { mode: 'gate', number: 9 }],
+    // The reviewer may no longer be waited on: their review seat is freed (README "Review capacity").
+    [
+      'a review submitted',
+      'pull_request_review',
+      review('submitted'),
+      { mode: 'gate', number: 9, leftReviewer: 'Codertocat' }
+    ],
+    [
+      'a review dismissed',
+      'pull_request_review',
+      review('dismissed'),
+      { mode: 'gate', number: 9, leftReviewer: 'Codertocat' }
+    ],
     ['a merge group', 'merge_group', mergeGroup(QUEUE_REF), { mode: 'gate', number: 104, mergeGroupSha: SHA }],
     [
       'a merge group for a base branch with slashes',
@@ -177,7 +188,11 @@ describe('the mode input overrides the event', () => {
 
   test('gate judges the PR of a closed event, a review and a merge group', () => {
     expect(resolve('pull_request', pullRequest('closed'), 'gate')).toEqual({ mode: 'gate', number: 7 });
-    expect(resolve('pull_request_review', review('submitted'), 'gate')).toEqual({ mode: 'gate', number: 9 });
+    expect(resolve('pull_request_review', review('submitted'), 'gate')).toEqual({
+      mode: 'gate',
+      number: 9,
+      leftReviewer: 'Codertocat'
+    });
     expect(resolve('merge_group', mergeGroup(QUEUE_REF), 'gate')).toEqual({
       mode: 'gate',
       number: 104,

@@ -50397,6 +50397,12 @@ const INPUT_NAMES = [
     'max-opened-per-author',
     'max-changed-lines',
     'max-changed-files',
+    'max-review-requests',
+    'min-review-requests',
+    'max-review-requests-cap',
+    'yield-days',
+    'assign-reviewers',
+    'reviewer-pool',
     'require-owner-for-agents',
     'require-issue',
     'issue-labels',
@@ -50449,6 +50455,7 @@ const MODES = ['auto', 'gate', 'sweep'];
 const WAITING_FEEDBACK = ['fail', 'label', 'comment'];
 const VIOLATION_FEEDBACK = ['fail', 'comment', 'close'];
 const STALE_WHEN = ['author', 'always'];
+const ASSIGN_REVIEWERS = ['off', 'least-loaded'];
 /** The name of the rule made of the plain inputs (`max-open-per-author`, …): the reader set its budgets by key, not by rule. */
 const INPUTS_RULE_NAME = 'inputs';
 
@@ -50470,7 +50477,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/backpressure.schema.json
-const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail (a failure status), label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail (a failure status), comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"fail-job":{"description":"true: a gate\'s job also fails when its PR\'s status is failure (waiting or in violation with fail). Default false: the job passes and the status alone carries the decision, turning green by itself.","type":"boolean"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"admitted-label":{"description":"Label kept on the admitted PRs: the queue\'s memory of who holds a seat. Default \\"backpressure: admitted\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
+const backpressure_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"PR Backpressure configuration (.github/backpressure.yml)","description":"Every key is optional; an action input that is set wins over the file, the file over the built-in default.","type":"object","additionalProperties":false,"properties":{"wip-limit":{"description":"How many PRs of the review queue are admitted at once: a whole number, 0 turns the limit off, or \\"auto\\" (Little\'s law: merged PRs per day × target-review-days). Default 50.","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-wip-limit":{"description":"With wip-limit: auto, the lowest limit the formula may give. Default 10.","type":"integer","minimum":1},"max-wip-limit":{"description":"With wip-limit: auto, the highest limit the formula may give. Default: none.","type":"integer","minimum":1},"throughput-window-days":{"description":"With wip-limit: auto, the trailing window (days) over which merged PRs per day are counted. Default 28.","type":"integer","minimum":1},"target-review-days":{"description":"With wip-limit: auto, how many days a PR should wait for review at most. Default 7.","type":"integer","minimum":1},"count-drafts":{"description":"Count draft PRs in the queue (they hold a place). Default false.","type":"boolean"},"base-branches":{"description":"Only PRs into these base branches (globs) are counted. Default: every base branch.","$ref":"#/definitions/stringList"},"exempt-labels":{"description":"PRs with any of these labels are not counted. Default: none.","$ref":"#/definitions/stringList"},"exempt-authors":{"description":"PRs by these authors (login globs: * and ?, e.g. \\"*[bot]\\") are not counted. Default: none.","$ref":"#/definitions/stringList"},"priority-labels":{"description":"PRs with any of these labels go to the front of the queue. Default: none.","$ref":"#/definitions/stringList"},"author-limit-associations":{"description":"Author associations the per-author budgets apply to. Default: CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE, MANNEQUIN (authors without write access).","$ref":"#/definitions/associationList"},"trusted-after-merged":{"description":"Authors with at least this many merged PRs are exempt from the per-author budgets. Default 0 (off).","type":"integer","minimum":0},"agent-authors":{"description":"Logins (globs) of coding agents; a rule with match: agents: true selects their PRs. Default: Copilot, copilot-swe-agent[bot], devin-ai-integration[bot].","$ref":"#/definitions/stringList"},"agent-labels":{"description":"Labels that mark a PR as written by a coding agent. Default: none.","$ref":"#/definitions/stringList"},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation. Default: no limit.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation. Default: no limit.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"PRs with more changed lines (additions + deletions) are in violation. Default: no limit.","type":"integer","minimum":1},"max-changed-files":{"description":"PRs with more changed files are in violation. Default: no limit.","type":"integer","minimum":1},"max-review-requests":{"description":"Review capacity: a reviewer (user or team among a PR\'s pending review requests) may have at most this many admitted PRs waiting on their review: a whole number, 0 turns it off, or \\"auto\\" (each reviewer\'s reviews per day × target-review-days). Default 0 (off).","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"min-review-requests":{"description":"With max-review-requests auto: the smallest limit a reviewer gets. Default 1.","type":"integer","minimum":1},"max-review-requests-cap":{"description":"With max-review-requests auto: the largest limit a reviewer gets. Default none.","type":"integer","minimum":1},"yield-days":{"description":"An admitted PR that has been its author\'s move this many days gives its seat to the waiting line until the author acts. Default 0 (off).","type":"integer","minimum":0},"assign-reviewers":{"description":"least-loaded: an admitted PR with no review request gets one from reviewer-pool (the member with the most room, never the author). Default off.","enum":["off","least-loaded"]},"reviewer-pool":{"description":"Logins and org/team names that assign-reviewers picks from.","$ref":"#/definitions/stringList"},"require-owner-for-agents":{"description":"PRs by coding agents need an assignee or an approving review from someone with write access. Default false.","type":"boolean"},"require-issue":{"description":"PRs must close an issue (a closing keyword such as Fixes #12, or a manual link): true; or one assigned to the PR\'s author: assigned. Default false.","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels, e.g. accepted, help wanted. Default: any issue.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"When several open PRs close the same issue, the first in queue order holds it and the others are in violation (duplicates). Default false.","type":"boolean"},"on-waiting":{"description":"What to do with a waiting PR: any of fail (a failure status), label, comment. Default: fail.","$ref":"#/definitions/waitingFeedbackList"},"on-violation":{"description":"What to do with a PR in violation: any of fail (a failure status), comment, close. Default: fail. The violation-label is kept in any case.","$ref":"#/definitions/violationFeedbackList"},"fail-job":{"description":"true: a gate\'s job also fails when its PR\'s status is failure (waiting or in violation with fail). Default false: the job passes and the status alone carries the decision, turning green by itself.","type":"boolean"},"waiting-label":{"description":"Label kept on waiting PRs (with on-waiting: label). Default \\"backpressure: waiting\\".","type":"string","minLength":1},"violation-label":{"description":"Label kept on PRs in violation. Default \\"backpressure: violation\\".","type":"string","minLength":1},"admitted-label":{"description":"Label kept on the admitted PRs: the queue\'s memory of who holds a seat. Default \\"backpressure: admitted\\".","type":"string","minLength":1},"status-context":{"description":"Context of the commit status set on each PR. Default \\"backpressure\\".","type":"string","minLength":1},"stale-days":{"description":"Days without activity after which a PR waiting on its author is marked stale. Default 0 (off).","type":"integer","minimum":0},"close-days":{"description":"Days after being marked stale after which the PR is closed. Default 0 (never close).","type":"integer","minimum":0},"stale-label":{"description":"Label for stale PRs. Default \\"stale\\".","type":"string","minLength":1},"stale-message":{"description":"Comment posted when a PR is marked stale. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"close-message":{"description":"Comment posted when a stale PR is closed. Placeholders: {author} (renders as @login), {days}, {close_days}, {position}, {limit}, {reason}.","type":"string","minLength":1},"stale-when":{"description":"Which PRs can go stale: author (only PRs waiting on their author) or always. Default author.","enum":["author","always"]},"stale-exempt-labels":{"description":"PRs with any of these labels never go stale. Default: none.","$ref":"#/definitions/stringList"},"stale-exempt-assigned":{"description":"PRs with an assignee never go stale. Default false.","type":"boolean"},"stale-exempt-milestones":{"description":"PRs with a milestone never go stale. Default false.","type":"boolean"},"stale-drafts":{"description":"Draft PRs can go stale too. Default false.","type":"boolean"},"maintainer-move-labels":{"description":"Labels that make a PR the maintainers\' move whatever else it shows (e.g. waiting-on-review): never marked stale. Default: none.","$ref":"#/definitions/stringList"},"author-move-labels":{"description":"Labels that make a PR its author\'s move (e.g. waiting-on-author, needs-info), so it can go stale. Default: none.","$ref":"#/definitions/stringList"},"max-closes-per-run":{"description":"At most this many PRs are closed per run (stale and violation closes together). Default 10.","type":"integer","minimum":0},"max-writes-per-run":{"description":"At most this many write requests per run; the rest is left for the next run. Default 300.","type":"integer","minimum":0},"rules":{"description":"Scoped rules: a selector (match) plus at least one budget.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"stringList":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1}},{"type":"string","description":"Comma-separated values."}]},"associationList":{"oneOf":[{"type":"array","items":{"enum":["OWNER","MEMBER","COLLABORATOR","CONTRIBUTOR","FIRST_TIME_CONTRIBUTOR","FIRST_TIMER","NONE","MANNEQUIN"]}},{"type":"string","description":"Comma-separated values."}]},"waitingFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","label","comment"]}},{"type":"string","description":"Comma-separated values."}]},"violationFeedbackList":{"oneOf":[{"type":"array","items":{"enum":["fail","comment","close"]}},{"type":"string","description":"Comma-separated values."}]},"rule":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Shown in statuses, comments and the report. Default rules[i] (0-based).","type":"string","minLength":1},"match":{"description":"Which PRs the rule applies to: every key present must match; within a key any value matches. Default: every countable PR.","type":"object","additionalProperties":false,"properties":{"authors":{"description":"Login globs (* and ?; brackets are literal), e.g. \\"*[bot]\\".","$ref":"#/definitions/stringList"},"associations":{"description":"Author associations.","$ref":"#/definitions/associationList"},"labels":{"description":"The PR has any of these labels.","$ref":"#/definitions/stringList"},"paths":{"description":"Minimatch globs: any changed file matches.","$ref":"#/definitions/stringList"},"base-branches":{"description":"Base branch globs.","$ref":"#/definitions/stringList"},"agents":{"description":"true: the author is in agent-authors or the PR has an agent-labels label.","type":"boolean"}}},"max-open":{"description":"At most this many admitted PRs among those matched (an area limit); the others wait.","type":"integer","minimum":1},"max-open-per-author":{"description":"An author\'s countable open PRs beyond this number (the newest) are in violation.","type":"integer","minimum":1},"max-opened-per-author":{"description":"COUNT/DAYSd, e.g. 5/7d: PRs an author opened in the trailing DAYS beyond COUNT are in violation.","type":"string","pattern":"^\\\\s*[0-9]+\\\\s*/\\\\s*[0-9]+d\\\\s*$"},"max-changed-lines":{"description":"Matched PRs with more changed lines (additions + deletions) are in violation.","type":"integer","minimum":1},"max-changed-files":{"description":"Matched PRs with more changed files are in violation.","type":"integer","minimum":1},"max-review-requests":{"description":"Review capacity among the matched PRs: a reviewer may have at most this many admitted PRs of this rule waiting on their review, or \\"auto\\" (their own pace).","oneOf":[{"type":"integer","minimum":0},{"const":"auto"}]},"require-owner":{"description":"Matched PRs need an assignee or an approving review from someone with write access.","type":"boolean"},"require-issue":{"description":"Matched PRs must close an issue (true) or one assigned to their author (assigned).","enum":[true,false,"assigned"]},"issue-labels":{"description":"With require-issue: the linked issue must carry one of these labels.","$ref":"#/definitions/stringList"},"one-pr-per-issue":{"description":"Matched PRs that close an issue another open PR closes and holds (first in queue order) are in violation.","type":"boolean"},"on-violation":{"description":"Overrides on-violation for this rule\'s violations: any of fail, comment, close.","$ref":"#/definitions/violationFeedbackList"}},"anyOf":[{"required":["max-open"]},{"required":["max-review-requests"]},{"required":["max-open-per-author"]},{"required":["max-opened-per-author"]},{"required":["max-changed-lines"]},{"required":["max-changed-files"]},{"required":["require-owner"],"properties":{"require-owner":{"const":true}}},{"required":["require-issue"],"properties":{"require-issue":{"enum":[true,"assigned"]}}},{"required":["one-pr-per-issue"],"properties":{"one-pr-per-issue":{"const":true}}}]}}}');
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -53878,6 +53885,7 @@ function wholeNumber(min, note = '', max = Number.MAX_SAFE_INTEGER) {
     };
 }
 const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
+/** A limit: a whole number (0 turns it off) or `auto` (wip-limit, max-review-requests). */
 const wipLimitKind = {
     fromText: (text) => text.toLowerCase() === 'auto'
         ? { value: 'auto' }
@@ -53890,6 +53898,8 @@ const wipLimitKind = {
             ? { value }
             : { problem: WIP_LIMIT_EXPECTED }
 };
+/** A reviewer to assign: a login, or `org/team`. */
+const reviewerList = checkedList((item) => /^[A-Za-z0-9_-]+(\[bot\])?$/.test(item) || /^[A-Za-z0-9_-]+\/[A-Za-z0-9_.-]+$/.test(item), 'logins or org/team names');
 const booleanKind = {
     fromText: (text) => /^(true|false)$/i.test(text) ? { value: text.toLowerCase() === 'true' } : { problem: 'expected true or false' },
     fromValue: (value) => (typeof value === 'boolean' ? { value } : { problem: 'expected true or false' })
@@ -54090,6 +54100,7 @@ function inputsRule(read) {
         maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
         maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
         maxChangedFiles: read.optional('max-changed-files', wholeNumber(1)),
+        maxReviewRequests: positiveLimit(read.optional('max-review-requests', wipLimitKind)),
         ...issueBudgets(read, read.optional('require-issue', requireIssueKind), read.optional('issue-labels', labelList), read.optional('one-pr-per-issue', booleanKind), '"issue-labels" is set but "require-issue" is not: expected require-issue true or assigned with issue-labels.')
     });
     return Object.keys(budgets).length > 0 ? { name: INPUTS_RULE_NAME, selector: {}, budgets } : undefined;
@@ -54109,6 +54120,7 @@ function fileRule(read, entry, path) {
         maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
         maxChangedLines: field('max-changed-lines', wholeNumber(1)),
         maxChangedFiles: field('max-changed-files', wholeNumber(1)),
+        maxReviewRequests: positiveLimit(field('max-review-requests', wipLimitKind)),
         requireOwner: field('require-owner', booleanKind) || undefined,
         ...issueBudgets(read, field('require-issue', requireIssueKind), field('issue-labels', labelList), field('one-pr-per-issue', booleanKind), `${read.where([...path, 'issue-labels'])}: ${keyPathName([...path, 'issue-labels'])} is set ` +
             `but ${keyPathName([...path, 'require-issue'])} is not: expected require-issue true or assigned in the same rule`)
@@ -54171,6 +54183,29 @@ function duplicateRuleNames(rules) {
 }
 // ---- the whole config --------------------------------------------------------
 /** `wip-limit: auto`'s bounds and windows; min above max is a problem. */
+/** A limit of 0 is off: no budget at all. */
+function positiveLimit(limit) {
+    return limit === 0 ? undefined : limit;
+}
+function reviewersConfig(read) {
+    const minRequests = read.get('min-review-requests', wholeNumber(1), 1);
+    const maxRequestsCap = read.optional('max-review-requests-cap', wholeNumber(1)) ?? null;
+    if (maxRequestsCap !== null && maxRequestsCap < minRequests) {
+        read.problems.push(`"max-review-requests-cap" is ${maxRequestsCap}, below "min-review-requests" ${minRequests}: ` +
+            'expected max-review-requests-cap ≥ min-review-requests.');
+    }
+    const assign = read.get('assign-reviewers', oneOf(ASSIGN_REVIEWERS), 'off');
+    const pool = read.get('reviewer-pool', reviewerList, []);
+    if (assign === 'least-loaded' && pool.length === 0)
+        read.problems.push('"assign-reviewers" is least-loaded but "reviewer-pool" is empty: expected the logins or org/team names to assign from.');
+    return {
+        minRequests,
+        maxRequestsCap,
+        yieldDays: read.get('yield-days', wholeNumber(0, ' (0 turns it off)', MAX_DAYS), 0),
+        assign,
+        pool
+    };
+}
 function adaptiveConfig(read) {
     const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
     const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
@@ -54227,6 +54262,7 @@ function buildConfig(inputs, file) {
         mode: read.input('mode', oneOf(MODES), 'auto'),
         wipLimit: read.get('wip-limit', wipLimitKind, 50),
         adaptive: adaptiveConfig(read),
+        reviewers: reviewersConfig(read),
         countDrafts: read.get('count-drafts', booleanKind, false),
         baseBranches: read.get('base-branches', branchGlobs, []),
         exemptLabels: read.get('exempt-labels', labelList, []),
@@ -54424,22 +54460,81 @@ function closesForViolation(pr, decision, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/areas.ts
-/** Every area label starts with this, so one label search finds them all. */
+/** Every area label starts with this, so one prefix tells them all. */
 const AREA_LABEL_PREFIX = 'backpressure: area ';
-/** Rules with a `max-open` budget, in config order. */
-function areaRules(config) {
-    return config.rules.filter(isAreaRule);
-}
-function isAreaRule(rule) {
-    return rule.budgets.maxOpen !== undefined;
-}
-/** Of the rules a PR falls under, the area rules. */
-function areasOf(rules) {
-    return rules.filter(isAreaRule);
-}
-/** The label the action keeps on the PRs an area rule selects, e.g. `backpressure: area docs`. */
+/** The label the action keeps on the PRs a rule selects, e.g. `backpressure: area docs`. */
 function areaLabel(rule) {
     return `${AREA_LABEL_PREFIX}${rule.name}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/label-names.ts
+// Label names compared as GitHub compares them: case-insensitively. A
+// repository label `Stale` is the `stale` label, and issue search's
+// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
+/** Whether two label names name the same label on GitHub. */
+function sameLabel(a, b) {
+    return a === b || a.toLowerCase() === b.toLowerCase();
+}
+/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
+function findLabel(labels, name) {
+    return labels.find((label) => sameLabel(label, name));
+}
+function hasLabel(labels, name) {
+    return findLabel(labels, name) !== undefined;
+}
+/** Whether the PR carries any of `names` (an empty list matches nothing). */
+function hasAnyLabel(labels, names) {
+    return names.some((name) => hasLabel(labels, name));
+}
+
+;// CONCATENATED MODULE: ./src/core/seat-groups.ts
+
+
+const isAreaRule = (rule) => rule.budgets.maxOpen !== undefined;
+const isReviewRule = (rule) => rule.budgets.maxReviewRequests !== undefined;
+/** Rules whose PRs take a place in a group: area rules and review-capacity rules. */
+function seatRules(config) {
+    return config.rules.filter((rule) => isAreaRule(rule) || isReviewRule(rule));
+}
+/**
+ * Rules the action labels on the PRs they select (`backpressure: area NAME`), so that a gate can
+ * count by them: every area rule, and each review-capacity rule with a selector (one without, like
+ * the plain inputs' rule, selects every PR).
+ */
+function labelledRules(config) {
+    return seatRules(config).filter((rule) => isAreaRule(rule) || Object.keys(rule.selector).length > 0);
+}
+/** The group key of a reviewer under a rule: logins and team names compare case-insensitively. */
+function reviewKey(rule, reviewer) {
+    return `review:${rule.name.toLowerCase()}:${reviewer.toLowerCase().replace(/\[bot\]$/, '')}`;
+}
+function areaKey(rule) {
+    return `area:${rule.name.toLowerCase()}`;
+}
+/** The groups of a PR that falls under `rules` (the ones that select it) and waits on `reviewers`. */
+function groupsOf(rules, reviewers, limit) {
+    const groups = [];
+    for (const rule of rules) {
+        if (isAreaRule(rule))
+            groups.push({ key: areaKey(rule), rule, limit: rule.budgets.maxOpen ?? 0 });
+        if (isReviewRule(rule))
+            for (const reviewer of reviewers)
+                groups.push({ key: reviewKey(rule, reviewer), rule, reviewer, limit: limit(rule, reviewer) });
+    }
+    return groups;
+}
+/**
+ * The groups of a PR known only by its labels and review requests (the PRs a gate reads live):
+ * a labelled rule selects the PRs carrying its label; the inputs' rule, every PR.
+ */
+function groupsByLabels(pr, config, limit) {
+    const labelled = labelledRules(config);
+    const rules = seatRules(config).filter((rule) => !labelled.includes(rule) || hasLabel(pr.labels, areaLabel(rule)));
+    return groupsOf(rules, pr.reviewRequests ?? [], limit);
+}
+/** How a group is named to people: `rule "docs"` or `@acme/compiler`. */
+function groupName(group) {
+    return group.reviewer === undefined ? `rule "${group.rule.name}"` : `@${group.reviewer}`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -54491,6 +54586,7 @@ function stampMatches(description, config) {
 ;// CONCATENATED MODULE: ./src/core/labels.ts
 
 
+
 function labelDefinitions(config) {
     const define = (name, color, description) => [name, { kind: 'create-label', name, color, description }];
     return new Map([
@@ -54498,7 +54594,7 @@ function labelDefinitions(config) {
         define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
         define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
         define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
-        ...areaRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100)))
+        ...labelledRules(config).map((rule) => define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the rule ${rule.name}`.slice(0, 100)))
     ]);
 }
 /** admitted-label's colour (a green people read as "in review"). */
@@ -59854,7 +59950,8 @@ const VERBS = {
     update: ['update', 'updating'],
     delete: ['delete', 'deleting'],
     close: ['close', 'closing'],
-    record: ['record', 'recording']
+    record: ['record', 'recording'],
+    request: ['request', 'requesting']
 };
 /** The verb and the rest of the phrase for `op`, names passed through `escape`. */
 function phrase(op, escape, detail) {
@@ -59877,6 +59974,8 @@ function phrase(op, escape, detail) {
             return ['delete', `a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`];
         case 'close':
             return ['close', `#${op.number}${detail ? ` (${op.reason})` : ''}`];
+        case 'request-review':
+            return ['request', `a review from @${escape(op.reviewer)} on #${op.number}`];
         case 'stamp-label':
             return ['record', `the queue state in label "${escape(op.name)}"`];
     }
@@ -60067,6 +60166,15 @@ function writeSender(session, options) {
                 return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
             case 'stamp-label':
                 return stampLabel(rest, op);
+            case 'request-review': {
+                // A team is asked by its slug, in the repository owner's organisation.
+                const team = op.reviewer.includes('/') ? op.reviewer.split('/')[1] : undefined;
+                return client.rest.pulls.requestReviewers({
+                    ...repo,
+                    pull_number: op.number,
+                    ...(team ? { team_reviewers: [team] } : { reviewers: [op.reviewer.replace(/\[bot\]$/, '')] })
+                });
+            }
         }
     };
 }
@@ -60097,7 +60205,8 @@ const PERMISSION = {
     comment: 'pull-requests: write',
     'delete-comment': 'pull-requests: write',
     close: 'pull-requests: write',
-    'stamp-label': 'issues: write'
+    'stamp-label': 'issues: write',
+    'request-review': 'pull-requests: write'
 };
 /**
  * Sends `ops` in order through the session's REST client (see send-write.ts
@@ -60343,6 +60452,9 @@ function gateTarget(eventName, payload, label) {
             return undefined;
         if (payload.action === 'reopened')
             return { mode: 'gate', number, reopened: true };
+        const withdrawn = withdrawnReviewer(payload);
+        if (withdrawn)
+            return { mode: 'gate', number, leftReviewer: withdrawn };
         return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
     }
     if (eventName === 'pull_request_review') {
@@ -60353,11 +60465,29 @@ function gateTarget(eventName, payload, label) {
                     `changes no review state (submitted and dismissed do): nothing to do.`
             };
         }
-        return typeof number === 'number' ? { mode: 'gate', number } : undefined;
+        if (typeof number !== 'number')
+            return undefined;
+        const reviewer = payload.review?.user;
+        return reviewer?.login ? { mode: 'gate', number, leftReviewer: webhookLogin(reviewer) } : { mode: 'gate', number };
     }
     if (eventName === 'merge_group')
         return mergeGroupTarget(payload);
     return undefined;
+}
+/** A webhook's user as REST spells logins: bots as name[bot]. */
+function webhookLogin(user) {
+    const login = user.login ?? '';
+    return user.type === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
+}
+/** pull_request review_request_removed: the user, or `org/team`, no longer asked to review. */
+function withdrawnReviewer(payload) {
+    if (payload.action !== 'review_request_removed')
+        return undefined;
+    if (payload.requested_reviewer?.login)
+        return webhookLogin(payload.requested_reviewer);
+    const team = payload.requested_team?.slug;
+    const org = payload.repository?.owner?.login;
+    return team && org ? `${org}/${team}` : undefined;
 }
 function mergeGroupTarget(payload) {
     if (payload.action !== 'checks_requested') {
@@ -60455,26 +60585,6 @@ function expectedWaitDays(position, limit, perDay) {
     if (perDay <= 0)
         return null;
     return (position - limit) / perDay;
-}
-
-;// CONCATENATED MODULE: ./src/core/label-names.ts
-// Label names compared as GitHub compares them: case-insensitively. A
-// repository label `Stale` is the `stale` label, and issue search's
-// `label:`/`-label:` ignore case too, so the gate and the sweep agree.
-/** Whether two label names name the same label on GitHub. */
-function sameLabel(a, b) {
-    return a === b || a.toLowerCase() === b.toLowerCase();
-}
-/** The name as the PR carries it (for a remove-label request), or undefined when the PR lacks the label. */
-function findLabel(labels, name) {
-    return labels.find((label) => sameLabel(label, name));
-}
-function hasLabel(labels, name) {
-    return findLabel(labels, name) !== undefined;
-}
-/** Whether the PR carries any of `names` (an empty list matches nothing). */
-function hasAnyLabel(labels, names) {
-    return names.some((name) => hasLabel(labels, name));
 }
 
 ;// CONCATENATED MODULE: ./src/core/rules.ts
@@ -60708,7 +60818,11 @@ function admittedLine(position, queueSize, wipLimit) {
     const limit = wipLimit > 0 ? `limit ${count(wipLimit)}` : 'no WIP limit';
     return `Admitted: position ${count(position)} of ${count(queueSize)} (${limit})`;
 }
-function waitingLine(position, ahead, wipLimit, waitingOnRule, eta) {
+function waitingLine(position, ahead, wipLimit, waitingOnRule, eta, waitingOnReviewer) {
+    if (waitingOnReviewer) {
+        const { reviewer, admitted, limit } = waitingOnReviewer;
+        return `Waiting: position ${count(position)}; @${reviewer} has ${count(admitted)} of ${count(limit)} reviews in progress`;
+    }
     if (waitingOnRule) {
         return (`Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} ` +
             `open PRs at a time and is full`);
@@ -60718,6 +60832,11 @@ function waitingLine(position, ahead, wipLimit, waitingOnRule, eta) {
     // The expected wait goes into the status only where it fits whole.
     const withEta = eta ? `${line}; ${expectedIn(eta)}` : line;
     return withEta.length <= STATUS_DESCRIPTION_MAX ? withEta : line;
+}
+/** A PR that gave its seat up (yield-days): what happened and what brings it back. */
+function yieldedLine(position, days) {
+    return (`Waiting: position ${count(position)}; the author's move for ${count(days)} days, ` +
+        'so its seat went to the next PR: act on it to rejoin the line');
 }
 /** "expected in about 4 days" / "expected within a day": whole days, rounded up. */
 function expectedIn(eta) {
@@ -60917,284 +61036,100 @@ function sharedIssues(snapshot, config) {
 function holdsSeat(pr, config) {
     return hasLabel(pr.labels, config.admittedLabel);
 }
-/**
- * Whether a PR carrying admitted-label keeps its seat: unless it moved into
- * an area that has no room for it (its own facts changed: a push into a full
- * area). `areas`: the area rules that select it now; `heldByArea`: the seats
- * held in each by PRs already counted there (by rule name).
- */
-function keepsSeat(pr, areas, heldByArea) {
-    return areas.every((rule) => hasLabel(pr.labels, areaLabel(rule)) || hasRoom(heldByArea[rule.name] ?? 0, rule.budgets.maxOpen ?? 0));
-}
 /** Is there room for one more under `limit` with `taken` seats taken? 0 = no limit. */
 function hasRoom(taken, limit) {
     return limit === 0 || taken < limit;
 }
-/** The seats under the WIP limit and under each area rule, the held ones taken first. */
+/**
+ * Whether a PR carrying admitted-label keeps its seat: unless it moved into
+ * an area that has no room for it (its own facts changed: a push into a full
+ * area; it does not carry the area's label yet). `groups`: its groups now;
+ * `held`: the seats held in each by PRs already counted there (by group key).
+ * A new review request never costs a seat: the reviewer's queue drains.
+ */
+function keepsSeat(pr, groups, held) {
+    return groups.every((group) => group.reviewer !== undefined ||
+        hasLabel(pr.labels, areaLabel(group.rule)) ||
+        hasRoom(held[group.key] ?? 0, group.limit));
+}
+/** The seats under the WIP limit and under each group, the held ones taken first. */
 class Seats {
     wipLimit;
     taken;
-    byArea;
+    byGroup;
     /**
      * `held`: PRs that keep their seat (admitted earlier, still in line);
-     * `heldByArea`: of those, how many each area rule selects.
+     * `heldByGroup`: of those, how many are in each group (by key).
      */
-    constructor(wipLimit, held, heldByArea) {
+    constructor(wipLimit, held, heldByGroup) {
         this.wipLimit = wipLimit;
         this.taken = held;
-        this.byArea = new Map(heldByArea);
+        this.byGroup = new Map(Object.entries(heldByGroup));
     }
-    /** The next PR of the waiting line, in the area rules `areas`: admitted when the limit and each area have room. */
-    take(areas) {
-        const underLimit = hasRoom(this.taken, this.wipLimit);
-        const full = areas.find((rule) => !hasRoom(this.byArea.get(rule) ?? 0, rule.budgets.maxOpen ?? 0));
-        if (underLimit && !full) {
+    roomIn(group) {
+        return hasRoom(this.byGroup.get(group.key) ?? 0, group.limit);
+    }
+    /** The next PR of the waiting line, in `groups`: admitted when the limit and each group have room. */
+    take(groups) {
+        if (hasRoom(this.taken, this.wipLimit) && groups.every((group) => this.roomIn(group))) {
             this.taken++;
-            for (const rule of areas)
-                this.byArea.set(rule, (this.byArea.get(rule) ?? 0) + 1);
+            for (const group of groups)
+                this.byGroup.set(group.key, (this.byGroup.get(group.key) ?? 0) + 1);
             return { admitted: true };
         }
         return { admitted: false };
     }
     /**
-     * The first of `areas` (config order) with no room, and the PRs it admits: the reason a PR
-     * waits on an area rather than on the limit. Asked once the walk is over, so that it names the
-     * same rule whether the seats were held from an earlier run or taken in this walk.
+     * The first of `groups` (areas in config order, then reviewers) with no room, and the PRs it
+     * admits: the reason a PR waits on a group rather than on the limit. Asked once the walk is over,
+     * so that it names the same group whether the seats were held from an earlier run or taken now.
      */
-    fullArea(areas) {
-        const full = areas.find((rule) => !hasRoom(this.byArea.get(rule) ?? 0, rule.budgets.maxOpen ?? 0));
-        return full && { rule: full, admitted: this.byArea.get(full) ?? 0 };
+    fullGroup(groups) {
+        const full = groups.find((group) => !this.roomIn(group));
+        return full && { group: full, admitted: this.byGroup.get(full.key) ?? 0 };
     }
     /** Whether any PR could still take a seat: the limit has room. */
     get open() {
         return hasRoom(this.taken, this.wipLimit);
     }
 }
-/** The area rules with no room before the walk, given the seats held in each (by rule name). */
-function fullAreas(areaRules, heldByArea) {
-    return areaRules.filter((rule) => !hasRoom(heldByArea[rule.name] ?? 0, rule.budgets.maxOpen ?? 0));
+/** The groups with no room before the walk, given the seats held in each (by key). */
+function fullGroups(groups, held) {
+    return groups.filter((group) => !hasRoom(held[group.key] ?? 0, group.limit));
 }
 /**
  * The walk the sweep makes, rebuilt from a gate's counts: the waiting line
- * ahead of the PR that may take a seat (PRs outside every area, then each
- * area's), then the PR. The order inside the line does not change the
- * outcome when each of those PRs is in at most one area, because seats are
- * only taken during a walk, never given back. Returns undefined when one of
- * them is in two areas while seats are free (the counts cannot tell which of
- * them the walk admits: read the queue). A settled queue has no such PR: a
- * PR that may take a seat has taken it.
+ * ahead of the PR that may take a seat (PRs outside every group, then each
+ * area group's), then the PR. The order inside the line does not change the
+ * outcome when each of those PRs is in at most one group, because seats are
+ * only taken during a walk, never given back. Returns undefined when the
+ * counts cannot tell (one of them may be in two groups, or wait on a
+ * reviewer, while seats are free: read the queue). A settled queue has no
+ * such PR: a PR that may take a seat has taken it. `areaGroups`: every area
+ * group the line may hold; `own`: the PR's groups.
  */
-function lineFromCounts(counts, wipLimit, areaRules, ownAreas) {
-    const seats = new Seats(wipLimit, counts.held, new Map(areaRules.map((rule) => [rule, counts.heldByArea[rule.name] ?? 0])));
-    const inAreas = areaRules.reduce((sum, rule) => sum + (counts.aheadByArea[rule.name] ?? 0), 0);
-    const disjoint = counts.aheadOpen === counts.aheadOutsideAreas + inAreas;
+function lineFromCounts(counts, wipLimit, areaGroups, own) {
+    const seats = new Seats(wipLimit, counts.held, counts.heldByGroup);
+    const inGroups = areaGroups.reduce((sum, group) => sum + (counts.aheadByGroup[group.key] ?? 0), 0);
+    const outside = counts.aheadOutsideGroups;
+    const disjoint = outside !== undefined && counts.aheadOpen === outside + inGroups;
     if (!disjoint && seats.open && counts.aheadOpen > 0)
         return undefined;
     let admittedAhead = 0;
-    const walk = (n, areas) => {
+    const walk = (n, groups) => {
         // Once the limit is full nobody else is admitted: the rest of the line need not be walked.
         for (let i = 0; i < n && seats.open; i++)
-            if (seats.take(areas).admitted)
+            if (seats.take(groups).admitted)
                 admittedAhead++;
     };
     if (disjoint) {
-        walk(counts.aheadOutsideAreas, []);
-        for (const rule of areaRules)
-            walk(counts.aheadByArea[rule.name] ?? 0, [rule]);
+        walk(outside, []);
+        for (const group of areaGroups)
+            walk(counts.aheadByGroup[group.key] ?? 0, [group]);
     }
     // A settled queue's walk admits nobody behind the PR either: these counts are the walk's last.
-    const seat = seats.take(ownAreas);
-    return { admittedAhead, seat: seat.admitted ? seat : { admitted: false, area: seats.fullArea(ownAreas) } };
-}
-
-;// CONCATENATED MODULE: ./src/core/decide.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
-function violationsOf(pr, rules, stats, config, counts, holders) {
-    return [
-        ...ownBudgetViolations(pr, rules),
-        ...issueBudgetViolations(pr, rules, holders),
-        ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])
-    ];
-}
-function exemptDecision(pr, config) {
-    const reason = exemptReason(pr, config);
-    return reason
-        ? {
-            number: pr.number,
-            state: 'exempt',
-            exemptReason: reason,
-            violations: [],
-            summary: exemptLine(reason),
-            feedback: []
-        }
-        : undefined;
-}
-function violationDecision(pr, violations, config) {
-    return judged({ number: pr.number, state: 'violation', violations, summary: violationLine(violations) }, config);
-}
-/** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
-function expectedWait(position, wipLimit, perDay) {
-    if (wipLimit === 0 || perDay === undefined || perDay <= 0)
-        return undefined;
-    const days = expectedWaitDays(position, wipLimit, perDay);
-    return days === null || days <= 0 ? undefined : { days, perDay };
-}
-/** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
-function placeDecision(pr, place, config) {
-    return judged(placed(pr, place), config);
-}
-function placed(pr, place) {
-    const { position, queueSize, wipLimit, area } = place;
-    const ahead = position - 1;
-    const priority = place.priority ? { priority: true } : {};
-    if (place.admitted)
-        return {
-            number: pr.number,
-            state: 'admitted',
-            position,
-            ahead,
-            violations: [],
-            ...priority,
-            summary: admittedLine(position, queueSize, wipLimit)
-        };
-    const waiting = { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority };
-    if (area) {
-        const maxOpen = area.rule.budgets.maxOpen ?? 0;
-        return {
-            ...waiting,
-            waitingOnRule: area.rule.name,
-            waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
-            summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
-        };
-    }
-    const eta = expectedWait(position, wipLimit, place.perDay);
-    return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
-}
-/** The rules each PR falls under, computed once per PR. */
-function rulesMemo(config) {
-    const cache = new Map();
-    return (pr) => {
-        let rules = cache.get(pr.number);
-        if (!rules)
-            cache.set(pr.number, (rules = rulesFor(pr, config)));
-        return rules;
-    };
-}
-/** The countable PRs by author, keyed by loginKey: `Octocat` and `octocat` are one author on GitHub. */
-function byAuthorKey(countable) {
-    const byAuthor = new Map();
-    for (const pr of countable) {
-        const list = byAuthor.get(loginKey(pr.author));
-        if (list)
-            list.push(pr);
-        else
-            byAuthor.set(loginKey(pr.author), [pr]);
-    }
-    return byAuthor;
-}
-/**
- * The admission walk (admission.ts) over the whole line: the PRs that hold a
- * seat keep it; the waiting line, in queue order, takes the free seats.
- * Returns each PR's seat by number.
- */
-function walkLine(inLine, config, wipLimit) {
-    const held = seatsHeld(inLine, config);
-    const heldByArea = new Map();
-    for (const j of held)
-        for (const rule of areasOf(j.rules))
-            heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
-    const walk = new Seats(wipLimit, held.size, heldByArea);
-    const seats = new Map();
-    for (const j of inLine)
-        seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
-    // The area a waiting PR waits on, once every seat is taken.
-    for (const j of inLine) {
-        const seat = seats.get(j.pr.number);
-        if (!seat.admitted)
-            seat.area = walk.fullArea(areasOf(j.rules));
-    }
-    return seats;
-}
-/**
- * The PRs in line that keep their seat: they carry admitted-label, and any
- * area they moved into (no area label yet) had room, in queue order.
- */
-function seatsHeld(inLine, config) {
-    const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
-    const counted = {};
-    const count = (rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
-    for (const j of carrying)
-        for (const rule of areasOf(j.rules))
-            if (hasLabel(j.pr.labels, areaLabel(rule)))
-                count(rule);
-    const kept = new Set();
-    for (const j of carrying) {
-        const areas = areasOf(j.rules);
-        if (!keepsSeat(j.pr, areas, counted))
-            continue;
-        kept.add(j);
-        for (const rule of areas)
-            if (!hasLabel(j.pr.labels, areaLabel(rule)))
-                count(rule);
-    }
-    return kept;
-}
-/**
- * Every open PR's decision: exempt ones apart; the countable ones in queue
- * order, each a violation or placed (admitted or waiting) by the admission
- * walk. Positions: an admitted PR's is its rank among the admitted ones in
- * queue order; a waiting PR's comes after every admitted PR and the waiting
- * PRs before it. `perDay`: the merge pace for expected waits,
- * when the history was read.
- */
-function decideQueue(snapshot, config, wipLimit, now, perDay) {
-    const exempt = [];
-    const countable = [];
-    for (const pr of snapshot.pullRequests) {
-        const decision = exemptDecision(pr, config);
-        if (decision)
-            exempt.push(decision);
-        else
-            countable.push(pr);
-    }
-    countable.sort(queueOrder(config));
-    const holders = holdersFromQueue(countable, repositoryName(snapshot));
-    const rulesOf = rulesMemo(config);
-    const byAuthor = byAuthorKey(countable);
-    const statsOf = byLogin(snapshot.authors);
-    const judgedPrs = countable.map((pr) => {
-        const rules = rulesOf(pr);
-        const stats = statsOf(pr.author);
-        const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
-        return { pr, rules, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
-    });
-    const seats = walkLine(judgedPrs.filter((j) => j.violations.length === 0), config, wipLimit);
-    const admittedTotal = [...seats.values()].filter((seat) => seat.admitted).length;
-    let admittedBefore = 0;
-    let waitingBefore = 0;
-    const decisions = judgedPrs.map(({ pr, violations }) => {
-        if (violations.length > 0)
-            return violationDecision(pr, violations, config);
-        const seat = seats.get(pr.number);
-        const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
-        const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
-        return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
-    });
-    exempt.sort((a, b) => a.number - b.number);
-    // Stable: violations keep their queue order after every PR in line.
-    decisions.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
-    return { decisions: [...decisions, ...exempt], queueSize: countable.length };
+    const seat = seats.take(own);
+    return { admittedAhead, seat: seat.admitted ? seat : { admitted: false, group: seats.fullGroup(own) } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/whose-move.ts
@@ -61269,6 +61204,301 @@ function whoseMove(pr, config, actor, now) {
     if (lastVerdict)
         return verdict('maintainers', `approved by @${lastVerdict.actor} ${ago(lastVerdict.at, now)}, not merged`);
     return verdict('maintainers', reviews.length > 0 ? 'reviewed, no approval or change request yet' : 'no review yet');
+}
+
+;// CONCATENATED MODULE: ./src/core/review-capacity.ts
+
+
+
+
+/** A reviewer's spelling for comparisons: logins and teams compare case-insensitively. */
+function reviewerKey(reviewer) {
+    return reviewer.includes('/') ? reviewer.toLowerCase() : loginKey(reviewer);
+}
+/**
+ * Reviews per day in the window, by reviewerKey: a user's own reviews; a
+ * team's, the reviews on PRs that requested the team, given after the request
+ * by anyone but the PR's author (its members answer for it).
+ */
+function reviewPace(history, now) {
+    const start = now.getTime() - history.windowDays * DAY_MS;
+    const counts = new Map();
+    const add = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const pr of history.pullRequests) {
+        const reviews = pr.reviews.filter((r) => Date.parse(r.at) >= start && reviewerKey(r.author) !== reviewerKey(pr.author));
+        for (const review of reviews)
+            add(reviewerKey(review.author));
+        for (const team of new Set(pr.requests.filter((r) => r.reviewer.includes('/')).map((r) => reviewerKey(r.reviewer)))) {
+            const requestedAt = Math.min(...pr.requests.filter((r) => reviewerKey(r.reviewer) === team).map((r) => Date.parse(r.at)));
+            for (const review of reviews)
+                if (Date.parse(review.at) >= requestedAt)
+                    add(team);
+        }
+    }
+    return new Map([...counts].map(([key, n]) => [key, n / history.windowDays]));
+}
+function autoReviewLimit(perDay, config) {
+    const raw = Math.ceil(perDay * config.adaptive.targetReviewDays);
+    const { minRequests, maxRequestsCap } = config.reviewers;
+    return { perDay, raw, limit: Math.min(Math.max(raw, minRequests), maxRequestsCap ?? Infinity) };
+}
+/**
+ * Each reviewer's limit: a rule's number, or under `auto` their pace's
+ * (`pace` from reviewPace; a reviewer with no reviews in the window gets
+ * min-review-requests; no history read: every reviewer does).
+ */
+function reviewerLimits(config, pace = new Map()) {
+    return (rule, reviewer) => {
+        const limit = rule.budgets.maxReviewRequests;
+        if (typeof limit === 'number')
+            return limit;
+        return autoReviewLimit(pace.get(reviewerKey(reviewer)) ?? 0, config).limit;
+    };
+}
+/** Whether the PRs' pending review requests must be read: review capacity or assignment is on. */
+function needsReviewRequests(config) {
+    return config.rules.some((rule) => rule.budgets.maxReviewRequests !== undefined) || config.reviewers.assign !== 'off';
+}
+/** Whether the review history must be read: a rule's `max-review-requests` is `auto` (or assignment weighs room by pace). */
+function needsReviewHistory(config) {
+    return config.rules.some((rule) => rule.budgets.maxReviewRequests === 'auto');
+}
+/** Each reviewer's limit from the review history, when read (one definition for every mode). */
+function reviewerLimitOf(config, history, now) {
+    return reviewerLimits(config, history ? reviewPace(history, now) : undefined);
+}
+/**
+ * With `yield-days`: how long the PR has been its author's move without activity, when that is at
+ * least yield-days (it then gives its seat to the waiting line until the author acts); else undefined.
+ */
+function yieldedDays(pr, config, actor, now) {
+    const days = config.reviewers.yieldDays;
+    if (days === 0)
+        return undefined;
+    const move = whoseMove(pr, config, actor, now);
+    if (move.whoseMove !== 'author')
+        return undefined;
+    const idle = daysBetween(move.lastActivity, now);
+    return idle >= days ? idle : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/decide.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule the PR breaks: its own budgets, its linked issues, then the per-author ones where they apply. */
+function violationsOf(pr, rules, stats, config, counts, holders) {
+    return [
+        ...ownBudgetViolations(pr, rules),
+        ...issueBudgetViolations(pr, rules, holders),
+        ...(authorBudgetsApply(pr, stats, config) ? authorBudgetViolations(pr, rules, counts()) : [])
+    ];
+}
+function exemptDecision(pr, config) {
+    const reason = exemptReason(pr, config);
+    return reason
+        ? {
+            number: pr.number,
+            state: 'exempt',
+            exemptReason: reason,
+            violations: [],
+            summary: exemptLine(reason),
+            feedback: []
+        }
+        : undefined;
+}
+function violationDecision(pr, violations, config) {
+    return judged({ number: pr.number, state: 'violation', violations, summary: violationLine(violations) }, config);
+}
+/** Little's law for a PR waiting on the WIP limit: undefined without a limit, a pace, or anyone ahead beyond it. */
+function expectedWait(position, wipLimit, perDay) {
+    if (wipLimit === 0 || perDay === undefined || perDay <= 0)
+        return undefined;
+    const days = expectedWaitDays(position, wipLimit, perDay);
+    return days === null || days <= 0 ? undefined : { days, perDay };
+}
+/** A countable PR in line: admitted, or waiting on the WIP limit or on an area rule. */
+function placeDecision(pr, place, config) {
+    return judged(placed(pr, place), config);
+}
+function placed(pr, place) {
+    const { position, queueSize, wipLimit, group } = place;
+    const ahead = position - 1;
+    const priority = place.priority ? { priority: true } : {};
+    if (place.admitted)
+        return {
+            number: pr.number,
+            state: 'admitted',
+            position,
+            ahead,
+            violations: [],
+            ...priority,
+            summary: admittedLine(position, queueSize, wipLimit)
+        };
+    const waiting = { number: pr.number, state: 'waiting', position, ahead, violations: [], ...priority };
+    if (place.yielded !== undefined)
+        return { ...waiting, yielded: place.yielded, summary: yieldedLine(position, place.yielded) };
+    if (group?.group.reviewer !== undefined) {
+        const { reviewer, rule, limit } = group.group;
+        const waitingOnReviewer = { reviewer, rule: rule.name, admitted: group.admitted, limit };
+        return {
+            ...waiting,
+            waitingOnReviewer,
+            summary: waitingLine(position, ahead, wipLimit, undefined, undefined, waitingOnReviewer)
+        };
+    }
+    if (group) {
+        const { rule, limit: maxOpen } = group.group;
+        return {
+            ...waiting,
+            waitingOnRule: rule.name,
+            waitingOnArea: { rule: rule.name, admitted: group.admitted, maxOpen },
+            summary: waitingLine(position, ahead, wipLimit, { name: rule.name, maxOpen })
+        };
+    }
+    const eta = expectedWait(position, wipLimit, place.perDay);
+    return { ...waiting, ...(eta ? { eta } : {}), summary: waitingLine(position, ahead, wipLimit, undefined, eta) };
+}
+/** The rules each PR falls under, computed once per PR. */
+function rulesMemo(config) {
+    const cache = new Map();
+    return (pr) => {
+        let rules = cache.get(pr.number);
+        if (!rules)
+            cache.set(pr.number, (rules = rulesFor(pr, config)));
+        return rules;
+    };
+}
+/** The countable PRs by author, keyed by loginKey: `Octocat` and `octocat` are one author on GitHub. */
+function byAuthorKey(countable) {
+    const byAuthor = new Map();
+    for (const pr of countable) {
+        const list = byAuthor.get(loginKey(pr.author));
+        if (list)
+            list.push(pr);
+        else
+            byAuthor.set(loginKey(pr.author), [pr]);
+    }
+    return byAuthor;
+}
+/**
+ * The admission walk (admission.ts) over the whole line: the PRs that hold a
+ * seat keep it; the waiting line, in queue order, takes the free seats.
+ * Returns each PR's seat by number.
+ */
+function walkLine(inLine, config, wipLimit) {
+    const seating = inLine.filter((j) => j.yielded === undefined);
+    const held = seatsHeld(seating, config);
+    const heldByGroup = {};
+    for (const j of held)
+        for (const group of j.groups)
+            heldByGroup[group.key] = (heldByGroup[group.key] ?? 0) + 1;
+    const walk = new Seats(wipLimit, held.size, heldByGroup);
+    const seats = new Map();
+    for (const j of inLine) {
+        if (j.yielded !== undefined)
+            seats.set(j.pr.number, { admitted: false, yielded: j.yielded });
+        else
+            seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(j.groups));
+    }
+    // The group a waiting PR waits on, once every seat is taken.
+    for (const j of seating) {
+        const seat = seats.get(j.pr.number);
+        if (!seat.admitted)
+            seat.group = walk.fullGroup(j.groups);
+    }
+    return seats;
+}
+/**
+ * The PRs in line that keep their seat: they carry admitted-label, and any
+ * area they moved into (no area label yet) had room, in queue order.
+ */
+function seatsHeld(inLine, config) {
+    const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
+    const counted = {};
+    const count = (group) => (counted[group.key] = (counted[group.key] ?? 0) + 1);
+    const labelled = (j, group) => group.reviewer === undefined && hasLabel(j.pr.labels, areaLabel(group.rule));
+    for (const j of carrying)
+        for (const group of j.groups)
+            if (labelled(j, group))
+                count(group);
+    const kept = new Set();
+    for (const j of carrying) {
+        if (!keepsSeat(j.pr, j.groups, counted))
+            continue;
+        kept.add(j);
+        for (const group of j.groups)
+            if (!labelled(j, group))
+                count(group);
+    }
+    return kept;
+}
+/**
+ * Every open PR's decision: exempt ones apart; the countable ones in queue
+ * order, each a violation or placed (admitted or waiting) by the admission
+ * walk. Positions: an admitted PR's is its rank among the admitted ones in
+ * queue order; a waiting PR's comes after every admitted PR and the waiting
+ * PRs before it. `perDay`: the merge pace for expected waits,
+ * when the history was read; `reviewerLimit`: each reviewer's limit (review-capacity.ts).
+ */
+function decideQueue(snapshot, config, wipLimit, now, perDay, reviewerLimit = reviewerLimits(config)) {
+    const exempt = [];
+    const countable = [];
+    for (const pr of snapshot.pullRequests) {
+        const decision = exemptDecision(pr, config);
+        if (decision)
+            exempt.push(decision);
+        else
+            countable.push(pr);
+    }
+    countable.sort(queueOrder(config));
+    const holders = holdersFromQueue(countable, repositoryName(snapshot));
+    const rulesOf = rulesMemo(config);
+    const byAuthor = byAuthorKey(countable);
+    const statsOf = byLogin(snapshot.authors);
+    const judgedPrs = countable.map((pr) => {
+        const rules = rulesOf(pr);
+        const stats = statsOf(pr.author);
+        const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
+        const groups = groupsOf(rules, pr.reviewRequests ?? [], reviewerLimit);
+        const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+        const yielded = yieldedDays(pr, config, snapshot.actor, now);
+        return { pr, rules, groups, violations, ...(yielded === undefined ? {} : { yielded }) };
+    });
+    const seats = walkLine(judgedPrs.filter((j) => j.violations.length === 0), config, wipLimit);
+    const admittedTotal = [...seats.values()].filter((seat) => seat.admitted).length;
+    let admittedBefore = 0;
+    let waitingBefore = 0;
+    const decisions = judgedPrs.map(({ pr, violations }) => {
+        if (violations.length > 0)
+            return violationDecision(pr, violations, config);
+        const seat = seats.get(pr.number);
+        const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
+        const place = {
+            position,
+            admitted: seat.admitted,
+            group: seat.group,
+            yielded: seat.yielded,
+            queueSize: countable.length,
+            wipLimit,
+            perDay
+        };
+        return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
+    });
+    exempt.sort((a, b) => a.number - b.number);
+    // Stable: violations keep their queue order after every PR in line.
+    decisions.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+    return { decisions: [...decisions, ...exempt], queueSize: countable.length };
 }
 
 ;// CONCATENATED MODULE: ./src/core/stale.ts
@@ -61402,6 +61632,139 @@ function flowOf(history, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/assign-reviewers.ts
+
+
+/** The admitted PRs waiting on each reviewer (by reviewerKey), from what they wait on. */
+function reviewerLoads(admitted) {
+    const loads = new Map();
+    for (const pr of admitted)
+        for (const reviewer of new Set((pr.reviewRequests ?? []).map(reviewerKey)))
+            loads.set(reviewer, (loads.get(reviewer) ?? 0) + 1);
+    return loads;
+}
+/** Whether a PR needs a reviewer: admitted, no pending request, and no review by anyone but its author yet. */
+function needsReviewer(pr, decision) {
+    if (decision.state !== 'admitted' || (pr.reviewRequests ?? []).length > 0)
+        return false;
+    return !pr.events.some((e) => e.kind === 'review' && !sameLogin(e.actor, pr.author));
+}
+/**
+ * The pool member for `pr` with the most room (limit − load; without a limit, the least load), ties
+ * in pool order; never the PR's author; undefined when assignment is off, the PR needs no reviewer,
+ * or only its author is in the pool. `limitOf` gives a member's limit for this PR (undefined: none).
+ */
+function chooseReviewer(pr, decision, config, loads, limitOf) {
+    if (config.reviewers.assign !== 'least-loaded' || !needsReviewer(pr, decision))
+        return undefined;
+    const room = (a) => (a.limit ?? Infinity) - a.load;
+    let best;
+    for (const member of config.reviewers.pool) {
+        if (sameLogin(member, pr.author))
+            continue;
+        const limit = limitOf(member);
+        const candidate = {
+            reviewer: member,
+            load: loads.get(reviewerKey(member)) ?? 0,
+            ...(limit === undefined ? {} : { limit })
+        };
+        if (!best || room(candidate) > room(best) || (room(candidate) === room(best) && candidate.load < best.load))
+            best = candidate;
+    }
+    return best;
+}
+/** A member's limit for a PR under `rules` (the ones that select it): the first review-capacity rule's. */
+function poolLimit(rules, limit) {
+    const rule = rules.find((r) => r.budgets.maxReviewRequests !== undefined);
+    return (member) => (rule ? limit(rule, member) : undefined);
+}
+/**
+ * The reviewer the action asked for on this PR and who is still asked: this run's assignment, or a
+ * review request the action's account made earlier (the sticky comment keeps saying why).
+ */
+function assignedReviewer(pr, decision, actor) {
+    if (decision.assigned)
+        return decision.assigned.reviewer;
+    const pending = new Set((pr.reviewRequests ?? []).map(reviewerKey));
+    const asked = pr.events.filter((e) => e.kind === 'review_requested' &&
+        e.reviewer !== undefined &&
+        sameLogin(e.actor, actor) &&
+        pending.has(reviewerKey(e.reviewer)));
+    return asked.at(-1)?.reviewer;
+}
+
+;// CONCATENATED MODULE: ./src/core/compare.ts
+// One order for strings that need no language rules: ISO-8601 times (of one
+// format, as GitHub writes them) and names as tie-breakers. localeCompare
+// would page in ICU's collation data for the same order (README "Decisions where the spec is silent").
+/** Code-unit order: negative when `a` comes first, 0 when equal. Usable as a sort comparator. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/reviewer-report.ts
+
+
+
+
+
+/** When a reviewer was asked on a PR: the latest request event for them, else the PR's creation. */
+function askedAt(pr, reviewer) {
+    const key = reviewerKey(reviewer);
+    const asked = pr.events.filter((e) => e.kind === 'review_requested' && e.reviewer && reviewerKey(e.reviewer) === key);
+    return asked.at(-1)?.at ?? pr.createdAt;
+}
+/**
+ * One row per reviewer waited on by a countable PR, the busiest first; empty without review
+ * capacity or assignment. `pace`: reviews per day by reviewerKey, when read.
+ */
+function reviewerRows(evaluated, config, limit, now, pace) {
+    const reviewRule = config.rules.find(isReviewRule);
+    if (!reviewRule && config.reviewers.assign === 'off')
+        return [];
+    const rows = new Map();
+    for (const { pr, decision } of evaluated) {
+        if (decision.state === 'exempt')
+            continue;
+        for (const reviewer of new Set(pr.reviewRequests ?? [])) {
+            const key = reviewerKey(reviewer);
+            const rule = rulesFor(pr, config).find(isReviewRule) ?? reviewRule;
+            const row = rows.get(key) ?? {
+                reviewer,
+                requested: 0,
+                admitted: 0,
+                waiting: 0,
+                neglected: 0,
+                state: 'ok',
+                ...(rule ? { limit: limit(rule, reviewer) } : {})
+            };
+            row.requested++;
+            if (decision.state === 'admitted') {
+                row.admitted++;
+                const owed = daysBetween(askedAt(pr, reviewer), now);
+                row.oldestOwedDays = Math.max(row.oldestOwedDays ?? 0, owed);
+            }
+            if (decision.state === 'waiting')
+                row.waiting++;
+            if (decision.stale?.neglected)
+                row.neglected++;
+            rows.set(key, row);
+        }
+    }
+    return [...rows.entries()]
+        .map(([key, { waiting, ...row }]) => {
+        const perDay = pace?.get(key);
+        const overloaded = row.limit !== undefined && row.admitted >= row.limit && waiting > 0;
+        return {
+            ...row,
+            ...(perDay === undefined ? {} : { perWeek: perDay * 7 }),
+            ...(perDay ? { expectedWaitDays: (row.admitted + waiting) / perDay } : {}),
+            state: overloaded ? 'overloaded' : row.admitted === 0 ? 'idle' : 'ok'
+        };
+    })
+        .sort((a, b) => b.requested - a.requested || byCodeUnits(a.reviewer, b.reviewer));
+}
+
 ;// CONCATENATED MODULE: ./src/core/escape.ts
 // Text that comes from PRs (titles, logins, labels) is written by anyone who
 // can open a PR. Before it goes into a comment or the job summary it must
@@ -61498,13 +61861,21 @@ function violationBody(decision) {
 const SETTLED_BODY = '**Admitted to the review queue.** Nothing is needed from you; thank you for waiting.';
 const EXEMPT_BODY = '**Not governed by the review queue.** Nothing is needed from you.';
 /** The sticky comment for a decision; the waiting text changes only with the state or a large move. */
-function stickyBody(decision, wipLimit) {
+/** Why a reviewer was asked (assign-reviewers): shown, never a ping; no numbers, which change every day. */
+function assignedNote(reviewer) {
+    if (!reviewer)
+        return '';
+    const who = escapeMarkdown(`@${reviewer}`);
+    return `\n\n${who} was asked to review it: of the reviewer pool, the one with the most room when it was admitted.`;
+}
+/** The sticky comment; `assigned`: the reviewer the action asked for (assignedReviewer). */
+function stickyBody(decision, wipLimit, assigned) {
     const text = decision.state === 'waiting'
         ? waitingBody(decision, wipLimit)
         : decision.state === 'violation'
             ? violationBody(decision)
             : decision.state === 'admitted'
-                ? SETTLED_BODY
+                ? SETTLED_BODY + assignedNote(assigned)
                 : EXEMPT_BODY;
     return `${STICKY_MARKER}\n${text}\n`;
 }
@@ -61532,15 +61903,6 @@ function violationCloseBody(pr, decision) {
     const reasons = decision.violations.map((v) => `- ${escapeMarkdown(v.reason)} (rule ${escapeMarkdown(v.rule)})`);
     return (`${CLOSE_MARKER}\nClosing this pull request, @${pr.author}: it breaks a rule of the review queue that the maintainers set to close.` +
         `\n\n${reasons.join('\n')}\n\nYou are welcome to open it again once the rule is met.\n`);
-}
-
-;// CONCATENATED MODULE: ./src/core/compare.ts
-// One order for strings that need no language rules: ISO-8601 times (of one
-// format, as GitHub writes them) and names as tie-breakers. localeCompare
-// would page in ICU's collation data for the same order (README "Decisions where the spec is silent").
-/** Code-unit order: negative when `a` comes first, 0 when equal. Usable as a sort comparator. */
-function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/core/duplicates.ts
@@ -61639,6 +62001,8 @@ function significantChange(before, after) {
 
 
 
+
+
 /**
  * Whether what the PR shows is of another kind than its decision: another
  * state, or another sentence (not only other numbers), or no status while it
@@ -61681,11 +62045,15 @@ function toWanted(pr, wanted) {
  * PRs whose seat is limited (a WIP limit, or an area rule selects them).
  */
 function stateLabelWrites(pr, decision, config, wipLimit) {
-    const areas = decision.state === 'exempt' ? [] : areaRules(config).filter((rule) => selectorMatches(rule.selector, pr, config));
+    const labelled = labelledRules(config);
+    const selecting = decision.state === 'exempt' ? [] : labelled.filter((rule) => selectorMatches(rule.selector, pr, config));
+    // A seat is limited by the WIP limit, or by a group it could be in (with review capacity any PR may
+    // come to wait on a reviewer, so every admitted PR is marked).
+    const limited = wipLimit > 0 || selecting.some(isAreaRule) || config.rules.some(isReviewRule);
     return toWanted(pr, new Map([
         [config.violationLabel, decision.state === 'violation'],
-        [config.admittedLabel, decision.state === 'admitted' && (wipLimit > 0 || areas.length > 0)],
-        ...areaRules(config).map((rule) => [areaLabel(rule), areas.includes(rule)])
+        [config.admittedLabel, decision.state === 'admitted' && limited],
+        ...labelled.map((rule) => [areaLabel(rule), selecting.includes(rule)])
     ]));
 }
 /**
@@ -61699,18 +62067,19 @@ function feedbackLabelWrites(pr, decision, config) {
     return toWanted(pr, new Map([[config.waitingLabel, decision.state === 'waiting']]));
 }
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
-function stickyWrite(pr, decision, wipLimit) {
+function stickyWrite(pr, decision, wipLimit, actor = '') {
     if (pr.locked)
         return undefined;
+    const assigned = assignedReviewer(pr, decision, actor);
     // The body is built only for a PR that has the comment or gets one: a sweep asks this of every PR.
     if (pr.sticky) {
-        const body = stickyBody(decision, wipLimit);
+        const body = stickyBody(decision, wipLimit, assigned);
         return significantChange(pr.sticky.body.trim(), body.trim())
             ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
             : undefined;
     }
     return decision.feedback.includes('comment')
-        ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit) }
+        ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit, assigned) }
         : undefined;
 }
 
@@ -61823,11 +62192,13 @@ function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLab
         // A PR closed for a violation needs no status either: it leaves the queue.
         if (closing.get(pr.number) === 'violation')
             continue;
+        if (decision.assigned)
+            statuses.push({ kind: 'request-review', number: pr.number, reviewer: decision.assigned.reviewer });
         if (shows === 'all' || kindChanged(pr, decision)) {
             const status = statusWrite(pr, decision);
             if (status)
                 statuses.push(status);
-            const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
+            const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit, actor);
             if (sticky)
                 comments.push(sticky);
         }
@@ -61860,12 +62231,23 @@ function planWrites(evaluated, config, { wipLimit, lifecycle, actor, existingLab
 
 
 
-/** The WIP limit (and how `auto` got it), with the merge pace and weekly flow when the history was read. */
+
+
+
+const reviewersOf = (rows) => (rows.length > 0 ? { reviewers: rows } : {});
+
+/**
+ * The WIP limit (and how `auto` got it) and each reviewer's, with the merge pace and weekly flow
+ * when the history was read. Throws when `auto` has no history to work from.
+ */
 function effectiveLimit(snapshot, config, now) {
     const { history } = snapshot;
-    const known = history
-        ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) }
-        : {};
+    const reviewPaces = snapshot.reviewHistory ? reviewPace(snapshot.reviewHistory, now) : undefined;
+    const known = {
+        ...(history ? { pace: mergePace(history, config.adaptive.throughputWindowDays), flow: flowOf(history, now) } : {}),
+        reviewerLimit: reviewerLimitOf(config, snapshot.reviewHistory, now),
+        ...(reviewPaces ? { reviewPace: reviewPaces } : {})
+    };
     if (config.wipLimit !== 'auto')
         return { wipLimit: config.wipLimit, ...known };
     if (!history)
@@ -61889,9 +62271,28 @@ function shows(scope, pr, reconciled) {
         return pr.number === scope.number ? 'all' : reconciled ? 'changes' : 'none';
     return 'changes';
 }
+/**
+ * assign-reviewers: each admitted PR this run writes to that waits on nobody's review gets one, in
+ * position order, each request counted in the next one's loads.
+ */
+function assignAll(evaluated, config, limit, scope) {
+    if (config.reviewers.assign === 'off')
+        return;
+    const admitted = evaluated.filter((e) => e.decision.state === 'admitted');
+    const loads = reviewerLoads(admitted.map((e) => e.pr));
+    for (const { pr, decision } of admitted) {
+        if (scope.mode === 'gate' && pr.number !== scope.number)
+            continue;
+        const assigned = chooseReviewer(pr, decision, config, loads, poolLimit(rulesFor(pr, config), limit));
+        if (!assigned)
+            continue;
+        decision.assigned = assigned;
+        loads.set(reviewerKey(assigned.reviewer), assigned.load + 1);
+    }
+}
 function plan(snapshot, config, now, scope) {
-    const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
-    const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay);
+    const { wipLimit, adaptive, pace, flow, reviewerLimit, reviewPace: paces } = effectiveLimit(snapshot, config, now);
+    const { decisions, queueSize } = decideQueue(snapshot, config, wipLimit, now, pace?.perDay, reviewerLimit);
     const byNumber = new Map(snapshot.pullRequests.map((pr) => [pr.number, pr]));
     const evaluated = decisions.map((decision) => ({
         pr: byNumber.get(decision.number),
@@ -61900,6 +62301,7 @@ function plan(snapshot, config, now, scope) {
     // Every mode shows whose move each PR is; only a sweep runs the lifecycle's writes.
     for (const { pr, decision } of evaluated)
         decision.stale = decideStale(pr, config, snapshot.actor, now);
+    assignAll(evaluated, config, reviewerLimit, scope);
     // Every PR's state labels are reconciled here, so the stamp can vouch for them (state-stamp.ts).
     const reconciled = stampMatches(snapshot.stateStamp, config);
     // A run that writes every PR's state labels records that in the stamp: a sweep or an advance.
@@ -61924,7 +62326,8 @@ function plan(snapshot, config, now, scope) {
         decisions,
         subject: scope.mode === 'gate' ? decisions.find((d) => d.number === scope.number) : undefined,
         ...planned,
-        sharedIssues: sharedIssues(snapshot, config)
+        sharedIssues: sharedIssues(snapshot, config),
+        ...reviewersOf(reviewerRows(evaluated, config, reviewerLimit, now, paces))
     };
 }
 
@@ -62030,6 +62433,8 @@ function historyFrom(result, now) {
 
 
 
+
+
 /** How far behind live data the search index is assumed to be. */
 const SEARCH_LAG_MS = 5 * 60_000;
 /** How many of the newest open PRs the gate reads live. */
@@ -62068,27 +62473,64 @@ const before = (t) => `created:<${searchTime(new Date(t))}`;
 function holdsInLine(r, config) {
     return isCountable(r, config) && !hasLabel(r.labels, config.violationLabel) && holdsSeat(r, config);
 }
+/** The seats held in each group by the PRs read live (the gate's PR left out), by group key. */
+function heldByGroup(held, input) {
+    const byGroup = {};
+    for (const r of held)
+        if (r.number !== input.pr.number && holdsInLine(r, input.config))
+            for (const group of groupsByLabels(r, input.config, input.reviewerLimit))
+                byGroup[group.key] = (byGroup[group.key] ?? 0) + 1;
+    return byGroup;
+}
 /**
- * The area rules full before the walk (admission.ts), from the PRs holding a
+ * The groups full before the walk (admission.ts), from the PRs holding a
  * seat, the gate's PR included when it holds one; none when the first read
- * did not bring those PRs (every area is then walked as open).
+ * did not bring those PRs (every group is then walked as open).
  */
 function fullBeforeWalk(input) {
     const { config, pr, held } = input;
-    const areas = areaRules(config);
-    if (!held || areas.length === 0)
+    if (!held || seatRules(config).length === 0)
         return [];
-    const heldByArea = {};
-    const add = (rule) => (heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1);
-    for (const r of held)
-        if (r.number !== pr.number && holdsInLine(r, config))
-            for (const rule of areas)
-                if (hasLabel(r.labels, areaLabel(rule)))
-                    add(rule);
+    const byGroup = heldByGroup(held, input);
+    const mine = groupsOf(rulesFor(pr, config), pr.reviewRequests ?? [], input.reviewerLimit);
     if (holdsSeat(pr, config) && isCountable(pr, config))
-        for (const rule of areasOf(rulesFor(pr, config)))
-            add(rule);
-    return fullAreas(areas, heldByArea);
+        for (const group of mine)
+            byGroup[group.key] = (byGroup[group.key] ?? 0) + 1;
+    // Every group a PR of the line may be in: by the held PRs' and this PR's groups (others have no room to lose).
+    const known = new Map();
+    for (const r of held)
+        for (const group of groupsByLabels(r, config, input.reviewerLimit))
+            known.set(group.key, group);
+    for (const group of mine)
+        known.set(group.key, group);
+    for (const rule of config.rules.filter(isAreaRule))
+        known.set(areaKey(rule), { key: areaKey(rule), rule, limit: rule.budgets.maxOpen ?? 0 });
+    return fullGroups([...known.values()], byGroup);
+}
+/**
+ * Search terms leaving out the PRs in a full group, where search can say it: an area rule's label,
+ * a reviewer of a rule that selects every PR (`-review-requested:`, `-team-review-requested:`).
+ * A reviewer of a labelled rule cannot be left out (search has no "not both"): its PRs stay counted.
+ */
+function notInFull(full, config) {
+    const labelled = labelledRules(config);
+    return full.flatMap((group) => {
+        if (group.reviewer === undefined)
+            return [`-label:${quote(areaLabel(group.rule))}`];
+        if (labelled.includes(group.rule))
+            return [];
+        return [
+            group.reviewer.includes('/')
+                ? `-team-review-requested:${group.reviewer}`
+                : `-review-requested:${searchLogin(group.reviewer)}`
+        ];
+    });
+}
+/** Whether a live PR is in a full group that notInFull leaves out (the same rule, by its labels and requests). */
+function inFull(r, full, input) {
+    const labelled = labelledRules(input.config);
+    const excludable = new Set(full.filter((g) => g.reviewer === undefined || !labelled.includes(g.rule)).map((g) => g.key));
+    return groupsByLabels(r, input.config, input.reviewerLimit).some((group) => excludable.has(group.key));
 }
 /**
  * The searches a gate sends, keyed by what they count: `queue` (countable
@@ -62117,24 +62559,26 @@ function gateSearches(input) {
             ...(priority ? { priorityAhead: [priority, before(liveCutoff)] } : {})
         };
     const searches = { queue: [...queue, before(liveCutoff)].join(' ') };
-    const areas = areaRules(config);
+    const areas = config.rules.filter(isAreaRule);
+    const reviews = config.rules.some(isReviewRule);
+    const notFull = notInFull(fullBeforeWalk(input), config);
     const full = fullBeforeWalk(input);
-    const notFull = full.map((r) => `-label:${quote(areaLabel(r))}`);
     const join = (...terms) => terms.filter(Boolean).join(' ');
     for (const [part, terms] of Object.entries(parts)) {
         searches[`line:${part}`] = join(...line, ...terms);
-        if (areas.length === 0)
-            continue;
-        if (full.length > 0)
+        if (notFull.length > 0)
             searches[`lineOpen:${part}`] = join(...line, ...notFull, ...terms);
+        // PRs in no group and in each area group can be told apart by labels only without review capacity.
+        if (areas.length === 0 || reviews)
+            continue;
         searches[`lineOutside:${part}`] = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), ...terms);
         areas.forEach((rule, i) => {
-            if (!full.includes(rule))
+            if (!full.some((g) => g.key === areaKey(rule)))
                 searches[`lineArea${i}:${part}`] = join(...line, `label:${quote(areaLabel(rule))}`, ...notFull, ...terms);
         });
     }
     // Without a limit, PRs outside every area are admitted with no seat to hold: counted for the positions.
-    if (config.wipLimit === 0 && areas.length > 0)
+    if (config.wipLimit === 0 && areas.length > 0 && !reviews)
         searches.lineUnlimited = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), before(liveCutoff));
     if (input.authorLimited) {
         const author = `author:${searchLogin(pr.author)}`;
@@ -62174,7 +62618,7 @@ function gateSearches(input) {
 function unlimitedCount(input, searched, live) {
     const { config, pr } = input;
     const { liveCutoff } = cutoffs(input);
-    const areaLabels = areaRules(config).map(areaLabel);
+    const areaLabels = config.rules.filter(isAreaRule).map(areaLabel);
     const outside = (r) => isCountable(r, config) &&
         !hasLabel(r.labels, config.violationLabel) &&
         !holdsSeat(r, config) &&
@@ -62209,34 +62653,42 @@ function gateCounts(input, result, lists) {
     const aheadOfPr = (r) => !subjectPriority && isPriority(r, config) ? createdAt(r) >= liveCutoff : order(r, pr) < 0;
     const liveLine = liveCountable.filter((r) => !hasLabel(r.labels, config.violationLabel) && !holdsSeat(r, config) && aheadOfPr(r));
     const sameAuthor = (r) => sameLogin(r.author, pr.author);
-    const areas = areaRules(config);
+    const areas = config.rules.filter(isAreaRule);
+    const reviews = config.rules.some(isReviewRule);
     const areaLabels = areas.map(areaLabel);
     const full = fullBeforeWalk(input);
-    const fullLabels = full.map(areaLabel);
-    const heldInLine = (input.held ?? lists.held).filter((r) => r.number !== pr.number && holdsInLine(r, config));
-    const liveOpen = liveLine.filter((r) => !hasAnyLabel(r.labels, fullLabels));
+    const heldList = (input.held ?? lists.held).filter((r) => r.number !== pr.number && holdsInLine(r, config));
+    const liveOpen = liveLine.filter((r) => !inFull(r, full, input));
+    const notFull = notInFull(full, config);
     const ahead = sumOver(result, 'line') + liveLine.length;
     const line = {
-        held: heldInLine.length,
-        heldByArea: Object.fromEntries(areas.map((rule) => [rule.name, heldInLine.filter((r) => hasLabel(r.labels, areaLabel(rule))).length])),
-        heldAhead: heldInLine.filter((r) => order(r, pr) < 0).length,
+        held: heldList.length,
+        heldByGroup: heldByGroup(heldList, input),
+        heldAhead: heldList.filter((r) => order(r, pr) < 0).length,
         ahead,
-        aheadOpen: full.length === 0 ? ahead : sumOver(result, 'lineOpen') + liveOpen.length,
-        aheadOutsideAreas: areas.length === 0
-            ? ahead
-            : sumOver(result, 'lineOutside') + liveLine.filter((r) => !hasAnyLabel(r.labels, areaLabels)).length,
-        aheadByArea: Object.fromEntries(areas.flatMap((rule, i) => full.includes(rule)
-            ? []
-            : [
-                [
-                    rule.name,
-                    sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
-                ]
-            ])),
+        aheadOpen: notFull.length === 0 ? ahead : sumOver(result, 'lineOpen') + liveOpen.length,
+        ...(reviews
+            ? {}
+            : {
+                aheadOutsideGroups: areas.length === 0
+                    ? ahead
+                    : sumOver(result, 'lineOutside') + liveLine.filter((r) => !hasAnyLabel(r.labels, areaLabels)).length
+            }),
+        aheadByGroup: reviews
+            ? {}
+            : Object.fromEntries(areas.flatMap((rule, i) => full.some((g) => g.key === areaKey(rule))
+                ? []
+                : [
+                    [
+                        areaKey(rule),
+                        sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+                    ]
+                ])),
         ...(result.lineUnlimited === undefined ? {} : { unlimited: unlimitedCount(input, result.lineUnlimited, live) })
     };
     const newerThanLiveCutoff = (r) => createdAt(r) >= liveCutoff;
     return {
+        ...(input.config.reviewers.assign === 'off' ? {} : { reviewerLoads: reviewerLoads(heldList) }),
         queueSize: result.queue +
             liveCountable.filter(newerThanLiveCutoff).length +
             (prSecond >= liveCutoff && isCountable(pr, config) ? 1 : 0),
@@ -62302,7 +62754,20 @@ function toClosingIssues(node) {
 
 
 
-/** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
+function reviewerName(node) {
+    if (!node)
+        return undefined;
+    if (node.__typename === 'Team')
+        return node.combinedSlug;
+    return node.login ? restLogin({ __typename: node.__typename, login: node.login }) : undefined;
+}
+/** The reviewers of a PR's pending review requests, as the core spells them. */
+function requestedReviewers(list) {
+    return (list?.nodes ?? []).flatMap((n) => {
+        const name = reviewerName(n?.requestedReviewer);
+        return name ? [name] : [];
+    });
+}
 function restLogin(actor) {
     if (!actor)
         return UNKNOWN_LOGIN;
@@ -62335,8 +62800,10 @@ function eventsOf(node, author) {
         events.push({ kind: 'commit', actor: author, at: head.committedDate });
     for (const item of node.timelineItems.nodes) {
         const kind = item && TIMELINE_KINDS[item.__typename];
-        if (kind && item.createdAt)
-            events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
+        if (!kind || !item.createdAt)
+            continue;
+        const reviewer = kind === 'review_requested' ? reviewerName(item.requestedReviewer) : undefined;
+        events.push({ kind, actor: restLogin(item.actor), at: item.createdAt, ...(reviewer ? { reviewer } : {}) });
     }
     return events.sort((a, b) => byCodeUnits(a.at, b.at));
 }
@@ -62421,6 +62888,7 @@ function toPullRequest(node, actor, statusContext) {
         deletions: node.deletions,
         changedFiles: node.changedFiles,
         files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
+        ...(node.reviewRequests ? { reviewRequests: requestedReviewers(node.reviewRequests) } : {}),
         mergeable: node.mergeable,
         events: eventsOf(node, author),
         status: currentStatusOf(node, statusContext),
@@ -62544,6 +63012,8 @@ async function readShrinking({ counts }, size, what, read) {
 // Every GraphQL document the action sends. A test validates each one against
 // GitHub's published schema, so a field GitHub would reject fails in CI.
 
+/** A requested reviewer: a user (or bot) by login, a team by `org/slug`. */
+const REQUESTED_REVIEWER = 'requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Team { combinedSlug } }';
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
  * comes with the PR, the rest (for the few PRs that have more) in batched
@@ -62555,6 +63025,7 @@ const NESTED_LISTS = {
     labels: { forward: true, page: 20, args: '', nodes: 'name' },
     assignees: { forward: true, page: 10, args: '', nodes: 'login' },
     files: { forward: true, page: 50, args: '', nodes: 'path' },
+    reviewRequests: { forward: true, page: 10, args: '', nodes: REQUESTED_REVIEWER },
     // No bodies: a comment can be 65,536 characters. The action's own comments
     // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
     comments: {
@@ -62575,7 +63046,7 @@ const NESTED_LISTS = {
         args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
         nodes: `__typename
       ... on ReopenedEvent { createdAt actor { __typename login } }
-      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } ${REQUESTED_REVIEWER} }
       ... on ReadyForReviewEvent { createdAt actor { __typename login } }
       ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
     }
@@ -62611,6 +63082,9 @@ fragment PullRequestFacts on PullRequest {
   ${nestedList('labels')}
   ${nestedList('assignees')}
   files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
+  reviewRequests(first: ${NESTED_LISTS.reviewRequests.page}) @include(if: $withReviewRequests) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${REQUESTED_REVIEWER} }
+  }
   commits(last: 1) {
     nodes {
       commit {
@@ -62692,6 +63166,7 @@ query OpenPullRequests(
   $cursor: String,
   $pageSize: Int!,
   $withFiles: Boolean!,
+  $withReviewRequests: Boolean = false,
   $withBodies: Boolean!,
   $own: [ID!]!,
   $withIssues: Boolean = false,
@@ -62711,10 +63186,11 @@ query OpenPullRequests(
 ${PULL_REQUEST_FIELDS}
 ${CLOSING_ISSUES_FIELDS}`;
 /** The few facts of an open PR that the queue order and the gate's counts need (labels read to 100). */
-const QUEUE_FACTS = 'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
-/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
-/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+const QUEUE_FACTS = 'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } } ' +
+    `reviewRequests(first: 20) { totalCount nodes { ${REQUESTED_REVIEWER} } }`;
+/** The gate's first read lists this many seats held (the default limit); more come in pages of 100. */
 const HELD_IN_GATE_READ = 50;
+/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
 function heldField(first) {
     return `held: pullRequests(
       states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
@@ -62739,6 +63215,7 @@ query Gate(
   $configPath: String!,
   $number: Int!,
   $withFiles: Boolean!,
+  $withReviewRequests: Boolean = false,
   $withBodies: Boolean!,
   $withIssueFacts: Boolean = true,
   $withIssueClaims: Boolean = true,
@@ -62759,6 +63236,7 @@ query Gate(
         baseRefName
         author { __typename login }
         ${nestedList('labels', 100)}
+        ${nestedList('reviewRequests', 20)}
       }
     }
   }
@@ -62837,6 +63315,29 @@ ${fields}
   }
 }`;
 }
+/**
+ * The PRs merged in the throughput window (issue search, pages of 50) with their reviews and review
+ * requests: each reviewer's pace for `max-review-requests: auto` (core/review-capacity.ts).
+ */
+const REVIEW_HISTORY_QUERY = `
+query ReviewHistory($q: String!, $cursor: String) {
+  rateLimit { cost remaining resetAt }
+  search(type: ISSUE, query: $q, first: 50, after: $cursor) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ... on PullRequest {
+        number
+        author { __typename login }
+        reviews(last: 50) { totalCount nodes { author { __typename login } submittedAt } }
+        timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT], first: 20) {
+          totalCount
+          nodes { ... on ReviewRequestedEvent { createdAt ${REQUESTED_REVIEWER} } }
+        }
+      }
+    }
+  }
+}`;
 /** A sample of each document, for the schema test. */
 const ALL_QUERIES = {
     REPOSITORY_QUERY,
@@ -62849,6 +63350,7 @@ const ALL_QUERIES = {
     SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], { labels: 2 }),
     LABELS_QUERY: searchCountsQuery([], { labels: 3 }),
     GATE_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'], { labels: 2, held: true, ties: true }),
+    REVIEW_HISTORY_QUERY,
     HELD_QUERY
 };
 
@@ -63053,6 +63555,7 @@ async function readGate(session, configPath, number, admittedLabel) {
         configPath,
         number,
         withFiles: true,
+        withReviewRequests: true,
         withBodies: true,
         admitted: admittedLabel,
         heldCursor: null
@@ -63081,7 +63584,8 @@ async function readGate(session, configPath, number, admittedLabel) {
             isDraft: n.isDraft,
             baseRef: n.baseRefName,
             author: restLogin(n.author),
-            labels: (n.labels?.nodes ?? []).map((l) => l.name)
+            labels: (n.labels?.nodes ?? []).map((l) => l.name),
+            reviewRequests: requestedReviewers(n.reviewRequests)
         }))
     };
 }
@@ -63093,7 +63597,10 @@ function subjectPullRequest(read, statusContext) {
 function queueFacts(node) {
     if (!node.labels || node.labels.totalCount > node.labels.nodes.length)
         return undefined;
+    if (node.reviewRequests && node.reviewRequests.totalCount > node.reviewRequests.nodes.length)
+        return undefined;
     return {
+        reviewRequests: requestedReviewers(node.reviewRequests),
         number: node.number,
         createdAt: node.createdAt,
         isDraft: node.isDraft,
@@ -63299,7 +63806,8 @@ async function readOpenPullRequests(session, options) {
             own: asked,
             withIssues: options.withIssues,
             withIssueFacts: options.withIssueFacts,
-            withIssueClaims: false
+            withIssueClaims: false,
+            withReviewRequests: options.withReviewRequests
         };
         const read = await readShrinking(session, size, 'open pull requests', (pageSize, request) => query(session, OPEN_PULL_REQUESTS_QUERY, { ...variables, pageSize }, request));
         size = read.size;
@@ -63327,11 +63835,51 @@ async function readOpenPullRequests(session, options) {
     return pullRequests;
 }
 
+;// CONCATENATED MODULE: ./src/github/read-review-history.ts
+
+
+
+
+/** GitHub's issue search returns at most 1,000 results: the pace of the 1,000 newest merges. */
+const MAX_RESULTS = 1000;
+/**
+ * The PRs of `session.repo` merged in the `windowDays` before `now` (GitHub GraphQL `search`,
+ * pages of 50, at most 1,000 PRs), each with its last 50 reviews and first 20 review requests: a
+ * PR with more counts fewer, so a pace errs low and a reviewer's limit with it, never high.
+ * Throws what `query` throws.
+ */
+async function readReviewHistory(session, now, windowDays) {
+    const q = mergedInWindowSearch(session.repo, now, windowDays);
+    const pullRequests = [];
+    let cursor = null;
+    for (let read = 0; read < MAX_RESULTS; read += 50) {
+        const page = await query(session, REVIEW_HISTORY_QUERY, { q, cursor });
+        for (const node of page.search.nodes) {
+            if (!node || node.number === undefined)
+                continue;
+            pullRequests.push({
+                author: restLogin(node.author),
+                reviews: (node.reviews?.nodes ?? []).flatMap((r) => r?.submittedAt ? [{ author: restLogin(r.author), at: r.submittedAt }] : []),
+                requests: (node.timelineItems?.nodes ?? []).flatMap((e) => {
+                    const reviewer = reviewerName(e?.requestedReviewer);
+                    return reviewer && e?.createdAt ? [{ reviewer, at: e.createdAt }] : [];
+                })
+            });
+        }
+        if (!page.search.pageInfo.hasNextPage || !page.search.pageInfo.endCursor)
+            break;
+        cursor = page.search.pageInfo.endCursor;
+    }
+    return { windowDays, pullRequests };
+}
+
 ;// CONCATENATED MODULE: ./src/github/read-snapshot.ts
 // The whole-queue read for sweep, advance and the gate's fallback:
 // ⌈N/100⌉ pages of open PRs plus a constant (repository, history, authors).
 // Every whole-queue read includes the history (one request): the expected
 // waits in statuses and comments need the merge pace in every mode.
+
+
 
 
 
@@ -63358,6 +63906,7 @@ async function readQueueSnapshot(session, facts, config, now, onProgress = (read
     const pullRequests = await readOpenPullRequests(session, {
         withFiles: needsFiles(config),
         ...issueReads(config),
+        withReviewRequests: needsReviewRequests(config),
         statusContext: config.statusContext,
         actor: facts.actor,
         onProgress
@@ -63365,12 +63914,16 @@ async function readQueueSnapshot(session, facts, config, now, onProgress = (read
     const authors = await readAuthorStats(session, config, pullRequests, now);
     // The history request also looks up the action's labels.
     const { history, existingLabels, labelDescriptions } = await readHistory(session, now, config.adaptive.throughputWindowDays, actionLabelNames(config));
+    const reviewHistory = needsReviewHistory(config)
+        ? await readReviewHistory(session, now, config.adaptive.throughputWindowDays)
+        : undefined;
     return {
         repository: { ...session.repo, defaultBranch: facts.defaultBranch },
         actor: facts.actor,
         pullRequests,
         authors,
         history,
+        ...(reviewHistory ? { reviewHistory } : {}),
         existingLabels,
         // The queue state's stamp (core/state-stamp.ts) is admitted-label's description.
         stateStamp: labelDescriptions[config.admittedLabel] ?? null
@@ -63378,6 +63931,9 @@ async function readQueueSnapshot(session, facts, config, now, onProgress = (read
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan-gate.ts
+
+
+
 
 
 
@@ -63423,25 +63979,18 @@ function wholeQueueReason(pr, config, repository) {
 function paceHistory(mergedInWindow) {
     return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
-/** Whether the PR keeps a seat: it carries admitted-label, and any area it moved into has room. */
-function keeps(pr, line, config) {
-    return holdsSeat(pr, config) && keepsSeat(pr, areasOf(rulesFor(pr, config)), line.heldByArea);
-}
-/** The line counts with the PR's own seat added, when it keeps one. */
-function withOwnSeat(line, pr, config) {
-    if (!keeps(pr, line, config))
-        return line;
-    const heldByArea = { ...line.heldByArea };
-    for (const rule of areasOf(rulesFor(pr, config)))
-        heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1;
-    return { ...line, held: line.held + 1, heldByArea };
+/** The PR's seat groups (areas, reviewers) by its rules and review requests. */
+function ownGroups(pr, config, reviewerLimit) {
+    return groupsOf(rulesFor(pr, config), pr.reviewRequests ?? [], reviewerLimit);
 }
 /**
  * The PR's decision from the gate's counts, by the sweep's rules and walk; undefined when the
- * counts cannot tell (a tie the gate could not read, or a PR ahead in two areas while seats are
- * free). `perDay`: the merge pace for the expected wait, when read.
+ * counts cannot tell (a tie the gate could not read, or a PR ahead in two groups while seats are
+ * free). `perDay`: the merge pace for the expected wait, when read; `reviewerLimit`: each
+ * reviewer's limit.
  */
-function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
+function decideFromCounts(pr, counts, snapshot, config, limits) {
+    const { wipLimit, reviewerLimit, perDay } = limits;
     const exempt = exemptDecision(pr, config);
     if (exempt)
         return exempt;
@@ -63454,20 +64003,33 @@ function decideFromCounts(pr, counts, snapshot, config, wipLimit, perDay) {
     }), holdersFromClaims(config, repositoryName(snapshot)));
     if (violations.length > 0)
         return violationDecision(pr, violations, config);
-    const line = withOwnSeat(counts.line, pr, config);
-    const walk = lineFromCounts(line, wipLimit, areaRules(config), areasOf(rules));
+    const groups = ownGroups(pr, config, reviewerLimit);
+    const yielded = limits.now && yieldedDays(pr, config, snapshot.actor, limits.now);
+    const keeps = yielded === undefined && holdsSeat(pr, config) && keepsSeat(pr, groups, counts.line.heldByGroup);
+    const line = keeps ? withSeat(counts.line, groups) : counts.line;
+    const areaGroups = groupsOf(config.rules.filter(isAreaRule), [], reviewerLimit);
+    const walk = lineFromCounts(line, wipLimit, areaGroups, groups);
     if (!walk)
         return undefined;
-    const admitted = keeps(pr, counts.line, config) || walk.seat.admitted;
+    const admitted = yielded === undefined && (keeps || walk.seat.admitted);
     // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
     // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
     // where every PR that could take a seat holds one; otherwise the position is off by those, for
     // one run: the admission decision is not.)
     const unlimited = line.unlimited ?? 0;
-    const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : line.aheadOutsideAreas);
+    const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : (line.aheadOutsideGroups ?? 0));
     const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
     const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
-    return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
+    if (yielded !== undefined)
+        return placeDecision(pr, { ...place, yielded }, config);
+    return placeDecision(pr, admitted ? place : { ...place, group: walk.seat.group }, config);
+}
+/** The line counts with a seat held in `groups` added. */
+function withSeat(line, groups) {
+    const heldByGroup = { ...line.heldByGroup };
+    for (const group of groups)
+        heldByGroup[group.key] = (heldByGroup[group.key] ?? 0) + 1;
+    return { ...line, held: line.held + 1, heldByGroup };
 }
 /** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
 function sharesAnIssue(pr, config) {
@@ -63512,16 +64074,21 @@ function countedBefore(pr, config, reopened) {
  * starts or stops holding an issue other open PRs close. The gate then reads
  * the whole queue and advances (README "How the queue works").
  */
-function movesOthers(pr, decision, counts, config, repository, reopened = false) {
+function movesOthers(pr, decision, counts, config, repository, event = {}) {
     const held = holdsSeat(pr, config);
     if (held && decision.state !== 'admitted')
         return `#${pr.number} gives up its seat in the queue`;
     // Leaving an area frees a seat in it; entering one takes a seat only where there is room (keepsSeat).
-    const areas = decision.state === 'exempt' ? [] : areasOf(rulesFor(pr, config));
-    const left = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
+    const areas = decision.state === 'exempt' ? [] : rulesFor(pr, config).filter(isAreaRule);
+    const left = config.rules.filter((rule) => isAreaRule(rule) && hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
     if (held && left.length > 0)
         return `#${pr.number} left the area rule ${left[0].name}`;
-    const before = countedBefore(pr, config, reopened);
+    // A review given (or a request withdrawn) frees the reviewer's seat this PR held.
+    const reviewer = event.leftReviewer;
+    const waitsOn = (pr.reviewRequests ?? []).some((r) => reviewerKey(r) === reviewerKey(reviewer ?? ''));
+    if (held && reviewer !== undefined && !waitsOn && rulesFor(pr, config).some(isReviewRule))
+        return `#${pr.number} no longer waits on @${reviewer}, whose review seats are counted`;
+    const before = countedBefore(pr, config, event.reopened === true);
     const countsNow = decision.state !== 'exempt';
     const countChanged = before !== undefined && before !== countsNow;
     if (countChanged && counts.authorOpenAfter > 0)
@@ -63541,7 +64108,7 @@ function movesOthers(pr, decision, counts, config, repository, reopened = false)
  * config (state-stamp.ts), when the counts cannot tell, or when the decision
  * moves other PRs (movesOthers).
  */
-function planGateFromCounts(pr, counts, snapshot, config, now, reopened = false) {
+function planGateFromCounts(pr, counts, snapshot, config, now, event = {}) {
     if (!stampMatches(snapshot.stateStamp, config))
         return {
             unreconciled: true,
@@ -63549,19 +64116,27 @@ function planGateFromCounts(pr, counts, snapshot, config, now, reopened = false)
                 ? `the label "${config.admittedLabel}" does not exist yet: no run has reconciled the queue's labels`
                 : 'the queue labels were last reconciled under another configuration (or by hand)'
         };
-    const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
-    const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
+    const { wipLimit, adaptive, pace, flow, reviewerLimit } = effectiveLimit(snapshot, config, now);
+    const decision = decideFromCounts(pr, counts, snapshot, config, {
+        wipLimit,
+        reviewerLimit,
+        perDay: pace?.perDay,
+        now
+    });
     if (!decision)
         return {
             needsQueue: counts.unreadTies
                 ? `${counts.unreadTies} more open PRs were created in the same second as #${pr.number}`
                 : 'an open PR ahead of it is in two area rules, so counts cannot tell which of them gets a free seat'
         };
-    const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), reopened);
+    const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), event);
     if (moved)
         return { needsQueue: moved };
     // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
     decision.stale = decideStale(pr, config, snapshot.actor, now);
+    const assigned = chooseReviewer(pr, decision, config, counts.reviewerLoads ?? new Map(), poolLimit(rulesFor(pr, config), reviewerLimit));
+    if (assigned)
+        decision.assigned = assigned;
     const planned = planWrites([{ pr, decision }], config, {
         wipLimit,
         lifecycle: false,
@@ -63621,6 +64196,8 @@ function withMergeGroupStatus(plan, pr, sha) {
 
 
 
+
+
 /**
  * The constant-cost gate: the waiting line ahead, the seats held, the queue size and the author's
  * counts in one request (with the merge pace; `wip-limit: auto` reads the history too), planned by
@@ -63629,7 +64206,12 @@ function withMergeGroupStatus(plan, pr, sha) {
 async function gateFromCounts(session, read, pr, config, now, scope) {
     // The seats held came with the first read when the file did not rename admitted-label.
     const held = sameLabel(read.held.label, config.admittedLabel) ? read.held.facts : undefined;
+    // Reviewers' limits under `auto` come from their pace, which the counts need (full reviewers).
+    const reviewHistory = needsReviewHistory(config)
+        ? await readReviewHistory(session, now, config.adaptive.throughputWindowDays)
+        : undefined;
     const { counts, existingLabels, stateStamp } = await readGateCounts(session, {
+        reviewerLimit: reviewerLimitOf(config, reviewHistory, now),
         repo: session.repo,
         config,
         pr,
@@ -63654,9 +64236,14 @@ async function gateFromCounts(session, read, pr, config, now, scope) {
         authors: counts.merged === undefined ? {} : { [pr.author]: { merged: counts.merged } },
         history,
         existingLabels,
-        stateStamp
+        stateStamp,
+        ...(reviewHistory ? { reviewHistory } : {})
     };
-    const planned = planGateFromCounts(pr, counts, snapshot, config, now, scope.reopened === true);
+    const event = {
+        reopened: scope.reopened === true,
+        ...(scope.leftReviewer ? { leftReviewer: scope.leftReviewer } : {})
+    };
+    const planned = planGateFromCounts(pr, counts, snapshot, config, now, event);
     return 'plan' in planned ? { plan: planned.plan, snapshot } : planned;
 }
 /**
@@ -64122,6 +64709,7 @@ function renderSummary(input) {
             waitingSection(context),
             violationsSection(context),
             sharedIssuesSection(context),
+            reviewersSection(context),
             authorsSection(context)
         ];
     // The first screen answers: a gate's reader came for their own PR, a sweep's for the queue.
@@ -64362,9 +64950,14 @@ function queueRow(context, d) {
         d.priority ? 'priority' : ''
     ];
 }
-/** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
+/** Why a PR waits, in the reader's terms: "area docs full (6/6)", "@ann full (2/2)" or "beyond the limit". */
 function waitingWhy(d) {
     const area = d.waitingOnArea;
+    const reviewer = d.waitingOnReviewer;
+    if (d.yielded !== undefined)
+        return `the author's move for ${plural(d.yielded, 'day')}: seat given up`;
+    if (reviewer)
+        return `${escapeMarkdown(`@${reviewer.reviewer}`)} full (${count(reviewer.admitted)}/${count(reviewer.limit)})`;
     return area
         ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})`
         : 'beyond the limit';
@@ -64618,6 +65211,48 @@ function staleSection(context) {
         ])))
     ].join('\n');
 }
+/** Review capacity per reviewer: who is overloaded, who is idle, and the maintainers' own backlog. */
+function reviewersSection(context) {
+    const rows = context.plan.reviewers;
+    if (!rows || rows.length === 0)
+        return '';
+    const overloaded = rows.filter((r) => r.state === 'overloaded').length;
+    const idle = rows.filter((r) => r.state === 'idle').length;
+    const backlog = rows.reduce((sum, r) => sum + r.neglected, 0);
+    const days = (n) => (n === undefined ? 'n/a' : `~${plural(Math.ceil(n), 'day')}`);
+    return [
+        `### Reviewers (${count(rows.length)})`,
+        '',
+        `${plural(overloaded, 'reviewer')} overloaded (every seat taken and PRs waiting), ${count(idle)} idle (nothing admitted ` +
+            `waiting on them).` +
+            (backlog > 0
+                ? ` ${plural(backlog, 'PR')} ${backlog === 1 ? 'has' : 'have'} waited on the maintainers for ` +
+                    `${plural(neglectDays(context.config), 'day')} or more (the backlog column).`
+                : ''),
+        '',
+        foldedRows('Each reviewer, the most requested first', rows, (shown) => table([
+            'reviewer',
+            'requested',
+            'admitted',
+            'reviews a week',
+            'limit',
+            'expected wait',
+            'oldest review owed',
+            'backlog',
+            ''
+        ], shown.map((r) => [
+            escapeMarkdown(`@${r.reviewer}`),
+            count(r.requested),
+            count(r.admitted),
+            r.perWeek === undefined ? 'n/a' : fixed(r.perWeek),
+            r.limit === undefined ? 'none' : count(r.limit),
+            days(r.expectedWaitDays),
+            r.oldestOwedDays === undefined ? '' : plural(r.oldestOwedDays, 'day'),
+            count(r.neglected),
+            r.state === 'ok' ? '' : r.state
+        ])))
+    ].join('\n');
+}
 function neglectedSection(context) {
     const neglected = context.plan.decisions
         .filter((d) => d.stale?.neglected)
@@ -64680,7 +65315,8 @@ const KIND_NAMES = {
     comment: 'stale and close comments',
     'delete-comment': 'duplicate comments deleted',
     close: 'closes',
-    'stamp-label': 'queue state recorded'
+    'stamp-label': 'queue state recorded',
+    'request-review': 'review requests'
 };
 function tallyByKind(ops) {
     const tally = new Map();

@@ -209,7 +209,54 @@ async function bench(size: number): Promise<{ rows: string[]; settling: string }
   } finally {
     await pathsGithub.close();
   }
+  if (size <= 2500) rows.push(...(await reviewCapacity(size)));
   return { rows, settling };
+}
+
+/** Review requests as CODEOWNERS makes them: docs to a team, packages to one owner, the rest to two reviewers. */
+function codeOwners(store: FakeStore): void {
+  for (const pr of store.pullRequests.filter((p) => p.state === 'OPEN')) {
+    const owners = new Set<string>();
+    for (const file of pr.files)
+      owners.add(
+        file.startsWith('docs/') ? 'acme/docs' : file.startsWith('packages/') ? 'ann' : pr.number % 2 ? 'bob' : 'cy'
+      );
+    pr.reviewRequests = [...owners].filter((owner) => owner.toLowerCase() !== pr.author.toLowerCase());
+  }
+}
+
+/** A settled repository with `max-review-requests` (a number, then `auto`): a sweep and a gate. */
+async function reviewCapacity(size: number): Promise<string[]> {
+  const rows: string[] = [];
+  for (const limit of ['5', 'auto']) {
+    const store = generateRepository({ seed: 7, openPullRequests: size, now: new Date() });
+    codeOwners(store);
+    const inputs = { ...COMMON, 'max-review-requests': limit };
+    const github = await startFakeGitHub(store, { restRequests: 10_000_000, graphqlPoints: 10_000_000, latencyMs: 0 });
+    try {
+      await measure(github, store, 'schedule', scheduleEvent(store), { ...inputs, 'max-writes-per-run': '1000000' });
+      github.setLatency(LATENCY_MS);
+      const what = `max-review-requests: ${limit}`;
+      rows.push(
+        row(
+          size,
+          `sweep of a settled repository with ${what}`,
+          await measure(github, store, 'schedule', scheduleEvent(store), inputs)
+        )
+      );
+      const newest = openHumanPullRequests(store).at(-1) as number;
+      rows.push(
+        row(
+          size,
+          `gate with ${what}`,
+          await measure(github, store, 'pull_request', pullRequestEvent(store, newest, 'synchronize'), inputs)
+        )
+      );
+    } finally {
+      await github.close();
+    }
+  }
+  return rows;
 }
 
 /** The fewest reads a sweep with a rate rule can make: the pages of open PRs, of closed PRs opened in the window, and 2. */

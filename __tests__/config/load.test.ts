@@ -13,6 +13,7 @@ test('no inputs and no file: the built-in defaults', () => {
     mode: 'auto',
     wipLimit: 50,
     adaptive: { minWipLimit: 10, maxWipLimit: null, throughputWindowDays: 28, targetReviewDays: 7 },
+    reviewers: { minRequests: 1, maxRequestsCap: null, yieldDays: 0, assign: 'off', pool: [] },
     countDrafts: false,
     baseBranches: [],
     exemptLabels: [],

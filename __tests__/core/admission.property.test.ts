@@ -8,7 +8,7 @@
 // showed Admitted turns waiting unless the event was its own. At the end a
 // sweep leaves a second sweep nothing to write. Failures print the seed.
 import type { Config } from '../../src/config/types.js';
-import { areaRules } from '../../src/core/areas.js';
+import { isAreaRule } from '../../src/core/seat-groups.js';
 import { planGateFromCounts } from '../../src/core/plan-gate.js';
 import { plan } from '../../src/core/plan.js';
 import { selectorMatches } from '../../src/core/rules.js';
@@ -40,6 +40,7 @@ function configFor(next: () => number): Config {
     'exempt-labels': 'hold'
   };
   if (next() < 0.5) inputs['max-open-per-author'] = String(pick([1, 2]));
+  if (next() < 0.4) inputs['max-review-requests'] = String(pick([1, 2]));
   if (next() < 0.3) inputs['max-changed-lines'] = '500';
   const base = config(inputs);
   const rules = areas
@@ -63,7 +64,11 @@ interface World {
 const showsAdmitted = (p: PullRequest) => p.status?.state === 'success' && p.status.description.startsWith('Admitted');
 
 /** One event on the repository (GitHub's part), and the PR it is about and whether it closed. */
-function event(world: World): { number: number; closed?: boolean; reopened?: boolean } | undefined {
+const REVIEWERS = ['ann', 'bob', 'acme/docs'];
+
+type Happened = { number: number; closed?: boolean; reopened?: boolean; leftReviewer?: string };
+
+function event(world: World): Happened | undefined {
   const { next } = world;
   const open = world.snapshot.pullRequests;
   const any = open.length > 0 ? open[Math.floor(next() * open.length)] : undefined;
@@ -85,7 +90,8 @@ function event(world: World): { number: number; closed?: boolean; reopened?: boo
       files: FILES[Math.floor(next() * FILES.length)],
       isDraft: next() < 0.15,
       labels: next() < 0.1 ? ['urgent'] : [],
-      additions: next() < 0.1 ? 900 : 20
+      additions: next() < 0.1 ? 900 : 20,
+      reviewRequests: next() < 0.5 ? [REVIEWERS[Math.floor(next() * REVIEWERS.length)]] : []
     });
     world.snapshot = { ...world.snapshot, pullRequests: [...open, fresh] };
     world.log.push(`open #${number}${tie ? ' (same second)' : ''}`);
@@ -113,6 +119,18 @@ function event(world: World): { number: number; closed?: boolean; reopened?: boo
     const has = any.labels.includes('hold');
     replace(number, { labels: has ? any.labels.filter((l) => l !== 'hold') : [...any.labels, 'hold'] });
     world.log.push(`${has ? 'unlabel' : 'label'} hold #${number}`);
+  } else if (roll < 0.85) {
+    // A review request, or a review given (GitHub then drops the request).
+    const requested = any.reviewRequests ?? [];
+    if (requested.length > 0 && next() < 0.5) {
+      const reviewer = requested[Math.floor(next() * requested.length)];
+      replace(number, { reviewRequests: requested.filter((r) => r !== reviewer) });
+      world.log.push(`review by ${reviewer} #${number}`);
+      return { number, leftReviewer: reviewer };
+    }
+    const reviewer = REVIEWERS[Math.floor(next() * REVIEWERS.length)];
+    if (!requested.includes(reviewer)) replace(number, { reviewRequests: [...requested, reviewer] });
+    world.log.push(`request ${reviewer} #${number}`);
   } else if (roll < 0.9) {
     const has = any.labels.includes('urgent');
     replace(number, { labels: has ? any.labels.filter((l) => l !== 'urgent') : [...any.labels, 'urgent'] });
@@ -124,11 +142,7 @@ function event(world: World): { number: number; closed?: boolean; reopened?: boo
 }
 
 /** The action's run for an event, as the action runs it; returns the judged PR's plan when it was a gate. */
-function run(
-  world: World,
-  c: Config,
-  happened: { number: number; closed?: boolean; reopened?: boolean }
-): Plan | undefined {
+function run(world: World, c: Config, happened: Happened): Plan | undefined {
   const now = world.now;
   const s = world.snapshot;
   if (happened.closed) {
@@ -138,7 +152,10 @@ function run(
   }
   const subject = s.pullRequests.find((p) => p.number === happened.number) as PullRequest;
   const counts = countsFromLabels(subject, s.pullRequests, c, now);
-  const answer = planGateFromCounts(subject, counts, { ...s, pullRequests: [subject] }, c, now, happened.reopened);
+  const answer = planGateFromCounts(subject, counts, { ...s, pullRequests: [subject] }, c, now, {
+    reopened: happened.reopened,
+    ...(happened.leftReviewer ? { leftReviewer: happened.leftReviewer } : {})
+  });
   const gate = 'plan' in answer ? answer.plan : plan(s, c, now, { mode: 'gate', number: happened.number });
   world.log.push(`  gate #${happened.number}: ${'plan' in answer ? 'counts' : `queue (${answer.needsQueue})`}`);
   world.snapshot = applyWrites(s, gate.writes, now.toISOString());
@@ -166,7 +183,7 @@ function checkInvariants(
     problems.push(
       `${admitted.length} PRs show Admitted under a limit of ${c.wipLimit}: ${admitted.map((p) => p.number)}`
     );
-  for (const area of areaRules(c)) {
+  for (const area of c.rules.filter(isAreaRule)) {
     const inArea = admitted.filter((p) => selectorMatches(area.selector, p, c));
     if (inArea.length > (area.budgets.maxOpen ?? 0))
       problems.push(`${inArea.length} PRs show Admitted in ${area.name} (max-open ${area.budgets.maxOpen})`);

@@ -2,10 +2,20 @@
 // the live lists would give (by the labels the PRs carry, as search sees
 // them), and the stamp a reconciled repository carries. Lets the core's
 // tests put the gate's counting path beside the whole-queue plan.
-import type { Config, Rule } from '../../src/config/types.js';
-import { fullAreas, holdsSeat } from '../../src/core/admission.js';
-import { areaLabel, areaRules, areasOf } from '../../src/core/areas.js';
+import type { Config } from '../../src/config/types.js';
+import { fullGroups, holdsSeat } from '../../src/core/admission.js';
+import { areaLabel } from '../../src/core/areas.js';
+import { reviewerLimits } from '../../src/core/review-capacity.js';
 import { rulesFor } from '../../src/core/rules.js';
+import {
+  areaKey,
+  groupsByLabels,
+  groupsOf,
+  isAreaRule,
+  isReviewRule,
+  labelledRules,
+  type SeatGroup
+} from '../../src/core/seat-groups.js';
 import { hasLabel } from '../../src/core/label-names.js';
 import { sameLogin } from '../../src/core/logins.js';
 import { planGateFromCounts } from '../../src/core/plan-gate.js';
@@ -19,50 +29,70 @@ import { NOW } from './factories.js';
 /** Counts of a queue with nobody else in it. */
 export const ALONE: GateCounts = {
   queueSize: 1,
-  line: { held: 0, heldByArea: {}, heldAhead: 0, ahead: 0, aheadOpen: 0, aheadOutsideAreas: 0, aheadByArea: {} },
+  line: { held: 0, heldByGroup: {}, heldAhead: 0, ahead: 0, aheadOpen: 0, aheadOutsideGroups: 0, aheadByGroup: {} },
   authorOpenBefore: 0,
   authorOpenAfter: 0,
   authorOpenedBefore: {}
 };
 
-/** The counts a gate for `subject` reads when the other PRs are `prs` as they are labelled now. */
+/**
+ * The counts a gate for `subject` reads when the other PRs are `prs` as they are labelled now
+ * (search sees labels; the seats held are read live with their review requests).
+ */
 export function countsFromLabels(subject: PullRequest, prs: PullRequest[], c: Config, now: Date = NOW): GateCounts {
+  const limit = reviewerLimits(c);
   const others = prs.filter((p) => p.number !== subject.number);
   const countable = others.filter((p) => isCountable(p, c));
   const inLine = countable.filter((p) => !hasLabel(p.labels, c.violationLabel));
   const held = inLine.filter((p) => holdsSeat(p, c));
   const order = queueOrder(c);
   const line = inLine.filter((p) => !holdsSeat(p, c) && order(p, subject) < 0);
-  const areas = areaRules(c);
-  const carries = (p: PullRequest, rule: Rule) => hasLabel(p.labels, areaLabel(rule));
-  const byArea = (list: PullRequest[], rules: Rule[]) =>
-    Object.fromEntries(rules.map((r) => [r.name, list.filter((p) => carries(p, r)).length]));
-  // The areas full before the walk: the seats held in each, the subject's own included.
-  const heldByArea = byArea(held, areas);
+  const byGroup = (list: PullRequest[]) => {
+    const counts: Record<string, number> = {};
+    for (const p of list) for (const g of groupsByLabels(p, c, limit)) counts[g.key] = (counts[g.key] ?? 0) + 1;
+    return counts;
+  };
+  const areas = c.rules.filter(isAreaRule);
+  const reviews = c.rules.some(isReviewRule);
+  // The groups full before the walk: the seats held in each, the subject's own included.
+  const heldByGroup = byGroup(held);
+  const mine = groupsOf(rulesFor(subject, c), subject.reviewRequests ?? [], limit);
+  const withMine = { ...heldByGroup };
   if (holdsSeat(subject, c) && isCountable(subject, c))
-    for (const rule of areasOf(rulesFor(subject, c))) heldByArea[rule.name]++;
-  const full = fullAreas(areas, heldByArea);
-  const open = line.filter((p) => !full.some((rule) => carries(p, rule)));
-  const mine = countable.filter((p) => sameLogin(p.author, subject.author));
+    for (const g of mine) withMine[g.key] = (withMine[g.key] ?? 0) + 1;
+  const known = new Map<string, SeatGroup>();
+  for (const p of [...held, ...line]) for (const g of groupsByLabels(p, c, limit)) known.set(g.key, g);
+  for (const g of mine) known.set(g.key, g);
+  const labelled = labelledRules(c);
+  // Only what search can leave out: area labels, reviewers of a rule that selects every PR.
+  const excludable = fullGroups([...known.values()], withMine).filter(
+    (g) => g.reviewer === undefined || !labelled.includes(g.rule)
+  );
+  const open = line.filter((p) => !groupsByLabels(p, c, limit).some((g) => excludable.some((f) => f.key === g.key)));
+  const mineAuthor = countable.filter((p) => sameLogin(p.author, subject.author));
+  const carriesArea = (p: PullRequest) => areas.some((r) => hasLabel(p.labels, areaLabel(r)));
   return {
     queueSize: countable.length + (isCountable(subject, c) ? 1 : 0),
     line: {
       held: held.length,
-      heldByArea: byArea(held, areas),
+      heldByGroup,
       heldAhead: held.filter((p) => order(p, subject) < 0).length,
       ahead: line.length,
       aheadOpen: open.length,
-      aheadOutsideAreas: line.filter((p) => !areas.some((r) => carries(p, r))).length,
-      aheadByArea: byArea(
-        open,
-        areas.filter((r) => !full.includes(r))
-      ),
-      ...(c.wipLimit === 0 && areas.length > 0
-        ? { unlimited: inLine.filter((p) => !holdsSeat(p, c) && !areas.some((r) => carries(p, r))).length }
+      ...(reviews ? {} : { aheadOutsideGroups: line.filter((p) => !carriesArea(p)).length }),
+      aheadByGroup: reviews
+        ? {}
+        : Object.fromEntries(
+            areas
+              .filter((r) => !excludable.some((g) => g.key === areaKey(r)))
+              .map((r) => [areaKey(r), open.filter((p) => hasLabel(p.labels, areaLabel(r))).length])
+          ),
+      ...(c.wipLimit === 0 && areas.length > 0 && !reviews
+        ? { unlimited: inLine.filter((p) => !holdsSeat(p, c) && !carriesArea(p)).length }
         : {})
     },
-    authorOpenBefore: mine.filter((p) => createdBefore(p, subject) < 0).length,
-    authorOpenAfter: mine.filter((p) => createdBefore(subject, p) < 0).length,
+    authorOpenBefore: mineAuthor.filter((p) => createdBefore(p, subject) < 0).length,
+    authorOpenAfter: mineAuthor.filter((p) => createdBefore(subject, p) < 0).length,
     authorOpenedBefore: Object.fromEntries(
       rateWindows(c).map((days) => [
         days,

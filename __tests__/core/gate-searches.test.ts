@@ -4,6 +4,7 @@
 import { gateCounts, gateSearches, SEARCH_LAG_MS, type GateSearchInput } from '../../src/core/gate-searches.js';
 import type { QueueFacts } from '../../src/core/queue.js';
 import type { Config } from '../../src/config/types.js';
+import { reviewerLimits } from '../../src/core/review-capacity.js';
 import { NOW, config, pr, rule } from './factories.js';
 
 const REPO = 'repo:acme/widgets is:pr';
@@ -18,6 +19,7 @@ function input(c: Config, extra: Partial<GateSearchInput> = {}): GateSearchInput
     recent: [],
     authorLimited: false,
     now: NOW,
+    reviewerLimit: reviewerLimits(c),
     ...extra
   };
 }
@@ -152,7 +154,7 @@ test('the seats held come from the live list of admitted PRs: in line only, over
     { queue: 20, 'line:ahead': 3, 'lineOutside:ahead': 2, 'lineArea0:ahead': 1 },
     { held }
   );
-  expect(counts.line).toMatchObject({ held: 3, heldByArea: { docs: 2 }, heldAhead: 2, ahead: 3, aheadOpen: 3 });
+  expect(counts.line).toMatchObject({ held: 3, heldByGroup: { 'area:docs': 2 }, heldAhead: 2, ahead: 3, aheadOpen: 3 });
 });
 
 test('PRs newer than the search lag come from the live list, with their labels', () => {
@@ -172,7 +174,7 @@ test('PRs newer than the search lag come from the live list, with their labels',
     { queue: 20, 'line:ahead': 9, 'lineOutside:ahead': 6, 'lineArea0:ahead': 3 },
     { held: [] }
   );
-  expect(counts.line).toMatchObject({ ahead: 12, aheadOutsideAreas: 7, aheadByArea: { docs: 5 } });
+  expect(counts.line).toMatchObject({ ahead: 12, aheadOutsideGroups: 7, aheadByGroup: { 'area:docs': 5 } });
   expect(counts.queueSize).toBe(26);
 });
 

@@ -66,7 +66,12 @@ describe('label names', () => {
   test('the gate decides a case-variant exempt or priority label as the sweep does', () => {
     const c = config({ 'wip-limit': '1', 'exempt-labels': 'security', 'priority-labels': 'urgent' });
     const exempt = pr(5, { labels: ['SECURITY'] });
-    expect(decideFromCounts(exempt, { ...ALONE, queueSize: 3 }, snapshot([exempt]), c, 1)?.state).toBe('exempt');
+    expect(
+      decideFromCounts(exempt, { ...ALONE, queueSize: 3 }, snapshot([exempt]), c, {
+        wipLimit: 1,
+        reviewerLimit: () => 0
+      })?.state
+    ).toBe('exempt');
     expect(decisionOf([pr(1), pr(2), exempt], c, 5)?.state).toBe('exempt');
   });
 

@@ -3,7 +3,7 @@
 // counting by the labels a settled queue carries.
 import { canGateFromCounts, planGateFromCounts } from '../../src/core/plan-gate.js';
 import { plan } from '../../src/core/plan.js';
-import { areaRules } from '../../src/core/areas.js';
+import { isAreaRule } from '../../src/core/seat-groups.js';
 import type { Config } from '../../src/config/types.js';
 import type { PullRequest } from '../../src/core/types.js';
 import { NOW, applyWrites, config, daysAgo, pr, rule, snapshot } from './factories.js';
@@ -64,7 +64,7 @@ test.each([
   const first = plan(snapshot(prs, { authors }), c, NOW, { mode: 'sweep' });
   const settled = applyWrites(snapshot(prs, { authors }), first.writes).pullRequests;
   const full = plan(snapshot(settled, { authors }), c, NOW, { mode: 'sweep' });
-  if (areaRules(c).length > 0) expect(full.decisions.some((d) => d.waitingOnRule !== undefined)).toBe(true);
+  if (c.rules.some(isAreaRule)) expect(full.decisions.some((d) => d.waitingOnRule !== undefined)).toBe(true);
   let counted = 0;
   for (const subject of settled) {
     const answer = planGateFromCounts(

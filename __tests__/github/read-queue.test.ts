@@ -23,6 +23,7 @@ const options = {
   withFiles: true,
   withIssues: false,
   withIssueFacts: false,
+  withReviewRequests: false,
   statusContext: 'backpressure',
   actor: TOKEN_BOT_REST_LOGIN
 };

@@ -9,6 +9,8 @@ import { paceHistory, planGateFromCounts, wholeQueueReason } from '../core/plan-
 import { plan } from '../core/plan.js';
 import { actionLabelNames } from '../core/labels.js';
 import { sameLabel } from '../core/label-names.js';
+import { needsReviewHistory, reviewerLimitOf } from '../core/review-capacity.js';
+import { readReviewHistory } from '../github/read-review-history.js';
 import { withMergeGroupStatus } from '../core/merge-group.js';
 import type { Plan, PullRequest, Snapshot } from '../core/types.js';
 import { ActionError } from './action-error.js';
@@ -34,7 +36,12 @@ async function gateFromCounts(
 ): Promise<{ plan: Plan; snapshot: Snapshot } | { needsQueue: string; unreconciled?: true }> {
   // The seats held came with the first read when the file did not rename admitted-label.
   const held = sameLabel(read.held.label, config.admittedLabel) ? read.held.facts : undefined;
+  // Reviewers' limits under `auto` come from their pace, which the counts need (full reviewers).
+  const reviewHistory = needsReviewHistory(config)
+    ? await readReviewHistory(session, now, config.adaptive.throughputWindowDays)
+    : undefined;
   const { counts, existingLabels, stateStamp } = await readGateCounts(session, {
+    reviewerLimit: reviewerLimitOf(config, reviewHistory, now),
     repo: session.repo,
     config,
     pr,
@@ -59,9 +66,14 @@ async function gateFromCounts(
     authors: counts.merged === undefined ? {} : { [pr.author]: { merged: counts.merged } },
     history,
     existingLabels,
-    stateStamp
+    stateStamp,
+    ...(reviewHistory ? { reviewHistory } : {})
   };
-  const planned = planGateFromCounts(pr, counts, snapshot, config, now, scope.reopened === true);
+  const event = {
+    reopened: scope.reopened === true,
+    ...(scope.leftReviewer ? { leftReviewer: scope.leftReviewer } : {})
+  };
+  const planned = planGateFromCounts(pr, counts, snapshot, config, now, event);
   return 'plan' in planned ? { plan: planned.plan, snapshot } : planned;
 }
 

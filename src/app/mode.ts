@@ -12,6 +12,8 @@ export type GateScope = Extract<PlanScope, { mode: 'gate' }> & {
   eventLabel?: string;
   /** pull_request* reopened: the PR comes back into the queue (it counted for nobody while closed). */
   reopened?: true;
+  /** A review given or a review request withdrawn: the reviewer the PR may no longer wait on. */
+  leftReviewer?: string;
 };
 
 /** What a run is about: a plan's scope (a gate with its event's extras), or nothing to do and why. */
@@ -30,6 +32,10 @@ const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d*)
 interface EventPayload {
   action?: string;
   pull_request?: { number?: number; state?: string; user?: { login?: string } };
+  review?: { user?: { login?: string; type?: string } };
+  requested_reviewer?: { login?: string; type?: string };
+  requested_team?: { slug?: string };
+  repository?: { owner?: { login?: string } };
   label?: { name?: string };
   merge_group?: { head_ref?: string; head_sha?: string };
 }
@@ -94,6 +100,8 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
   if (PULL_REQUEST_EVENTS.includes(eventName)) {
     if (typeof number !== 'number') return undefined;
     if (payload.action === 'reopened') return { mode: 'gate', number, reopened: true };
+    const withdrawn = withdrawnReviewer(payload);
+    if (withdrawn) return { mode: 'gate', number, leftReviewer: withdrawn };
     return label === undefined ? { mode: 'gate', number } : { mode: 'gate', number, eventLabel: label };
   }
   if (eventName === 'pull_request_review') {
@@ -105,10 +113,27 @@ function gateTarget(eventName: string, payload: EventPayload, label: string | un
           `changes no review state (submitted and dismissed do): nothing to do.`
       };
     }
-    return typeof number === 'number' ? { mode: 'gate', number } : undefined;
+    if (typeof number !== 'number') return undefined;
+    const reviewer = payload.review?.user;
+    return reviewer?.login ? { mode: 'gate', number, leftReviewer: webhookLogin(reviewer) } : { mode: 'gate', number };
   }
   if (eventName === 'merge_group') return mergeGroupTarget(payload);
   return undefined;
+}
+
+/** A webhook's user as REST spells logins: bots as name[bot]. */
+function webhookLogin(user: { login?: string; type?: string }): string {
+  const login = user.login ?? '';
+  return user.type === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
+}
+
+/** pull_request review_request_removed: the user, or `org/team`, no longer asked to review. */
+function withdrawnReviewer(payload: EventPayload): string | undefined {
+  if (payload.action !== 'review_request_removed') return undefined;
+  if (payload.requested_reviewer?.login) return webhookLogin(payload.requested_reviewer);
+  const team = payload.requested_team?.slug;
+  const org = payload.repository?.owner?.login;
+  return team && org ? `${org}/${team}` : undefined;
 }
 
 function mergeGroupTarget(payload: EventPayload): GateScope | Skip {

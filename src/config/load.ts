@@ -6,6 +6,7 @@ import {
   INPUTS_RULE_NAME,
   MODES,
   STALE_WHEN,
+  ASSIGN_REVIEWERS,
   VIOLATION_FEEDBACK,
   WAITING_FEEDBACK,
   type Budgets,
@@ -71,6 +72,7 @@ function wholeNumber(min: number, note = '', max = Number.MAX_SAFE_INTEGER): Kin
 }
 
 const WIP_LIMIT_EXPECTED = 'expected a whole number ≥ 0 (0 turns the limit off) or "auto"';
+/** A limit: a whole number (0 turns it off) or `auto` (wip-limit, max-review-requests). */
 const wipLimitKind: Kind<number | 'auto'> = {
   fromText: (text) =>
     text.toLowerCase() === 'auto'
@@ -85,6 +87,12 @@ const wipLimitKind: Kind<number | 'auto'> = {
         ? { value }
         : { problem: WIP_LIMIT_EXPECTED }
 };
+
+/** A reviewer to assign: a login, or `org/team`. */
+const reviewerList = checkedList(
+  (item) => /^[A-Za-z0-9_-]+(\[bot\])?$/.test(item) || /^[A-Za-z0-9_-]+\/[A-Za-z0-9_.-]+$/.test(item),
+  'logins or org/team names'
+);
 
 const booleanKind: Kind<boolean> = {
   fromText: (text) =>
@@ -332,6 +340,7 @@ function inputsRule(read: Reader): Rule | undefined {
     maxOpenedPerAuthor: read.optional('max-opened-per-author', openingRate),
     maxChangedLines: read.optional('max-changed-lines', wholeNumber(1)),
     maxChangedFiles: read.optional('max-changed-files', wholeNumber(1)),
+    maxReviewRequests: positiveLimit(read.optional('max-review-requests', wipLimitKind)),
     ...issueBudgets(
       read,
       read.optional('require-issue', requireIssueKind),
@@ -359,6 +368,7 @@ function fileRule(read: Reader, entry: Record<string, unknown>, path: KeyPath): 
     maxOpenedPerAuthor: field('max-opened-per-author', openingRate),
     maxChangedLines: field('max-changed-lines', wholeNumber(1)),
     maxChangedFiles: field('max-changed-files', wholeNumber(1)),
+    maxReviewRequests: positiveLimit(field('max-review-requests', wipLimitKind)),
     requireOwner: field('require-owner', booleanKind) || undefined,
     ...issueBudgets(
       read,
@@ -441,6 +451,35 @@ function duplicateRuleNames(rules: Rule[]): string[] {
 // ---- the whole config --------------------------------------------------------
 
 /** `wip-limit: auto`'s bounds and windows; min above max is a problem. */
+/** A limit of 0 is off: no budget at all. */
+function positiveLimit(limit: number | 'auto' | undefined): number | 'auto' | undefined {
+  return limit === 0 ? undefined : limit;
+}
+
+function reviewersConfig(read: Reader): Config['reviewers'] {
+  const minRequests = read.get('min-review-requests', wholeNumber(1), 1);
+  const maxRequestsCap = read.optional('max-review-requests-cap', wholeNumber(1)) ?? null;
+  if (maxRequestsCap !== null && maxRequestsCap < minRequests) {
+    read.problems.push(
+      `"max-review-requests-cap" is ${maxRequestsCap}, below "min-review-requests" ${minRequests}: ` +
+        'expected max-review-requests-cap ≥ min-review-requests.'
+    );
+  }
+  const assign = read.get('assign-reviewers', oneOf(ASSIGN_REVIEWERS), 'off');
+  const pool = read.get('reviewer-pool', reviewerList, []);
+  if (assign === 'least-loaded' && pool.length === 0)
+    read.problems.push(
+      '"assign-reviewers" is least-loaded but "reviewer-pool" is empty: expected the logins or org/team names to assign from.'
+    );
+  return {
+    minRequests,
+    maxRequestsCap,
+    yieldDays: read.get('yield-days', wholeNumber(0, ' (0 turns it off)', MAX_DAYS), 0),
+    assign,
+    pool
+  };
+}
+
 function adaptiveConfig(read: Reader): Config['adaptive'] {
   const minWipLimit = read.get('min-wip-limit', wholeNumber(1), 10);
   const maxWipLimit = read.optional('max-wip-limit', wholeNumber(1)) ?? null;
@@ -501,6 +540,7 @@ export function buildConfig(inputs: Record<string, string>, file?: { path: strin
     mode: read.input('mode', oneOf(MODES), 'auto'),
     wipLimit: read.get('wip-limit', wipLimitKind, 50),
     adaptive: adaptiveConfig(read),
+    reviewers: reviewersConfig(read),
     countDrafts: read.get('count-drafts', booleanKind, false),
     baseBranches: read.get('base-branches', branchGlobs, []),
     exemptLabels: read.get('exempt-labels', labelList, []),

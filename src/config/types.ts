@@ -28,6 +28,8 @@ export type ViolationFeedback = (typeof VIOLATION_FEEDBACK)[number];
 export type RequireIssue = 'linked' | 'assigned';
 
 export const STALE_WHEN = ['author', 'always'] as const;
+
+export const ASSIGN_REVIEWERS = ['off', 'least-loaded'] as const;
 export type StaleWhen = (typeof STALE_WHEN)[number];
 
 /** All present keys must match; within a key any value matches. */
@@ -54,6 +56,12 @@ export interface Budgets {
   requireOwner?: boolean;
   /** The PR closes an issue (`linked`), one assigned to its author (`assigned`); see README "Linked issues". */
   requireIssue?: RequireIssue;
+  /**
+   * Review capacity (README "Review capacity"): a reviewer (user or team) among a PR's pending
+   * review requests has at most this many admitted PRs waiting on their review, among the PRs the
+   * rule selects; `auto` follows each reviewer's own pace.
+   */
+  maxReviewRequests?: number | 'auto';
   /** With requireIssue: the issue carries one of these labels (compared case-insensitively). */
   issueLabels?: string[];
   /** Several open PRs closing the same issue: the first in queue order holds it, the others are violations. */
@@ -89,6 +97,20 @@ export interface StaleConfig {
   authorMoveLabels: string[];
 }
 
+/** Review capacity beyond the per-rule limits (README "Review capacity"). */
+export interface ReviewersConfig {
+  /** `max-review-requests: auto` never goes below this. */
+  minRequests: number;
+  /** … nor above this (null: no cap). */
+  maxRequestsCap: number | null;
+  /** An admitted PR that has been its author's move this many days gives its seat up (0: never). */
+  yieldDays: number;
+  /** `least-loaded`: an admitted PR without a review request gets one from `pool`. */
+  assign: 'off' | 'least-loaded';
+  /** Logins and `org/team` names to assign from. */
+  pool: string[];
+}
+
 export interface AdaptiveConfig {
   minWipLimit: number;
   maxWipLimit: number | null;
@@ -113,6 +135,7 @@ export interface Config {
   /** A number (0 = off) or 'auto' (Little's law, see adaptive). */
   wipLimit: number | 'auto';
   adaptive: AdaptiveConfig;
+  reviewers: ReviewersConfig;
   countDrafts: boolean;
   baseBranches: string[]; // globs; empty = every base branch
   exemptLabels: string[];

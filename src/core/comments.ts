@@ -67,14 +67,22 @@ const SETTLED_BODY = '**Admitted to the review queue.** Nothing is needed from y
 const EXEMPT_BODY = '**Not governed by the review queue.** Nothing is needed from you.';
 
 /** The sticky comment for a decision; the waiting text changes only with the state or a large move. */
-export function stickyBody(decision: Decision, wipLimit: number): string {
+/** Why a reviewer was asked (assign-reviewers): shown, never a ping; no numbers, which change every day. */
+function assignedNote(reviewer: string | undefined): string {
+  if (!reviewer) return '';
+  const who = escapeMarkdown(`@${reviewer}`);
+  return `\n\n${who} was asked to review it: of the reviewer pool, the one with the most room when it was admitted.`;
+}
+
+/** The sticky comment; `assigned`: the reviewer the action asked for (assignedReviewer). */
+export function stickyBody(decision: Decision, wipLimit: number, assigned?: string): string {
   const text =
     decision.state === 'waiting'
       ? waitingBody(decision, wipLimit)
       : decision.state === 'violation'
         ? violationBody(decision)
         : decision.state === 'admitted'
-          ? SETTLED_BODY
+          ? SETTLED_BODY + assignedNote(assigned)
           : EXEMPT_BODY;
   return `${STICKY_MARKER}\n${text}\n`;
 }

@@ -3,7 +3,7 @@
 // walk (admission.ts), who is admitted or waiting.
 import type { Config, Rule } from '../config/types.js';
 import { authorBudgetsApply, authorBudgetViolations, countsFromQueue, type AuthorCounts } from './author-budgets.js';
-import { admittedLine, exemptLine, violationLine, waitingLine } from './describe.js';
+import { admittedLine, exemptLine, violationLine, waitingLine, yieldedLine } from './describe.js';
 import { expectedWaitDays } from './adaptive.js';
 import { judged, type Unjudged } from './feedback.js';
 import { holdersFromQueue, issueBudgetViolations, repositoryName, type IssueHolders } from './issue-budgets.js';
@@ -11,7 +11,9 @@ import { byLogin, loginKey } from './logins.js';
 import { exemptReason, isPriority, queueOrder } from './queue.js';
 import { ownBudgetViolations, rulesFor } from './rules.js';
 import { holdsSeat, keepsSeat, Seats, type Seat } from './admission.js';
-import { areaLabel, areasOf } from './areas.js';
+import { areaLabel } from './areas.js';
+import { groupsOf, type ReviewerLimit, type SeatGroup } from './seat-groups.js';
+import { reviewerLimits, yieldedDays } from './review-capacity.js';
 import { hasLabel } from './label-names.js';
 import type { AuthorStats, Decision, ExpectedWait, PullRequest, Snapshot, Violation } from './types.js';
 
@@ -62,8 +64,10 @@ export interface Place {
   admitted: boolean;
   queueSize: number;
   wipLimit: number;
-  /** The full area rule that keeps it waiting (with the PRs it admits), when the WIP limit has room. */
-  area?: { rule: Rule; admitted: number };
+  /** The full group (area rule or reviewer) that keeps it waiting, with the PRs it admits. */
+  group?: { group: SeatGroup; admitted: number };
+  /** It gave its seat up: its author's move for this many days (yield-days). */
+  yielded?: number;
   perDay?: number;
   priority: boolean;
 }
@@ -74,7 +78,7 @@ export function placeDecision(pr: PullRequest, place: Place, config: Config): De
 }
 
 function placed(pr: PullRequest, place: Place): Unjudged {
-  const { position, queueSize, wipLimit, area } = place;
+  const { position, queueSize, wipLimit, group } = place;
   const ahead = position - 1;
   const priority = place.priority ? { priority: true } : {};
   if (place.admitted)
@@ -88,13 +92,24 @@ function placed(pr: PullRequest, place: Place): Unjudged {
       summary: admittedLine(position, queueSize, wipLimit)
     };
   const waiting = { number: pr.number, state: 'waiting' as const, position, ahead, violations: [], ...priority };
-  if (area) {
-    const maxOpen = area.rule.budgets.maxOpen ?? 0;
+  if (place.yielded !== undefined)
+    return { ...waiting, yielded: place.yielded, summary: yieldedLine(position, place.yielded) };
+  if (group?.group.reviewer !== undefined) {
+    const { reviewer, rule, limit } = group.group;
+    const waitingOnReviewer = { reviewer, rule: rule.name, admitted: group.admitted, limit };
     return {
       ...waiting,
-      waitingOnRule: area.rule.name,
-      waitingOnArea: { rule: area.rule.name, admitted: area.admitted, maxOpen },
-      summary: waitingLine(position, ahead, wipLimit, { name: area.rule.name, maxOpen })
+      waitingOnReviewer,
+      summary: waitingLine(position, ahead, wipLimit, undefined, undefined, waitingOnReviewer)
+    };
+  }
+  if (group) {
+    const { rule, limit: maxOpen } = group.group;
+    return {
+      ...waiting,
+      waitingOnRule: rule.name,
+      waitingOnArea: { rule: rule.name, admitted: group.admitted, maxOpen },
+      summary: waitingLine(position, ahead, wipLimit, { name: rule.name, maxOpen })
     };
   }
   const eta = expectedWait(position, wipLimit, place.perDay);
@@ -128,11 +143,14 @@ function byAuthorKey(countable: PullRequest[]): Map<string, PullRequest[]> {
   return byAuthor;
 }
 
-/** A countable PR with the rules it breaks (none: it is in line). */
+/** A countable PR with the rules it breaks (none: it is in line) and the seat groups it is in. */
 interface Judged {
   pr: PullRequest;
   rules: Rule[];
+  groups: SeatGroup[];
   violations: Violation[];
+  /** Its author's move for this many days, at least yield-days: it takes no seat (README "Review capacity"). */
+  yielded?: number;
 }
 
 /**
@@ -141,16 +159,20 @@ interface Judged {
  * Returns each PR's seat by number.
  */
 function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<number, Seat> {
-  const held = seatsHeld(inLine, config);
-  const heldByArea = new Map<Rule, number>();
-  for (const j of held) for (const rule of areasOf(j.rules)) heldByArea.set(rule, (heldByArea.get(rule) ?? 0) + 1);
-  const walk = new Seats(wipLimit, held.size, heldByArea);
+  const seating = inLine.filter((j) => j.yielded === undefined);
+  const held = seatsHeld(seating, config);
+  const heldByGroup: Record<string, number> = {};
+  for (const j of held) for (const group of j.groups) heldByGroup[group.key] = (heldByGroup[group.key] ?? 0) + 1;
+  const walk = new Seats(wipLimit, held.size, heldByGroup);
   const seats = new Map<number, Seat>();
-  for (const j of inLine) seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(areasOf(j.rules)));
-  // The area a waiting PR waits on, once every seat is taken.
   for (const j of inLine) {
+    if (j.yielded !== undefined) seats.set(j.pr.number, { admitted: false, yielded: j.yielded });
+    else seats.set(j.pr.number, held.has(j) ? { admitted: true } : walk.take(j.groups));
+  }
+  // The group a waiting PR waits on, once every seat is taken.
+  for (const j of seating) {
     const seat = seats.get(j.pr.number) as Seat;
-    if (!seat.admitted) seat.area = walk.fullArea(areasOf(j.rules));
+    if (!seat.admitted) seat.group = walk.fullGroup(j.groups);
   }
   return seats;
 }
@@ -162,15 +184,15 @@ function walkLine(inLine: Judged[], config: Config, wipLimit: number): Map<numbe
 function seatsHeld(inLine: Judged[], config: Config): Set<Judged> {
   const carrying = inLine.filter((j) => holdsSeat(j.pr, config));
   const counted: Record<string, number> = {};
-  const count = (rule: Rule) => (counted[rule.name] = (counted[rule.name] ?? 0) + 1);
-  for (const j of carrying)
-    for (const rule of areasOf(j.rules)) if (hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+  const count = (group: SeatGroup) => (counted[group.key] = (counted[group.key] ?? 0) + 1);
+  const labelled = (j: Judged, group: SeatGroup) =>
+    group.reviewer === undefined && hasLabel(j.pr.labels, areaLabel(group.rule));
+  for (const j of carrying) for (const group of j.groups) if (labelled(j, group)) count(group);
   const kept = new Set<Judged>();
   for (const j of carrying) {
-    const areas = areasOf(j.rules);
-    if (!keepsSeat(j.pr, areas, counted)) continue;
+    if (!keepsSeat(j.pr, j.groups, counted)) continue;
     kept.add(j);
-    for (const rule of areas) if (!hasLabel(j.pr.labels, areaLabel(rule))) count(rule);
+    for (const group of j.groups) if (!labelled(j, group)) count(group);
   }
   return kept;
 }
@@ -181,14 +203,15 @@ function seatsHeld(inLine: Judged[], config: Config): Set<Judged> {
  * walk. Positions: an admitted PR's is its rank among the admitted ones in
  * queue order; a waiting PR's comes after every admitted PR and the waiting
  * PRs before it. `perDay`: the merge pace for expected waits,
- * when the history was read.
+ * when the history was read; `reviewerLimit`: each reviewer's limit (review-capacity.ts).
  */
 export function decideQueue(
   snapshot: Snapshot,
   config: Config,
   wipLimit: number,
   now: Date,
-  perDay?: number
+  perDay?: number,
+  reviewerLimit: ReviewerLimit = reviewerLimits(config)
 ): QueueDecisions {
   const exempt: Decision[] = [];
   const countable: PullRequest[] = [];
@@ -207,7 +230,10 @@ export function decideQueue(
     const rules = rulesOf(pr);
     const stats = statsOf(pr.author);
     const authorCounts = () => countsFromQueue(pr, byAuthor.get(loginKey(pr.author)) ?? [], rulesOf, stats, now);
-    return { pr, rules, violations: violationsOf(pr, rules, stats, config, authorCounts, holders) };
+    const groups = groupsOf(rules, pr.reviewRequests ?? [], reviewerLimit);
+    const violations = violationsOf(pr, rules, stats, config, authorCounts, holders);
+    const yielded = yieldedDays(pr, config, snapshot.actor, now);
+    return { pr, rules, groups, violations, ...(yielded === undefined ? {} : { yielded }) };
   });
   const seats = walkLine(
     judgedPrs.filter((j) => j.violations.length === 0),
@@ -222,7 +248,15 @@ export function decideQueue(
     if (violations.length > 0) return violationDecision(pr, violations, config);
     const seat = seats.get(pr.number) as Seat;
     const position = seat.admitted ? ++admittedBefore : admittedTotal + ++waitingBefore;
-    const place = { position, admitted: seat.admitted, area: seat.area, queueSize: countable.length, wipLimit, perDay };
+    const place = {
+      position,
+      admitted: seat.admitted,
+      group: seat.group,
+      yielded: seat.yielded,
+      queueSize: countable.length,
+      wipLimit,
+      perDay
+    };
     return placeDecision(pr, { ...place, priority: isPriority(pr, config) }, config);
   });
   exempt.sort((a, b) => a.number - b.number);

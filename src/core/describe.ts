@@ -17,8 +17,13 @@ export function waitingLine(
   ahead: number,
   wipLimit: number,
   waitingOnRule?: { name: string; maxOpen: number },
-  eta?: ExpectedWait
+  eta?: ExpectedWait,
+  waitingOnReviewer?: { reviewer: string; admitted: number; limit: number }
 ): string {
+  if (waitingOnReviewer) {
+    const { reviewer, admitted, limit } = waitingOnReviewer;
+    return `Waiting: position ${count(position)}; @${reviewer} has ${count(admitted)} of ${count(limit)} reviews in progress`;
+  }
   if (waitingOnRule) {
     return (
       `Waiting: position ${count(position)}; rule "${waitingOnRule.name}" admits ${count(waitingOnRule.maxOpen)} ` +
@@ -30,6 +35,14 @@ export function waitingLine(
   // The expected wait goes into the status only where it fits whole.
   const withEta = eta ? `${line}; ${expectedIn(eta)}` : line;
   return withEta.length <= STATUS_DESCRIPTION_MAX ? withEta : line;
+}
+
+/** A PR that gave its seat up (yield-days): what happened and what brings it back. */
+export function yieldedLine(position: number, days: number): string {
+  return (
+    `Waiting: position ${count(position)}; the author's move for ${count(days)} days, ` +
+    'so its seat went to the next PR: act on it to rejoin the line'
+  );
 }
 
 /** "expected in about 4 days" / "expected within a day": whole days, rounded up. */

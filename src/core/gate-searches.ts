@@ -6,10 +6,22 @@
 // holding a seat (admitted-label, read live and whole). Derived from the same
 // definitions as queue.ts, areas.ts, admission.ts and the rules, so the gate
 // and the sweep agree; src/github only sends the strings.
-import type { Config, Rule } from '../config/types.js';
-import { fullAreas, holdsSeat, type LineCounts } from './admission.js';
-import { areaLabel, areaRules, areasOf } from './areas.js';
+import type { Config } from '../config/types.js';
+import { fullGroups, holdsSeat, type LineCounts } from './admission.js';
+import { areaLabel } from './areas.js';
+import {
+  areaKey,
+  groupsByLabels,
+  groupsOf,
+  isAreaRule,
+  isReviewRule,
+  labelledRules,
+  seatRules,
+  type ReviewerLimit,
+  type SeatGroup
+} from './seat-groups.js';
 import { rulesFor } from './rules.js';
+import { reviewerLoads } from './assign-reviewers.js';
 import { hasAnyLabel, hasLabel } from './label-names.js';
 import { sameLogin } from './logins.js';
 import { createdBefore, isCountable, isPriority, queueOrder, type QueueFacts } from './queue.js';
@@ -40,9 +52,11 @@ export interface GateSearchInput {
   paceWindowDays?: number;
   /**
    * Every open PR carrying admitted-label, when the first read brought them (under this config's
-   * label name): the searches then leave out the PRs ahead that a full area keeps waiting.
+   * label name): the searches then leave out the PRs ahead that a full group keeps waiting.
    */
   held?: QueueFacts[];
+  /** Each reviewer's limit (review-capacity.ts). */
+  reviewerLimit: ReviewerLimit;
 }
 
 /** What the gate reads live besides the search counts. */
@@ -104,22 +118,62 @@ function holdsInLine(r: QueueFacts, config: Config): boolean {
   return isCountable(r, config) && !hasLabel(r.labels, config.violationLabel) && holdsSeat(r, config);
 }
 
-/**
- * The area rules full before the walk (admission.ts), from the PRs holding a
- * seat, the gate's PR included when it holds one; none when the first read
- * did not bring those PRs (every area is then walked as open).
- */
-function fullBeforeWalk(input: GateSearchInput): Rule[] {
-  const { config, pr, held } = input;
-  const areas = areaRules(config);
-  if (!held || areas.length === 0) return [];
-  const heldByArea: Record<string, number> = {};
-  const add = (rule: Rule) => (heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1);
+/** The seats held in each group by the PRs read live (the gate's PR left out), by group key. */
+function heldByGroup(held: QueueFacts[], input: GateSearchInput): Record<string, number> {
+  const byGroup: Record<string, number> = {};
   for (const r of held)
-    if (r.number !== pr.number && holdsInLine(r, config))
-      for (const rule of areas) if (hasLabel(r.labels, areaLabel(rule))) add(rule);
-  if (holdsSeat(pr, config) && isCountable(pr, config)) for (const rule of areasOf(rulesFor(pr, config))) add(rule);
-  return fullAreas(areas, heldByArea);
+    if (r.number !== input.pr.number && holdsInLine(r, input.config))
+      for (const group of groupsByLabels(r, input.config, input.reviewerLimit))
+        byGroup[group.key] = (byGroup[group.key] ?? 0) + 1;
+  return byGroup;
+}
+
+/**
+ * The groups full before the walk (admission.ts), from the PRs holding a
+ * seat, the gate's PR included when it holds one; none when the first read
+ * did not bring those PRs (every group is then walked as open).
+ */
+function fullBeforeWalk(input: GateSearchInput): SeatGroup[] {
+  const { config, pr, held } = input;
+  if (!held || seatRules(config).length === 0) return [];
+  const byGroup = heldByGroup(held, input);
+  const mine = groupsOf(rulesFor(pr, config), pr.reviewRequests ?? [], input.reviewerLimit);
+  if (holdsSeat(pr, config) && isCountable(pr, config))
+    for (const group of mine) byGroup[group.key] = (byGroup[group.key] ?? 0) + 1;
+  // Every group a PR of the line may be in: by the held PRs' and this PR's groups (others have no room to lose).
+  const known = new Map<string, SeatGroup>();
+  for (const r of held) for (const group of groupsByLabels(r, config, input.reviewerLimit)) known.set(group.key, group);
+  for (const group of mine) known.set(group.key, group);
+  for (const rule of config.rules.filter(isAreaRule))
+    known.set(areaKey(rule), { key: areaKey(rule), rule, limit: rule.budgets.maxOpen ?? 0 });
+  return fullGroups([...known.values()], byGroup);
+}
+
+/**
+ * Search terms leaving out the PRs in a full group, where search can say it: an area rule's label,
+ * a reviewer of a rule that selects every PR (`-review-requested:`, `-team-review-requested:`).
+ * A reviewer of a labelled rule cannot be left out (search has no "not both"): its PRs stay counted.
+ */
+function notInFull(full: SeatGroup[], config: Config): string[] {
+  const labelled = labelledRules(config);
+  return full.flatMap((group) => {
+    if (group.reviewer === undefined) return [`-label:${quote(areaLabel(group.rule))}`];
+    if (labelled.includes(group.rule)) return [];
+    return [
+      group.reviewer.includes('/')
+        ? `-team-review-requested:${group.reviewer}`
+        : `-review-requested:${searchLogin(group.reviewer)}`
+    ];
+  });
+}
+
+/** Whether a live PR is in a full group that notInFull leaves out (the same rule, by its labels and requests). */
+function inFull(r: QueueFacts, full: SeatGroup[], input: GateSearchInput): boolean {
+  const labelled = labelledRules(input.config);
+  const excludable = new Set(
+    full.filter((g) => g.reviewer === undefined || !labelled.includes(g.rule)).map((g) => g.key)
+  );
+  return groupsByLabels(r, input.config, input.reviewerLimit).some((group) => excludable.has(group.key));
 }
 
 /**
@@ -150,22 +204,24 @@ export function gateSearches(input: GateSearchInput): { counts: Record<string, s
       };
 
   const searches: Record<string, string> = { queue: [...queue, before(liveCutoff)].join(' ') };
-  const areas = areaRules(config);
+  const areas = config.rules.filter(isAreaRule);
+  const reviews = config.rules.some(isReviewRule);
+  const notFull = notInFull(fullBeforeWalk(input), config);
   const full = fullBeforeWalk(input);
-  const notFull = full.map((r) => `-label:${quote(areaLabel(r))}`);
   const join = (...terms: string[]) => terms.filter(Boolean).join(' ');
   for (const [part, terms] of Object.entries(parts)) {
     searches[`line:${part}`] = join(...line, ...terms);
-    if (areas.length === 0) continue;
-    if (full.length > 0) searches[`lineOpen:${part}`] = join(...line, ...notFull, ...terms);
+    if (notFull.length > 0) searches[`lineOpen:${part}`] = join(...line, ...notFull, ...terms);
+    // PRs in no group and in each area group can be told apart by labels only without review capacity.
+    if (areas.length === 0 || reviews) continue;
     searches[`lineOutside:${part}`] = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), ...terms);
     areas.forEach((rule, i) => {
-      if (!full.includes(rule))
+      if (!full.some((g) => g.key === areaKey(rule)))
         searches[`lineArea${i}:${part}`] = join(...line, `label:${quote(areaLabel(rule))}`, ...notFull, ...terms);
     });
   }
   // Without a limit, PRs outside every area are admitted with no seat to hold: counted for the positions.
-  if (config.wipLimit === 0 && areas.length > 0)
+  if (config.wipLimit === 0 && areas.length > 0 && !reviews)
     searches.lineUnlimited = join(...line, ...areas.map((r) => `-label:${quote(areaLabel(r))}`), before(liveCutoff));
   if (input.authorLimited) {
     const author = `author:${searchLogin(pr.author)}`;
@@ -204,7 +260,7 @@ export function gateSearches(input: GateSearchInput): { counts: Record<string, s
 function unlimitedCount(input: GateSearchInput, searched: number, live: QueueFacts[]): number {
   const { config, pr } = input;
   const { liveCutoff } = cutoffs(input);
-  const areaLabels = areaRules(config).map(areaLabel);
+  const areaLabels = config.rules.filter(isAreaRule).map(areaLabel);
   const outside = (r: QueueFacts) =>
     isCountable(r, config) &&
     !hasLabel(r.labels, config.violationLabel) &&
@@ -246,42 +302,48 @@ export function gateCounts(input: GateSearchInput, result: Record<string, number
     (r) => !hasLabel(r.labels, config.violationLabel) && !holdsSeat(r, config) && aheadOfPr(r)
   );
   const sameAuthor = (r: QueueFacts) => sameLogin(r.author, pr.author);
-  const areas = areaRules(config);
+  const areas = config.rules.filter(isAreaRule);
+  const reviews = config.rules.some(isReviewRule);
   const areaLabels = areas.map(areaLabel);
   const full = fullBeforeWalk(input);
-  const fullLabels = full.map(areaLabel);
-  const heldInLine = (input.held ?? lists.held).filter((r) => r.number !== pr.number && holdsInLine(r, config));
-  const liveOpen = liveLine.filter((r) => !hasAnyLabel(r.labels, fullLabels));
+  const heldList = (input.held ?? lists.held).filter((r) => r.number !== pr.number && holdsInLine(r, config));
+  const liveOpen = liveLine.filter((r) => !inFull(r, full, input));
+  const notFull = notInFull(full, config);
 
   const ahead = sumOver(result, 'line') + liveLine.length;
   const line: LineCounts = {
-    held: heldInLine.length,
-    heldByArea: Object.fromEntries(
-      areas.map((rule) => [rule.name, heldInLine.filter((r) => hasLabel(r.labels, areaLabel(rule))).length])
-    ),
-    heldAhead: heldInLine.filter((r) => order(r, pr) < 0).length,
+    held: heldList.length,
+    heldByGroup: heldByGroup(heldList, input),
+    heldAhead: heldList.filter((r) => order(r, pr) < 0).length,
     ahead,
-    aheadOpen: full.length === 0 ? ahead : sumOver(result, 'lineOpen') + liveOpen.length,
-    aheadOutsideAreas:
-      areas.length === 0
-        ? ahead
-        : sumOver(result, 'lineOutside') + liveLine.filter((r) => !hasAnyLabel(r.labels, areaLabels)).length,
-    aheadByArea: Object.fromEntries(
-      areas.flatMap((rule, i) =>
-        full.includes(rule)
-          ? []
-          : [
-              [
-                rule.name,
-                sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
-              ]
-            ]
-      )
-    ),
+    aheadOpen: notFull.length === 0 ? ahead : sumOver(result, 'lineOpen') + liveOpen.length,
+    ...(reviews
+      ? {}
+      : {
+          aheadOutsideGroups:
+            areas.length === 0
+              ? ahead
+              : sumOver(result, 'lineOutside') + liveLine.filter((r) => !hasAnyLabel(r.labels, areaLabels)).length
+        }),
+    aheadByGroup: reviews
+      ? {}
+      : Object.fromEntries(
+          areas.flatMap((rule, i) =>
+            full.some((g) => g.key === areaKey(rule))
+              ? []
+              : [
+                  [
+                    areaKey(rule),
+                    sumOver(result, `lineArea${i}`) + liveOpen.filter((r) => hasLabel(r.labels, areaLabel(rule))).length
+                  ]
+                ]
+          )
+        ),
     ...(result.lineUnlimited === undefined ? {} : { unlimited: unlimitedCount(input, result.lineUnlimited, live) })
   };
   const newerThanLiveCutoff = (r: QueueFacts) => createdAt(r) >= liveCutoff;
   return {
+    ...(input.config.reviewers.assign === 'off' ? {} : { reviewerLoads: reviewerLoads(heldList) }),
     queueSize:
       result.queue +
       liveCountable.filter(newerThanLiveCutoff).length +

@@ -1,6 +1,7 @@
 // The labels the action creates, with a colour and a description people can read.
 import type { Config } from '../config/types.js';
-import { AREA_LABEL_PREFIX, areaLabel, areaRules } from './areas.js';
+import { AREA_LABEL_PREFIX, areaLabel } from './areas.js';
+import { labelledRules } from './seat-groups.js';
 import { UNSTAMPED_DESCRIPTION } from './state-stamp.js';
 import type { WriteOp } from './types.js';
 
@@ -12,8 +13,8 @@ export function labelDefinitions(config: Config): Map<string, Extract<WriteOp, {
     define(config.waitingLabel, 'fbca04', 'PR Backpressure: waiting for room in the review queue'),
     define(config.violationLabel, 'd93f0b', 'PR Backpressure: breaks a queue rule; takes no place in line'),
     define(config.stale.label, 'ededed', 'PR Backpressure: no activity from the author'),
-    ...areaRules(config).map((rule) =>
-      define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the area rule ${rule.name}`.slice(0, 100))
+    ...labelledRules(config).map((rule) =>
+      define(areaLabel(rule), 'c5def5', `PR Backpressure: counts toward the rule ${rule.name}`.slice(0, 100))
     )
   ]);
 }

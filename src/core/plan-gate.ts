@@ -6,14 +6,17 @@
 import type { Config } from '../config/types.js';
 import { exemptDecision, placeDecision, violationDecision, violationsOf } from './decide.js';
 import { holdsSeat, keepsSeat, lineFromCounts, type LineCounts } from './admission.js';
-import { areaLabel, areaRules, areasOf } from './areas.js';
+import { areaLabel } from './areas.js';
+import { groupsOf, isAreaRule, isReviewRule, type ReviewerLimit, type SeatGroup } from './seat-groups.js';
+import { reviewerKey, yieldedDays } from './review-capacity.js';
+import { chooseReviewer, poolLimit } from './assign-reviewers.js';
 import { isExemptLine } from './describe.js';
 import { hasWildcard } from './globs.js';
 import { claimsIncomplete, holdersFromClaims, repositoryName } from './issue-budgets.js';
 import { hasLabel } from './label-names.js';
 import { byLogin } from './logins.js';
 import { isCountable, isPriority } from './queue.js';
-import { effectiveLimit } from './plan.js';
+import { effectiveLimit, type Limits } from './plan.js';
 import { rulesFor } from './rules.js';
 import { decideStale } from './stale.js';
 import { stampMatches } from './state-stamp.js';
@@ -56,32 +59,25 @@ export function paceHistory(mergedInWindow: number | undefined): History | undef
   return mergedInWindow === undefined ? undefined : { mergedInWindow, weeks: [] };
 }
 
-/** Whether the PR keeps a seat: it carries admitted-label, and any area it moved into has room. */
-function keeps(pr: PullRequest, line: LineCounts, config: Config): boolean {
-  return holdsSeat(pr, config) && keepsSeat(pr, areasOf(rulesFor(pr, config)), line.heldByArea);
-}
-
-/** The line counts with the PR's own seat added, when it keeps one. */
-function withOwnSeat(line: LineCounts, pr: PullRequest, config: Config): LineCounts {
-  if (!keeps(pr, line, config)) return line;
-  const heldByArea = { ...line.heldByArea };
-  for (const rule of areasOf(rulesFor(pr, config))) heldByArea[rule.name] = (heldByArea[rule.name] ?? 0) + 1;
-  return { ...line, held: line.held + 1, heldByArea };
+/** The PR's seat groups (areas, reviewers) by its rules and review requests. */
+function ownGroups(pr: PullRequest, config: Config, reviewerLimit: ReviewerLimit): SeatGroup[] {
+  return groupsOf(rulesFor(pr, config), pr.reviewRequests ?? [], reviewerLimit);
 }
 
 /**
  * The PR's decision from the gate's counts, by the sweep's rules and walk; undefined when the
- * counts cannot tell (a tie the gate could not read, or a PR ahead in two areas while seats are
- * free). `perDay`: the merge pace for the expected wait, when read.
+ * counts cannot tell (a tie the gate could not read, or a PR ahead in two groups while seats are
+ * free). `perDay`: the merge pace for the expected wait, when read; `reviewerLimit`: each
+ * reviewer's limit.
  */
 export function decideFromCounts(
   pr: PullRequest,
   counts: GateCounts,
   snapshot: Snapshot,
   config: Config,
-  wipLimit: number,
-  perDay?: number
+  limits: Pick<Limits, 'wipLimit' | 'reviewerLimit'> & { perDay?: number; now?: Date }
 ): Decision | undefined {
+  const { wipLimit, reviewerLimit, perDay } = limits;
   const exempt = exemptDecision(pr, config);
   if (exempt) return exempt;
   if (counts.unreadTies) return undefined;
@@ -98,19 +94,39 @@ export function decideFromCounts(
     holdersFromClaims(config, repositoryName(snapshot))
   );
   if (violations.length > 0) return violationDecision(pr, violations, config);
-  const line = withOwnSeat(counts.line, pr, config);
-  const walk = lineFromCounts(line, wipLimit, areaRules(config), areasOf(rules));
+  const groups = ownGroups(pr, config, reviewerLimit);
+  const yielded = limits.now && yieldedDays(pr, config, snapshot.actor, limits.now);
+  const keeps = yielded === undefined && holdsSeat(pr, config) && keepsSeat(pr, groups, counts.line.heldByGroup);
+  const line = keeps ? withSeat(counts.line, groups) : counts.line;
+  const areaGroups = groupsOf(config.rules.filter(isAreaRule), [], reviewerLimit);
+  const walk = lineFromCounts(line, wipLimit, areaGroups, groups);
   if (!walk) return undefined;
-  const admitted = keeps(pr, counts.line, config) || walk.seat.admitted;
+  const admitted = yielded === undefined && (keeps || walk.seat.admitted);
   // A waiting PR comes after every admitted PR and the waiting PRs ahead: the held ones, those the
   // walk admits ahead of it, the rest ahead. (The walk admits none behind it in a settled queue,
   // where every PR that could take a seat holds one; otherwise the position is off by those, for
   // one run: the admission decision is not.)
   const unlimited = line.unlimited ?? 0;
-  const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : line.aheadOutsideAreas);
+  const waitingAhead = line.ahead - (line.unlimited === undefined ? 0 : (line.aheadOutsideGroups ?? 0));
   const position = admitted ? line.heldAhead + walk.admittedAhead + 1 : line.held + unlimited + waitingAhead + 1;
   const place = { position, admitted, queueSize: counts.queueSize, wipLimit, perDay, priority: isPriority(pr, config) };
-  return placeDecision(pr, admitted ? place : { ...place, area: walk.seat.area }, config);
+  if (yielded !== undefined) return placeDecision(pr, { ...place, yielded }, config);
+  return placeDecision(pr, admitted ? place : { ...place, group: walk.seat.group }, config);
+}
+
+/** The line counts with a seat held in `groups` added. */
+function withSeat(line: LineCounts, groups: SeatGroup[]): LineCounts {
+  const heldByGroup = { ...line.heldByGroup };
+  for (const group of groups) heldByGroup[group.key] = (heldByGroup[group.key] ?? 0) + 1;
+  return { ...line, held: line.held + 1, heldByGroup };
+}
+
+/** What the triggering event tells beyond the PR's facts. */
+export interface GateEvent {
+  /** Reopened: it counted for nobody while closed. */
+  reopened?: boolean;
+  /** A review was given or a review request withdrawn: this reviewer may no longer be waited on. */
+  leftReviewer?: string;
 }
 
 /** Whether a one-pr-per-issue rule selects the PR and another open PR closes one of its issues (as the gate read them). */
@@ -165,15 +181,22 @@ export function movesOthers(
   counts: Pick<GateCounts, 'authorOpenAfter'>,
   config: Config,
   repository: string,
-  reopened = false
+  event: GateEvent = {}
 ): string | undefined {
   const held = holdsSeat(pr, config);
   if (held && decision.state !== 'admitted') return `#${pr.number} gives up its seat in the queue`;
   // Leaving an area frees a seat in it; entering one takes a seat only where there is room (keepsSeat).
-  const areas = decision.state === 'exempt' ? [] : areasOf(rulesFor(pr, config));
-  const left = areaRules(config).filter((rule) => hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule));
+  const areas = decision.state === 'exempt' ? [] : rulesFor(pr, config).filter(isAreaRule);
+  const left = config.rules.filter(
+    (rule) => isAreaRule(rule) && hasLabel(pr.labels, areaLabel(rule)) && !areas.includes(rule)
+  );
   if (held && left.length > 0) return `#${pr.number} left the area rule ${left[0].name}`;
-  const before = countedBefore(pr, config, reopened);
+  // A review given (or a request withdrawn) frees the reviewer's seat this PR held.
+  const reviewer = event.leftReviewer;
+  const waitsOn = (pr.reviewRequests ?? []).some((r) => reviewerKey(r) === reviewerKey(reviewer ?? ''));
+  if (held && reviewer !== undefined && !waitsOn && rulesFor(pr, config).some(isReviewRule))
+    return `#${pr.number} no longer waits on @${reviewer}, whose review seats are counted`;
+  const before = countedBefore(pr, config, event.reopened === true);
   const countsNow = decision.state !== 'exempt';
   const countChanged = before !== undefined && before !== countsNow;
   if (countChanged && counts.authorOpenAfter > 0)
@@ -206,7 +229,7 @@ export function planGateFromCounts(
   snapshot: Snapshot,
   config: Config,
   now: Date,
-  reopened = false
+  event: GateEvent = {}
 ): GateFromCounts {
   if (!stampMatches(snapshot.stateStamp, config))
     return {
@@ -216,18 +239,31 @@ export function planGateFromCounts(
           ? `the label "${config.admittedLabel}" does not exist yet: no run has reconciled the queue's labels`
           : 'the queue labels were last reconciled under another configuration (or by hand)'
     };
-  const { wipLimit, adaptive, pace, flow } = effectiveLimit(snapshot, config, now);
-  const decision = decideFromCounts(pr, counts, snapshot, config, wipLimit, pace?.perDay);
+  const { wipLimit, adaptive, pace, flow, reviewerLimit } = effectiveLimit(snapshot, config, now);
+  const decision = decideFromCounts(pr, counts, snapshot, config, {
+    wipLimit,
+    reviewerLimit,
+    perDay: pace?.perDay,
+    now
+  });
   if (!decision)
     return {
       needsQueue: counts.unreadTies
         ? `${counts.unreadTies} more open PRs were created in the same second as #${pr.number}`
         : 'an open PR ahead of it is in two area rules, so counts cannot tell which of them gets a free seat'
     };
-  const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), reopened);
+  const moved = movesOthers(pr, decision, counts, config, repositoryName(snapshot), event);
   if (moved) return { needsQueue: moved };
   // The same whose-move view as a sweep's; a gate runs none of the lifecycle's writes.
   decision.stale = decideStale(pr, config, snapshot.actor, now);
+  const assigned = chooseReviewer(
+    pr,
+    decision,
+    config,
+    counts.reviewerLoads ?? new Map(),
+    poolLimit(rulesFor(pr, config), reviewerLimit)
+  );
+  if (assigned) decision.assigned = assigned;
   const planned = planWrites([{ pr, decision }], config, {
     wipLimit,
     lifecycle: false,

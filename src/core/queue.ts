@@ -12,6 +12,8 @@ export interface QueueFacts {
   baseRef: string;
   author: string;
   labels: string[];
+  /** Pending review requests, when read (review capacity). */
+  reviewRequests?: string[];
 }
 
 /** Why a PR takes no part in the queue, or undefined when it counts. */

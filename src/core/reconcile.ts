@@ -2,7 +2,9 @@
 // state and feedback labels and the sticky comment (README "How the queue works" and README "What people see"). Nothing is
 // written where the PR already shows the truth, so a second run writes nothing.
 import type { Config } from '../config/types.js';
-import { areaLabel, areaRules } from './areas.js';
+import { areaLabel } from './areas.js';
+import { isAreaRule, isReviewRule, labelledRules } from './seat-groups.js';
+import { assignedReviewer } from './assign-reviewers.js';
 import { sameKind, significantChange } from './change.js';
 import { stickyBody } from './comments.js';
 import { fitDescription, statusState } from './describe.js';
@@ -54,14 +56,18 @@ function toWanted(pr: PullRequest, wanted: Map<string, boolean>): WriteOp[] {
  * PRs whose seat is limited (a WIP limit, or an area rule selects them).
  */
 export function stateLabelWrites(pr: PullRequest, decision: Decision, config: Config, wipLimit: number): WriteOp[] {
-  const areas =
-    decision.state === 'exempt' ? [] : areaRules(config).filter((rule) => selectorMatches(rule.selector, pr, config));
+  const labelled = labelledRules(config);
+  const selecting =
+    decision.state === 'exempt' ? [] : labelled.filter((rule) => selectorMatches(rule.selector, pr, config));
+  // A seat is limited by the WIP limit, or by a group it could be in (with review capacity any PR may
+  // come to wait on a reviewer, so every admitted PR is marked).
+  const limited = wipLimit > 0 || selecting.some(isAreaRule) || config.rules.some(isReviewRule);
   return toWanted(
     pr,
     new Map<string, boolean>([
       [config.violationLabel, decision.state === 'violation'],
-      [config.admittedLabel, decision.state === 'admitted' && (wipLimit > 0 || areas.length > 0)],
-      ...areaRules(config).map((rule): [string, boolean] => [areaLabel(rule), areas.includes(rule)])
+      [config.admittedLabel, decision.state === 'admitted' && limited],
+      ...labelled.map((rule): [string, boolean] => [areaLabel(rule), selecting.includes(rule)])
     ])
   );
 }
@@ -77,16 +83,17 @@ export function feedbackLabelWrites(pr: PullRequest, decision: Decision, config:
 }
 
 /** A new sticky comment where comment feedback is chosen; an existing one is kept truthful. None on a locked conversation. */
-export function stickyWrite(pr: PullRequest, decision: Decision, wipLimit: number): WriteOp | undefined {
+export function stickyWrite(pr: PullRequest, decision: Decision, wipLimit: number, actor = ''): WriteOp | undefined {
   if (pr.locked) return undefined;
+  const assigned = assignedReviewer(pr, decision, actor);
   // The body is built only for a PR that has the comment or gets one: a sweep asks this of every PR.
   if (pr.sticky) {
-    const body = stickyBody(decision, wipLimit);
+    const body = stickyBody(decision, wipLimit, assigned);
     return significantChange(pr.sticky.body.trim(), body.trim())
       ? { kind: 'sticky-comment', number: pr.number, body, commentId: pr.sticky.id }
       : undefined;
   }
   return decision.feedback.includes('comment')
-    ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit) }
+    ? { kind: 'sticky-comment', number: pr.number, body: stickyBody(decision, wipLimit, assigned) }
     : undefined;
 }

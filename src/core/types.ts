@@ -4,6 +4,9 @@
 import type { Association, Rule, ViolationFeedback, WaitingFeedback } from '../config/types.js';
 import type { QueueFacts } from './queue.js';
 import type { LineCounts } from './admission.js';
+import type { ReviewHistory } from './review-capacity.js';
+import type { Assignment } from './assign-reviewers.js';
+import type { ReviewerRow } from './reviewer-report.js';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 export type Mergeable = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
@@ -16,6 +19,8 @@ export interface PullRequestEvent {
   association?: Association; // for comments and reviews
   at: string; // ISO time
   reviewState?: ReviewState; // for reviews
+  /** For review_requested: who was asked (a login, or `org/team`). */
+  reviewer?: string;
 }
 
 /** The action's own sticky comment on a PR, found by its hidden marker. */
@@ -62,6 +67,11 @@ export interface PullRequest {
   changedFiles: number;
   /** Changed file paths; present only when a rule needs paths. */
   files?: string[];
+  /**
+   * Pending review requests: logins (bots as name[bot]) and `org/team` names; read when a rule has
+   * max-review-requests or assign-reviewers is on (README "Review capacity").
+   */
+  reviewRequests?: string[];
   mergeable: Mergeable;
   /** Comments, reviews, pushes, reopen and ready-for-review events, oldest first. */
   events: PullRequestEvent[];
@@ -150,6 +160,8 @@ export interface Snapshot {
   history?: History;
   /** Which of the action's labels (labels.ts) exist in the repository; undefined when not read. */
   existingLabels?: string[];
+  /** The PRs merged in the throughput window with their reviews, for `max-review-requests: auto`. */
+  reviewHistory?: ReviewHistory;
   /**
    * admitted-label's description, which carries the stamp of the queue state (state-stamp.ts):
    * null when the label does not exist, undefined when not read.
@@ -164,6 +176,8 @@ export interface Snapshot {
 export interface GateCounts {
   /** Countable PRs, violations included. */
   queueSize: number;
+  /** The admitted PRs waiting on each reviewer (by reviewerKey), from the seats held: assign-reviewers. */
+  reviewerLoads?: Map<string, number>;
   /** The seats held and the waiting line ahead of the PR (admission.ts). */
   line: LineCounts;
   /** The author's countable open PRs created before this one (per-author cap). */
@@ -231,6 +245,12 @@ export interface Decision {
   waitingOnRule?: string;
   /** That rule's occupancy: PRs it admitted (its max-open, since it is full). */
   waitingOnArea?: { rule: string; admitted: number; maxOpen: number };
+  /** It gave its seat up to the waiting line: its author's move for this many days (yield-days). */
+  yielded?: number;
+  /** assign-reviewers: the reviewer this run asks for, and why (their load and limit). */
+  assigned?: Assignment;
+  /** A reviewer whose review capacity is full keeps the PR waiting (README "Review capacity"). */
+  waitingOnReviewer?: { reviewer: string; rule: string; admitted: number; limit: number };
   /** Carries a priority-labels label, so it comes before every PR without one. */
   priority?: boolean;
   /** Little's law for a PR waiting on the WIP limit, when the merge pace is known and not zero. */
@@ -273,6 +293,8 @@ export type WriteOp = (
   /** Deletes a copy of the action's own comment that a race left behind. */
   | { kind: 'delete-comment'; number: number; commentId: number; purpose: 'sticky' | 'stale' }
   | { kind: 'close'; number: number; reason: 'stale' | 'violation' }
+  /** assign-reviewers: a review request (a login, or `org/team` for a team review request). */
+  | { kind: 'request-review'; number: number; reviewer: string }
   /**
    * The stamp of the queue state in admitted-label's description (state-stamp.ts): sent only
    * when every write before it was applied, since it vouches for them. `exists`: update, else create.
@@ -352,6 +374,8 @@ export interface Plan {
   deferredCloses: number[];
   /** Stale PRs due to close that stay open, marked: the author has write access (README "Stale lifecycle"). */
   keptOpen: number[];
+  /** Review capacity per reviewer (reviewer-report.ts), when it or assignment is on and the queue was read. */
+  reviewers?: ReviewerRow[];
   /** Issues of this repository that more than one open PR closes (when linked issues were read). */
   sharedIssues?: SharedIssue[];
 }

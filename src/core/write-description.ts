@@ -21,7 +21,8 @@ const VERBS: Record<string, [string, string]> = {
   update: ['update', 'updating'],
   delete: ['delete', 'deleting'],
   close: ['close', 'closing'],
-  record: ['record', 'recording']
+  record: ['record', 'recording'],
+  request: ['request', 'requesting']
 };
 
 /** The verb and the rest of the phrase for `op`, names passed through `escape`. */
@@ -45,6 +46,8 @@ function phrase(op: WriteOp, escape: (text: string) => string, detail: boolean):
       return ['delete', `a duplicate ${op.purpose === 'sticky' ? 'backpressure' : 'stale'} comment on #${op.number}`];
     case 'close':
       return ['close', `#${op.number}${detail ? ` (${op.reason})` : ''}`];
+    case 'request-review':
+      return ['request', `a review from @${escape(op.reviewer)} on #${op.number}`];
     case 'stamp-label':
       return ['record', `the queue state in label "${escape(op.name)}"`];
   }

@@ -175,10 +175,12 @@ export function planWrites(
     labels.push(...feedbackLabelWrites(pr, decision, config));
     // A PR closed for a violation needs no status either: it leaves the queue.
     if (closing.get(pr.number) === 'violation') continue;
+    if (decision.assigned)
+      statuses.push({ kind: 'request-review', number: pr.number, reviewer: decision.assigned.reviewer });
     if (shows === 'all' || kindChanged(pr, decision)) {
       const status = statusWrite(pr, decision);
       if (status) statuses.push(status);
-      const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit);
+      const sticky = closing.has(pr.number) ? undefined : stickyWrite(pr, decision, wipLimit, actor);
       if (sticky) comments.push(sticky);
     }
 

@@ -7,7 +7,7 @@ import { sameLogin, UNKNOWN_LOGIN } from '../core/logins.js';
 import { byCodeUnits } from '../core/compare.js';
 import { toClosingIssues, type ClosingIssuesNode } from './convert-issues.js';
 
-interface ActorNode {
+export interface ActorNode {
   __typename?: string;
   login: string;
 }
@@ -57,6 +57,7 @@ export interface PullRequestNode {
   labels: ListConnection<{ name: string }> | null;
   assignees: ListConnection<{ login: string }>;
   files?: ListConnection<{ path: string }> | null;
+  reviewRequests?: ListConnection<{ requestedReviewer: RequestedReviewerNode | null }> | null;
   commits: {
     nodes: {
       commit: {
@@ -73,7 +74,12 @@ export interface PullRequestNode {
     authorAssociation: Association;
     author: ActorNode | null;
   }> | null;
-  timelineItems: ListConnection<{ __typename: string; createdAt?: string; actor?: ActorNode | null } | null>;
+  timelineItems: ListConnection<{
+    __typename: string;
+    createdAt?: string;
+    actor?: ActorNode | null;
+    requestedReviewer?: RequestedReviewerNode | null;
+  } | null>;
   /** Present when the read asked for linked issues. */
   closingIssuesReferences?: ClosingIssuesNode;
 }
@@ -83,6 +89,29 @@ type RollupContextNode =
   | { __typename: 'StatusContext'; context: string; state: string; createdAt: string };
 
 /** A REST-style login: `dependabot[bot]` for the bot GraphQL calls `dependabot`. */
+/** A requested reviewer as the core spells it: a login (bots as name[bot]) or `org/team`. */
+export interface RequestedReviewerNode {
+  __typename?: string;
+  login?: string;
+  combinedSlug?: string;
+}
+
+export function reviewerName(node: RequestedReviewerNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.__typename === 'Team') return node.combinedSlug;
+  return node.login ? restLogin({ __typename: node.__typename, login: node.login }) : undefined;
+}
+
+/** The reviewers of a PR's pending review requests, as the core spells them. */
+export function requestedReviewers(
+  list: { nodes: ({ requestedReviewer: RequestedReviewerNode | null } | null)[] } | null | undefined
+): string[] {
+  return (list?.nodes ?? []).flatMap((n) => {
+    const name = reviewerName(n?.requestedReviewer);
+    return name ? [name] : [];
+  });
+}
+
 export function restLogin(actor: ActorNode | null | undefined): string {
   if (!actor) return UNKNOWN_LOGIN;
   return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
@@ -114,7 +143,9 @@ function eventsOf(node: PullRequestNode, author: string): PullRequestEvent[] {
   if (head) events.push({ kind: 'commit', actor: author, at: head.committedDate });
   for (const item of node.timelineItems.nodes) {
     const kind = item && TIMELINE_KINDS[item.__typename];
-    if (kind && item.createdAt) events.push({ kind, actor: restLogin(item.actor), at: item.createdAt });
+    if (!kind || !item.createdAt) continue;
+    const reviewer = kind === 'review_requested' ? reviewerName(item.requestedReviewer) : undefined;
+    events.push({ kind, actor: restLogin(item.actor), at: item.createdAt, ...(reviewer ? { reviewer } : {}) });
   }
   return events.sort((a, b) => byCodeUnits(a.at, b.at));
 }
@@ -210,6 +241,7 @@ export function toPullRequest(node: PullRequestNode, actor: string, statusContex
     deletions: node.deletions,
     changedFiles: node.changedFiles,
     files: node.files ? node.files.nodes.map((f) => f.path) : undefined,
+    ...(node.reviewRequests ? { reviewRequests: requestedReviewers(node.reviewRequests) } : {}),
     mergeable: node.mergeable,
     events: eventsOf(node, author),
     status: currentStatusOf(node, statusContext),

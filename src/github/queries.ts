@@ -2,6 +2,10 @@
 // GitHub's published schema, so a field GitHub would reject fails in CI.
 import { RECENT_PULL_REQUESTS, TIES_READ } from '../core/gate-searches.js';
 
+/** A requested reviewer: a user (or bot) by login, a team by `org/slug`. */
+export const REQUESTED_REVIEWER =
+  'requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Team { combinedSlug } }';
+
 /**
  * The nested lists of a PR that the reader pages to the end: the first page
  * comes with the PR, the rest (for the few PRs that have more) in batched
@@ -13,6 +17,7 @@ export const NESTED_LISTS = {
   labels: { forward: true, page: 20, args: '', nodes: 'name' },
   assignees: { forward: true, page: 10, args: '', nodes: 'login' },
   files: { forward: true, page: 50, args: '', nodes: 'path' },
+  reviewRequests: { forward: true, page: 10, args: '', nodes: REQUESTED_REVIEWER },
   // No bodies: a comment can be 65,536 characters. The action's own comments
   // (viewerDidAuthor) are the only ones whose text it needs; read-queue fetches those by id.
   comments: {
@@ -34,7 +39,7 @@ export const NESTED_LISTS = {
     args: ', itemTypes: [REOPENED_EVENT, READY_FOR_REVIEW_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, REVIEW_REQUESTED_EVENT]',
     nodes: `__typename
       ... on ReopenedEvent { createdAt actor { __typename login } }
-      ... on ReviewRequestedEvent { createdAt actor { __typename login } }
+      ... on ReviewRequestedEvent { createdAt actor { __typename login } ${REQUESTED_REVIEWER} }
       ... on ReadyForReviewEvent { createdAt actor { __typename login } }
       ... on HeadRefForcePushedEvent { createdAt actor { __typename login } }`
   }
@@ -74,6 +79,9 @@ fragment PullRequestFacts on PullRequest {
   ${nestedList('labels')}
   ${nestedList('assignees')}
   files(first: ${NESTED_LISTS.files.page}) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
+  reviewRequests(first: ${NESTED_LISTS.reviewRequests.page}) @include(if: $withReviewRequests) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${REQUESTED_REVIEWER} }
+  }
   commits(last: 1) {
     nodes {
       commit {
@@ -159,6 +167,7 @@ query OpenPullRequests(
   $cursor: String,
   $pageSize: Int!,
   $withFiles: Boolean!,
+  $withReviewRequests: Boolean = false,
   $withBodies: Boolean!,
   $own: [ID!]!,
   $withIssues: Boolean = false,
@@ -180,12 +189,13 @@ ${CLOSING_ISSUES_FIELDS}`;
 
 /** The few facts of an open PR that the queue order and the gate's counts need (labels read to 100). */
 const QUEUE_FACTS =
-  'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } }';
+  'number createdAt isDraft baseRefName author { __typename login } labels(first: 100) { totalCount nodes { name } } ' +
+  `reviewRequests(first: 20) { totalCount nodes { ${REQUESTED_REVIEWER} } }`;
 
-/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
-/** The gate's first read lists this many seats held (the default limit): one point; more come in pages of 100. */
+/** The gate's first read lists this many seats held (the default limit); more come in pages of 100. */
 const HELD_IN_GATE_READ = 50;
 
+/** The open PRs carrying one label (`$admitted`), oldest first: the PRs holding a seat, read live, not by search. */
 function heldField(first: number): string {
   return `held: pullRequests(
       states: OPEN, labels: [$admitted], first: ${first}, after: $heldCursor, orderBy: { field: CREATED_AT, direction: ASC }
@@ -211,6 +221,7 @@ query Gate(
   $configPath: String!,
   $number: Int!,
   $withFiles: Boolean!,
+  $withReviewRequests: Boolean = false,
   $withBodies: Boolean!,
   $withIssueFacts: Boolean = true,
   $withIssueClaims: Boolean = true,
@@ -231,6 +242,7 @@ query Gate(
         baseRefName
         author { __typename login }
         ${nestedList('labels', 100)}
+        ${nestedList('reviewRequests', 20)}
       }
     }
   }
@@ -334,6 +346,30 @@ ${fields}
 }`;
 }
 
+/**
+ * The PRs merged in the throughput window (issue search, pages of 50) with their reviews and review
+ * requests: each reviewer's pace for `max-review-requests: auto` (core/review-capacity.ts).
+ */
+export const REVIEW_HISTORY_QUERY = `
+query ReviewHistory($q: String!, $cursor: String) {
+  rateLimit { cost remaining resetAt }
+  search(type: ISSUE, query: $q, first: 50, after: $cursor) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ... on PullRequest {
+        number
+        author { __typename login }
+        reviews(last: 50) { totalCount nodes { author { __typename login } submittedAt } }
+        timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT], first: 20) {
+          totalCount
+          nodes { ... on ReviewRequestedEvent { createdAt ${REQUESTED_REVIEWER} } }
+        }
+      }
+    }
+  }
+}`;
+
 /** A sample of each document, for the schema test. */
 export const ALL_QUERIES: Record<string, string> = {
   REPOSITORY_QUERY,
@@ -348,5 +384,6 @@ export const ALL_QUERIES: Record<string, string> = {
   SEARCH_COUNTS_WITH_LABELS_QUERY: searchCountsQuery(['ahead'], { labels: 2 }),
   LABELS_QUERY: searchCountsQuery([], { labels: 3 }),
   GATE_COUNTS_QUERY: searchCountsQuery(['ahead', 'queue'], { labels: 2, held: true, ties: true }),
+  REVIEW_HISTORY_QUERY,
   HELD_QUERY
 };

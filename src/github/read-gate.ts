@@ -6,7 +6,14 @@ import { gateCounts, gateSearches, type GateSearchCounts, type GateSearchInput }
 import type { QueueFacts } from '../core/queue.js';
 import type { PullRequest } from '../core/types.js';
 import type { GitHubSession } from './session.js';
-import { restLogin, toPullRequest, type ListConnection, type PullRequestNode } from './convert.js';
+import {
+  requestedReviewers,
+  restLogin,
+  toPullRequest,
+  type ListConnection,
+  type PullRequestNode,
+  type RequestedReviewerNode
+} from './convert.js';
 import { query } from './graphql.js';
 import { GATE_QUERY, HELD_QUERY } from './queries.js';
 import { dataWithoutIssues } from './issues-forbidden.js';
@@ -21,6 +28,7 @@ interface RecentNode {
   baseRefName: string;
   author: { __typename?: string; login: string } | null;
   labels: ListConnection<{ name: string }> | null;
+  reviewRequests: ListConnection<{ requestedReviewer: RequestedReviewerNode | null }> | null;
 }
 
 interface GateData {
@@ -67,6 +75,7 @@ export async function readGate(
     configPath,
     number,
     withFiles: true,
+    withReviewRequests: true,
     withBodies: true,
     admitted: admittedLabel,
     heldCursor: null
@@ -92,7 +101,8 @@ export async function readGate(
       isDraft: n.isDraft,
       baseRef: n.baseRefName,
       author: restLogin(n.author),
-      labels: (n.labels?.nodes ?? []).map((l) => l.name)
+      labels: (n.labels?.nodes ?? []).map((l) => l.name),
+      reviewRequests: requestedReviewers(n.reviewRequests)
     }))
   };
 }
@@ -108,7 +118,9 @@ export type GateCountInput = GateSearchInput & { labels: string[] };
 /** A PR listed by the counts document, as the queue order knows it; undefined when its labels were not all read. */
 function queueFacts(node: QueueFactsNode): QueueFacts | undefined {
   if (!node.labels || node.labels.totalCount > node.labels.nodes.length) return undefined;
+  if (node.reviewRequests && node.reviewRequests.totalCount > node.reviewRequests.nodes.length) return undefined;
   return {
+    reviewRequests: requestedReviewers(node.reviewRequests),
     number: node.number,
     createdAt: node.createdAt,
     isDraft: node.isDraft,

@@ -27,6 +27,8 @@ export interface QueueReadOptions {
   /** Linked issues (numbers), and their assignees and labels. */
   withIssues: boolean;
   withIssueFacts: boolean;
+  /** Pending review requests (review capacity). */
+  withReviewRequests: boolean;
   statusContext: string;
   actor: string;
   onProgress?: (read: number, total: number) => void;
@@ -94,7 +96,8 @@ export async function readOpenPullRequests(session: GitHubSession, options: Queu
       own: asked,
       withIssues: options.withIssues,
       withIssueFacts: options.withIssueFacts,
-      withIssueClaims: false
+      withIssueClaims: false,
+      withReviewRequests: options.withReviewRequests
     };
     const read: { result: Page; size: number } = await readShrinking(
       session,

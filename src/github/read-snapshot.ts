@@ -9,6 +9,8 @@ import type { Snapshot } from '../core/types.js';
 import { readAuthorStats } from './read-author-stats.js';
 import { readHistory } from './read-history.js';
 import { readOpenPullRequests } from './read-queue.js';
+import { readReviewHistory } from './read-review-history.js';
+import { needsReviewHistory, needsReviewRequests } from '../core/review-capacity.js';
 import type { RepositoryFacts } from './read-repository.js';
 import type { GitHubSession } from './session.js';
 
@@ -42,6 +44,7 @@ export async function readQueueSnapshot(
   const pullRequests = await readOpenPullRequests(session, {
     withFiles: needsFiles(config),
     ...issueReads(config),
+    withReviewRequests: needsReviewRequests(config),
     statusContext: config.statusContext,
     actor: facts.actor,
     onProgress
@@ -54,12 +57,16 @@ export async function readQueueSnapshot(
     config.adaptive.throughputWindowDays,
     actionLabelNames(config)
   );
+  const reviewHistory = needsReviewHistory(config)
+    ? await readReviewHistory(session, now, config.adaptive.throughputWindowDays)
+    : undefined;
   return {
     repository: { ...session.repo, defaultBranch: facts.defaultBranch },
     actor: facts.actor,
     pullRequests,
     authors,
     history,
+    ...(reviewHistory ? { reviewHistory } : {}),
     existingLabels,
     // The queue state's stamp (core/state-stamp.ts) is admitted-label's description.
     stateStamp: labelDescriptions[config.admittedLabel] ?? null

@@ -4,6 +4,7 @@
 // search's results, so the gate's second read is one request.
 import { query } from './graphql.js';
 import { searchCountsQuery } from './queries.js';
+import type { RequestedReviewerNode } from './convert.js';
 import type { GitHubSession } from './session.js';
 
 /**
@@ -20,6 +21,7 @@ export interface QueueFactsNode {
   baseRefName: string;
   author: { __typename?: string; login: string } | null;
   labels: { totalCount: number; nodes: { name: string }[] } | null;
+  reviewRequests?: { totalCount: number; nodes: ({ requestedReviewer: RequestedReviewerNode | null } | null)[] } | null;
 }
 
 export interface HeldPage {

@@ -195,6 +195,15 @@ export function writeSender(session: GitHubSession, options: SendOptions): Send 
         return client.rest.pulls.update({ ...repo, pull_number: op.number, state: 'closed' });
       case 'stamp-label':
         return stampLabel(rest, op);
+      case 'request-review': {
+        // A team is asked by its slug, in the repository owner's organisation.
+        const team = op.reviewer.includes('/') ? op.reviewer.split('/')[1] : undefined;
+        return client.rest.pulls.requestReviewers({
+          ...repo,
+          pull_number: op.number,
+          ...(team ? { team_reviewers: [team] } : { reviewers: [op.reviewer.replace(/\[bot\]$/, '')] })
+        });
+      }
     }
   };
 }

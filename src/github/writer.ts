@@ -53,7 +53,8 @@ const PERMISSION: Record<WriteOp['kind'], string> = {
   comment: 'pull-requests: write',
   'delete-comment': 'pull-requests: write',
   close: 'pull-requests: write',
-  'stamp-label': 'issues: write'
+  'stamp-label': 'issues: write',
+  'request-review': 'pull-requests: write'
 };
 
 /**

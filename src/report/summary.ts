@@ -72,6 +72,7 @@ export function renderSummary(input: SummaryInput): string {
         waitingSection(context),
         violationsSection(context),
         sharedIssuesSection(context),
+        reviewersSection(context),
         authorsSection(context)
       ];
   // The first screen answers: a gate's reader came for their own PR, a sweep's for the queue.
@@ -344,9 +345,13 @@ function queueRow(context: Context, d: Decision): string[] {
   ];
 }
 
-/** Why a PR waits, in the reader's terms: "area docs full (6/6)" or "beyond the limit". */
+/** Why a PR waits, in the reader's terms: "area docs full (6/6)", "@ann full (2/2)" or "beyond the limit". */
 function waitingWhy(d: Decision): string {
   const area = d.waitingOnArea;
+  const reviewer = d.waitingOnReviewer;
+  if (d.yielded !== undefined) return `the author's move for ${plural(d.yielded, 'day')}: seat given up`;
+  if (reviewer)
+    return `${escapeMarkdown(`@${reviewer.reviewer}`)} full (${count(reviewer.admitted)}/${count(reviewer.limit)})`;
   return area
     ? `area ${escapeMarkdown(area.rule)} full (${count(area.admitted)}/${count(area.maxOpen)})`
     : 'beyond the limit';
@@ -641,6 +646,53 @@ function staleSection(context: Context): string {
   ].join('\n');
 }
 
+/** Review capacity per reviewer: who is overloaded, who is idle, and the maintainers' own backlog. */
+function reviewersSection(context: Context): string {
+  const rows = context.plan.reviewers;
+  if (!rows || rows.length === 0) return '';
+  const overloaded = rows.filter((r) => r.state === 'overloaded').length;
+  const idle = rows.filter((r) => r.state === 'idle').length;
+  const backlog = rows.reduce((sum, r) => sum + r.neglected, 0);
+  const days = (n: number | undefined) => (n === undefined ? 'n/a' : `~${plural(Math.ceil(n), 'day')}`);
+  return [
+    `### Reviewers (${count(rows.length)})`,
+    '',
+    `${plural(overloaded, 'reviewer')} overloaded (every seat taken and PRs waiting), ${count(idle)} idle (nothing admitted ` +
+      `waiting on them).` +
+      (backlog > 0
+        ? ` ${plural(backlog, 'PR')} ${backlog === 1 ? 'has' : 'have'} waited on the maintainers for ` +
+          `${plural(neglectDays(context.config), 'day')} or more (the backlog column).`
+        : ''),
+    '',
+    foldedRows('Each reviewer, the most requested first', rows, (shown) =>
+      table(
+        [
+          'reviewer',
+          'requested',
+          'admitted',
+          'reviews a week',
+          'limit',
+          'expected wait',
+          'oldest review owed',
+          'backlog',
+          ''
+        ],
+        shown.map((r) => [
+          escapeMarkdown(`@${r.reviewer}`),
+          count(r.requested),
+          count(r.admitted),
+          r.perWeek === undefined ? 'n/a' : fixed(r.perWeek),
+          r.limit === undefined ? 'none' : count(r.limit),
+          days(r.expectedWaitDays),
+          r.oldestOwedDays === undefined ? '' : plural(r.oldestOwedDays, 'day'),
+          count(r.neglected),
+          r.state === 'ok' ? '' : r.state
+        ])
+      )
+    )
+  ].join('\n');
+}
+
 function neglectedSection(context: Context): string {
   const neglected = context.plan.decisions
     .filter((d) => d.stale?.neglected)
@@ -713,7 +765,8 @@ const KIND_NAMES: Record<WriteOp['kind'], string> = {
   comment: 'stale and close comments',
   'delete-comment': 'duplicate comments deleted',
   close: 'closes',
-  'stamp-label': 'queue state recorded'
+  'stamp-label': 'queue state recorded',
+  'request-review': 'review requests'
 };
 
 function tallyByKind(ops: WriteOp[]): string {

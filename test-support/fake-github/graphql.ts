@@ -157,6 +157,13 @@ function actor(login: string, type: ActorType = login.endsWith('[bot]') ? 'Bot' 
   };
 }
 
+/** A requested reviewer (GraphQL union RequestedReviewer): a team as `org/slug`, a bot as name[bot], else a user. */
+function requestedReviewerNode(reviewer: string) {
+  if (!reviewer.includes('/')) return actor(reviewer);
+  const [org, slug] = reviewer.split('/');
+  return { __typename: 'Team', id: nodeId('T', reviewer), slug, name: slug, combinedSlug: `${org}/${slug}` };
+}
+
 /** `REOPENED_EVENT` -> `ReopenedEvent`. */
 function typenameOfItemType(itemType: string): string {
   return itemType
@@ -375,6 +382,17 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
         args,
         'comments'
       ),
+    reviewRequests: (args: ConnectionArgs) =>
+      connection(
+        (pr.reviewRequests ?? []).map((reviewer) => ({
+          __typename: 'ReviewRequest',
+          id: nodeId('RR', `${pr.number}:${reviewer}`),
+          asCodeOwner: false,
+          requestedReviewer: requestedReviewerNode(reviewer)
+        })),
+        args,
+        'reviewRequests'
+      ),
     reviews: (args: ConnectionArgs & { states?: string[] | null }) =>
       connection(
         pr.reviews
@@ -401,7 +419,8 @@ export function pullRequestNode(store: FakeStore, pr: FakePullRequest) {
           __typename: e.type,
           id: nodeId('TL', `${pr.number}:${i}`),
           createdAt: e.createdAt,
-          actor: actor(e.actor, e.actorType)
+          actor: actor(e.actor, e.actorType),
+          requestedReviewer: e.requestedReviewer ? requestedReviewerNode(e.requestedReviewer) : null
         }));
       return {
         ...connection(items, args, 'timelineItems'),

@@ -325,6 +325,37 @@ const ROUTES: Route[] = [
     }
   },
   {
+    // POST /repos/{owner}/{repo}/pulls/{n}/requested_reviewers: users by login, teams by slug (of the owner).
+    method: 'POST',
+    pattern: /^\/pulls\/(\d+)\/requested_reviewers$/,
+    handle: withIssue((request, store, pr) => {
+      const body = record(request.body);
+      const users = Array.isArray(body.reviewers)
+        ? body.reviewers.filter((r): r is string => typeof r === 'string')
+        : [];
+      const teams = Array.isArray(body.team_reviewers)
+        ? body.team_reviewers
+            .filter((t): t is string => typeof t === 'string')
+            .map((t) => `${store.repository.owner}/${t}`)
+        : [];
+      if (users.length + teams.length === 0) return validationFailed('PullRequest', 'missing_field', 'reviewers');
+      if (users.some((u) => u.toLowerCase() === pr.author.toLowerCase()))
+        return validationFailed('PullRequest', 'custom', 'Review cannot be requested from pull request author.');
+      for (const reviewer of [...users, ...teams]) {
+        const requested = pr.reviewRequests ?? (pr.reviewRequests = []);
+        if (!requested.some((r) => r.toLowerCase() === reviewer.toLowerCase())) requested.push(reviewer);
+        pr.timeline.push({
+          type: 'ReviewRequestedEvent',
+          actor: TOKEN_BOT_REST_LOGIN,
+          actorType: 'Bot',
+          createdAt: request.now.toISOString(),
+          requestedReviewer: reviewer
+        });
+      }
+      return { status: 201, body: pullJson(request, store, pr) };
+    })
+  },
+  {
     method: 'PATCH',
     pattern: /^\/pulls\/(\d+)$/,
     handle: withIssue((request, store, pr) => {

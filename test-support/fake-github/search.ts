@@ -158,6 +158,15 @@ function matcherFor(store: FakeStore, term: SearchTerm): Matcher {
       return (pr) => values.some((v) => sameText(restLoginOf(v), pr.author));
     case 'assignee':
       return (pr) => values.some((v) => pr.assignees.some((a) => sameText(a, v)));
+    // Pending review requests of a user (or bot, `app/name`), of a team (`org/team`); reviews given.
+    case 'review-requested':
+      return (pr) =>
+        values.some((v) => (pr.reviewRequests ?? []).some((r) => !r.includes('/') && sameText(r, restLoginOf(v))));
+    case 'team-review-requested':
+      return (pr) => values.some((v) => (pr.reviewRequests ?? []).some((r) => r.includes('/') && sameText(r, v)));
+    case 'reviewed-by':
+      return (pr) =>
+        values.some((v) => pr.reviews.some((r) => r.submittedAt !== null && sameText(r.author, restLoginOf(v))));
     case 'created': {
       const bound = dateRange(one, raw);
       return (pr) => within(pr.createdAt, bound);

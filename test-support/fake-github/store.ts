@@ -60,6 +60,8 @@ export interface FakeTimelineEvent {
   actor: string;
   actorType?: ActorType;
   createdAt: string;
+  /** ReviewRequestedEvent: who was asked, a login or `org/team`. */
+  requestedReviewer?: string;
 }
 
 export interface FakePullRequest {
@@ -93,6 +95,8 @@ export interface FakePullRequest {
   body?: string;
   /** Issues linked by hand in the sidebar (any base branch). */
   linkedIssues?: number[];
+  /** Pending review requests: logins (bots as name[bot]) and `org/team` for teams; a review given ends its reviewer's. */
+  reviewRequests?: string[];
   /** The conversation is locked: GitHub refuses the action's comments. */
   locked?: boolean;
 }
