@@ -46,8 +46,8 @@ export const GENERATED_LABELS = [
 
 const HOUR_MS = 3_600_000;
 
-/** mulberry32: small, fast and good enough for test data. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast and good enough for test data; the same numbers for the same seed. */
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -23,18 +23,7 @@ import {
 } from './fake-github/store.js';
 import { runCounted, type CountedRun } from './counted-run.js';
 import { fakeSession } from './fake-session.js';
-
-/** mulberry32: a small seeded generator, so that a failing seed replays. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './generate.js';
 
 const FILES = [['src/x.ts'], ['docs/a.md'], ['src/api/y.ts'], ['docs/b.md', 'src/api/z.ts'], ['src/api/q.ts']];
 const AUTHORS = ['ann', 'bob', 'cy', 'dee', 'eve'];
@@ -211,7 +200,7 @@ function shown(store: FakeStore, pr: FakePullRequest): string {
 
 /** One seed's run: the problems found (none when the properties hold), with the events that led there. */
 export async function runSeed(seed: number, steps: number): Promise<{ problems: string[]; runs: number }> {
-  const next = random(seed);
+  const next = prng(seed);
   const drawn = draw(next);
   const start = Date.now() - 6 * 3_600_000;
   const initial = Array.from({ length: 3 + Math.floor(next() * 6) }, (_, i) => {

@@ -15,18 +15,7 @@ import { selectorMatches } from '../../src/core/rules.js';
 import type { Plan, PullRequest, Snapshot } from '../../src/core/types.js';
 import { applyWrites, config, NOW, pr, rule, snapshot } from './factories.js';
 import { countsFromLabels } from './gate-model.js';
-
-/** mulberry32: a small seeded generator, so a failing seed replays. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test-support/generate.js';
 
 const FILES = [['src/x.ts'], ['docs/a.md'], ['src/api/y.ts'], ['docs/b.md', 'src/api/z.ts']];
 const AUTHORS = ['ann', 'bob', 'cy', 'dee'];
@@ -202,7 +191,7 @@ const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
 const STEPS = 40;
 
 test.each(SEEDS)('seed %i: gate = sweep, at most N admitted, no pre-emption, a settled end', (seed) => {
-  const next = random(seed);
+  const next = prng(seed);
   const c = configFor(next);
   const initial = Array.from({ length: Math.floor(next() * 8) }, (_, i) =>
     pr(i + 1, { author: AUTHORS[i % AUTHORS.length], files: FILES[Math.floor(next() * FILES.length)] })
