@@ -27,6 +27,7 @@ import { prng } from './generate.js';
 
 const FILES = [['src/x.ts'], ['docs/a.md'], ['src/api/y.ts'], ['docs/b.md', 'src/api/z.ts'], ['src/api/q.ts']];
 const AUTHORS = ['ann', 'bob', 'cy', 'dee', 'eve'];
+const REVIEWERS = ['rita', 'sam', 'tom'];
 const AREAS = [
   { name: 'docs', prefix: 'docs/' },
   { name: 'api', prefix: 'src/api/' }
@@ -53,6 +54,7 @@ function draw(next: () => number): Drawn {
   };
   if (next() < 0.4) inputs['max-open-per-author'] = '2';
   if (next() < 0.3) inputs['max-changed-lines'] = '500';
+  if (next() < 0.35) inputs['max-review-requests'] = String(1 + Math.floor(next() * 2));
   const maxOpen: Record<string, number> = {};
   let file = '';
   if (next() < 0.5) {
@@ -150,17 +152,38 @@ class World {
       pr.baseRefName = pr.baseRefName === 'main' ? 'release' : 'main';
       return on('edited', `retarget to ${pr.baseRefName}`);
     }
+    return this.review(pr);
+  }
+
+  /** A review request (as CODEOWNERS or a maintainer makes it), or a review given, which ends its request. */
+  private review(pr: FakePullRequest): Happened {
+    const requested = pr.reviewRequests ?? (pr.reviewRequests = []);
+    if (requested.length === 0 || this.next() < 0.4) {
+      const reviewer = this.pick(REVIEWERS.filter((r) => !requested.includes(r)));
+      if (reviewer) {
+        requested.push(reviewer);
+        const event = pullRequestEvent(this.store, pr.number, 'review_requested', 'maintainer');
+        return {
+          number: pr.number,
+          eventName: 'pull_request',
+          event: { ...event, requested_reviewer: { login: reviewer, type: 'User' } },
+          what: `request ${reviewer} #${pr.number}`
+        };
+      }
+    }
+    const reviewer = this.pick(requested);
+    pr.reviewRequests = requested.filter((r) => r !== reviewer);
     pr.reviews.push({
       state: 'APPROVED',
-      author: 'maintainer',
+      author: reviewer,
       association: 'MEMBER',
       submittedAt: new Date().toISOString()
     });
     return {
       number: pr.number,
       eventName: 'pull_request_review',
-      event: pullRequestReviewEvent(this.store, pr.number, { reviewer: 'maintainer', state: 'approved' }),
-      what: `review #${pr.number}`
+      event: pullRequestReviewEvent(this.store, pr.number, { reviewer, state: 'approved' }),
+      what: `review by ${reviewer} #${pr.number}`
     };
   }
 
@@ -176,7 +199,8 @@ class World {
       files: this.pick(FILES),
       isDraft: this.next() < 0.15,
       labels: this.next() < 0.1 ? ['urgent'] : [],
-      additions: this.next() < 0.1 ? 900 : 20
+      additions: this.next() < 0.1 ? 900 : 20,
+      reviewRequests: this.next() < 0.5 ? [this.pick(REVIEWERS)] : []
     });
     pr.changedFiles = pr.files.length;
     this.store.pullRequests.push(pr);
